@@ -1,0 +1,77 @@
+// Which PostgreSQL the command-line tools and `npm run demo` use: DATABASE_URL when it is set,
+// otherwise the embedded server with its data under .data/ (started here, or reused when a
+// running `npm run demo` already serves it).
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+
+export const DEFAULT_EMBEDDED_PORT = 54329;
+export const DATABASE_NAME = "inburgering";
+
+export interface OpenDatabase {
+  url: string;
+  embedded: boolean;
+  /** stops the embedded server when this process started it; otherwise does nothing */
+  close: () => Promise<void>;
+}
+
+const dataRoot = () => path.join(process.cwd(), ".data");
+const ownerFile = () => path.join(dataRoot(), "postgres-owner.json");
+
+interface Owner { pid: number; port: number; url: string }
+
+function liveOwner(): Owner | null {
+  try {
+    const owner = JSON.parse(fs.readFileSync(ownerFile(), "utf8")) as Owner;
+    process.kill(owner.pid, 0);
+    return owner;
+  } catch {
+    return null;
+  }
+}
+
+async function accepts(url: string): Promise<boolean> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function ensureDatabaseExists(serverUrl: string, name: string) {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    const r = await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (r.rowCount === 0) await c.query(`CREATE DATABASE "${name.replace(/"/g, '""')}" TEMPLATE template0 ENCODING 'UTF8'`);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function openDatabase(log: (l: string) => void = (l) => console.error(l)): Promise<OpenDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) return { url: external, embedded: false, close: async () => {} };
+
+  const owner = liveOwner();
+  if (owner && (await accepts(owner.url))) return { url: owner.url, embedded: true, close: async () => {} };
+
+  const port = Number(process.env.PGPORT ?? DEFAULT_EMBEDDED_PORT);
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataRoot(), "pg"), port, log });
+  await ensureDatabaseExists(server.url("postgres"), DATABASE_NAME);
+  const url = server.url(DATABASE_NAME);
+  fs.mkdirSync(dataRoot(), { recursive: true });
+  fs.writeFileSync(ownerFile(), JSON.stringify({ pid: process.pid, port, url } satisfies Owner));
+  return {
+    url,
+    embedded: true,
+    close: async () => {
+      await server.stop();
+      if (liveOwner()?.pid === process.pid || !liveOwner()) fs.rmSync(ownerFile(), { force: true });
+    },
+  };
+}
