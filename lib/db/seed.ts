@@ -1,11 +1,11 @@
 // Loads the code lists into the reference tables (idempotent upserts) and creates the demo
 // accounts. Runs with plain `pg` so that the command-line tools need no Prisma runtime.
-import { hash, Algorithm } from "@node-rs/argon2";
+import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { codes } from "../domain/codes";
 import { demoUsers, DEMO_PASSWORD } from "./demo-users";
 
-export const ARGON2_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 export async function seedReferenceData(client: pg.ClientBase) {
   for (const a of codes.agencies) {

@@ -1,0 +1,33 @@
+// Message catalogues: messages/<locale>/<namespace>.json, one file per area of the app so that
+// English (or French) can be added by copying the folder. Lookup falls back to the key itself,
+// which makes a missing message visible instead of blank.
+import nlCommon from "@/messages/nl/common.json";
+import nlAuth from "@/messages/nl/auth.json";
+
+export const catalogues = {
+  nl: { common: nlCommon, auth: nlAuth },
+} as const;
+
+export type Locale = keyof typeof catalogues;
+export type Namespace = keyof (typeof catalogues)["nl"];
+export const DEFAULT_LOCALE: Locale = "nl";
+
+type Tree = { [k: string]: string | Tree };
+
+function lookup(tree: Tree, key: string): string | undefined {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = node[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/** A translator for one namespace: t("nav.dossiers"), t("x.y", { count: 3 }). */
+export function translator(namespace: Namespace, locale: Locale = DEFAULT_LOCALE) {
+  const tree = catalogues[locale][namespace] as unknown as Tree;
+  return (key: string, vars?: Record<string, string | number>) => {
+    const text = lookup(tree, key) ?? `${namespace}.${key}`;
+    return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+  };
+}

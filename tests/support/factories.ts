@@ -1,0 +1,71 @@
+// Test data for integration tests: every test makes its own agency, users and newcomers with
+// random codes, so tests never see each other's data and can run in any order.
+import crypto from "node:crypto";
+import type { Role } from "@/lib/domain/permissions";
+import { loadActor, type Actor } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/db";
+
+const rnd = () => crypto.randomBytes(4).toString("hex").toUpperCase();
+
+export interface TestAgency { agencyCode: string; officeCode: string; secondOfficeCode: string }
+
+export async function createTestAgency(label = "Testagentschap"): Promise<TestAgency> {
+  const agencyCode = `T_${rnd()}`;
+  await db.agency.create({ data: { code: agencyCode, label: `${label} ${agencyCode}` } });
+  const officeCode = `${agencyCode}_K1`;
+  const secondOfficeCode = `${agencyCode}_K2`;
+  await db.office.createMany({
+    data: [
+      { code: officeCode, agencyCode, label: `Kantoor 1 ${agencyCode}` },
+      { code: secondOfficeCode, agencyCode, label: `Kantoor 2 ${agencyCode}` },
+    ],
+  });
+  return { agencyCode, officeCode, secondOfficeCode };
+}
+
+export async function createTestUser(role: Role, agency?: TestAgency | null, opts: { office?: string } = {}): Promise<Actor> {
+  const user = await db.user.create({
+    data: {
+      email: `${role.toLowerCase()}-${rnd()}@test.local`.toLowerCase(),
+      name: `Test ${role}`,
+      passwordHash: "x",
+      role,
+      agencyCode: role === "ADMIN" ? null : (agency?.agencyCode ?? null),
+      officeCode: role === "STAFF" ? (opts.office ?? agency?.officeCode ?? null) : null,
+    },
+  });
+  return loadActor(user.id);
+}
+
+/** A valid Belgian national number for a birth date (YYYY-MM-DD) and a sequence 1–998. */
+export function testNationalNumber(birthDate: string, seq: number): string {
+  const [y, m, d] = birthDate.split("-");
+  const base = `${y!.slice(2)}${m}${d}${String(seq).padStart(3, "0")}`;
+  const n = Number(Number(y) >= 2000 ? `2${base}` : base);
+  return `${base}${String(97 - (n % 97)).padStart(2, "0")}`;
+}
+
+let seqCounter = Math.floor(Math.random() * 400) * 2 + 1;
+
+export async function createTestNewcomer(agency: TestAgency, overrides: Partial<{ office: string; lastName: string; firstName: string; birthDate: string }> = {}) {
+  const birthDate = overrides.birthDate ?? `19${70 + Math.floor(Math.random() * 29)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+  seqCounter = (seqCounter + 2) % 997 || 1;
+  const lastName = overrides.lastName ?? `Achternaam${rnd()}`;
+  const firstName = overrides.firstName ?? "Voornaam";
+  return db.newcomer.create({
+    data: {
+      nationalNumber: testNationalNumber(birthDate, seqCounter),
+      lastName,
+      firstName,
+      searchName: `${lastName} ${firstName}`.toLowerCase(),
+      birthDate: new Date(`${birthDate}T00:00:00Z`),
+      gender: "M",
+      nationalityCode: "MAR",
+      nationalityGroup: "DERDELANDER",
+      residenceStatusCode: "GEZINSHERENIGING_BELG",
+      targetGroup: "PLICHT",
+      officeCode: overrides.office ?? agency.officeCode,
+      agencyCode: agency.agencyCode,
+    },
+  });
+}
