@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { navigationFor } from "@/lib/domain/permissions";
+import { translator } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/server/auth/session";
+
+const t = translator("common");
+
+export default async function HomePage() {
+  const actor = await requirePageActor();
+  const sections = navigationFor(actor.role);
+  return (
+    <div>
+      <h1>{t("home.title", { name: actor.name })}</h1>
+      <p className="mt-1 text-slate-700">{t("home.intro")}</p>
+      <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {sections.map((s) => (
+          <li key={s.href}>
+            <Link href={s.href} className="card block h-full hover:border-brand-600">
+              <h2 className="text-brand-800">{t(`nav.${s.key}`)}</h2>
+              <p className="mt-1 text-sm text-slate-700">{t(`sections.${s.key}`)}</p>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

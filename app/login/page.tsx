@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { translator } from "@/lib/i18n/messages";
+import { authOptions } from "@/lib/server/auth/options";
+
+const t = translator("auth");
+const common = translator("common");
+
+export const metadata: Metadata = { title: t("title") };
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+function safeCallback(raw: string | string[] | undefined): string {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const session = await getServerSession(authOptions);
+  if (session) redirect(safeCallback(params.callbackUrl));
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <p className="mb-1 text-sm font-medium text-brand-700">{common("appName")}</p>
+        <h1 className="mb-2">{t("title")}</h1>
+        <p className="mb-6 text-sm text-slate-700">{t("intro")}</p>
+        <LoginForm
+          callbackUrl={safeCallback(params.callbackUrl)}
+          labels={{ email: t("email"), password: t("password"), submit: t("submit"), submitting: t("submitting"), failed: t("failed") }}
+          notice={params.signedOut ? t("signedOut") : params.error === "SessionRequired" ? t("expired") : null}
+        />
+      </div>
+    </main>
+  );
+}

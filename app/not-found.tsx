@@ -1,0 +1,14 @@
+import Link from "next/link";
+import { translator } from "@/lib/i18n/messages";
+
+const t = translator("common");
+
+export default function NotFound() {
+  return (
+    <main className="mx-auto max-w-xl px-4 py-16">
+      <h1>{t("errors.notFoundTitle")}</h1>
+      <p className="mt-2 text-slate-700">{t("errors.notFoundBody")}</p>
+      <Link href="/" className="btn-secondary mt-6">{t("errors.backHome")}</Link>
+    </main>
+  );
+}

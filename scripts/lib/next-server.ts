@@ -1,0 +1,63 @@
+// Builds the production bundle when the sources changed since the last build, and starts
+// `next start` directly (not through npx, which left next-server orphaned when stopped).
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const stampFile = path.join(root, ".next", "source-stamp");
+
+/** A fingerprint of the sources: git's view of the tree (HEAD + uncommitted changes). */
+function sourceStamp(): string | null {
+  const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" });
+  if (head.status !== 0) return null;
+  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "app", "components", "lib", "messages", "next.config.js", "proxy.ts", "package-lock.json"], { cwd: root, encoding: "utf8" });
+  const diff = spawnSync("git", ["diff", "HEAD", "--", "app", "components", "lib", "messages", "next.config.js", "proxy.ts"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return crypto.createHash("sha256").update(head.stdout + status.stdout + diff.stdout).digest("hex");
+}
+
+export function buildIfNeeded(log: (l: string) => void, force = false) {
+  const stamp = sourceStamp();
+  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
+  const upToDate = built && stamp !== null && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp;
+  if (!force && (upToDate || (built && stamp === null))) return;
+  log("Productiebuild maken (next build, ± 30 s)…");
+  const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) throw new Error("next build is mislukt.");
+  if (stamp) fs.writeFileSync(stampFile, stamp);
+}
+
+export function startNext(port: number, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+}
+
+export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} antwoordt niet binnen ${timeoutMs / 1000} s.`);
+}
+
+/** NEXTAUTH_SECRET from the environment, or one generated once and kept under .data/. */
+export function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(root, ".data", "nextauth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}

@@ -1,0 +1,26 @@
+// Opens the database (DATABASE_URL or the embedded server), applies pending migrations and loads
+// the reference code lists. Shared by every command-line entry point.
+import pg from "pg";
+import { openDatabase, type OpenDatabase } from "../../lib/db/local-database";
+import { migrate } from "../../lib/db/migrate";
+import { seedDemoUsers, seedReferenceData } from "../../lib/db/seed";
+
+export async function prepareDatabase(opts: { demoUsers?: boolean; log?: (l: string) => void } = {}): Promise<OpenDatabase> {
+  const log = opts.log ?? ((l: string) => console.error(l));
+  const database = await openDatabase(log);
+  try {
+    await migrate(database.url, log);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await seedReferenceData(client);
+      if (opts.demoUsers) await seedDemoUsers(client);
+    } finally {
+      await client.end();
+    }
+    return database;
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}
