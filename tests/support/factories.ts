@@ -1,6 +1,7 @@
 // Test data for integration tests: every test makes its own agency, users and newcomers with
 // random codes, so tests never see each other's data and can run in any order.
 import crypto from "node:crypto";
+import { makeNationalNumber } from "@/lib/domain/national-number";
 import type { Role } from "@/lib/domain/permissions";
 import { loadActor, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
@@ -37,14 +38,6 @@ export async function createTestUser(role: Role, agency?: TestAgency | null, opt
   return loadActor(user.id);
 }
 
-/** A valid Belgian national number for a birth date (YYYY-MM-DD) and a sequence 1–998. */
-export function testNationalNumber(birthDate: string, seq: number): string {
-  const [y, m, d] = birthDate.split("-");
-  const base = `${y!.slice(2)}${m}${d}${String(seq).padStart(3, "0")}`;
-  const n = Number(Number(y) >= 2000 ? `2${base}` : base);
-  return `${base}${String(97 - (n % 97)).padStart(2, "0")}`;
-}
-
 let seqCounter = Math.floor(Math.random() * 400) * 2 + 1;
 
 export async function createTestNewcomer(agency: TestAgency, overrides: Partial<{ office: string; lastName: string; firstName: string; birthDate: string }> = {}) {
@@ -54,7 +47,7 @@ export async function createTestNewcomer(agency: TestAgency, overrides: Partial<
   const firstName = overrides.firstName ?? "Voornaam";
   return db.newcomer.create({
     data: {
-      nationalNumber: testNationalNumber(birthDate, seqCounter),
+      nationalNumber: makeNationalNumber(birthDate, seqCounter),
       lastName,
       firstName,
       searchName: `${lastName} ${firstName}`.toLowerCase(),

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  formatNationalNumber,
+  isValidNationalNumber,
+  makeNationalNumber,
+  maskNationalNumber,
+  normalizeNationalNumber,
+  validateNationalNumber,
+} from "./national-number";
+
+describe("national number", () => {
+  it("accepts the example number of the domain (born 1985; sequence 033 is odd, so male)", () => {
+    expect(isValidNationalNumber("85073003328")).toBe(true);
+    expect(validateNationalNumber("85.07.30-033.28")).toEqual({ ok: true, birthDate: "1985-07-30", gender: "M", isBis: false });
+  });
+
+  it("rejects wrong check digits before 2000", () => {
+    expect(isValidNationalNumber("85073003329")).toBe(false);
+    const r = validateNationalNumber("85073003329");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/controlegetal/);
+  });
+
+  it("uses the 2-prefix for births from 2000", () => {
+    const nn = makeNationalNumber("2003-02-14", 12);
+    // 97 - (2030214012 mod 97)
+    expect(nn).toBe("030214012" + String(97 - (2030214012 % 97)).padStart(2, "0"));
+    expect(validateNationalNumber(nn)).toEqual({ ok: true, birthDate: "2003-02-14", gender: "V", isBis: false });
+    // The pre-2000 checksum on the same digits is a different number: it reads as 1903.
+    const old = "030214012" + String(97 - (30214012 % 97)).padStart(2, "0");
+    const r = validateNationalNumber(old);
+    expect(r.ok && r.birthDate).toBe("1903-02-14");
+    expect(validateNationalNumber(old, { birthDate: "2003-02-14" }).ok).toBe(false);
+  });
+
+  it("rejects malformed input and impossible dates", () => {
+    expect(isValidNationalNumber("1234")).toBe(false);
+    expect(isValidNationalNumber("8507300332a")).toBe(false);
+    const nine = "850231033"; // 31 February
+    expect(isValidNationalNumber(nine + String(97 - (Number(nine) % 97)).padStart(2, "0"))).toBe(false);
+  });
+
+  it("reads gender from the sequence parity and checks agreement", () => {
+    const m = makeNationalNumber("1990-12-01", 101);
+    const v = makeNationalNumber("1990-12-01", 102);
+    expect(validateNationalNumber(m, { gender: "M", birthDate: "1990-12-01" }).ok).toBe(true);
+    expect(validateNationalNumber(v, { gender: "V" }).ok).toBe(true);
+    const wrong = validateNationalNumber(m, { gender: "V" });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.reason).toMatch(/geslacht/);
+    const wrongDate = validateNationalNumber(m, { birthDate: "1990-12-02" });
+    expect(wrongDate.ok).toBe(false);
+    if (!wrongDate.ok) expect(wrongDate.reason).toMatch(/geboortedatum/);
+  });
+
+  it("handles BIS numbers (month +40 gender known, +20 gender unknown)", () => {
+    const bis = makeNationalNumber("1988-03-05", 7, { bis: true });
+    expect(bis.slice(2, 4)).toBe("43");
+    expect(validateNationalNumber(bis, { birthDate: "1988-03-05", gender: "M" })).toEqual({
+      ok: true, birthDate: "1988-03-05", gender: "M", isBis: true,
+    });
+    const nine = "882305008"; // +20: gender unknown
+    const bis20 = nine + String(97 - (Number(nine) % 97)).padStart(2, "0");
+    expect(validateNationalNumber(bis20, { gender: "M" })).toEqual({ ok: true, birthDate: "1988-03-05", gender: null, isBis: true });
+    const bis2000 = makeNationalNumber("2001-11-30", 998, { bis: true });
+    expect(validateNationalNumber(bis2000)).toEqual({ ok: true, birthDate: "2001-11-30", gender: "V", isBis: true });
+  });
+
+  it("normalizes, formats and masks", () => {
+    expect(normalizeNationalNumber(" 85.07.30-033.28 ")).toBe("85073003328");
+    expect(formatNationalNumber("85073003328")).toBe("85.07.30-033.28");
+    expect(maskNationalNumber("85073003328")).toBe("85.07.30-***.**");
+    expect(maskNationalNumber("85.07.30-033.28")).toBe("85.07.30-***.**");
+  });
+});
