@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { translator } from "@/lib/i18n/messages";
-import { authOptions } from "@/lib/server/auth/options";
+import { optionalActor } from "@/lib/server/auth/session";
 
 const t = translator("auth");
 const common = translator("common");
@@ -18,8 +17,8 @@ function safeCallback(raw: string | string[] | undefined): string {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const session = await getServerSession(authOptions);
-  if (session) redirect(safeCallback(params.callbackUrl));
+  // a valid token of a disabled account is not a session: show the form
+  if (await optionalActor()) redirect(safeCallback(params.callbackUrl));
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

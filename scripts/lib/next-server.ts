@@ -30,7 +30,7 @@ export function buildIfNeeded(log: (l: string) => void, force = false) {
 }
 
 export function startNext(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  return spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },

@@ -34,3 +34,13 @@ export async function requirePageActor(permission?: Permission): Promise<Actor> 
     throw e;
   }
 }
+
+/** The actor when signed in with an active account, else null (for the login page). */
+export async function optionalActor(): Promise<Actor | null> {
+  try {
+    return await requireActor();
+  } catch (e) {
+    if (e instanceof UnauthenticatedError) return null;
+    throw e;
+  }
+}

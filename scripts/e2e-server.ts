@@ -1,0 +1,73 @@
+// The server the Playwright tests run against: a fresh database (embedded PostgreSQL under
+// .data/e2e-pg, or a new database on the server of DATABASE_URL) with migrations, code lists,
+// demo accounts and the demo data set, and the production build on E2E_PORT (3100).
+// Writes .data/e2e-state.json so that tests can reach the same database.
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
+import { migrate } from "../lib/db/migrate";
+import { seedDemoUsers, seedReferenceData } from "../lib/db/seed";
+import { loadDemoDataIfEmpty } from "./lib/demo-data";
+import { authSecret, buildIfNeeded, startNext, waitForHttp } from "./lib/next-server";
+
+const log = (l: string) => console.log(`[e2e-server] ${l}`);
+const DB_NAME = "inburgering_e2e";
+export const E2E_STATE_FILE = path.join(process.cwd(), ".data", "e2e-state.json");
+
+async function recreateDatabase(serverUrl: string) {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
+  await c.query(`CREATE DATABASE "${DB_NAME}" TEMPLATE template0 ENCODING 'UTF8'`);
+  await c.end();
+}
+
+async function main() {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  let server: RunningPostgres | null = null;
+  let serverUrl: string;
+  if (process.env.DATABASE_URL) {
+    const u = new URL(process.env.DATABASE_URL);
+    u.pathname = "/postgres";
+    serverUrl = u.toString();
+  } else {
+    server = await startEmbeddedPostgres({ dataDir: path.join(process.cwd(), ".data", "e2e-pg"), port: Number(process.env.E2E_PG_PORT ?? 54339), log });
+    serverUrl = server.url("postgres");
+  }
+  await recreateDatabase(serverUrl);
+  const u = new URL(serverUrl);
+  u.pathname = `/${DB_NAME}`;
+  const databaseUrl = u.toString();
+  await migrate(databaseUrl, log);
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  await seedReferenceData(c);
+  await seedDemoUsers(c);
+  await c.end();
+  await loadDemoDataIfEmpty(databaseUrl, log);
+  buildIfNeeded(log);
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  fs.mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
+  fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl, baseUrl }));
+  const app = startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret() });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    app.kill("SIGTERM");
+    await server?.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+  app.once("exit", () => void stop());
+  await waitForHttp(`${baseUrl}/login`);
+  log(`klaar op ${baseUrl}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
