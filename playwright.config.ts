@@ -1,9 +1,10 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./scripts/lib/chromium";
+import { e2ePgPort, e2ePort } from "./scripts/lib/e2e-ports";
 
 // The e2e server (scripts/e2e-server.ts) starts a fresh database with the demo data and the
-// production build on port 3100. Tests create their own agency and users (e2e/support).
-const port = Number(process.env.E2E_PORT ?? 3100);
+// production build on a port derived from the checkout path (scripts/lib/e2e-ports.ts). Tests create their own agency and users (e2e/support).
+const port = e2ePort;
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -33,6 +34,6 @@ export default defineConfig({
         timeout: 300_000,
         stdout: "pipe",
         stderr: "pipe",
-        env: { E2E_PORT: String(port) },
+        env: { E2E_PORT: String(port), E2E_PG_PORT: String(e2ePgPort) },
       },
 });

@@ -1,6 +1,6 @@
 // The server the Playwright tests run against: a fresh database (embedded PostgreSQL under
 // .data/e2e-pg, or a new database on the server of DATABASE_URL) with migrations, code lists,
-// demo accounts and the demo data set, and the production build on E2E_PORT (3100).
+// demo accounts and the demo data set, and the production build on E2E_PORT (see scripts/lib/e2e-ports.ts).
 // Writes .data/e2e-state.json so that tests can reach the same database.
 import fs from "node:fs";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-
 import { migrate } from "../lib/db/migrate";
 import { seedDemoUsers, seedReferenceData } from "../lib/db/seed";
 import { loadDemoDataIfEmpty } from "./lib/demo-data";
+import { e2ePgPort, e2ePort } from "./lib/e2e-ports";
 import { authSecret, buildIfNeeded, startNext, waitForHttp } from "./lib/next-server";
 
 const log = (l: string) => console.log(`[e2e-server] ${l}`);
@@ -24,7 +25,7 @@ async function recreateDatabase(serverUrl: string) {
 }
 
 async function main() {
-  const port = Number(process.env.E2E_PORT ?? 3100);
+  const port = e2ePort;
   let server: RunningPostgres | null = null;
   let serverUrl: string;
   if (process.env.DATABASE_URL) {
@@ -32,7 +33,7 @@ async function main() {
     u.pathname = "/postgres";
     serverUrl = u.toString();
   } else {
-    server = await startEmbeddedPostgres({ dataDir: path.join(process.cwd(), ".data", "e2e-pg"), port: Number(process.env.E2E_PG_PORT ?? 54339), log });
+    server = await startEmbeddedPostgres({ dataDir: path.join(process.cwd(), ".data", "e2e-pg"), port: e2ePgPort, log });
     serverUrl = server.url("postgres");
   }
   await recreateDatabase(serverUrl);

@@ -3,9 +3,10 @@
 // which makes a missing message visible instead of blank.
 import nlCommon from "@/messages/nl/common.json";
 import nlAuth from "@/messages/nl/auth.json";
+import nlAdmin from "@/messages/nl/admin.json";
 
 export const catalogues = {
-  nl: { common: nlCommon, auth: nlAuth },
+  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin },
 } as const;
 
 export type Locale = keyof typeof catalogues;

@@ -1,0 +1,89 @@
+import "server-only";
+// User management for ADMINs: create, change role/office/agency, disable, reset password.
+// Every change is audited; a STAFF member must have an office (their agency follows from it),
+// a MANAGER has an agency or none (all of Flanders), an ADMIN has neither.
+import { hash } from "@node-rs/argon2";
+import { ARGON2_OPTIONS } from "@/lib/db/seed";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
+import { recordAudit } from "@/lib/server/audit/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { createUserSchema, updateUserSchema } from "./users.schema";
+
+const userFields = { id: true, email: true, name: true, role: true, agencyCode: true, officeCode: true, active: true, lastLoginAt: true, createdAt: true } as const;
+
+export async function listUsers(actor: Actor) {
+  assertCan(actor, "user.manage");
+  return db.user.findMany({ select: userFields, orderBy: [{ active: "desc" }, { email: "asc" }] });
+}
+
+export async function getUser(actor: Actor, id: string) {
+  assertCan(actor, "user.manage");
+  const user = /^[0-9a-f-]{36}$/i.test(id) ? await db.user.findUnique({ where: { id }, select: userFields }) : null;
+  if (!user) throw new NotFoundError();
+  return user;
+}
+
+export async function listOfficesAndAgencies() {
+  const [agencies, offices] = await Promise.all([
+    db.agency.findMany({ select: { code: true, label: true }, orderBy: { label: "asc" } }),
+    db.office.findMany({ where: { active: true }, select: { code: true, label: true, agencyCode: true }, orderBy: [{ agencyCode: "asc" }, { label: "asc" }] }),
+  ]);
+  return { agencies, offices };
+}
+
+/** Resolves the agency/office pair for a role, from the office when there is one. */
+async function placement(role: "STAFF" | "MANAGER" | "ADMIN", officeCode: string | null, agencyCode: string | null) {
+  if (role === "ADMIN") return { agencyCode: null, officeCode: null };
+  if (role === "MANAGER") {
+    if (agencyCode && !(await db.agency.findUnique({ where: { code: agencyCode } }))) throw new ValidationError({ agencyCode: "Onbekend agentschap." });
+    return { agencyCode, officeCode: null };
+  }
+  if (!officeCode) throw new ValidationError({ officeCode: "Een medewerker hoort bij een kantoor: kies er een." });
+  const office = await db.office.findUnique({ where: { code: officeCode }, select: { agencyCode: true } });
+  if (!office) throw new ValidationError({ officeCode: "Onbekend kantoor." });
+  return { agencyCode: office.agencyCode, officeCode };
+}
+
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
+  const out: Record<string, string> = {};
+  for (const i of issues) out[String(i.path[0] ?? "form")] ??= i.message;
+  return out;
+}
+
+export async function createUser(actor: Actor, input: unknown) {
+  assertCan(actor, "user.manage");
+  const parsed = createUserSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
+  const { email, name, role, password } = parsed.data;
+  const place = await placement(role, parsed.data.officeCode, parsed.data.agencyCode);
+  if (await db.user.findUnique({ where: { email } })) throw new ValidationError({ email: "Er bestaat al een gebruiker met dit e-mailadres." });
+  const passwordHash = await hash(password, ARGON2_OPTIONS);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email, name, role, passwordHash, ...place }, select: userFields });
+    await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: user });
+    return user;
+  });
+}
+
+export async function updateUser(actor: Actor, id: string, input: unknown) {
+  assertCan(actor, "user.manage");
+  const before = await getUser(actor, id);
+  const parsed = updateUserSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
+  const { name, role, active, password } = parsed.data;
+  if (before.id === actor.userId && (!active || role !== "ADMIN")) {
+    throw new ValidationError({ role: "U kunt uw eigen beheerdersrechten niet intrekken of uzelf uitschakelen." });
+  }
+  const place = await placement(role, parsed.data.officeCode, parsed.data.agencyCode);
+  const passwordHash = password ? await hash(password, ARGON2_OPTIONS) : null;
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id },
+      data: { name, role, active, ...place, ...(passwordHash ? { passwordHash } : {}) },
+      select: userFields,
+    });
+    await recordAudit(tx, actor, { action: "user.update", entityType: "user", entityId: id, before, after: { ...user, passwordReset: Boolean(passwordHash) } });
+    return user;
+  });
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const roles = ["STAFF", "MANAGER", "ADMIN"] as const;
+
+const base = {
+  name: z.string().trim().min(2, "Vul de naam in (minstens 2 tekens).").max(120, "De naam is te lang."),
+  role: z.enum(roles, { message: "Kies een rol." }),
+  officeCode: z.string().trim().max(64).optional().transform((v) => (v ? v : null)),
+  agencyCode: z.string().trim().max(64).optional().transform((v) => (v ? v : null)),
+};
+
+const password = z.string().min(12, "Het wachtwoord moet minstens 12 tekens hebben.").max(200, "Het wachtwoord is te lang.");
+
+export const createUserSchema = z.object({
+  ...base,
+  email: z.string().trim().toLowerCase().email("Dit is geen geldig e-mailadres.").max(254),
+  password,
+});
+
+export const updateUserSchema = z.object({
+  ...base,
+  active: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  password: z.union([z.literal(""), password]).optional().transform((v) => (v ? v : null)),
+});
+
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
