@@ -7,7 +7,7 @@ import { useFormAction } from "@/components/forms/use-form-action";
 
 interface Option { code: string; label: string; agencyCode?: string }
 interface Labels { [k: string]: string }
-interface Result { ok: boolean; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> }
+interface Result { ok: boolean; message?: string; fieldErrors?: Record<string, string> }
 
 interface Props {
   action: (prev: Result | null, form: FormData) => Promise<Result>;
@@ -22,19 +22,17 @@ export function UserForm({ action, agencies, offices, labels, roleLabels, initia
   const { result, pending, formRef, onSubmit } = useFormAction(action, { keepOnSuccess: Boolean(initial) });
   const [role, setRole] = useState(initial?.role ?? "STAFF");
   const err = result?.fieldErrors ?? {};
-  // after a rejected submission React resets the form to its defaults: make those the values sent
-  const v = result?.ok === false ? (result.values ?? {}) : {};
   const agencyLabel = (code: string) => agencies.find((a) => a.code === code)?.label ?? code;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="card max-w-xl space-y-4" noValidate>
       <FormMessage result={result} />
       {!initial && (
         <Field name="email" label={labels.email!} error={err.email}>
-          {(a) => <input {...a} type="email" className="input" required autoComplete="off" defaultValue={v.email ?? ""} key={`email-${v.email ?? ""}`} />}
+          {(a) => <input {...a} type="email" className="input" required autoComplete="off" />}
         </Field>
       )}
       <Field name="name" label={labels.name!} error={err.name}>
-        {(a) => <input {...a} className="input" required defaultValue={v.name ?? initial?.name ?? ""} key={`name-${v.name ?? ""}`} />}
+        {(a) => <input {...a} className="input" required defaultValue={initial?.name ?? ""} />}
       </Field>
       <Field name="role" label={labels.role!} error={err.role}>
         {(a) => (
@@ -46,7 +44,7 @@ export function UserForm({ action, agencies, offices, labels, roleLabels, initia
       {role === "STAFF" && (
         <Field name="officeCode" label={labels.office!} error={err.officeCode} hint={labels.officeHint!}>
           {(a) => (
-            <select {...a} className="input" defaultValue={v.officeCode ?? initial?.officeCode ?? ""} key={`office-${v.officeCode ?? ""}`}>
+            <select {...a} className="input" defaultValue={initial?.officeCode ?? ""}>
               <option value="">{labels.none}</option>
               {offices.map((o) => <option key={o.code} value={o.code}>{agencyLabel(o.agencyCode ?? "")} · {o.label}</option>)}
             </select>
@@ -56,7 +54,7 @@ export function UserForm({ action, agencies, offices, labels, roleLabels, initia
       {role === "MANAGER" && (
         <Field name="agencyCode" label={labels.agency!} error={err.agencyCode} hint={labels.agencyHint!}>
           {(a) => (
-            <select {...a} className="input" defaultValue={v.agencyCode ?? initial?.agencyCode ?? ""} key={`agency-${v.agencyCode ?? ""}`}>
+            <select {...a} className="input" defaultValue={initial?.agencyCode ?? ""}>
               <option value="">{labels.allFlanders}</option>
               {agencies.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
             </select>
