@@ -4,12 +4,13 @@
 import { demoUsers, DEMO_PASSWORD } from "../lib/db/demo-users";
 import { loadDemoDataIfEmpty } from "./lib/demo-data";
 import { prepareDatabase } from "./lib/prepare-database";
-import { authSecret, buildIfNeeded, startNext, waitForHttp } from "./lib/next-server";
+import { authSecret, buildIfNeeded, forgetApp, rememberApp, startNext, stopLeftoverApp, waitForHttp } from "./lib/next-server";
 
 const log = (l: string) => console.log(l);
 
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
+  await stopLeftoverApp(log);
   const database = await prepareDatabase({ demoUsers: true, log });
   let stopping = false;
   const stopAll = async (code: number) => {
@@ -23,6 +24,7 @@ async function main() {
         setTimeout(() => { app?.kill("SIGKILL"); resolve(); }, 5000).unref();
       });
     }
+    forgetApp();
     await database.close();
     log("App en database gestopt.");
     process.exit(code);
@@ -41,6 +43,7 @@ async function main() {
   }
   const baseUrl = `http://localhost:${port}`;
   app = startNext(port, { DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret() });
+  rememberApp(app.pid);
   app.once("exit", (code) => { if (!stopping) { console.error(`De app stopte onverwacht (code ${code}).`); void stopAll(1); } });
   await waitForHttp(`${baseUrl}/login`);
   log("");

@@ -61,3 +61,38 @@ export function authSecret(): string {
   }
   return fs.readFileSync(file, "utf8").trim();
 }
+
+const appPidFile = path.join(root, ".data", "demo-app.pid");
+
+/** A `next start` left behind by a demo run that was killed hard still holds the port: stop it. */
+export async function stopLeftoverApp(log: (l: string) => void) {
+  if (!fs.existsSync(appPidFile)) return;
+  const pid = Number(fs.readFileSync(appPidFile, "utf8"));
+  fs.rmSync(appPidFile, { force: true });
+  let cmdline = "";
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return; // not running
+  }
+  if (!cmdline.includes("next")) return; // the pid was reused by something else
+  log(`Achtergebleven app-proces ${pid} van een afgebroken run gevonden: wordt gestopt.`);
+  process.kill(pid, "SIGTERM");
+  for (let i = 0; i < 50; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  process.kill(pid, "SIGKILL");
+}
+
+export function rememberApp(pid: number | undefined) {
+  if (pid) fs.writeFileSync(appPidFile, String(pid));
+}
+
+export function forgetApp() {
+  fs.rmSync(appPidFile, { force: true });
+}
