@@ -4,9 +4,23 @@
 import nlCommon from "@/messages/nl/common.json";
 import nlAuth from "@/messages/nl/auth.json";
 import nlAdmin from "@/messages/nl/admin.json";
+import nlDossiers from "@/messages/nl/dossiers.json";
+import nlExchange from "@/messages/nl/exchange.json";
+import nlReports from "@/messages/nl/reports.json";
+import nlFines from "@/messages/nl/fines.json";
+import nlDvz from "@/messages/nl/dvz.json";
 
 export const catalogues = {
-  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin },
+  nl: {
+    common: nlCommon,
+    auth: nlAuth,
+    admin: nlAdmin,
+    dossiers: nlDossiers,
+    exchange: nlExchange,
+    reports: nlReports,
+    fines: nlFines,
+    dvz: nlDvz,
+  },
 } as const;
 
 export type Locale = keyof typeof catalogues;
