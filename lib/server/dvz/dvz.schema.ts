@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { isoDate, versionField } from "@/lib/server/fines/decision.schema";
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+export const dvzSearchSchema = z.object({
+  q: z.string().trim().min(2, "Typ minstens 2 tekens van de naam of het rijksregisternummer.").max(100, "De zoekterm is te lang."),
+});
+
+export const generateAdviceSchema = z.object({
+  newcomerId: z.string().uuid("Kies een inburgeraar."),
+  /** the advice's date; the records as of that date decide contract and attestation */
+  date: z.preprocess(blankToUndefined, isoDate.optional()),
+});
+
+export const followUpSchema = z.object({
+  followUp: z.enum(["VERBLIJF_VERLENGD", "VERBLIJF_NIET_VERLENGD", "ONBEKEND"], { message: "Kies het gevolg dat DVZ gaf." }),
+  on: z.preprocess(blankToUndefined, isoDate.optional()),
+  version: versionField,
+});
+
+export const dvzExportSchema = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((v) => v.from <= v.to, { path: ["to"], message: "De einddatum ligt vóór de begindatum." });

@@ -1,0 +1,37 @@
+import "server-only";
+// The exchange with DVZ: for a period, one line per newcomer advised in it (their latest advice
+// in the period) with exactly the five legal fields. Every export is audited with the list of
+// newcomers it names, in the same transaction that reads them.
+import { toDvzCsv, type DvzExportRow } from "@/lib/domain/dvz/csv";
+import { newcomerScope } from "@/lib/server/access/scope";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
+import { recordAudit } from "@/lib/server/audit/audit";
+import { db } from "@/lib/server/db";
+import { ValidationError } from "@/lib/server/errors";
+import { dateOf, fieldErrorsOf } from "@/lib/server/fines/field-errors";
+import { dvzExportSchema } from "./dvz.schema";
+
+export async function exportDvzFile(actor: Actor, input: unknown) {
+  assertCan(actor, "dvz.export");
+  const parsed = dvzExportSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const { from, to } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const advices = await tx.trackEvent.findMany({
+      where: { type: "DVZ_ADVICE", cancelledAt: null, date: { gte: dateOf(from), lte: dateOf(to) }, newcomer: newcomerScope(actor) },
+      orderBy: [{ newcomerId: "asc" }, { date: "desc" }, { createdAt: "desc" }],
+      // only what the law allows to leave: nothing else is even read
+      select: { newcomerId: true, contractSigned: true, attestationObtained: true, newcomer: { select: { lastName: true, firstName: true, nationalNumber: true } } },
+    });
+    const latest = new Map<string, (typeof advices)[number]>();
+    for (const a of advices) if (!latest.has(a.newcomerId)) latest.set(a.newcomerId, a);
+    const chosen = [...latest.values()].sort((a, b) => a.newcomer.lastName.localeCompare(b.newcomer.lastName, "nl") || a.newcomer.firstName.localeCompare(b.newcomer.firstName, "nl"));
+    const rows: DvzExportRow[] = chosen.map((a) => ({
+      lastName: a.newcomer.lastName, firstName: a.newcomer.firstName, nationalNumber: a.newcomer.nationalNumber,
+      contractSigned: a.contractSigned ?? false, attestationObtained: a.attestationObtained ?? false,
+    }));
+    const newcomerIds = chosen.map((a) => a.newcomerId);
+    await recordAudit(tx, actor, { action: "dvz.export", entityType: "dvz_export", after: { from, to, count: newcomerIds.length, newcomerIds } });
+    return { fileName: `dvz-adviezen-${from}-${to}.csv`, csv: toDvzCsv(rows), count: rows.length, newcomerIds };
+  });
+}

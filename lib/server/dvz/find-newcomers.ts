@@ -1,0 +1,29 @@
+import "server-only";
+// Finding a newcomer to advise DVZ about: by (part of) the national number or by name.
+import { maskNationalNumber } from "@/lib/domain/national-number";
+import { looksLikeNationalNumber, normalizeSearchQuery } from "@/lib/domain/search-name";
+import { newcomerScope } from "@/lib/server/access/scope";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/db";
+import { ValidationError } from "@/lib/server/errors";
+import { fieldErrorsOf } from "@/lib/server/fines/field-errors";
+import { dvzSearchSchema } from "./dvz.schema";
+
+export const DVZ_SEARCH_LIMIT = 20;
+
+export async function findNewcomersForAdvice(actor: Actor, input: unknown) {
+  assertCan(actor, "dvz.advise");
+  const parsed = dvzSearchSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const q = parsed.data.q;
+  const where = looksLikeNationalNumber(q)
+    ? { nationalNumber: { startsWith: q.replace(/\D/g, "") } }
+    : { searchName: { contains: normalizeSearchQuery(q) } };
+  const rows = await db.newcomer.findMany({
+    where: { AND: [newcomerScope(actor), where] },
+    orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+    take: DVZ_SEARCH_LIMIT,
+    select: { id: true, lastName: true, firstName: true, nationalNumber: true, agency: { select: { label: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, name: `${r.lastName} ${r.firstName}`, maskedNationalNumber: maskNationalNumber(r.nationalNumber), agency: r.agency.label }));
+}

@@ -1,0 +1,67 @@
+import "server-only";
+// An ADMIN decides an infringement dossier: BOETE with an amount, GEEN_BOETE or GEEN_GEVOLG.
+// A fine above the four-eyes threshold waits for a second admin. A dossier that already has a
+// decision is only changed by a correction: a new decision that names the old one and why.
+// Two admins deciding at once: the event's version is claimed in the same transaction, so
+// exactly one wins and the other gets a ConflictError (never a silent overwrite).
+import { decisionDateProblem, initialDecisionStatus } from "@/lib/domain/fines/rules";
+import { todayIso } from "@/lib/i18n/format";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
+import { recordAudit } from "@/lib/server/audit/audit";
+import { db } from "@/lib/server/db";
+import { ConflictError, ValidationError } from "@/lib/server/errors";
+import { decisionSchema } from "./decision.schema";
+import { dateOf, fieldErrorsOf, isoOf } from "./field-errors";
+import { findInfringementInScope, findStandingDecision } from "./load";
+
+export const DECIDED_MEANWHILE = "Dit dossier werd intussen door een andere beheerder beslist of gewijzigd. Herlaad de pagina om het besluit te zien.";
+
+export async function decideInfringement(actor: Actor, eventId: string, input: unknown, now = new Date()) {
+  assertCan(actor, "fine.decide");
+  const parsed = decisionSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const d = parsed.data;
+  return db.$transaction(async (tx) => {
+    const event = await findInfringementInScope(tx, actor, eventId);
+    if (event.version !== d.version) throw new ConflictError(DECIDED_MEANWHILE);
+    const standing = await findStandingDecision(tx, event.id);
+    if (standing?.status === "AWAITING_CONFIRMATION") {
+      throw new ConflictError("Er wacht al een besluit op bevestiging door een tweede beheerder. Bevestig of weiger dat eerst.");
+    }
+    if (standing && !d.correctionReason) throw new ValidationError({ correctionReason: "Dit dossier is al beslist: geef aan waarom u het besluit corrigeert." });
+    const dateProblem = decisionDateProblem(d.decidedOn, { receivedOn: isoOf(event.date), today: todayIso(now), correctsDecidedOn: standing ? isoOf(standing.decidedOn) : null });
+    if (dateProblem) throw new ValidationError({ decidedOn: dateProblem });
+
+    // Claim the dossier: a concurrent decider blocks on this row, then finds the version moved.
+    const claimed = await tx.trackEvent.updateMany({ where: { id: event.id, version: d.version }, data: { version: { increment: 1 } } });
+    if (claimed.count !== 1) throw new ConflictError(DECIDED_MEANWHILE);
+
+    const amountEur = d.outcome === "BOETE" ? d.amountEur : null;
+    const status = initialDecisionStatus(d.outcome, amountEur);
+    const decision = await tx.infringementDecision.create({
+      data: {
+        eventId: event.id,
+        outcome: d.outcome,
+        decidedOn: dateOf(d.decidedOn),
+        amountEur,
+        motivation: d.motivation,
+        status,
+        decidedById: actor.userId,
+        correctsId: standing?.id ?? null,
+        correctionReason: standing ? d.correctionReason : null,
+        paymentStatus: status === "FINAL" && d.outcome === "BOETE" ? "OPEN" : null,
+      },
+    });
+    await recordAudit(tx, actor, {
+      action: standing ? "decision.correct" : "decision.create",
+      entityType: "infringement_decision",
+      entityId: decision.id,
+      newcomerId: event.newcomerId,
+      agencyCode: event.agencyCode,
+      before: standing ?? null,
+      after: decision,
+      reason: standing ? d.correctionReason : null,
+    });
+    return decision;
+  });
+}

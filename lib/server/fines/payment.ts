@@ -1,0 +1,41 @@
+import "server-only";
+// Payment follow-up of a final fine: OPEN → BETAALD (paid on), HERINNERING (reminder sent on),
+// OVERGEDRAGEN (handed to the Flemish tax service on). Only the fine that stands is followed up.
+import { todayIso } from "@/lib/i18n/format";
+import { newcomerScope } from "@/lib/server/access/scope";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
+import { recordAudit } from "@/lib/server/audit/audit";
+import { db } from "@/lib/server/db";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { dateOf, fieldErrorsOf, isoOf, isUuid } from "./field-errors";
+import { paymentSchema } from "./payment.schema";
+
+export async function updateFinePayment(actor: Actor, decisionId: string, input: unknown, now = new Date()) {
+  assertCan(actor, "fine.decide");
+  const parsed = paymentSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const { paymentStatus, on } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const fine = isUuid(decisionId)
+      ? await tx.infringementDecision.findFirst({
+          where: { id: decisionId, outcome: "BOETE", event: { cancelledAt: null, newcomer: newcomerScope(actor) } },
+          include: { event: { select: { newcomerId: true, agencyCode: true } }, correctedBy: { where: { status: "FINAL" }, select: { id: true } } },
+        })
+      : null;
+    if (!fine) throw new NotFoundError();
+    if (fine.status !== "FINAL") throw new ConflictError("Alleen een definitieve boete krijgt een betalingsopvolging.");
+    if (fine.correctedBy.length > 0) throw new ConflictError("Deze boete werd gecorrigeerd: volg het nieuwe besluit op.");
+    if (on && on > todayIso(now)) throw new ValidationError({ on: "De datum mag niet in de toekomst liggen." });
+    if (on && on < isoOf(fine.decidedOn)) throw new ValidationError({ on: "De datum kan niet vóór het besluit liggen." });
+    const data = {
+      paymentStatus,
+      ...(paymentStatus === "BETAALD" ? { paidOn: dateOf(on!) } : {}),
+      ...(paymentStatus === "HERINNERING" ? { reminderSentOn: dateOf(on!) } : {}),
+      ...(paymentStatus === "OVERGEDRAGEN" ? { handedOverOn: dateOf(on!) } : {}),
+    };
+    const after = await tx.infringementDecision.update({ where: { id: fine.id }, data });
+    const { event, correctedBy: _ignored, ...before } = fine;
+    await recordAudit(tx, actor, { action: "payment.update", entityType: "infringement_decision", entityId: fine.id, newcomerId: event.newcomerId, agencyCode: event.agencyCode, before, after });
+    return after;
+  });
+}
