@@ -74,7 +74,7 @@ describe("DVZ advice", () => {
     const agency = await createTestAgency();
     const admin = await createTestUser("ADMIN");
     const names = ['=HYPERLINK("http://evil","klik")', "+Plus", "-Min", "@At"];
-    const people = [];
+    const people: Awaited<ReturnType<typeof createTestNewcomer>>[] = [];
     for (const lastName of names) people.push(await createTestNewcomer(agency, { lastName, firstName: "Test" }));
     await createTestEvent(people[0]!.id, "CONTRACT", "2024-02-01");
     // one advice out of the period, two for the first newcomer: the latest in the period counts
