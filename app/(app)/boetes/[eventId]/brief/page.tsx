@@ -1,0 +1,70 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { infringementLabel } from "@/components/fines/labels";
+import { PrintButton } from "@/components/fines/print-button";
+import { formatDate, formatEuro, todayIso } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/server/auth/session";
+import { NotFoundError } from "@/lib/server/errors";
+import { getDecisionLetter } from "@/lib/server/fines/dossier";
+
+const t = translator("fines");
+
+export const metadata = { title: t("letter.title") };
+
+// A4 page with margins for printing; the app's header and the buttons are hidden (.no-print).
+const printCss = `@page { size: A4; margin: 2cm; } @media print { main#inhoud { padding: 0 !important; max-width: none !important; } .letter { border: 0 !important; box-shadow: none !important; padding: 0 !important; } }`;
+
+export default async function DecisionLetterPage({ params }: { params: Promise<{ eventId: string }> }) {
+  const actor = await requirePageActor("fine.read");
+  const { eventId } = await params;
+  const letter = await getDecisionLetter(actor, eventId).catch((e: unknown) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  const { newcomer: n, decision: d } = letter;
+  return (
+    <div className="space-y-4">
+      <style>{printCss}</style>
+      <div className="no-print flex items-center gap-4">
+        <Link href={`/boetes/${letter.eventId}`} className="text-sm text-brand-700 underline">{t("letter.back")}</Link>
+        <PrintButton label={t("letter.print")} />
+      </div>
+      <article className="letter card mx-auto max-w-3xl space-y-6 font-serif text-[15px] leading-relaxed" data-testid="decision-letter" lang="nl-BE">
+        <header className="flex justify-between gap-8">
+          <div>
+            <p className="font-semibold">{letter.agency}</p>
+            <p>{letter.office}</p>
+          </div>
+          <address className="not-italic" data-testid="letter-address">
+            <p>{n.name}</p>
+            {n.street ? <p>{n.street}</p> : null}
+            {n.postalCode || n.city ? <p>{[n.postalCode, n.city].filter(Boolean).join(" ")}</p> : null}
+            {!n.street && !n.postalCode && !n.city ? <p className="text-slate-500">{t("letter.noAddress")}</p> : null}
+          </address>
+        </header>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
+          <dt>{t("letter.date")}</dt><dd>{formatDate(todayIso())}</dd>
+          <dt>{t("letter.reference")}</dt><dd>{letter.eventId.slice(0, 8).toUpperCase()} · {n.nationalNumber}</dd>
+        </dl>
+        <p className="font-semibold">{t("letter.subject")}</p>
+        <p>{t("letter.salutation", { name: n.name })}</p>
+        <p>{t("letter.intro", { date: formatDate(letter.receivedOn), type: infringementLabel(letter.infringementType) })}</p>
+        <p data-testid="letter-decision" className="font-semibold">
+          {d.outcome === "BOETE" && d.amountEur !== null ? t("letter.decisionBOETE", { amount: formatEuro(d.amountEur) }) : d.outcome === "BOETE" ? t("letter.decisionBOETE_noAmount") : t(`letter.decision${d.outcome}`)}
+        </p>
+        {d.isCorrection && <p>{t("letter.correction")}</p>}
+        <section>
+          <h2 className="text-base font-semibold">{t("letter.motivation")}</h2>
+          <p className="whitespace-pre-line">{d.motivation}</p>
+        </section>
+        <p>{t("letter.decisionDate", { date: formatDate(d.decidedOn) })}</p>
+        {d.outcome === "BOETE" && <p>{t("letter.payment")}</p>}
+        <div>
+          <p>{t("letter.closing")}</p>
+          <p className="mt-8">{t("letter.signature", { agency: letter.agency })}</p>
+        </div>
+      </article>
+    </div>
+  );
+}
