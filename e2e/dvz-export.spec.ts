@@ -18,8 +18,8 @@ test("een beheerder genereert een DVZ-advies uit het traject en downloadt het be
   const advice = await db.query("SELECT contract_signed, attestation_obtained, dvz_follow_up, office_code FROM track_event WHERE newcomer_id = $1 AND type = 'DVZ_ADVICE'", [newcomer.id]);
   expect(advice.rows).toEqual([{ contract_signed: true, attestation_obtained: false, dvz_follow_up: "ONBEKEND", office_code: agency.officeCode }]);
 
-  await page.getByLabel("Van").fill(daysAgo(1));
-  await page.getByLabel("Tot en met").fill(daysAgo(0));
+  await page.getByLabel("Van", { exact: true }).fill(daysAgo(1));
+  await page.getByLabel("Tot en met", { exact: true }).fill(daysAgo(0));
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Bestand downloaden" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^dvz-adviezen-.*\.csv$/);
   const text = fs.readFileSync((await download.path())!, "utf8");
