@@ -8,6 +8,7 @@ import { listAgencies, listAwaitingConfirmation, listRemindersDue, listUndecided
 import { FINE_QUEUE_AGE_OPTIONS_DAYS, queueQuerySchema } from "@/lib/server/fines/queue.schema";
 
 const t = translator("fines");
+const common = translator("common");
 
 export const metadata = { title: t("title") };
 
@@ -78,9 +79,9 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
           </div>
         )}
         <nav className="flex items-center gap-3 text-sm" aria-label={t("queue.page", { page: queue.page, pages: queue.pages })}>
-          {queue.page > 1 && <Link className="text-brand-700 underline" href={pageHref(queue.page - 1)}>Vorige</Link>}
+          {queue.page > 1 && <Link className="text-brand-700 underline" href={pageHref(queue.page - 1)}>{common("actions.previous")}</Link>}
           <span>{t("queue.page", { page: queue.page, pages: queue.pages })}</span>
-          {queue.page < queue.pages && <Link className="text-brand-700 underline" href={pageHref(queue.page + 1)}>Volgende</Link>}
+          {queue.page < queue.pages && <Link className="text-brand-700 underline" href={pageHref(queue.page + 1)}>{common("actions.next")}</Link>}
         </nav>
       </section>
 
