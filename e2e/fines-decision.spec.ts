@@ -95,3 +95,38 @@ test.fixme("de boete verschijnt in het dossier en in het boeterapport", async ({
   const table = page.getByTestId("report-table");
   await expect(table.getByRole("row").filter({ hasText: agency.label })).toContainText("1");
 });
+
+test("een boete boven 1.000 euro wordt pas definitief na bevestiging door een tweede beheerder", async ({ page, browser, db, createAgency, createUser, signIn }) => {
+  const agency = await createAgency();
+  const [first, second] = [await createUser("ADMIN"), await createUser("ADMIN")];
+  const newcomer = await insertNewcomer(db, agency);
+  const eventId = await insertEvent(db, newcomer.id, "INFRINGEMENT", daysAgo(60));
+  await signIn(page, first);
+  await page.goto(`/boetes/${eventId}`);
+  const form = page.getByTestId("decision-form");
+  await form.getByLabel("Bedrag (euro)").fill("1500");
+  await form.getByLabel("Motivering").fill("Herhaalde inbreuk.");
+  await form.getByRole("button", { name: "Besluit opslaan" }).click();
+  // the decision form gives way to the notice that a second admin must confirm
+  await expect(page.getByTestId("decision-history")).toContainText("wacht op bevestiging");
+  await expect(page.getByText("U nam dit besluit zelf: een tweede beheerder moet het bevestigen.")).toBeVisible();
+  expect((await db.query("SELECT status FROM infringement_decision WHERE event_id = $1", [eventId])).rows).toEqual([{ status: "AWAITING_CONFIRMATION" }]);
+
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await signIn(page2, second);
+  await page2.goto("/boetes");
+  await page2.getByTestId("fines-awaiting").getByRole("link", { name: newcomer.lastName, exact: false }).click();
+  await page2.getByTestId("review-forms").getByRole("button", { name: "Bevestigen" }).click();
+  await expect(page2.getByTestId("decision-history")).toContainText("definitief");
+  await expect(page2.getByTestId("decision-history")).toContainText(`bevestigd door ${second.name}`);
+  expect((await db.query("SELECT status, confirmed_by_id, payment_status FROM infringement_decision WHERE event_id = $1", [eventId])).rows)
+    .toEqual([{ status: "FINAL", confirmed_by_id: second.id, payment_status: "OPEN" }]);
+
+  const payment = page2.getByTestId("payment-form");
+  await payment.getByLabel("Stand van de betaling").selectOption("BETAALD");
+  await payment.getByRole("button", { name: "Betaling opslaan" }).click();
+  await expect(payment.getByTestId("form-message")).toContainText("De betaling werd bijgewerkt.");
+  expect((await db.query("SELECT payment_status FROM infringement_decision WHERE event_id = $1", [eventId])).rows).toEqual([{ payment_status: "BETAALD" }]);
+  await other.close();
+});
