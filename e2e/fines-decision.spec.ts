@@ -63,6 +63,13 @@ test("een medewerker of manager die het besluit-endpoint rechtstreeks aanroept k
     expect(await state()).toEqual(before);
   }
 
+  // a session cookie that is not a valid session (forged or expired) gets 401 from the route itself
+  // (a request without any cookie is sent to /login by proxy.ts before it reaches the route)
+  await page.context().clearCookies();
+  const forged = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: { cookie: "next-auth.session-token=vervalst" }, maxRedirects: 0 });
+  expect(forged.status()).toBe(401);
+  expect(await state()).toEqual(before);
+
   // the same call with an admin's session is accepted: the refusals above are about the role
   const admin = await createUser("ADMIN");
   await page.context().clearCookies();
