@@ -8,6 +8,11 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
 export function proxy(request: NextRequest) {
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (hasSession) return NextResponse.next();
+  // A request that changes something (form post, route handler, server action) gets a plain 401:
+  // redirecting it to a page would hide the refusal from the caller.
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    return NextResponse.json({ error: "Niet aangemeld." }, { status: 401 });
+  }
   const url = request.nextUrl.clone();
   url.pathname = "/login";
   url.search = "";

@@ -64,8 +64,10 @@ test("een medewerker of manager die het besluit-endpoint rechtstreeks aanroept k
   }
 
   // a session cookie that is not a valid session (forged or expired) gets 401 from the route itself
-  // (a request without any cookie is sent to /login by proxy.ts before it reaches the route)
   await page.context().clearCookies();
+  // and a request without any session cookie gets 401 from proxy.ts, never a redirect
+  const anonymous = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), maxRedirects: 0 });
+  expect(anonymous.status()).toBe(401);
   const forged = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: { cookie: "next-auth.session-token=vervalst" }, maxRedirects: 0 });
   expect(forged.status()).toBe(401);
   expect(await state()).toEqual(before);
