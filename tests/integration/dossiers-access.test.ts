@@ -100,3 +100,16 @@ describe("views and reveals are audited", () => {
     expect(history.map((h) => h.action)).toEqual(["event.create", "event.create", "newcomer.create"]);
   });
 });
+
+describe("the dossier's history", () => {
+  it("keeps the national number masked in the before/after it shows", async () => {
+    const a = await createTestAgency();
+    const staff = await createTestUser("STAFF", a);
+    const input = newcomerInput(a);
+    const n = await createNewcomer(staff, input);
+    const { history } = await getNewcomerDossier(staff, n.id);
+    expect(history).toHaveLength(1);
+    expect(JSON.stringify(history)).not.toContain(input.nationalNumber);
+    expect(JSON.stringify(history)).toContain("***.**");
+  });
+});

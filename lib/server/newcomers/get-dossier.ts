@@ -13,6 +13,13 @@ import { findNewcomerInScope, isUuid } from "./scoped-newcomer";
 
 export const HISTORY_LIMIT = 200;
 
+/** The history shows before/after of changes; the national number in them stays masked there. */
+function maskInAudit(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  const v = value as Record<string, unknown>;
+  return typeof v.nationalNumber === "string" ? { ...v, nationalNumber: maskNationalNumber(v.nationalNumber) } : v;
+}
+
 export async function getNewcomerDossier(actor: Actor, id: string) {
   assertCan(actor, "dossier.read");
   try {
@@ -41,7 +48,7 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
           agencyLabel: agency?.label ?? n.agencyCode, version: n.version,
         },
         timeline,
-        history: history.map((h) => ({ ...h, id: h.id.toString() })),
+        history: history.map((h) => ({ ...h, id: h.id.toString(), before: maskInAudit(h.before), after: maskInAudit(h.after) })),
       };
     });
   } catch (e) {
