@@ -17,7 +17,8 @@ export function DossierHistory({ entries }: { entries: Entry[] }) {
         </thead>
         <tbody>
           {entries.map((h) => {
-            const label = t(`audit.${h.action}`);
+            // message keys cannot contain dots (they are paths): newcomer.view → audit.newcomer_view
+            const label = t(`audit.${h.action.replaceAll(".", "_")}`);
             return (
               <tr key={h.id}>
                 <td className="whitespace-nowrap">{formatDateTime(h.at)}</td>

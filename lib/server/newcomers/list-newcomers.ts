@@ -66,14 +66,12 @@ interface Row {
   office_code: string; office_label: string; target_group: string; status: string | null;
 }
 
-export async function listNewcomers(actor: Actor, input: unknown) {
-  const parsed = listNewcomersSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const query = parsed.data;
+/** The two statements of one list page (rows, capped count); the bench runs exactly these. */
+export function newcomerListQueries(actor: Actor, query: ListNewcomersQuery): { rows: Prisma.Sql; count: Prisma.Sql } {
   const where = newcomerListWhere(actor, query);
   const offset = (query.page - 1) * PAGE_SIZE;
-  const [rows, count] = await Promise.all([
-    db.$queryRaw<Row[]>(Prisma.sql`
+  return {
+    rows: Prisma.sql`
       SELECT n.id, n.national_number, n.last_name, n.first_name, n.birth_date, n.gender::text AS gender, n.office_code, o.label AS office_label,
              n.target_group::text AS target_group,
              (SELECT e.type::text FROM track_event e WHERE e.newcomer_id = n.id AND e.cancelled_at IS NULL AND e.type::text IN (${Prisma.join(TRACK_STEPS)})
@@ -81,9 +79,17 @@ export async function listNewcomers(actor: Actor, input: unknown) {
       FROM newcomer n JOIN office o ON o.code = n.office_code
       WHERE ${where}
       ORDER BY ${ORDER[query.sort]}
-      LIMIT ${PAGE_SIZE} OFFSET ${offset}`),
-    db.$queryRaw<{ c: bigint }[]>(Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM newcomer n WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`),
-  ]);
+      LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+    count: Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM newcomer n WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
+  };
+}
+
+export async function listNewcomers(actor: Actor, input: unknown) {
+  const parsed = listNewcomersSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const query = parsed.data;
+  const sql = newcomerListQueries(actor, query);
+  const [rows, count] = await Promise.all([db.$queryRaw<Row[]>(sql.rows), db.$queryRaw<{ c: bigint }[]>(sql.count)]);
   const total = Number(count[0]?.c ?? 0);
   return {
     query,
