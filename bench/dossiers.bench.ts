@@ -44,7 +44,7 @@ function* newcomerRows(): Generator<string> {
     const firstName = FIRST[Math.floor(r() * FIRST.length)]!;
     const [office, agency] = OFFICES[Math.floor(r() * OFFICES.length)]!;
     const tg = r() < 0.7 ? "PLICHT" : r() < 0.9 ? "RECHT" : "ONBEPAALD";
-    yield `${nn}\t${lastName}\t${firstName}\t${toSearchName(lastName, firstName)}\t${birth}\tM\tMAR\tDERDELANDER\tGEZINSHERENIGING_BELG\t${tg}\t${office}\t${agency}\n`;
+    yield `${nn}\t${lastName}\t${firstName}\t${toSearchName(lastName, firstName)}\t${birth}\tM\tMAR\tDERDELANDER\tGEZINSHERENIGING_BELG\t${tg}\t${office}\t${agency}\t2026-01-01 00:00:00+00\n`;
   }
 }
 
@@ -72,10 +72,12 @@ async function main() {
     const url = server.url("bench");
     await migrate(url);
     const pool = new pg.Pool({ connectionString: url, max: 2 });
+    pool.on("error", () => {}); // the server stops at the end; idle clients then report it
     const c = await pool.connect();
+    c.on("error", () => {});
     await seedReferenceData(c);
     let t = Date.now();
-    await copy(c, `COPY newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group, residence_status_code, target_group, office_code, agency_code) FROM STDIN`, newcomerRows());
+    await copy(c, `COPY newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group, residence_status_code, target_group, office_code, agency_code, updated_at) FROM STDIN`, newcomerRows());
     console.error(`loaded ${N} newcomers in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     t = Date.now();
     await c.query(`INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, updated_at)
@@ -107,20 +109,23 @@ async function main() {
     let failed = false;
     for (const [label, actor, input] of cases) {
       const q = newcomerListQueries(actor, listNewcomersSchema.parse(input));
-      const rows = await median(pool, q.rows.sql, q.rows.values);
-      const count = await median(pool, q.count.sql, q.count.values);
-      const plan = (await pool.query(`EXPLAIN ${q.rows.sql}`, q.rows.values)).rows.map((r) => r["QUERY PLAN"] as string).join("\n")
-        + "\n" + (await pool.query(`EXPLAIN ${q.count.sql}`, q.count.values)).rows.map((r) => r["QUERY PLAN"] as string).join("\n");
+      const rows = await median(pool, q.rows.text, q.rows.values);
+      const count = await median(pool, q.count.text, q.count.values);
+      const plan = (await pool.query(`EXPLAIN ${q.rows.text}`, q.rows.values)).rows.map((r) => r["QUERY PLAN"] as string).join("\n")
+        + "\n" + (await pool.query(`EXPLAIN ${q.count.text}`, q.count.values)).rows.map((r) => r["QUERY PLAN"] as string).join("\n");
       const seq = /Seq Scan on newcomer/.test(plan);
       if (seq) failed = true;
       lines.push(`${label}: rows ${rows.toFixed(1)} ms (${(rows / floor).toFixed(0)}× floor), count ${count.toFixed(1)} ms (${(count / floor).toFixed(0)}× floor)${seq ? "  SEQ SCAN!" : ""}`);
       if (process.env.BENCH_EXPLAIN) lines.push(plan);
     }
     const explain = newcomerListQueries(staff, listNewcomersSchema.parse({ q: "turk" }));
-    const analyzed = (await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${explain.rows.sql}`, explain.rows.values)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+    const analyzed = (await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${explain.rows.text}`, explain.rows.values)).rows.map((r) => r["QUERY PLAN"]).join("\n");
     console.log(`Dossier list, ${N.toLocaleString("nl-BE")} newcomers, median of ${RUNS}:\n${lines.join("\n")}\n\nEXPLAIN ANALYZE (naam-fragment 'turk'):\n${analyzed}`);
     await pool.end();
     if (failed) process.exitCode = 1;
+  } catch (e) {
+    console.error(e);
+    process.exitCode = 1;
   } finally {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -26,8 +26,11 @@ const ORDER: Record<ListNewcomersQuery["sort"], Prisma.Sql> = {
   nieuwste: Prisma.sql`n.created_at DESC, n.id DESC`,
 };
 
+/** Enum literals of fixed step names (constants, never user text), so the index on type applies. */
+const stepList = (types: readonly string[]) => Prisma.raw(types.map((t) => `'${t.replace(/[^A-Z_]/g, "")}'::"EventType"`).join(", "));
+
 const stepExists = (types: readonly string[]) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM track_event e WHERE e.newcomer_id = n.id AND e.cancelled_at IS NULL AND e.type::text IN (${Prisma.join(types)}))`;
+  Prisma.sql`EXISTS (SELECT 1 FROM track_event e WHERE e.newcomer_id = n.id AND e.cancelled_at IS NULL AND e.type IN (${stepList(types)}))`;
 
 /** The furthest step reached is `status`: it exists and no later step does. */
 function statusFilter(status: TrackStatusFilter): Prisma.Sql {
@@ -74,8 +77,8 @@ export function newcomerListQueries(actor: Actor, query: ListNewcomersQuery): { 
     rows: Prisma.sql`
       SELECT n.id, n.national_number, n.last_name, n.first_name, n.birth_date, n.gender::text AS gender, n.office_code, o.label AS office_label,
              n.target_group::text AS target_group,
-             (SELECT e.type::text FROM track_event e WHERE e.newcomer_id = n.id AND e.cancelled_at IS NULL AND e.type::text IN (${Prisma.join(TRACK_STEPS)})
-               ORDER BY array_position(ARRAY[${Prisma.join(TRACK_STEPS)}]::text[], e.type::text) DESC LIMIT 1) AS status
+             (SELECT e.type::text FROM track_event e WHERE e.newcomer_id = n.id AND e.cancelled_at IS NULL AND e.type IN (${stepList(TRACK_STEPS)})
+               ORDER BY array_position(ARRAY[${stepList(TRACK_STEPS)}], e.type) DESC LIMIT 1) AS status
       FROM newcomer n JOIN office o ON o.code = n.office_code
       WHERE ${where}
       ORDER BY ${ORDER[query.sort]}
