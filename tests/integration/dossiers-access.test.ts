@@ -113,3 +113,15 @@ describe("the dossier's history", () => {
     expect(JSON.stringify(history)).toContain("***.**");
   });
 });
+
+describe("the edit form", () => {
+  it("shows the full number only with a reveal entry in the audit log", async () => {
+    const a = await createTestAgency();
+    const staff = await createTestUser("STAFF", a);
+    const input = newcomerInput(a);
+    const n = await createNewcomer(staff, input);
+    const form = await getNewcomerForEdit(staff, n.id);
+    expect(form.nationalNumber.replace(/\D/g, "")).toBe(input.nationalNumber);
+    expect(await auditCount({ newcomerId: n.id, action: "newcomer.reveal" })).toBe(1);
+  });
+});
