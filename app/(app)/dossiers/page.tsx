@@ -31,6 +31,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
         <h1>{t("title")}</h1>
         <Link href="/dossiers/nieuw" className="btn-primary">{t("new")}</Link>
       </div>
+      {one(sp.verhuisd) === "1" && <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">{t("dossier.movedAway")}</p>}
       <form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" role="search">
         <div className="sm:col-span-2">
           <label htmlFor="q" className="label">{t("list.search")}</label>
