@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { NewcomerForm } from "@/components/dossiers/newcomer-form";
+import { translator } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/server/auth/session";
+import { NotFoundError } from "@/lib/server/errors";
+import { getNewcomerForEdit } from "@/lib/server/newcomers/get-dossier";
+import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
+import { updateNewcomerAction } from "../../actions";
+
+const t = translator("dossiers");
+
+export const metadata = { title: t("dossier.edit") };
+
+export default async function EditNewcomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("dossier.write");
+  const { id } = await params;
+  const newcomer = await getNewcomerForEdit(actor, id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+  if (!newcomer) notFound();
+  const options = await listNewcomerFormOptions();
+  return (
+    <div className="space-y-4">
+      <p className="text-sm"><Link href={`/dossiers/${id}`} prefetch={false} className="text-brand-700 underline">{newcomer.lastName}, {newcomer.firstName}</Link></p>
+      <h1>{t("dossier.edit")}</h1>
+      <NewcomerForm action={updateNewcomerAction.bind(null, id)} options={options} initial={newcomer} />
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EventRowActions } from "@/components/dossiers/event-row-actions";
+import { DossierHistory } from "@/components/dossiers/dossier-history";
+import { MoveForm } from "@/components/dossiers/move-form";
+import { RevealNationalNumber } from "@/components/dossiers/reveal-button";
+import { StepForms } from "@/components/dossiers/step-forms";
+import { Timeline } from "@/components/dossiers/timeline";
+import { codes } from "@/lib/domain/codes";
+import { can } from "@/lib/domain/permissions";
+import { formatDate, todayIso } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/server/auth/session";
+import { NotFoundError } from "@/lib/server/errors";
+import { getNewcomerDossier } from "@/lib/server/newcomers/get-dossier";
+import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
+import { cancelEventAction, correctEventAction, moveNewcomerAction, recordEventAction, revealNationalNumberAction } from "../actions";
+
+const t = translator("dossiers");
+
+export const metadata = { title: t("title") };
+
+export default async function DossierPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("dossier.read");
+  const { id } = await params;
+  const dossier = await getNewcomerDossier(actor, id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+  if (!dossier) notFound();
+  const { newcomer: n, timeline, history } = dossier;
+  const options = await listNewcomerFormOptions();
+  const agencyLabel = new Map(options.agencies.map((a) => [a.code, a.label]));
+  const writable = can(actor.role, "dossier.write");
+  const today = todayIso();
+  const infringementTypes = codes.infringementTypes.map((i) => ({ code: i.code, label: i.label }));
+  const facts: [string, React.ReactNode][] = [
+    [t("form.nationalNumber"), can(actor.role, "dossier.reveal") ? <RevealNationalNumber masked={n.maskedNationalNumber} reveal={revealNationalNumberAction.bind(null, n.id)} /> : n.maskedNationalNumber],
+    [t("form.birthDate"), formatDate(n.birthDate)],
+    [t("form.gender"), t(`genders.${n.gender}`)],
+    [t("form.nationality"), n.nationalityLabel],
+    [t("form.nationalityGroup"), t(`groups.${n.nationalityGroup}`)],
+    [t("form.residenceStatus"), n.residenceStatusLabel],
+    [t("form.targetGroup"), t(`targetGroups.${n.targetGroup}`)],
+    [t("form.office"), n.officeLabel],
+    [t("dossier.agency"), n.agencyLabel],
+  ];
+  return (
+    <div className="space-y-6">
+      <p className="text-sm"><Link href="/dossiers" className="text-brand-700 underline">{t("title")}</Link></p>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 data-testid="newcomer-name">{n.lastName}, {n.firstName}</h1>
+        {writable && <Link href={`/dossiers/${n.id}/bewerken`} prefetch={false} className="btn-secondary">{t("dossier.edit")}</Link>}
+      </div>
+      <section aria-labelledby="gegevens" className="card">
+        <h2 id="gegevens" className="mb-3">{t("dossier.data")}</h2>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+          {facts.map(([label, value]) => (
+            <div key={label}><dt className="text-slate-600">{label}</dt><dd className="font-medium">{value}</dd></div>
+          ))}
+        </dl>
+      </section>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="traject" className="lg:col-span-2">
+          <h2 id="traject" className="mb-3">{t("dossier.timeline")}</h2>
+          <Timeline entries={timeline} renderActions={writable ? (e) => (
+            e.cancelled || e.type === "DVZ_ADVICE" ? null : (
+              <EventRowActions eventId={e.id} date={e.date} note={e.note} version={e.version} infringementType={e.infringementType} infringementTypes={infringementTypes} today={today}
+                correct={correctEventAction.bind(null, n.id, e.id)} cancel={cancelEventAction.bind(null, n.id, e.id)} />
+            )
+          ) : undefined} />
+        </section>
+        {writable && (
+          <section aria-labelledby="stap" className="space-y-6">
+            <div>
+              <h2 id="stap" className="mb-3">{t("dossier.recordStep")}</h2>
+              <StepForms action={recordEventAction.bind(null, n.id)} today={today} infringementTypes={infringementTypes}
+                classification={{ nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode, targetGroup: n.targetGroup }}
+                nationalities={options.nationalities} residenceStatuses={options.residenceStatuses} />
+            </div>
+            <details className="card">
+              <summary className="cursor-pointer font-semibold">{t("dossier.move")}</summary>
+              <div className="mt-3">
+                <MoveForm action={moveNewcomerAction.bind(null, n.id)} version={n.version} currentOfficeCode={n.officeCode}
+                  offices={options.offices.map((o) => ({ code: o.code, label: o.label, agencyLabel: agencyLabel.get(o.agencyCode) ?? o.agencyCode }))} />
+              </div>
+            </details>
+          </section>
+        )}
+      </div>
+      {can(actor.role, "dossier.history") && (
+        <section aria-labelledby="geschiedenis">
+          <h2 id="geschiedenis" className="mb-3">{t("dossier.history")}</h2>
+          <DossierHistory entries={history} />
+        </section>
+      )}
+    </div>
+  );
+}

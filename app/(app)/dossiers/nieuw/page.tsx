@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { NewcomerForm } from "@/components/dossiers/newcomer-form";
+import { translator } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/server/auth/session";
+import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
+import { createNewcomerAction } from "../actions";
+
+const t = translator("dossiers");
+
+export const metadata = { title: t("new") };
+
+export default async function NewNewcomerPage() {
+  const actor = await requirePageActor("dossier.write");
+  const options = await listNewcomerFormOptions();
+  // staff create newcomers in their own agency only (the data layer refuses other offices too)
+  const offices = actor.role === "ADMIN" ? options.offices : options.offices.filter((o) => o.agencyCode === actor.agencyCode);
+  return (
+    <div className="space-y-4">
+      <p className="text-sm"><Link href="/dossiers" className="text-brand-700 underline">{t("title")}</Link></p>
+      <h1>{t("new")}</h1>
+      <NewcomerForm action={createNewcomerAction} options={{ ...options, offices }} defaultOfficeCode={actor.officeCode} />
+    </div>
+  );
+}

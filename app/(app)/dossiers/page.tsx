@@ -1,0 +1,118 @@
+import Link from "next/link";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/server/auth/session";
+import { ValidationError } from "@/lib/server/errors";
+import { listNewcomerFilterOptions, listNewcomers } from "@/lib/server/newcomers/list-newcomers";
+import { SORTS, TRACK_STATUS_FILTERS } from "@/lib/server/newcomers/newcomer.schema";
+
+const t = translator("dossiers");
+const common = translator("common");
+
+export const metadata = { title: t("title") };
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function DossiersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requirePageActor("dossier.read");
+  const sp = await searchParams;
+  const raw = { q: one(sp.q), office: one(sp.office), targetGroup: one(sp.targetGroup), status: one(sp.status), extractionYear: one(sp.extractionYear), sort: one(sp.sort), page: one(sp.page) };
+  const [list, { offices }] = await Promise.all([
+    listNewcomers(actor, raw).catch((e) => (e instanceof ValidationError ? listNewcomers(actor, { q: raw.q.slice(0, 100) }) : Promise.reject(e))),
+    listNewcomerFilterOptions(actor),
+  ]);
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const href = (page: number) => `/dossiers?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), page: String(page) })}`;
+  const thisYear = new Date().getUTCFullYear();
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1>{t("title")}</h1>
+        <Link href="/dossiers/nieuw" className="btn-primary">{t("new")}</Link>
+      </div>
+      {one(sp.verhuisd) === "1" && <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">{t("dossier.movedAway")}</p>}
+      <form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" role="search">
+        <div className="sm:col-span-2">
+          <label htmlFor="q" className="label">{t("list.search")}</label>
+          <input id="q" name="q" type="search" className="input" defaultValue={raw.q} autoFocus aria-describedby="q-hint" />
+          <p id="q-hint" className="mt-1 text-xs text-slate-600">{t("list.searchHint")}</p>
+        </div>
+        <div>
+          <label htmlFor="office" className="label">{t("list.office")}</label>
+          <select id="office" name="office" className="input" defaultValue={raw.office}>
+            <option value="">{t("list.all")}</option>
+            {offices.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="targetGroup" className="label">{t("list.targetGroup")}</label>
+          <select id="targetGroup" name="targetGroup" className="input" defaultValue={raw.targetGroup}>
+            <option value="">{t("list.all")}</option>
+            {["PLICHT", "RECHT", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="label">{t("list.status")}</label>
+          <select id="status" name="status" className="input" defaultValue={raw.status}>
+            <option value="">{t("list.all")}</option>
+            {TRACK_STATUS_FILTERS.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="extractionYear" className="label">{t("list.extractionYear")}</label>
+          <select id="extractionYear" name="extractionYear" className="input" defaultValue={raw.extractionYear}>
+            <option value="">{t("list.all")}</option>
+            {Array.from({ length: thisYear - 2014 }, (_, i) => thisYear - i).map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sort" className="label">{t("list.sort")}</label>
+          <select id="sort" name="sort" className="input" defaultValue={raw.sort || "naam"}>
+            {SORTS.map((s) => <option key={s} value={s}>{t(`sorts.${s}`)}</option>)}
+          </select>
+        </div>
+        <div className="flex items-end gap-2 lg:col-span-5">
+          <button type="submit" className="btn-primary">{t("list.filter")}</button>
+          <Link href="/dossiers" className="btn-secondary">{t("list.reset")}</Link>
+        </div>
+      </form>
+      <p className="text-sm text-slate-700" role="status" data-testid="result-count">
+        {list.totalCapped ? t("list.countCapped", { count: formatNumber(list.total) }) : t("list.count", { count: formatNumber(list.total) })}
+      </p>
+      {list.rows.length === 0 ? (
+        <p className="card">{t("list.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("list.name")}</th><th scope="col">{t("list.nationalNumber")}</th><th scope="col">{t("list.birthDate")}</th>
+                <th scope="col">{t("list.office")}</th><th scope="col">{t("list.targetGroup")}</th><th scope="col">{t("list.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((r) => (
+                <tr key={r.id}>
+                  <td><Link href={`/dossiers/${r.id}`} prefetch={false} className="font-medium text-brand-700 underline">{r.lastName}, {r.firstName}</Link></td>
+                  <td className="font-mono">{r.maskedNationalNumber}</td>
+                  <td>{formatDate(r.birthDate)}</td>
+                  <td>{r.officeLabel}</td>
+                  <td>{t(`targetGroups.${r.targetGroup}`)}</td>
+                  <td>{t(`statuses.${r.status ?? "GEEN"}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 && (
+        <nav aria-label={t("list.pagination")} className="flex items-center gap-3 text-sm">
+          {list.query.page > 1 && <Link className="btn-secondary" href={href(list.query.page - 1)} rel="prev">{common("actions.previous")}</Link>}
+          <span>{t("list.page", { page: list.query.page, pages: formatNumber(pages) })}</span>
+          {list.query.page < pages && <Link className="btn-secondary" href={href(list.query.page + 1)} rel="next">{common("actions.next")}</Link>}
+        </nav>
+      )}
+    </div>
+  );
+}

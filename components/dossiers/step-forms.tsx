@@ -1,0 +1,96 @@
+"use client";
+// One small form per step of the track, each folded in a <details> so the dossier page stays
+// calm; the first field gets focus when a form opens, Enter submits. The contract form shows the
+// classification it will record, prefilled from the newcomer and changeable.
+import { useRef } from "react";
+import { Field } from "@/components/forms/field";
+import { FormMessage } from "@/components/forms/form-message";
+import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
+import { translator } from "@/lib/i18n/messages";
+import { NationalityPicker, type NationalityOption } from "./nationality-picker";
+
+const t = translator("dossiers");
+
+type Action = (prev: FormResult | null, form: FormData) => Promise<FormResult>;
+export const STEP_TYPES = ["EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION", "INFRINGEMENT"] as const;
+
+export interface StepFormsProps {
+  action: Action;
+  today: string;
+  infringementTypes: { code: string; label: string }[];
+  classification: { nationalityCode: string; nationalityGroup: string; residenceStatusCode: string; targetGroup: string };
+  nationalities: NationalityOption[];
+  residenceStatuses: { code: string; label: string }[];
+}
+
+function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: StepFormsProps }) {
+  const { result, pending, formRef, onSubmit, errors } = useFormAction(props.action);
+  const details = useRef<HTMLDetailsElement>(null);
+  const c = props.classification;
+  return (
+    <details ref={details} className="rounded-md border border-slate-200 bg-white" data-testid={`step-${type}`}
+      onToggle={(e) => { if ((e.currentTarget as HTMLDetailsElement).open) (e.currentTarget.querySelector("input[type=date]") as HTMLInputElement | null)?.focus(); }}>
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{t(`events.${type}`)}</summary>
+      <form ref={formRef} onSubmit={onSubmit} className="space-y-3 border-t border-slate-200 p-3" noValidate aria-label={t(`events.${type}`)}>
+        <FormMessage result={result} />
+        <input type="hidden" name="type" value={type} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field name={`${type}-date`} label={t(`events.dateOf.${type}`)} error={errors.date}>
+            {(a) => <input {...a} name="date" type="date" max={props.today} className="input" />}
+          </Field>
+          {type === "INFRINGEMENT" && (
+            <Field name={`${type}-infringementType`} label={t("events.infringementType")} error={errors.infringementType}>
+              {(a) => (
+                <select {...a} name="infringementType" className="input" defaultValue="">
+                  <option value="">{t("form.choose")}</option>
+                  {props.infringementTypes.map((i) => <option key={i.code} value={i.code}>{i.label}</option>)}
+                </select>
+              )}
+            </Field>
+          )}
+        </div>
+        {type === "CONTRACT" && (
+          <fieldset className="grid gap-3 rounded-md border border-slate-200 p-3 sm:grid-cols-2">
+            <legend className="px-1 text-sm font-medium">{t("events.classification")}</legend>
+            <Field name="CONTRACT-nationalityCode" label={t("form.nationality")} error={errors.nationalityCode}>
+              {(a) => <NationalityPicker a11y={{ ...a, name: "nationalityCode" }} options={props.nationalities} defaultCode={c.nationalityCode} />}
+            </Field>
+            <Field name="CONTRACT-nationalityGroup" label={t("form.nationalityGroup")} error={errors.nationalityGroup}>
+              {(a) => (
+                <select {...a} name="nationalityGroup" className="input" defaultValue={c.nationalityGroup}>
+                  {["DERDELANDER", "EU_PLUS", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
+                </select>
+              )}
+            </Field>
+            <Field name="CONTRACT-residenceStatusCode" label={t("form.residenceStatus")} error={errors.residenceStatusCode}>
+              {(a) => (
+                <select {...a} name="residenceStatusCode" className="input" defaultValue={c.residenceStatusCode}>
+                  {props.residenceStatuses.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+                </select>
+              )}
+            </Field>
+            <Field name="CONTRACT-targetGroup" label={t("form.targetGroup")} error={errors.targetGroup}>
+              {(a) => (
+                <select {...a} name="targetGroup" className="input" defaultValue={c.targetGroup}>
+                  {["PLICHT", "RECHT", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+                </select>
+              )}
+            </Field>
+          </fieldset>
+        )}
+        <Field name={`${type}-note`} label={t("events.note")} error={errors.note}>
+          {(a) => <input {...a} name="note" className="input" autoComplete="off" />}
+        </Field>
+        <button type="submit" className="btn-primary" disabled={pending}>{t("events.record")}</button>
+      </form>
+    </details>
+  );
+}
+
+export function StepForms(props: StepFormsProps) {
+  return (
+    <div className="space-y-2">
+      {STEP_TYPES.map((type) => <StepForm key={type} type={type} props={props} />)}
+    </div>
+  );
+}

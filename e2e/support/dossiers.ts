@@ -1,0 +1,25 @@
+// E2E helpers for the dossier specs: a newcomer inserted straight into the database (for an
+// agency the signed-in user must NOT see), and valid national numbers.
+import crypto from "node:crypto";
+import type pg from "pg";
+import { makeNationalNumber } from "../../lib/domain/national-number";
+import type { E2eAgency } from "./fixtures";
+
+export const uniqueName = (prefix: string) => `${prefix}${crypto.randomBytes(3).toString("hex")}`;
+
+/** A valid male national number for a birth date, random enough not to collide between runs. */
+export function nationalNumberFor(birthDate: string): string {
+  return makeNationalNumber(birthDate, 1 + 2 * crypto.randomInt(0, 499));
+}
+
+export async function insertNewcomer(db: pg.Pool, agency: E2eAgency, lastName: string, firstName = "Verborgen") {
+  const birthDate = `19${crypto.randomInt(50, 99)}-0${crypto.randomInt(1, 9)}-1${crypto.randomInt(0, 9)}`;
+  const nationalNumber = nationalNumberFor(birthDate);
+  const r = await db.query<{ id: string }>(
+    `INSERT INTO newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group,
+       residence_status_code, target_group, office_code, agency_code, updated_at)
+     VALUES ($1, $2, $3, lower($2 || ' ' || $3), $4, 'M', 'MAR', 'DERDELANDER', 'GEZINSHERENIGING_BELG', 'PLICHT', $5, $6, now()) RETURNING id`,
+    [nationalNumber, lastName, firstName, birthDate, agency.officeCode, agency.agencyCode],
+  );
+  return { id: r.rows[0]!.id, nationalNumber };
+}

@@ -1,0 +1,86 @@
+import "server-only";
+// The dossier page's data: the newcomer (national number masked), the timeline of the whole
+// track and the dossier's history. Opening a dossier is audited (newcomer.view); an attempt on
+// a dossier outside the actor's scope is audited too (newcomer.view.denied) and looks like a
+// dossier that does not exist.
+import { maskNationalNumber, formatNationalNumber } from "@/lib/domain/national-number";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
+import { recordAudit } from "@/lib/server/audit/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import { loadTimeline } from "@/lib/server/track/timeline";
+import { findNewcomerInScope, isUuid } from "./scoped-newcomer";
+
+export const HISTORY_LIMIT = 200;
+
+/** The history shows before/after of changes; the national number in them stays masked there. */
+function maskInAudit(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  const v = value as Record<string, unknown>;
+  return typeof v.nationalNumber === "string" ? { ...v, nationalNumber: maskNationalNumber(v.nationalNumber) } : v;
+}
+
+export async function getNewcomerDossier(actor: Actor, id: string) {
+  assertCan(actor, "dossier.read");
+  try {
+    return await db.$transaction(async (tx) => {
+      const n = await findNewcomerInScope(tx, actor, id);
+      const [office, agency, nationality, residenceStatus, timeline, history] = await Promise.all([
+        tx.office.findUnique({ where: { code: n.officeCode }, select: { label: true } }),
+        tx.agency.findUnique({ where: { code: n.agencyCode }, select: { label: true } }),
+        tx.nationality.findUnique({ where: { code: n.nationalityCode }, select: { label: true } }),
+        tx.residenceStatus.findUnique({ where: { code: n.residenceStatusCode }, select: { label: true } }),
+        loadTimeline(tx, n.id),
+        tx.auditLog.findMany({
+          where: { newcomerId: n.id },
+          orderBy: { id: "desc" },
+          take: HISTORY_LIMIT,
+          select: { id: true, at: true, userEmail: true, action: true, entityType: true, before: true, after: true, reason: true },
+        }),
+      ]);
+      await recordAudit(tx, actor, { action: "newcomer.view", entityType: "newcomer", entityId: n.id, newcomerId: n.id, agencyCode: n.agencyCode });
+      return {
+        newcomer: {
+          id: n.id, maskedNationalNumber: maskNationalNumber(n.nationalNumber), lastName: n.lastName, firstName: n.firstName,
+          birthDate: n.birthDate.toISOString().slice(0, 10), gender: n.gender, nationalityCode: n.nationalityCode, nationalityLabel: nationality?.label ?? n.nationalityCode,
+          nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode, residenceStatusLabel: residenceStatus?.label ?? n.residenceStatusCode,
+          targetGroup: n.targetGroup, officeCode: n.officeCode, officeLabel: office?.label ?? n.officeCode, agencyCode: n.agencyCode,
+          agencyLabel: agency?.label ?? n.agencyCode, version: n.version,
+        },
+        timeline,
+        history: history.map((h) => ({ ...h, id: h.id.toString(), before: maskInAudit(h.before), after: maskInAudit(h.after) })),
+      };
+    });
+  } catch (e) {
+    if (e instanceof NotFoundError) {
+      await recordAudit(db, actor, { action: "newcomer.view.denied", entityType: "newcomer", entityId: id.slice(0, 64), newcomerId: isUuid(id) ? id : null });
+    }
+    throw e;
+  }
+}
+
+/** The newcomer's data for the edit form. It shows the full national number, so it is audited as a reveal. */
+export async function getNewcomerForEdit(actor: Actor, id: string) {
+  assertCan(actor, "dossier.write");
+  assertCan(actor, "dossier.reveal");
+  const n = await db.$transaction(async (tx) => {
+    const found = await findNewcomerInScope(tx, actor, id);
+    await recordAudit(tx, actor, { action: "newcomer.reveal", entityType: "newcomer", entityId: found.id, newcomerId: found.id, agencyCode: found.agencyCode, reason: "bewerken" });
+    return found;
+  });
+  return {
+    id: n.id, nationalNumber: formatNationalNumber(n.nationalNumber), lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate.toISOString().slice(0, 10),
+    gender: n.gender, nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode,
+    targetGroup: n.targetGroup, officeCode: n.officeCode, agencyCode: n.agencyCode, version: n.version,
+  };
+}
+
+/** Shows the full national number; every reveal is audited. */
+export async function revealNationalNumber(actor: Actor, id: string): Promise<string> {
+  assertCan(actor, "dossier.reveal");
+  return db.$transaction(async (tx) => {
+    const n = await findNewcomerInScope(tx, actor, id);
+    await recordAudit(tx, actor, { action: "newcomer.reveal", entityType: "newcomer", entityId: n.id, newcomerId: n.id, agencyCode: n.agencyCode });
+    return formatNationalNumber(n.nationalNumber);
+  });
+}

@@ -1,0 +1,117 @@
+import "server-only";
+// The newcomer list: search by name fragment (accent- and case-insensitive, every word must
+// occur, trigram index) or by national number (with or without dots and dashes, prefix through
+// the unique index), filters, sorting and pagination, always within the actor's scope. Built
+// as one SQL query so that it stays on indexes at a million newcomers (bench/dossiers.bench.ts).
+import { maskNationalNumber, normalizeNationalNumber } from "@/lib/domain/national-number";
+import { looksLikeNationalNumber, normalizeSearchQuery } from "@/lib/domain/search-name";
+import { TRACK_STEPS } from "@/lib/domain/track/track-rules";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { newcomerScopeSql } from "@/lib/server/access/scope";
+import type { Actor } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/db";
+import { ValidationError } from "@/lib/server/errors";
+import { fieldErrorsOf } from "./field-errors";
+import { listNewcomersSchema, type ListNewcomersQuery, type TrackStatusFilter } from "./newcomer.schema";
+
+export const PAGE_SIZE = 25;
+/** Counting stops here: "more than 10.000" is all a person needs to know to refine a search. */
+export const COUNT_CAP = 10_000;
+
+const ORDER: Record<ListNewcomersQuery["sort"], Prisma.Sql> = {
+  naam: Prisma.sql`n.search_name ASC, n.id ASC`,
+  "-naam": Prisma.sql`n.search_name DESC, n.id DESC`,
+  geboortedatum: Prisma.sql`n.birth_date ASC, n.id ASC`,
+  "-geboortedatum": Prisma.sql`n.birth_date DESC, n.id DESC`,
+  nieuwste: Prisma.sql`n.created_at DESC, n.id DESC`,
+};
+
+/** Enum literals of fixed step names (constants, never user text), so the index on type applies. */
+const stepList = (types: readonly string[]) => Prisma.raw(types.map((t) => `'${t.replace(/[^A-Z_]/g, "")}'::"EventType"`).join(", "));
+
+const stepExists = (types: readonly string[]) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM track_event e WHERE e.newcomer_id = n.id AND e.cancelled_at IS NULL AND e.type IN (${stepList(types)}))`;
+
+/** The furthest step reached is `status`: it exists and no later step does. */
+function statusFilter(status: TrackStatusFilter): Prisma.Sql {
+  if (status === "GEEN") return Prisma.sql`NOT ${stepExists(TRACK_STEPS)}`;
+  const later = TRACK_STEPS.slice(TRACK_STEPS.indexOf(status) + 1);
+  return later.length ? Prisma.sql`${stepExists([status])} AND NOT ${stepExists(later)}` : stepExists([status]);
+}
+
+/** The search text as conditions: a (partial) national number, or every word of a name. */
+function searchFilter(q: string): Prisma.Sql[] {
+  if (looksLikeNationalNumber(q)) {
+    const digits = normalizeNationalNumber(q).replace(/\D/g, "").slice(0, 11);
+    if (digits.length === 11) return [Prisma.sql`n.national_number = ${digits}`];
+    return [Prisma.sql`n.national_number BETWEEN ${digits.padEnd(11, "0")} AND ${digits.padEnd(11, "9")}`];
+  }
+  const words = normalizeSearchQuery(q).split(" ").filter(Boolean);
+  // only [a-z0-9] remain after normalising, so no LIKE wildcard can slip in
+  return words.map((w) => Prisma.sql`n.search_name LIKE ${`%${w}%`}`);
+}
+
+export function newcomerListWhere(actor: Actor, query: ListNewcomersQuery): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [newcomerScopeSql(actor, "n")];
+  if (query.q) conditions.push(...searchFilter(query.q));
+  if (query.office) conditions.push(Prisma.sql`n.office_code = ${query.office}`);
+  if (query.targetGroup) conditions.push(Prisma.sql`n.target_group = ${query.targetGroup}::"TargetGroup"`);
+  if (query.status) conditions.push(statusFilter(query.status));
+  if (query.extractionYear) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM track_event x WHERE x.newcomer_id = n.id AND x.type = 'EXTRACTION' AND x.cancelled_at IS NULL
+      AND x.date >= ${`${query.extractionYear}-01-01`}::date AND x.date < ${`${query.extractionYear + 1}-01-01`}::date)`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+interface Row {
+  id: string; national_number: string; last_name: string; first_name: string; birth_date: Date; gender: string;
+  office_code: string; office_label: string; target_group: string; status: string | null;
+}
+
+/** The two statements of one list page (rows, capped count); the bench runs exactly these. */
+export function newcomerListQueries(actor: Actor, query: ListNewcomersQuery): { rows: Prisma.Sql; count: Prisma.Sql } {
+  const where = newcomerListWhere(actor, query);
+  const offset = (query.page - 1) * PAGE_SIZE;
+  return {
+    rows: Prisma.sql`
+      SELECT n.id, n.national_number, n.last_name, n.first_name, n.birth_date, n.gender::text AS gender, n.office_code, o.label AS office_label,
+             n.target_group::text AS target_group,
+             (SELECT e.type::text FROM track_event e WHERE e.newcomer_id = n.id AND e.cancelled_at IS NULL AND e.type IN (${stepList(TRACK_STEPS)})
+               ORDER BY array_position(ARRAY[${stepList(TRACK_STEPS)}], e.type) DESC LIMIT 1) AS status
+      FROM newcomer n JOIN office o ON o.code = n.office_code
+      WHERE ${where}
+      ORDER BY ${ORDER[query.sort]}
+      LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+    count: Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM newcomer n WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
+  };
+}
+
+export async function listNewcomers(actor: Actor, input: unknown) {
+  const parsed = listNewcomersSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const query = parsed.data;
+  const sql = newcomerListQueries(actor, query);
+  const [rows, count] = await Promise.all([db.$queryRaw<Row[]>(sql.rows), db.$queryRaw<{ c: bigint }[]>(sql.count)]);
+  const total = Number(count[0]?.c ?? 0);
+  return {
+    query,
+    rows: rows.map((r) => ({
+      id: r.id, maskedNationalNumber: maskNationalNumber(r.national_number), lastName: r.last_name, firstName: r.first_name, birthDate: r.birth_date.toISOString().slice(0, 10),
+      gender: r.gender, officeCode: r.office_code, officeLabel: r.office_label, targetGroup: r.target_group, status: r.status,
+    })),
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+    pageSize: PAGE_SIZE,
+  };
+}
+
+/** Offices and extraction years the list can filter on, within the actor's scope. */
+export async function listNewcomerFilterOptions(actor: Actor) {
+  const offices = await db.office.findMany({
+    where: actor.role === "ADMIN" ? {} : { agencyCode: actor.agencyCode ?? "-" },
+    select: { code: true, label: true, agencyCode: true },
+    orderBy: [{ agencyCode: "asc" }, { label: "asc" }],
+  });
+  return { offices };
+}

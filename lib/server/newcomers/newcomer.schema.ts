@@ -1,0 +1,60 @@
+// Input of the newcomer forms (create, edit, move) and of the list query. Code lists that users
+// maintain (nationality, residence status, office) are checked against the database by the data
+// layer; everything that can be checked without I/O is checked here.
+import { z } from "zod";
+import { normalizeNationalNumber, validateNationalNumber } from "@/lib/domain/national-number";
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+export const isoDate = z.string({ message: "Vul een datum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een geldige datum in (dd/mm/jjjj).")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Vul een geldige datum in (dd/mm/jjjj).");
+const name = (what: string) => z.string({ message: `Vul de ${what} in.` }).trim().min(1, `Vul de ${what} in.`).max(100, `De ${what} is te lang.`);
+const code = (message: string) => z.string({ message }).trim().min(1, message).max(64, message);
+
+const newcomerFields = z.object({
+  nationalNumber: z.string({ message: "Vul het rijksregisternummer in." }).trim().min(1, "Vul het rijksregisternummer in.").transform(normalizeNationalNumber),
+  lastName: name("familienaam"),
+  firstName: name("voornaam"),
+  birthDate: isoDate,
+  gender: z.enum(["M", "V"], { message: "Kies het geslacht." }),
+  nationalityCode: code("Kies een nationaliteit uit de lijst.").transform((s) => s.toUpperCase()),
+  nationalityGroup: z.preprocess(blank, z.enum(["DERDELANDER", "EU_PLUS", "ONBEPAALD"], { message: "Kies een nationaliteitsgroep." }).optional()),
+  residenceStatusCode: code("Kies een verblijfsstatus."),
+  targetGroup: z.enum(["PLICHT", "RECHT", "ONBEPAALD"], { message: "Kies een doelgroep." }),
+  officeCode: code("Kies een kantoor."),
+});
+
+/** The national number must pass its checksum and agree with the birth date and the gender. */
+function checkNationalNumber<T extends { nationalNumber: string; birthDate: string; gender: "M" | "V" }>(v: T, ctx: z.RefinementCtx) {
+  const check = validateNationalNumber(v.nationalNumber, { birthDate: v.birthDate, gender: v.gender });
+  if (!check.ok) ctx.addIssue({ code: "custom", path: ["nationalNumber"], message: check.reason });
+}
+
+export const createNewcomerSchema = newcomerFields.superRefine(checkNationalNumber);
+
+export const updateNewcomerSchema = newcomerFields.omit({ officeCode: true })
+  .extend({ version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt.") })
+  .superRefine(checkNationalNumber);
+
+export const moveNewcomerSchema = z.object({
+  officeCode: code("Kies het nieuwe kantoor."),
+  version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
+  reason: z.preprocess(blank, z.string().trim().max(500, "De reden is te lang.").optional()),
+});
+
+export const TRACK_STATUS_FILTERS = ["GEEN", "EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION"] as const;
+export const SORTS = ["naam", "-naam", "geboortedatum", "-geboortedatum", "nieuwste"] as const;
+
+export const listNewcomersSchema = z.object({
+  q: z.preprocess(blank, z.string().trim().max(100, "De zoekterm is te lang.").optional()),
+  office: z.preprocess(blank, z.string().max(64).optional()),
+  targetGroup: z.preprocess(blank, z.enum(["PLICHT", "RECHT", "ONBEPAALD"]).optional()),
+  status: z.preprocess(blank, z.enum(TRACK_STATUS_FILTERS).optional()),
+  extractionYear: z.preprocess(blank, z.coerce.number().int().min(1990).max(2100).optional()),
+  sort: z.preprocess(blank, z.enum(SORTS).default("naam")),
+  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)),
+});
+
+export type CreateNewcomerInput = z.infer<typeof createNewcomerSchema>;
+export type UpdateNewcomerInput = z.infer<typeof updateNewcomerSchema>;
+export type ListNewcomersQuery = z.infer<typeof listNewcomersSchema>;
+export type TrackStatusFilter = (typeof TRACK_STATUS_FILTERS)[number];

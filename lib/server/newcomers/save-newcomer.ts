@@ -1,0 +1,123 @@
+import "server-only";
+// Creating, editing and moving a newcomer. Each change is one transaction with its audit entry;
+// edits and moves name the version they read, so a concurrent change is refused (ConflictError)
+// instead of silently overwritten.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { toSearchName } from "@/lib/domain/search-name";
+import { canSeeAgency } from "@/lib/server/access/scope";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
+import { recordAudit } from "@/lib/server/audit/audit";
+import { db } from "@/lib/server/db";
+import { ConflictError, ValidationError } from "@/lib/server/errors";
+import { fieldErrorsOf } from "./field-errors";
+import { createNewcomerSchema, moveNewcomerSchema, updateNewcomerSchema } from "./newcomer.schema";
+import { checkClassificationCodes, nationalityOf, officeByCode } from "./reference-checks";
+import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
+
+type Tx = Prisma.TransactionClient;
+
+/** Refuses a national number that another dossier already has; links to it only when visible. */
+async function refuseDuplicate(tx: Tx, actor: Actor, nationalNumber: string, exceptId?: string) {
+  const existing = await tx.newcomer.findUnique({ where: { nationalNumber }, select: { id: true, agencyCode: true } });
+  if (!existing || existing.id === exceptId) return;
+  throw duplicateError(actor, existing);
+}
+
+function duplicateError(actor: Actor, existing: { id: string; agencyCode: string } | null) {
+  if (existing && canSeeAgency(actor, existing.agencyCode)) {
+    return new ValidationError({ nationalNumber: "Er bestaat al een dossier met dit rijksregisternummer.", existingDossier: `/dossiers/${existing.id}` });
+  }
+  return new ValidationError({ nationalNumber: "Er bestaat al een dossier met dit rijksregisternummer bij een ander agentschap." });
+}
+
+async function isUniqueViolation(e: unknown) {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+export async function createNewcomer(actor: Actor, input: unknown) {
+  assertCan(actor, "dossier.write");
+  const parsed = createNewcomerSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const v = parsed.data;
+  try {
+    return await db.$transaction(async (tx) => {
+      const errors = await checkClassificationCodes(tx, v);
+      const office = await officeByCode(tx, v.officeCode);
+      if (!office) errors.officeCode = "Kies een kantoor uit de lijst.";
+      else if (!canSeeAgency(actor, office.agencyCode)) errors.officeCode = "Kies een kantoor van uw eigen agentschap.";
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+      await refuseDuplicate(tx, actor, v.nationalNumber);
+      const group = v.nationalityGroup ?? (await nationalityOf(tx, v.nationalityCode))!.group;
+      const created = await tx.newcomer.create({
+        data: {
+          nationalNumber: v.nationalNumber, lastName: v.lastName, firstName: v.firstName, searchName: toSearchName(v.lastName, v.firstName),
+          birthDate: new Date(`${v.birthDate}T00:00:00Z`), gender: v.gender, nationalityCode: v.nationalityCode, nationalityGroup: group,
+          residenceStatusCode: v.residenceStatusCode, targetGroup: v.targetGroup, officeCode: office!.code, agencyCode: office!.agencyCode,
+        },
+      });
+      await recordAudit(tx, actor, { action: "newcomer.create", entityType: "newcomer", entityId: created.id, newcomerId: created.id, agencyCode: created.agencyCode, after: auditShape(created) });
+      return created;
+    });
+  } catch (e) {
+    // two users creating the same person at the same moment: the unique index decides
+    if (await isUniqueViolation(e)) throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
+    throw e;
+  }
+}
+
+export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
+  assertCan(actor, "dossier.write");
+  const parsed = updateNewcomerSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const v = parsed.data;
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await findNewcomerInScope(tx, actor, id, { lock: true });
+      if (before.version !== v.version) throw new ConflictError();
+      const errors = await checkClassificationCodes(tx, v);
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+      await refuseDuplicate(tx, actor, v.nationalNumber, id);
+      const group = v.nationalityGroup ?? (await nationalityOf(tx, v.nationalityCode))!.group;
+      const updated = await tx.newcomer.update({
+        where: { id, version: v.version },
+        data: {
+          nationalNumber: v.nationalNumber, lastName: v.lastName, firstName: v.firstName, searchName: toSearchName(v.lastName, v.firstName),
+          birthDate: new Date(`${v.birthDate}T00:00:00Z`), gender: v.gender, nationalityCode: v.nationalityCode, nationalityGroup: group,
+          residenceStatusCode: v.residenceStatusCode, targetGroup: v.targetGroup, version: { increment: 1 },
+        },
+      });
+      await recordAudit(tx, actor, { action: "newcomer.update", entityType: "newcomer", entityId: id, newcomerId: id, agencyCode: updated.agencyCode, before: auditShape(before), after: auditShape(updated) });
+      return updated;
+    });
+  } catch (e) {
+    if (await isUniqueViolation(e)) throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
+    throw e;
+  }
+}
+
+/**
+ * Moves a newcomer to another office, possibly of another agency (they moved house). From then
+ * on the receiving agency sees the dossier; records made before keep the office they recorded.
+ */
+export async function moveNewcomer(actor: Actor, id: string, input: unknown) {
+  assertCan(actor, "dossier.write");
+  const parsed = moveNewcomerSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const v = parsed.data;
+  return db.$transaction(async (tx) => {
+    const before = await findNewcomerInScope(tx, actor, id, { lock: true });
+    if (before.version !== v.version) throw new ConflictError();
+    const office = await officeByCode(tx, v.officeCode);
+    if (!office) throw new ValidationError({ officeCode: "Kies een kantoor uit de lijst." });
+    if (office.code === before.officeCode) throw new ValidationError({ officeCode: "De inburgeraar hoort al bij dit kantoor." });
+    const moved = await tx.newcomer.update({
+      where: { id, version: v.version },
+      data: { officeCode: office.code, agencyCode: office.agencyCode, version: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, {
+      action: "newcomer.move", entityType: "newcomer", entityId: id, newcomerId: id, agencyCode: moved.agencyCode,
+      before: { officeCode: before.officeCode, agencyCode: before.agencyCode }, after: { officeCode: moved.officeCode, agencyCode: moved.agencyCode }, reason: v.reason ?? null,
+    });
+    return moved;
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+// Loads one newcomer through the actor's scope (lib/server/access/scope.ts). A newcomer outside
+// the scope is reported exactly like one that does not exist, so ids of other agencies reveal
+// nothing. Inside a transaction, `lock` takes a row lock so that concurrent changes serialise.
+import { Prisma } from "@/lib/generated/prisma/client";
+import { newcomerScope, newcomerScopeSql } from "@/lib/server/access/scope";
+import type { Actor } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+
+type Tx = Prisma.TransactionClient | typeof db;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: string) => UUID.test(id);
+
+export async function findNewcomerInScope(tx: Tx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
+  if (!isUuid(id)) throw new NotFoundError();
+  if (opts.lock) {
+    const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT n.id FROM newcomer n WHERE n.id = ${id}::uuid AND ${newcomerScopeSql(actor, "n")} FOR UPDATE`);
+    if (rows.length === 0) throw new NotFoundError();
+  }
+  const newcomer = await tx.newcomer.findFirst({ where: { AND: [{ id }, newcomerScope(actor)] } });
+  if (!newcomer) throw new NotFoundError();
+  return newcomer;
+}
+
+/** The fields of a newcomer as they go into the audit log (before/after). */
+export function auditShape(n: {
+  id: string; nationalNumber: string; lastName: string; firstName: string; birthDate: Date; gender: string; nationalityCode: string;
+  nationalityGroup: string; residenceStatusCode: string; targetGroup: string; officeCode: string; agencyCode: string; version: number;
+}) {
+  return {
+    id: n.id, nationalNumber: n.nationalNumber, lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate.toISOString().slice(0, 10),
+    gender: n.gender, nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode,
+    targetGroup: n.targetGroup, officeCode: n.officeCode, agencyCode: n.agencyCode, version: n.version,
+  };
+}

@@ -1,0 +1,51 @@
+// Input of the forms that record, correct and cancel a step of the track. Rules that need the
+// newcomer's other records (order of the steps, infringement types) are checked by the data layer.
+import { z } from "zod";
+import { isoDate } from "@/lib/server/newcomers/newcomer.schema";
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+const note = z.preprocess(blank, z.string().trim().max(1000, "De opmerking is te lang.").optional());
+const optionalCode = z.preprocess(blank, z.string().trim().max(64).optional());
+
+/** Classification given on the record; omitted fields are taken from the newcomer. */
+const classification = {
+  officeCode: optionalCode,
+  nationalityCode: optionalCode,
+  nationalityGroup: z.preprocess(blank, z.enum(["DERDELANDER", "EU_PLUS", "ONBEPAALD"], { message: "Kies een nationaliteitsgroep." }).optional()),
+  residenceStatusCode: optionalCode,
+  targetGroup: z.preprocess(blank, z.enum(["PLICHT", "RECHT", "ONBEPAALD"], { message: "Kies een doelgroep." }).optional()),
+};
+
+const INFRINGEMENT_TYPES = [
+  "NIET_TIJDIG_AANGEMELD", "GEWEIGERD_TE_ONDERTEKENEN", "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD", "ONREGELMATIGE_DEELNAME",
+  "NA_INBREUK_NIET_TIJDIG_AANGEMELD", "NIET_REGELMATIG_DEELGENOMEN", "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING",
+] as const;
+
+/** Staff record these steps here; DVZ advices are made by ADMINs elsewhere (lib/server/dvz). */
+export const RECORDABLE_TYPES = ["EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION", "INFRINGEMENT"] as const;
+
+const base = { date: isoDate, note, ...classification };
+
+export const recordEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("EXTRACTION"), ...base }),
+  z.object({ type: z.literal("INVITATION"), ...base }),
+  z.object({ type: z.literal("REGISTRATION"), ...base }),
+  z.object({ type: z.literal("CONTRACT"), ...base }),
+  z.object({ type: z.literal("ATTESTATION"), ...base }),
+  z.object({ type: z.literal("INFRINGEMENT"), ...base, infringementType: z.enum(INFRINGEMENT_TYPES, { message: "Kies het type inbreuk." }) }),
+], { error: () => "Kies een stap van het traject." });
+
+export const correctEventSchema = z.object({
+  date: isoDate,
+  note,
+  infringementType: z.preprocess(blank, z.enum(INFRINGEMENT_TYPES, { message: "Kies het type inbreuk." }).optional()),
+  reason: z.string({ message: "Geef de reden van de correctie." }).trim().min(3, "Geef de reden van de correctie.").max(500, "De reden is te lang."),
+  version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
+});
+
+export const cancelEventSchema = z.object({
+  reason: z.string({ message: "Geef de reden van de annulering." }).trim().min(3, "Geef de reden van de annulering.").max(500, "De reden is te lang."),
+  version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
+});
+
+export type RecordEventInput = z.infer<typeof recordEventSchema>;

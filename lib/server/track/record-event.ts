@@ -1,0 +1,141 @@
+import "server-only";
+// Recording, correcting and cancelling a step of a newcomer's track. Every record carries the
+// classification (office, agency, nationality, group, residence status, target group, gender)
+// taken from the newcomer at that moment unless given. Staff never delete a record: they cancel
+// it with a reason. Each change is one transaction with its audit entry; the newcomer's row is
+// locked so that two users recording at once cannot break the order of the steps together.
+import type { InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
+import { futureDateProblem, infringementTypeProblem, stepOrderProblem, trackOrderProblem } from "@/lib/domain/track/track-rules";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { todayIso } from "@/lib/i18n/format";
+import { newcomerScope } from "@/lib/server/access/scope";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
+import { recordAudit } from "@/lib/server/audit/audit";
+import { db } from "@/lib/server/db";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { fieldErrorsOf } from "@/lib/server/newcomers/field-errors";
+import { checkClassificationCodes, nationalityOf, officeByCode } from "@/lib/server/newcomers/reference-checks";
+import { findNewcomerInScope, isUuid } from "@/lib/server/newcomers/scoped-newcomer";
+import { cancelEventSchema, correctEventSchema, RECORDABLE_TYPES, recordEventSchema } from "./event.schema";
+
+type Tx = Prisma.TransactionClient;
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+async function activeSteps(tx: Tx, newcomerId: string, exceptId?: string) {
+  const rows = await tx.trackEvent.findMany({ where: { newcomerId, cancelledAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true, type: true, date: true } });
+  return rows.map((r) => ({ id: r.id, type: r.type, date: iso(r.date) }));
+}
+
+function eventAudit(e: { id: string; type: string; date: Date; officeCode: string; agencyCode: string; nationalityCode: string; nationalityGroup: string; residenceStatusCode: string; targetGroup: string; gender: string; infringementType: string | null; note: string | null; version: number; cancelReason?: string | null }) {
+  return {
+    id: e.id, type: e.type, date: iso(e.date), officeCode: e.officeCode, agencyCode: e.agencyCode, nationalityCode: e.nationalityCode, nationalityGroup: e.nationalityGroup,
+    residenceStatusCode: e.residenceStatusCode, targetGroup: e.targetGroup, gender: e.gender, infringementType: e.infringementType, note: e.note, version: e.version,
+    ...(e.cancelReason ? { cancelReason: e.cancelReason } : {}),
+  };
+}
+
+export async function recordTrackEvent(actor: Actor, newcomerId: string, input: unknown) {
+  assertCan(actor, "dossier.write");
+  const parsed = recordEventSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const v = parsed.data;
+  return db.$transaction(async (tx) => {
+    const n = await findNewcomerInScope(tx, actor, newcomerId, { lock: true });
+    const errors: Record<string, string> = await checkClassificationCodes(tx, v);
+    // the record's office: the newcomer's, or another office of the same agency when given
+    let officeCode = n.officeCode;
+    if (v.officeCode !== undefined) {
+      const office = await officeByCode(tx, v.officeCode);
+      if (!office || office.agencyCode !== n.agencyCode) errors.officeCode = "Kies een kantoor van het agentschap van deze inburgeraar.";
+      else officeCode = office.code;
+    }
+    const targetGroup: TargetGroupCode = v.targetGroup ?? n.targetGroup;
+    const future = futureDateProblem(v.date, todayIso());
+    if (future) errors.date = future;
+    else {
+      const order = stepOrderProblem(v.type, v.date, await activeSteps(tx, n.id));
+      if (order) errors.date = order;
+    }
+    if (v.type === "INFRINGEMENT") {
+      const problem = infringementTypeProblem(v.infringementType, v.date, targetGroup);
+      if (problem) errors.infringementType = problem;
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    const nationalityCode = v.nationalityCode ?? n.nationalityCode;
+    const nationalityGroup = v.nationalityGroup ?? (v.nationalityCode ? (await nationalityOf(tx, v.nationalityCode))!.group : n.nationalityGroup);
+    const event = await tx.trackEvent.create({
+      data: {
+        newcomerId: n.id, type: v.type, date: day(v.date), officeCode, agencyCode: n.agencyCode, nationalityCode, nationalityGroup,
+        residenceStatusCode: v.residenceStatusCode ?? n.residenceStatusCode, targetGroup, gender: n.gender,
+        infringementType: v.type === "INFRINGEMENT" ? v.infringementType : null, note: v.note ?? null, recordedById: actor.userId,
+      },
+    });
+    await recordAudit(tx, actor, { action: "event.create", entityType: "track_event", entityId: event.id, newcomerId: n.id, agencyCode: n.agencyCode, after: eventAudit(event) });
+    return event;
+  });
+}
+
+/** Loads a record the actor may change (through its newcomer's scope) and locks its newcomer. */
+async function findEventInScope(tx: Tx, actor: Actor, eventId: string) {
+  if (!isUuid(eventId)) throw new NotFoundError();
+  const event = await tx.trackEvent.findFirst({ where: { id: eventId, newcomer: newcomerScope(actor) } });
+  if (!event) throw new NotFoundError();
+  await findNewcomerInScope(tx, actor, event.newcomerId, { lock: true });
+  if (!(RECORDABLE_TYPES as readonly string[]).includes(event.type)) throw new NotFoundError();
+  return event;
+}
+
+/** Corrects the date, note or infringement type of a record, with a reason. */
+export async function correctTrackEvent(actor: Actor, eventId: string, input: unknown) {
+  assertCan(actor, "dossier.write");
+  const parsed = correctEventSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const v = parsed.data;
+  return db.$transaction(async (tx) => {
+    const before = await findEventInScope(tx, actor, eventId);
+    if (before.version !== v.version) throw new ConflictError("Iemand anders heeft deze registratie intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
+    if (before.cancelledAt) throw new ValidationError({ reason: "Een geannuleerde registratie kan niet meer gecorrigeerd worden." });
+    const errors: Record<string, string> = {};
+    const future = futureDateProblem(v.date, todayIso());
+    if (future) errors.date = future;
+    else {
+      const after = [...(await activeSteps(tx, before.newcomerId, before.id)), { id: before.id, type: before.type, date: v.date }];
+      const order = trackOrderProblem(after);
+      if (order) errors.date = order.reason;
+    }
+    const infringementType = before.type === "INFRINGEMENT" ? ((v.infringementType ?? before.infringementType) as InfringementTypeCode) : null;
+    if (infringementType) {
+      const problem = infringementTypeProblem(infringementType, v.date, before.targetGroup);
+      if (problem) errors.infringementType = problem;
+    }
+    if (Object.keys(errors).length) throw new ValidationError(errors);
+    const updated = await tx.trackEvent.update({
+      where: { id: before.id, version: v.version },
+      data: { date: day(v.date), note: v.note ?? null, infringementType, version: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, { action: "event.correct", entityType: "track_event", entityId: before.id, newcomerId: before.newcomerId, agencyCode: before.agencyCode, before: eventAudit(before), after: eventAudit(updated), reason: v.reason });
+    return updated;
+  });
+}
+
+/** Cancels a record with a reason; it stays visible (struck through) and no longer counts. */
+export async function cancelTrackEvent(actor: Actor, eventId: string, input: unknown) {
+  assertCan(actor, "dossier.write");
+  const parsed = cancelEventSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
+  const v = parsed.data;
+  return db.$transaction(async (tx) => {
+    const before = await findEventInScope(tx, actor, eventId);
+    if (before.version !== v.version) throw new ConflictError("Iemand anders heeft deze registratie intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
+    if (before.cancelledAt) throw new ValidationError({ reason: "Deze registratie is al geannuleerd." });
+    const order = trackOrderProblem(await activeSteps(tx, before.newcomerId, before.id));
+    if (order) throw new ValidationError({ reason: `Annuleren kan niet: ${order.reason.charAt(0).toLowerCase()}${order.reason.slice(1)} Annuleer of corrigeer eerst die stap.` });
+    const updated = await tx.trackEvent.update({
+      where: { id: before.id, version: v.version },
+      data: { cancelledAt: new Date(), cancelReason: v.reason, cancelledById: actor.userId, version: { increment: 1 } },
+    });
+    await recordAudit(tx, actor, { action: "event.cancel", entityType: "track_event", entityId: before.id, newcomerId: before.newcomerId, agencyCode: before.agencyCode, before: eventAudit(before), after: eventAudit(updated), reason: v.reason });
+    return updated;
+  });
+}
