@@ -1,0 +1,8 @@
+import { QuestionPage } from "@/components/reports/question-page";
+import { translator } from "@/lib/i18n/messages";
+
+export const metadata = { title: translator("reports")("questions.vraag-2.title") };
+
+export default function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  return <QuestionPage slug="vraag-2" searchParams={searchParams} />;
+}

@@ -1,0 +1,110 @@
+// Report benchmark (see bench/README.md, "Rapporten").
+//   npx tsx bench/reports.bench.ts [--newcomers N | --jsonl FILE] [--runs 5]
+// Starts a fresh embedded PostgreSQL (or a new database on BENCH_DATABASE_URL's server), loads
+// N synthetic newcomers (default 1 500 000, ~10× Flanders) or a JSONL file with COPY, then
+// measures, in the same run: the full answer (Tables 1–18) through runReport against the floor
+// (the same aggregates as hand-written SQL run with pg), each report page's engine call, and the
+// "first contract" query with and without the is_first_of_type marker. Prints EXPLAIN plans.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { ensureDatabaseExists } from "@/lib/db/local-database";
+import { migrate } from "@/lib/db/migrate";
+import { seedReferenceData } from "@/lib/db/seed";
+import { answerTables } from "@/lib/domain/reports/answer-tables";
+import { questions } from "@/lib/domain/reports/questions";
+import { runReport } from "@/lib/domain/reports/run-report";
+import { buildReportQuery } from "@/lib/domain/reports/sql";
+import { parseReportParams } from "@/lib/domain/reports/report-params.schema";
+import { contractsWithoutMarker, floorQueries } from "./support/report-floor";
+import { loadRecords, readJsonl } from "./support/report-load";
+import { syntheticRecords } from "./support/report-synthetic";
+
+const args = process.argv.slice(2);
+const arg = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const NEWCOMERS = Number(arg("newcomers") ?? 1_500_000);
+const JSONL = arg("jsonl");
+const RUNS = Number(arg("runs") ?? 5);
+const PERIOD = { from: 2019, to: 2022, asOf: "2023-01-15" };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+async function time(fn: () => Promise<unknown>): Promise<number> { const t = performance.now(); await fn(); return performance.now() - t; }
+async function timeRuns(fn: () => Promise<unknown>): Promise<number> { await fn(); const xs: number[] = []; for (let i = 0; i < RUNS; i++) xs.push(await time(fn)); return median(xs); }
+
+async function main() {
+  let url: string, stop = async () => {};
+  const external = process.env.BENCH_DATABASE_URL;
+  if (external) {
+    const u = new URL(external); u.pathname = "/postgres";
+    const name = `bench_reports_${Date.now()}`;
+    await ensureDatabaseExists(u.toString(), name);
+    u.pathname = `/${name}`; url = u.toString();
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reports-")); fs.chmodSync(dir, 0o755);
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), log: () => {} });
+    await ensureDatabaseExists(server.url(), "bench");
+    url = server.url("bench");
+    stop = async () => { await server.stop(); fs.rmSync(dir, { recursive: true, force: true }); };
+  }
+  try {
+    await migrate(url);
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const client = await pool.connect();
+    await seedReferenceData(client);
+    console.log(`Laden: ${JSONL ?? `${NEWCOMERS} synthetische inburgeraars`} …`);
+    const loadMs = await time(async () => {
+      const loaded = await loadRecords(client, JSONL ? readJsonl(JSONL) : syntheticRecords(NEWCOMERS), 100_000, (s) => console.log(s));
+      console.log(`Geladen: ${loaded.newcomers} inburgeraars, ${loaded.events} gebeurtenissen`);
+    });
+    console.log(`Laden (COPY + triggers) ${(loadMs / 1000).toFixed(1)} s`);
+    await client.query("VACUUM ANALYZE");
+    const check = await client.query(`SELECT count(*) FILTER (WHERE is_first_of_type) AS marked,
+      (SELECT count(*) FROM (SELECT DISTINCT newcomer_id, type FROM track_event WHERE cancelled_at IS NULL) p) AS pairs FROM track_event`);
+    console.log(`Marker: ${check.rows[0].marked} gemarkeerd, ${check.rows[0].pairs} (inburgeraar, soort)-paren — ${check.rows[0].marked === check.rows[0].pairs ? "klopt" : "FOUT"}`);
+    client.release();
+
+    // the full answer: runReport per table (sequential, as one connection would) vs the floor
+    const answer = () => (async () => { for (const t of answerTables) for (const m of t.measures) await runReport(pool, { measure: m, by: t.by, from: t.lastYearOnly ? PERIOD.to : PERIOD.from, to: PERIOD.to, asOf: PERIOD.asOf }); })();
+    const floor = () => (async () => { for (const q of floorQueries) await pool.query(q, [`${PERIOD.from}-01-01`, `${PERIOD.to}-12-31`, PERIOD.asOf, `${PERIOD.to}-01-01`]); })();
+    const answerMs = await timeRuns(answer);
+    const floorMs = await timeRuns(floor);
+    console.log(`\nAntwoord (18 tabellen, 19 queries): engine ${answerMs.toFixed(0)} ms, vloer ${floorMs.toFixed(0)} ms, verhouding ${(answerMs / floorMs).toFixed(2)} (eis ≤ 1,5)`);
+
+    // each report page's engine call (its default report), and the heaviest choices per page
+    console.log("\nRapportpagina's (engine-aanroep van de pagina, mediaan):");
+    const pageCases: [string, string, string[]][] = [
+      ...Object.values(questions).map((q) => [q.slug, q.defaultMeasure, q.defaultBy] as [string, string, string[]]),
+      ["vraag-1", "reach", ["province", "registered"]],
+      ["vraag-2", "contracts", ["nationality", "gender"]],
+      ["vraag-2", "attestations", ["residence_status"]],
+      ["vraag-3", "fines", ["nationality", "amount"]],
+      ["vraag-4", "dvz_advices", ["agency", "follow_up"]],
+    ];
+    for (const [slug, measure, by] of pageCases) {
+      const ms = await timeRuns(() => runReport(pool, { measure, by, ...PERIOD }));
+      console.log(`  ${slug} ${measure} per ${by.join(",")}: ${ms.toFixed(0)} ms${ms < 300 ? "" : "  (> 300 ms!)"}`);
+    }
+    const agencyMs = await timeRuns(() => runReport(pool, { measure: "contracts", by: ["office"], ...PERIOD, agency: "ATLAS" }));
+    console.log(`  vraag-2 contracts per office, alleen ATLAS: ${agencyMs.toFixed(0)} ms`);
+
+    const params = [`${PERIOD.from}-01-01`, `${PERIOD.to}-12-31`, PERIOD.asOf];
+    const withMarker = await timeRuns(() => pool.query(floorQueries[1]!, params));
+    const without = await timeRuns(() => pool.query(contractsWithoutMarker, params));
+    console.log(`\nEerste contract per inburgeraar: met marker ${withMarker.toFixed(0)} ms, met DISTINCT ON ${without.toFixed(0)} ms`);
+
+    if (args.includes("--explain")) {
+      for (const [measure, by] of [["contracts", ["office"]], ["reach", ["office", "registered"]], ["fines", ["nationality"]]] as const) {
+        const q = buildReportQuery(parseReportParams({ measure, by: [...by], ...PERIOD }));
+        const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values);
+        console.log(`\nEXPLAIN ${measure} per ${by.join(",")}:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+      }
+    }
+    await pool.end();
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

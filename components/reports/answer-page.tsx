@@ -1,0 +1,64 @@
+// "Antwoord op schriftelijke vraag": Tables 1–18 in the order and with the titles of the printed
+// answer, for a chosen period and reference date. Prints to a clean PDF through the browser
+// (the filters, the navigation and the buttons carry no-print).
+import Link from "next/link";
+import { ZodError } from "zod";
+import { dimensionLabels, measureLabels } from "@/lib/domain/reports/definitions";
+import { pageQuery, questions, readPageRequest } from "@/lib/domain/reports/questions";
+import { formatDate, todayIso } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/server/auth/session";
+import { getAnswer } from "@/lib/server/reports/get-answer";
+import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
+import { PrintButton } from "./print-button";
+import { ReportFilters } from "./report-filters";
+import { ReportTable } from "./report-table";
+
+const t = translator("reports");
+
+export async function AnswerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("report.read");
+  const request = readPageRequest(questions["vraag-1"], await searchParams, todayIso());
+  const agencies = await listReportAgencies(actor);
+  let answer: Awaited<ReturnType<typeof getAnswer>> | null = null;
+  let error: string | null = null;
+  try {
+    answer = await getAnswer(actor, request);
+  } catch (e) {
+    if (!(e instanceof ZodError)) throw e;
+    error = e.issues.map((i) => i.message).join(" ");
+  }
+  const query = pageQuery({ ...request, agency: answer?.agency ?? request.agency });
+  return (
+    <div className="space-y-6">
+      <style>{`@media print { .card { box-shadow: none; border: 0; } section { break-inside: avoid-page; } }`}</style>
+      <div>
+        <p className="text-sm no-print"><Link href="/rapporten" className="text-brand-700 underline">{t("back")}</Link></p>
+        <h1>{t("answer.title")}</h1>
+        <p className="text-slate-700">{t("filters.asOf")}: {formatDate(request.asOf)} · {request.from}–{request.to}</p>
+        {agencies.fixed && <p className="text-sm text-slate-700">{t("table.scopeAgency", { agency: agencies.fixed.label })}</p>}
+      </div>
+      <ReportFilters request={request} options={{ agencies: agencies.choices }} />
+      {error && <p role="status" className="field-error">{t("error", { message: error })}</p>}
+      {answer && (
+        <>
+          <div className="no-print flex gap-3">
+            <PrintButton label={t("answer.print")} />
+            <a className="btn-secondary" href={`/rapporten/antwoord/download?${query}`} download>{t("answer.download")}</a>
+          </div>
+          {answer.parts.map(({ table, reports }) => (
+            <section key={table.number} aria-labelledby={`tabel-${table.number}`} className="space-y-2">
+              <h2 id={`tabel-${table.number}`}>
+                {t("answer.table", { number: table.number })}: {table.title} {table.lastYearOnly ? t("answer.lastYear", { year: request.to }) : ""}
+              </h2>
+              {reports.map((r) => (
+                <ReportTable key={r.measure} report={r} publication={request.publication}
+                  caption={t("table.caption", { measure: measureLabels[r.measure], by: r.by.map((d) => dimensionLabels[d]).join(" en "), from: r.years[0]!, to: r.years.at(-1)!, asOf: formatDate(r.asOf) })} />
+              ))}
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

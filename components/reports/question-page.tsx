@@ -1,0 +1,61 @@
+// One report page of the four questions: the filters, the table, the chart and the downloads.
+// Thin: reads the URL, calls getReport (which applies the Actor's scope), renders.
+import Link from "next/link";
+import { ZodError } from "zod";
+import { dimensionLabels, isMeasure, measureLabels } from "@/lib/domain/reports/definitions";
+import { dimensionsFor, pageQuery, questions, readPageRequest, type QuestionSlug } from "@/lib/domain/reports/questions";
+import { formatDate, todayIso } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/server/auth/session";
+import { getReport } from "@/lib/server/reports/get-report";
+import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
+import { ReportChart } from "./report-chart";
+import { ReportFilters } from "./report-filters";
+import { ReportTable } from "./report-table";
+
+const t = translator("reports");
+
+export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("report.read");
+  const question = questions[slug];
+  const request = readPageRequest(question, await searchParams, todayIso());
+  const [agencies, result] = await Promise.all([
+    listReportAgencies(actor),
+    getReport(actor, request).then(
+      (report) => ({ report, error: null }),
+      (e: unknown) => {
+        if (e instanceof ZodError) return { report: null, error: e.issues.map((i) => i.message).join(" ") };
+        throw e;
+      },
+    ),
+  ]);
+  const measure = isMeasure(request.measure) ? request.measure : question.defaultMeasure;
+  const query = pageQuery({ ...request, agency: result.report?.agency ?? request.agency });
+  return (
+    <div className="space-y-6">
+      <div>
+        <p className="text-sm no-print"><Link href="/rapporten" className="text-brand-700 underline">{t("back")}</Link></p>
+        <h1>{t(`questions.${slug}.title`)}</h1>
+        <p className="text-slate-700">{t(`questions.${slug}.text`)}</p>
+        {agencies.fixed && <p className="text-sm text-slate-700">{t("table.scopeAgency", { agency: agencies.fixed.label })}</p>}
+      </div>
+      <ReportFilters request={request} options={{ measures: question.measures, dimensions: dimensionsFor(question, measure), agencies: agencies.choices }} />
+      {result.error && <p role="status" className="field-error">{t("error", { message: result.error })}</p>}
+      {result.report && (
+        <>
+          <ReportTable
+            report={result.report}
+            publication={request.publication}
+            caption={t("table.caption", { measure: measureLabels[result.report.measure], by: result.report.by.map((d) => dimensionLabels[d]).join(" en "), from: request.from, to: request.to, asOf: formatDate(result.report.asOf) })}
+          />
+          {request.publication && <p className="text-sm text-slate-700">{t("table.publicationNote")}</p>}
+          <div className="no-print flex gap-3">
+            <a className="btn-secondary" href={`/rapporten/download?${query}&format=csv`} download>{t("download.csv")}</a>
+            <a className="btn-secondary" href={`/rapporten/download?${query}&format=xlsx`} download>{t("download.xlsx")}</a>
+          </div>
+          <ReportChart report={result.report} />
+        </>
+      )}
+    </div>
+  );
+}

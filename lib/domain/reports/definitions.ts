@@ -1,0 +1,124 @@
+// The measures and dimensions of DOMAIN.md ("Report semantics"), plus `province`. Pure data:
+// which dimensions a measure allows, the order and Dutch labels of their values.
+import { codes, dvzFollowUps } from "@/lib/domain/codes";
+import { formatEuro } from "@/lib/i18n/format";
+import { provinces } from "./province";
+
+export const measures = ["reach", "invitations", "registrations", "contracts", "attestations", "infringements", "fines", "fine_amount_eur", "dvz_advices"] as const;
+export type Measure = (typeof measures)[number];
+
+export const classificationDimensions = ["office", "agency", "province", "nationality", "nationality_group", "gender", "target_group", "residence_status"] as const;
+export const specificDimensions = ["registered", "infringement_type", "decision", "amount", "contract_signed", "attestation_obtained", "follow_up"] as const;
+export type Dimension = (typeof classificationDimensions)[number] | (typeof specificDimensions)[number];
+export const dimensions: readonly Dimension[] = [...classificationDimensions, ...specificDimensions];
+
+const measureSpecific: Record<Measure, readonly Dimension[]> = {
+  reach: ["registered"],
+  invitations: [],
+  registrations: [],
+  contracts: [],
+  attestations: [],
+  infringements: ["infringement_type", "decision"],
+  fines: ["infringement_type", "amount"],
+  fine_amount_eur: ["infringement_type", "amount"],
+  dvz_advices: ["contract_signed", "attestation_obtained", "follow_up"],
+};
+
+export function dimensionsOf(measure: Measure): Dimension[] {
+  return [...classificationDimensions, ...measureSpecific[measure]];
+}
+
+export function isMeasure(s: string): s is Measure {
+  return (measures as readonly string[]).includes(s);
+}
+
+export function isDimension(s: string): s is Dimension {
+  return (dimensions as readonly string[]).includes(s);
+}
+
+type Listed = readonly { code: string; label: string }[];
+const jaNee: Listed = [
+  { code: "JA", label: "ja" },
+  { code: "NEE", label: "nee" },
+];
+
+/** The values of a dimension in report order, with their Dutch labels (null: ordered by label). */
+export const dimensionValues: Record<Dimension, Listed | null> = {
+  office: codes.offices,
+  agency: codes.agencies,
+  province: provinces,
+  nationality: null,
+  nationality_group: codes.nationalityGroups,
+  gender: codes.genders,
+  target_group: codes.targetGroups,
+  residence_status: codes.residenceStatuses,
+  registered: [
+    { code: "AANGEMELD", label: "aangemeld" },
+    { code: "NIET_AANGEMELD", label: "niet aangemeld" },
+  ],
+  infringement_type: codes.infringementTypes,
+  decision: [...codes.decisions, { code: "IN_BEHANDELING", label: "in behandeling" }],
+  amount: null,
+  contract_signed: jaNee,
+  attestation_obtained: jaNee,
+  follow_up: dvzFollowUps,
+};
+
+const nationalityLabels = new Map(codes.nationalities.map((n) => [n.code, n.label]));
+
+/** The Dutch label of a value; `dbLabel` (the reference table's label) wins for user-maintained lists. */
+export function labelOfValue(dimension: Dimension, code: string, dbLabel?: string | null): string {
+  if (dbLabel) return dbLabel;
+  if (dimension === "amount") return code === "ONBEKEND" ? "onbekend" : formatEuro(Number(code));
+  if (dimension === "nationality") return nationalityLabels.get(code) ?? code;
+  return dimensionValues[dimension]?.find((v) => v.code === code)?.label ?? code;
+}
+
+/** Sort key of a value: its position in the code list, or a number for amounts, else its label. */
+export function compareValues(dimension: Dimension, a: { code: string; label: string }, b: { code: string; label: string }): number {
+  if (dimension === "amount") {
+    const na = a.code === "ONBEKEND" ? Infinity : Number(a.code);
+    const nb = b.code === "ONBEKEND" ? Infinity : Number(b.code);
+    return na - nb;
+  }
+  const list = dimensionValues[dimension];
+  if (list) {
+    const ia = list.findIndex((v) => v.code === a.code);
+    const ib = list.findIndex((v) => v.code === b.code);
+    const pa = ia < 0 ? list.length : ia;
+    const pb = ib < 0 ? list.length : ib;
+    if (pa !== pb) return pa - pb;
+  }
+  return a.label.localeCompare(b.label, "nl-BE");
+}
+
+/** The Dutch names of measures and dimensions (column headers, CLI table output). */
+export const measureLabels: Record<Measure, string> = {
+  reach: "bereik (eerste extractie)",
+  invitations: "uitnodigingen",
+  registrations: "aanmeldingen",
+  contracts: "inburgeringscontracten (eerste)",
+  attestations: "inburgeringsattesten",
+  infringements: "inbreukdossiers",
+  fines: "administratieve geldboetes",
+  fine_amount_eur: "bedrag van de boetes (EUR)",
+  dvz_advices: "adviezen aan DVZ",
+};
+
+export const dimensionLabels: Record<Dimension, string> = {
+  office: "kantoor",
+  agency: "agentschap",
+  province: "provincie",
+  nationality: "nationaliteit",
+  nationality_group: "nationaliteitsgroep",
+  gender: "geslacht",
+  target_group: "doelgroep",
+  residence_status: "verblijfsstatus",
+  registered: "aangemeld",
+  infringement_type: "soort inbreuk",
+  decision: "besluit",
+  amount: "bedrag",
+  contract_signed: "contract ondertekend",
+  attestation_obtained: "attest behaald",
+  follow_up: "gevolg",
+};

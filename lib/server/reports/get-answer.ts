@@ -1,0 +1,23 @@
+import "server-only";
+// The answer to the written question: Tables 1–18 for a chosen period and reference date, each
+// one report of the engine, with the same scope rule as every report (from the Actor).
+import { answerTables, type AnswerTable } from "@/lib/domain/reports/answer-tables";
+import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
+import type { Actor } from "@/lib/server/auth/actor";
+import { reportAgencyScope } from "@/lib/server/access/scope";
+import { prismaExecutor } from "./get-report";
+
+export interface AnswerPart { table: AnswerTable; reports: ReportResult[] }
+
+export async function getAnswer(actor: Actor, input: { from: number; to: number; asOf: string; agency?: string | null }): Promise<{ agency: string | null; parts: AnswerPart[] }> {
+  const agency = reportAgencyScope(actor, input.agency ?? null);
+  const parts = await Promise.all(
+    answerTables.map(async (table) => ({
+      table,
+      reports: await Promise.all(
+        table.measures.map((measure) => runReport(prismaExecutor, { measure, by: table.by, from: table.lastYearOnly ? input.to : input.from, to: input.to, asOf: input.asOf, agency })),
+      ),
+    })),
+  );
+  return { agency, parts };
+}

@@ -1,0 +1,96 @@
+-- Reports: "first EXTRACTION / first CONTRACT per newcomer" as a stored marker instead of a
+-- DISTINCT ON over millions of events at report time, plus partial indexes the report queries
+-- read with index-only scans.
+
+-- AlterTable
+ALTER TABLE "track_event" ADD COLUMN "is_first_of_type" BOOLEAN NOT NULL DEFAULT false;
+
+-- Recomputes the marker for the given (newcomer, type) pairs: the earliest live (not cancelled)
+-- event of that type — by date, then creation time, then id — is the first; every other event of
+-- the pair is not. Only rows whose marker changes are written.
+-- Statement-level triggers fire even when no row changed, so the callers call this only when
+-- they have pairs (otherwise its own empty UPDATE would fire the update trigger again, forever).
+CREATE FUNCTION "track_event_recompute_first"(newcomer_ids UUID[], types "EventType"[]) RETURNS void
+LANGUAGE sql AS $$
+  WITH pairs AS (
+    SELECT DISTINCT p.newcomer_id, p.type FROM unnest(newcomer_ids, types) AS p(newcomer_id, type)
+  ), firsts AS (
+    SELECT DISTINCT ON (e.newcomer_id, e.type) e.newcomer_id, e.type, e.id
+    FROM "track_event" e JOIN pairs p ON p.newcomer_id = e.newcomer_id AND p.type = e.type
+    WHERE e.cancelled_at IS NULL
+    ORDER BY e.newcomer_id, e.type, e.date, e.created_at, e.id
+  ), wanted AS (
+    SELECT e.id, COALESCE(e.id = f.id, false) AS should
+    FROM "track_event" e
+    JOIN pairs p ON p.newcomer_id = e.newcomer_id AND p.type = e.type
+    LEFT JOIN firsts f ON f.newcomer_id = e.newcomer_id AND f.type = e.type
+    WHERE e.is_first_of_type IS DISTINCT FROM COALESCE(e.id = f.id, false)
+  )
+  UPDATE "track_event" t SET is_first_of_type = w.should FROM wanted w WHERE t.id = w.id;
+$$;
+
+-- Statement-level triggers with transition tables, so that COPY-based imports and row-by-row
+-- writes alike keep the marker right without knowing about it. PostgreSQL allows one event per
+-- trigger with transition tables, hence three functions.
+CREATE FUNCTION "track_event_first_after_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids UUID[]; types "EventType"[];
+BEGIN
+  SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
+  FROM (SELECT DISTINCT newcomer_id, type FROM new_rows) p;
+  IF ids IS NOT NULL THEN PERFORM "track_event_recompute_first"(ids, types); END IF;
+  RETURN NULL;
+END $$;
+
+-- Only changes of the columns that decide "first" matter; the recompute itself changes only the
+-- marker, so its own UPDATE finds no relevant change and does not recurse.
+CREATE FUNCTION "track_event_first_after_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids UUID[]; types "EventType"[];
+BEGIN
+  SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
+  FROM (
+    SELECT o.newcomer_id, o.type FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.date, o.type, o.newcomer_id, o.created_at) IS DISTINCT FROM (n.date, n.type, n.newcomer_id, n.created_at)
+       OR (o.cancelled_at IS NULL) <> (n.cancelled_at IS NULL)
+    UNION
+    SELECT n.newcomer_id, n.type FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE (o.date, o.type, o.newcomer_id, o.created_at) IS DISTINCT FROM (n.date, n.type, n.newcomer_id, n.created_at)
+       OR (o.cancelled_at IS NULL) <> (n.cancelled_at IS NULL)
+  ) p;
+  IF ids IS NOT NULL THEN PERFORM "track_event_recompute_first"(ids, types); END IF;
+  RETURN NULL;
+END $$;
+
+CREATE FUNCTION "track_event_first_after_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids UUID[]; types "EventType"[];
+BEGIN
+  SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
+  FROM (SELECT DISTINCT newcomer_id, type FROM old_rows) p;
+  IF ids IS NOT NULL THEN PERFORM "track_event_recompute_first"(ids, types); END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "track_event_first_insert" AFTER INSERT ON "track_event"
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "track_event_first_after_insert"();
+CREATE TRIGGER "track_event_first_update" AFTER UPDATE ON "track_event"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "track_event_first_after_update"();
+CREATE TRIGGER "track_event_first_delete" AFTER DELETE ON "track_event"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "track_event_first_after_delete"();
+
+-- Backfill for events that exist already.
+SELECT "track_event_recompute_first"(array_agg(newcomer_id), array_agg(type))
+FROM (SELECT DISTINCT newcomer_id, type FROM "track_event") p
+HAVING count(*) > 0;
+
+-- CreateIndex: partial (live events only), every classification column in the key so that a
+-- report's GROUP BY is an index-only scan. Prisma cannot express the predicate; schema.prisma
+-- declares the columns.
+CREATE INDEX "track_event_live_report_idx" ON "track_event"("type", "date", "agency_code", "office_code", "nationality_code", "nationality_group", "residence_status_code", "target_group", "gender")
+  WHERE "cancelled_at" IS NULL;
+
+-- CreateIndex: the first live event per (newcomer, type) — reach and contracts.
+CREATE INDEX "track_event_first_report_idx" ON "track_event"("type", "date", "agency_code", "office_code", "nationality_code", "nationality_group", "residence_status_code", "target_group", "gender", "newcomer_id")
+  WHERE "cancelled_at" IS NULL AND "is_first_of_type";
+
+-- CreateIndex: "registered as of the date" for reach.
+CREATE INDEX "track_event_registration_idx" ON "track_event"("newcomer_id", "date")
+  WHERE "cancelled_at" IS NULL AND "type" = 'REGISTRATION';

@@ -1,0 +1,63 @@
+// npm run report -- MEASURE --by DIM[,DIM2] --from YEAR --to YEAR [--as-of YYYY-MM-DD] [--format json|csv|table]
+// Prints one report on stdout, against the database of DATABASE_URL or the embedded one. Uses
+// runReport (lib/domain/reports/run-report.ts), which needs no Next and no "server-only": the
+// command line is trusted (whoever runs it has the database), so there is no Actor to check.
+import pg from "pg";
+import { ZodError } from "zod";
+import { openDatabase } from "@/lib/db/local-database";
+import { dimensionLabels } from "@/lib/domain/reports/definitions";
+import { reportToCsv } from "@/lib/domain/reports/export-csv";
+import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
+import { todayIso } from "@/lib/i18n/format";
+
+const usage = "Gebruik: npm run report -- MAATSTAF --by DIM[,DIM2] --from JAAR --to JAAR [--as-of JJJJ-MM-DD] [--agency CODE] [--format json|csv|table]";
+
+function parseArgs(argv: string[]) {
+  const opts: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith("--")) {
+      const [k, inline] = a.slice(2).split("=", 2);
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`Waarde ontbreekt voor --${k}.`);
+      opts[k!] = v;
+    } else positional.push(a);
+  }
+  if (positional.length !== 1) throw new Error(usage);
+  const format = opts.format ?? "json";
+  if (!["json", "csv", "table"].includes(format)) throw new Error(`Onbekend formaat: ${format}. ${usage}`);
+  return {
+    input: { measure: positional[0]!, by: (opts.by ?? "").split(",").filter(Boolean), from: Number(opts.from), to: Number(opts.to), asOf: opts["as-of"] ?? todayIso(), agency: opts.agency ?? null },
+    format,
+  };
+}
+
+function asTable(r: ReportResult): string {
+  const header = [...r.by.map((d) => dimensionLabels[d]), ...r.years.map(String), "totaal"];
+  const body = r.rows.map((row) => [...row.labels, ...r.years.map((y) => String(row.values[String(y)])), String(row.total)]);
+  body.push([...r.by.map((_, i) => (i === 0 ? "Totaal" : "")), ...r.years.map((y) => String(r.totals.values[String(y)])), String(r.totals.total)]);
+  const all = [header, ...body];
+  const widths = header.map((_, c) => Math.max(...all.map((row) => row[c]!.length)));
+  const nDims = r.by.length;
+  return all.map((row) => row.map((v, c) => (c < nDims ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  ")).join("\n") + "\n";
+}
+
+async function main() {
+  const { input, format } = parseArgs(process.argv.slice(2));
+  const database = await openDatabase(() => {});
+  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  try {
+    const report = await runReport(pool, input);
+    process.stdout.write(format === "json" ? JSON.stringify(report) + "\n" : format === "csv" ? reportToCsv(report) : asTable(report));
+  } finally {
+    await pool.end();
+    await database.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ZodError) console.error(e.issues.map((i) => `${i.path.join(".") || "rapport"}: ${i.message}`).join("\n"));
+  else console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});
