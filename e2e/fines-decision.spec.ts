@@ -86,7 +86,7 @@ test("een medewerker of manager die het besluit-endpoint rechtstreeks aanroept k
 });
 
 // enabled when the dossiers and reports branches are merged
-test.fixme("de boete verschijnt in het dossier en in het boeterapport", async ({ page, db, createAgency, createUser, signIn }) => {
+test("de boete verschijnt in het dossier en in het boeterapport", async ({ page, db, createAgency, createUser, signIn }) => {
   const agency = await createAgency();
   const admin = await createUser("ADMIN");
   const newcomer = await insertNewcomer(db, agency);
@@ -103,6 +103,8 @@ test.fixme("de boete verschijnt in het dossier en in het boeterapport", async ({
   await page.goto(`/rapporten/vraag-3?measure=fines&by=agency&from=${year}&to=${year}`);
   const table = page.getByTestId("report-table");
   await expect(table.getByRole("row").filter({ hasText: agency.label })).toContainText("1");
+  await page.goto(`/rapporten/vraag-3?measure=fine_amount_eur&by=agency&from=${year}&to=${year}`);
+  await expect(page.getByTestId("report-table").getByRole("row").filter({ hasText: agency.label })).toContainText("75");
 });
 
 test("een boete boven 1.000 euro wordt pas definitief na bevestiging door een tweede beheerder", async ({ page, browser, db, createAgency, createUser, signIn }) => {
