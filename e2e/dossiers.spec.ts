@@ -88,3 +88,28 @@ test("een medewerker van Atlas die het dossier van een ander agentschap opent, k
   const audit = await db.query("SELECT 1 FROM audit_log WHERE action = 'newcomer.view.denied' AND user_id = $1 AND newcomer_id = $2", [staff.id, other.id]);
   expect(audit.rowCount).toBe(1);
 });
+
+test("twee medewerkers wijzigen dezelfde inburgeraar: de tweede krijgt een duidelijke melding en niets wordt overschreven", async ({ page, browser, createAgency, createUser, signIn, db }) => {
+  const agency = await createAgency("Atlas");
+  const first = await createUser("STAFF", agency);
+  const second = await createUser("STAFF", agency);
+  const lastName = uniqueName("Peeters");
+  const newcomer = await insertNewcomer(db, agency, lastName, "Anna");
+  await signIn(page, first);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, second);
+
+  await page.goto(`/dossiers/${newcomer.id}/bewerken`);
+  await other.goto(`/dossiers/${newcomer.id}/bewerken`);
+  await page.getByLabel("Voornaam").fill("Eerste");
+  await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+  await expect(page.getByTestId("newcomer-name")).toHaveText(`${lastName}, Eerste`);
+
+  await other.getByLabel("Voornaam").fill("Tweede");
+  await other.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+  await expect(other.getByTestId("form-message")).toContainText("Iemand anders heeft dit dossier intussen gewijzigd");
+  const row = await db.query<{ first_name: string; version: number }>("SELECT first_name, version FROM newcomer WHERE id = $1", [newcomer.id]);
+  expect(row.rows[0]).toEqual({ first_name: "Eerste", version: 2 });
+  await otherContext.close();
+});

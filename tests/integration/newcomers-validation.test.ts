@@ -40,6 +40,7 @@ describe("create a newcomer", () => {
       [{ firstName: " " }, "firstName", /voornaam/],
       [{ birthDate: "30/02/1990" }, "birthDate", /geldige datum/],
       [{ gender: "X" }, "gender", /geslacht/],
+      [{ birthDate: "2099-01-01" }, "birthDate", /toekomst/],
       [{ nationalityCode: "ZZZ" }, "nationalityCode", /nationaliteit/],
       [{ residenceStatusCode: "GEEN" }, "residenceStatusCode", /verblijfsstatus/],
       [{ targetGroup: "" }, "targetGroup", /doelgroep/],

@@ -3,6 +3,8 @@
 // layer; everything that can be checked without I/O is checked here.
 import { z } from "zod";
 import { normalizeNationalNumber, validateNationalNumber } from "@/lib/domain/national-number";
+import { futureDateProblem } from "@/lib/domain/track/track-rules";
+import { todayIso } from "@/lib/i18n/format";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const isoDate = z.string({ message: "Vul een datum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een geldige datum in (dd/mm/jjjj).")
@@ -25,6 +27,8 @@ const newcomerFields = z.object({
 
 /** The national number must pass its checksum and agree with the birth date and the gender. */
 function checkNationalNumber<T extends { nationalNumber: string; birthDate: string; gender: "M" | "V" }>(v: T, ctx: z.RefinementCtx) {
+  const future = futureDateProblem(v.birthDate, todayIso());
+  if (future) ctx.addIssue({ code: "custom", path: ["birthDate"], message: future });
   const check = validateNationalNumber(v.nationalNumber, { birthDate: v.birthDate, gender: v.gender });
   if (!check.ok) ctx.addIssue({ code: "custom", path: ["nationalNumber"], message: check.reason });
 }
