@@ -42,7 +42,7 @@ export async function loadRecords(client: pg.PoolClient, records: Iterable<Excha
     const t2 = performance.now();
     await copy(client, "COPY infringement_decision (event_id, outcome, decided_on, amount_eur, status, updated_at) FROM STDIN", decisions);
     newcomers = []; events = []; decisions = [];
-    log(`  ${n} inburgeraars, ${e} gebeurtenissen (COPY newcomer ${((t1 - t0) / 1000).toFixed(1)} s, track_event met trigger ${((t2 - t1) / 1000).toFixed(1)} s, besluiten ${((performance.now() - t2) / 1000).toFixed(1)} s)`);
+    log(`  ${n} inburgeraars, ${e} gebeurtenissen (COPY newcomer ${((t1 - t0) / 1000).toFixed(1)} s, COPY track_event ${((t2 - t1) / 1000).toFixed(1)} s, besluiten ${((performance.now() - t2) / 1000).toFixed(1)} s)`);
   };
   const now = new Date().toISOString();
   for await (const r of records) {
