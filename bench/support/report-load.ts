@@ -26,15 +26,23 @@ async function copy(client: pg.PoolClient, sql: string, rows: string[]) {
   await pipeline(Readable.from(rows), client.query(copyFrom(sql)));
 }
 
-export async function loadRecords(client: pg.PoolClient, records: Iterable<ExchangeRecord> | AsyncIterable<ExchangeRecord>, chunk = 100_000, log: (s: string) => void = () => {}) {
+/**
+ * `markFirst`: write is_first_of_type from the records themselves (the earliest event of each
+ * type per newcomer), for the bulk path that loads with triggers off (session_replication_role =
+ * replica) and without indexes; otherwise the database triggers set it, as for any import.
+ */
+export async function loadRecords(client: pg.PoolClient, records: Iterable<ExchangeRecord> | AsyncIterable<ExchangeRecord>, chunk = 100_000, log: (s: string) => void = () => {}, markFirst = false) {
   let newcomers: string[] = [], events: string[] = [], decisions: string[] = [];
   let n = 0, e = 0;
   const flush = async () => {
+    const t0 = performance.now();
     await copy(client, "COPY newcomer (id, national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group, residence_status_code, target_group, office_code, agency_code, updated_at) FROM STDIN", newcomers);
-    await copy(client, "COPY track_event (id, newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, infringement_type, contract_signed, attestation_obtained, dvz_follow_up, updated_at) FROM STDIN", events);
+    const t1 = performance.now();
+    await copy(client, "COPY track_event (id, newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, infringement_type, contract_signed, attestation_obtained, dvz_follow_up, updated_at, is_first_of_type) FROM STDIN", events);
+    const t2 = performance.now();
     await copy(client, "COPY infringement_decision (event_id, outcome, decided_on, amount_eur, status, updated_at) FROM STDIN", decisions);
     newcomers = []; events = []; decisions = [];
-    log(`  ${n} inburgeraars, ${e} gebeurtenissen`);
+    log(`  ${n} inburgeraars, ${e} gebeurtenissen (COPY newcomer ${((t1 - t0) / 1000).toFixed(1)} s, COPY track_event ${((t2 - t1) / 1000).toFixed(1)} s, besluiten ${((performance.now() - t2) / 1000).toFixed(1)} s)`);
   };
   const now = new Date().toISOString();
   for await (const r of records) {
@@ -42,10 +50,12 @@ export async function loadRecords(client: pg.PoolClient, records: Iterable<Excha
     const group = groupOf.get(r.nationality) ?? "DERDELANDER";
     const agency = agencyOf.get(r.office) ?? r.office;
     newcomers.push(line([id, r.nationalNumber, r.lastName, r.firstName, `${r.lastName} ${r.firstName}`.toLowerCase(), r.birthDate, r.gender, r.nationality, group, r.residenceStatus, r.targetGroup, r.office, agency, now]));
+    const firstOf = new Map<string, ExchangeRecord["events"][number]>();
+    for (const ev of r.events) { const f = firstOf.get(ev.type); if (!f || ev.date < f.date) firstOf.set(ev.type, ev); }
     for (const ev of r.events) {
       const eid = crypto.randomUUID();
       const office = ev.office ?? r.office;
-      events.push(line([eid, id, ev.type, ev.date, office, agencyOf.get(office) ?? agency, r.nationality, group, r.residenceStatus, r.targetGroup, r.gender, ev.infringementType ?? null, ev.contractSigned ?? null, ev.attestationObtained ?? null, ev.type === "DVZ_ADVICE" ? (ev.followUp ?? "ONBEKEND") : null, now]));
+      events.push(line([eid, id, ev.type, ev.date, office, agencyOf.get(office) ?? agency, r.nationality, group, r.residenceStatus, r.targetGroup, r.gender, ev.infringementType ?? null, ev.contractSigned ?? null, ev.attestationObtained ?? null, ev.type === "DVZ_ADVICE" ? (ev.followUp ?? "ONBEKEND") : null, now, markFirst && firstOf.get(ev.type) === ev]));
       if (ev.decision) decisions.push(line([eid, ev.decision.outcome, ev.decision.date, ev.decision.amountEur ?? null, "FINAL", now]));
       e++;
     }

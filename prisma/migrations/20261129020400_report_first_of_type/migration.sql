@@ -12,21 +12,18 @@ ALTER TABLE "track_event" ADD COLUMN "is_first_of_type" BOOLEAN NOT NULL DEFAULT
 -- they have pairs (otherwise its own empty UPDATE would fire the update trigger again, forever).
 CREATE FUNCTION "track_event_recompute_first"(newcomer_ids UUID[], types "EventType"[]) RETURNS void
 LANGUAGE sql AS $$
+  -- one pass over the pairs' events with a window, no join back to a CTE (whose row estimate a
+  -- generic plan gets wrong, turning it into a quadratic nested loop for large imports)
   WITH pairs AS (
     SELECT DISTINCT p.newcomer_id, p.type FROM unnest(newcomer_ids, types) AS p(newcomer_id, type)
-  ), firsts AS (
-    SELECT DISTINCT ON (e.newcomer_id, e.type) e.newcomer_id, e.type, e.id
-    FROM "track_event" e JOIN pairs p ON p.newcomer_id = e.newcomer_id AND p.type = e.type
-    WHERE e.cancelled_at IS NULL
-    ORDER BY e.newcomer_id, e.type, e.date, e.created_at, e.id
   ), wanted AS (
-    SELECT e.id, COALESCE(e.id = f.id, false) AS should
-    FROM "track_event" e
-    JOIN pairs p ON p.newcomer_id = e.newcomer_id AND p.type = e.type
-    LEFT JOIN firsts f ON f.newcomer_id = e.newcomer_id AND f.type = e.type
-    WHERE e.is_first_of_type IS DISTINCT FROM COALESCE(e.id = f.id, false)
+    SELECT e.id, e.is_first_of_type AS was,
+           e.cancelled_at IS NULL AND row_number() OVER (
+             PARTITION BY e.newcomer_id, e.type
+             ORDER BY (e.cancelled_at IS NOT NULL), e.date, e.created_at, e.id) = 1 AS should
+    FROM "track_event" e JOIN pairs p ON p.newcomer_id = e.newcomer_id AND p.type = e.type
   )
-  UPDATE "track_event" t SET is_first_of_type = w.should FROM wanted w WHERE t.id = w.id;
+  UPDATE "track_event" t SET is_first_of_type = w.should FROM wanted w WHERE t.id = w.id AND w.should <> w.was;
 $$;
 
 -- Statement-level triggers with transition tables, so that COPY-based imports and row-by-row
@@ -47,14 +44,16 @@ CREATE FUNCTION "track_event_first_after_update"() RETURNS trigger LANGUAGE plpg
 DECLARE ids UUID[]; types "EventType"[];
 BEGIN
   SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
+  -- rows whose relevant columns changed, found with EXCEPT (hashed set operations) rather than a
+  -- join of the transition tables, which have no statistics and got a quadratic nested loop
   FROM (
-    SELECT o.newcomer_id, o.type FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE (o.date, o.type, o.newcomer_id, o.created_at) IS DISTINCT FROM (n.date, n.type, n.newcomer_id, n.created_at)
-       OR (o.cancelled_at IS NULL) <> (n.cancelled_at IS NULL)
-    UNION
-    SELECT n.newcomer_id, n.type FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE (o.date, o.type, o.newcomer_id, o.created_at) IS DISTINCT FROM (n.date, n.type, n.newcomer_id, n.created_at)
-       OR (o.cancelled_at IS NULL) <> (n.cancelled_at IS NULL)
+    SELECT newcomer_id, type FROM (
+      (SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL AS live FROM old_rows
+       EXCEPT SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL FROM new_rows)
+      UNION ALL
+      (SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL AS live FROM new_rows
+       EXCEPT SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL FROM old_rows)
+    ) changed GROUP BY newcomer_id, type
   ) p;
   IF ids IS NOT NULL THEN PERFORM "track_event_recompute_first"(ids, types); END IF;
   RETURN NULL;
