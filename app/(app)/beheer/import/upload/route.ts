@@ -1,6 +1,6 @@
 // POST /beheer/import/upload — the raw file as the body, its name in X-File-Name. Answers with
-// the id of the ImportRun the page then polls. A route handler (not a server action) because
-// server actions cap request bodies at 1 MB and exchange files are much larger.
+// the id of the ImportRun the page then polls. A route handler rather than a server action: the
+// file travels as the raw body (no multipart form to parse) and the answer is plain JSON.
 import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/server/auth/session";
 import { startDossierImport } from "@/lib/server/exchange/dossier-import";
