@@ -66,6 +66,11 @@ describe("dossier import", () => {
     expect(await counts(db.url)).toEqual({ newcomers: before.newcomers, events: before.events + 2, decisions: before.decisions + 1 });
   });
 
+  it("accepts a file that starts with a byte-order mark and has Windows line ends", async () => {
+    const text = "\uFEFF" + syntheticExchangeText(3, { offset: 25_000 }).replace(/\n/g, "\r\n");
+    expect(await importExchangeFile({ databaseUrl: db.url, filePath: writeTempFile(text) })).toMatchObject({ ok: true, newcomers: 3 });
+  });
+
   it("imports nothing from a file with one bad line among thousands, and names that line", async () => {
     const lines = syntheticExchangeText(4000, { offset: 10_000 }).trimEnd().split("\n");
     const bad = JSON.parse(lines[2716]!) as { events: { type: string; date: string }[] };

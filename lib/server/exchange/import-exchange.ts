@@ -123,7 +123,9 @@ async function existingIds(client: pg.Client, newcomers: ResolvedNewcomer[]): Pr
  * Events of newcomers already in the database: staged, then only those not yet recorded are
  * inserted. An event counts as recorded when the newcomer already has as many (non-cancelled)
  * events of that type, date and infringement type as the file lists up to it. The newcomer row
- * itself is left alone (its updated_at included).
+ * itself is left alone (its updated_at included), and so is an infringement already recorded:
+ * a decision the file gives for it is not added (decisions on recorded dossiers are made and
+ * corrected on /boetes, with their history).
  */
 async function addEventsOfKnownNewcomers(client: pg.Client, known: { n: ResolvedNewcomer; id: string }[], now: string): Promise<number> {
   await client.query(`CREATE TEMP TABLE exchange_stage_event (ord int, ${EVENT_COLUMNS.split(",").map((c) => `${c.trim()} text`).join(", ")}, decision_outcome text, decided_on text, amount_eur int) ON COMMIT DROP`);

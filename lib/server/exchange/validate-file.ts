@@ -6,7 +6,8 @@ export interface ValidatedFile { newcomers: ResolvedNewcomer[]; lines: number[];
 
 /** Lines are 1-based; empty lines are skipped (a trailing newline is normal). */
 export function validateExchangeText(text: string, refs: ReferenceCodes, onProgress?: (done: number, total: number) => void): ValidatedFile {
-  const raw = text.split("\n");
+  // a byte-order mark (some editors write one) is not part of the first line's JSON
+  const raw = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split("\n");
   let total = 0;
   for (const l of raw) if (l.trim() !== "") total++;
   const newcomers: ResolvedNewcomer[] = [];
