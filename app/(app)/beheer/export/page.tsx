@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { translator } from "@/lib/i18n/messages";
+import { requirePageActor } from "@/lib/server/auth/session";
+
+const t = translator("exchange");
+
+export const metadata = { title: t("export.title") };
+
+export default async function ExportPage() {
+  await requirePageActor("exchange.export");
+  return (
+    <div className="space-y-4">
+      <p className="text-sm"><Link href="/beheer" className="text-brand-700 underline">{t("back")}</Link></p>
+      <h1>{t("export.title")}</h1>
+      <p className="text-slate-700">{t("export.intro")}</p>
+      {/* a plain link: the browser streams the download itself */}
+      <a className="btn-primary inline-block" href="/beheer/export/download" download>{t("export.download")}</a>
+    </div>
+  );
+}

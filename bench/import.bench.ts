@@ -1,0 +1,81 @@
+// Import throughput: `npx tsx --conditions=react-server bench/import.bench.ts [NEWCOMERS]`
+// (default 200,000, ~4 events each). In one run, on a fresh embedded PostgreSQL:
+//  - floor: a plain COPY of exactly the rows the import writes (same tables, same indexes, rows
+//    formatted in advance, untimed) — what the database itself needs;
+//  - import: importExchangeFile end to end (read, parse, validate, format, COPY, commit);
+// and prints both rates, the ratio, and where the import's time goes.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { syntheticExchangeText } from "./support/synthetic-newcomers";
+import { startBenchServer } from "./support/fresh-server";
+import { copyIn } from "../lib/server/exchange/copy-text";
+import { chunked, decisionRow, DECISION_COPY, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "../lib/server/exchange/copy-rows";
+import { importExchangeFile } from "../lib/server/exchange/import-exchange";
+import { loadReferenceCodes } from "../lib/server/exchange/reference-codes";
+import { validateExchangeText } from "../lib/server/exchange/validate-file";
+
+const count = Number(process.argv[2] ?? 200_000);
+const rate = (n: number, s: number) => Math.round(n / s).toLocaleString("en-US");
+
+async function floor(url: string, text: string): Promise<{ seconds: number; events: number }> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { newcomers } = validateExchangeText(text, await loadReferenceCodes(c));
+  const now = new Date().toISOString();
+  const ids = newcomers.map(() => crypto.randomUUID());
+  const eventIds = newcomers.map((n) => n.events.map(() => crypto.randomUUID()));
+  const blocks = {
+    newcomers: [...chunked(newcomers.length, (i) => newcomerRow(newcomers[i]!, ids[i]!, now))],
+    events: [...chunked(newcomers.length, (i) => newcomers[i]!.events.map((e, j) => eventRow(e, eventIds[i]![j]!, ids[i]!, newcomers[i]!.gender, now)).join(""))],
+    decisions: [...chunked(newcomers.length, (i) => newcomers[i]!.events.map((e, j) => (e.decision ? decisionRow(e, eventIds[i]![j]!, now) : "")).join(""))],
+  };
+  const started = performance.now();
+  await c.query("BEGIN");
+  await c.query("SET LOCAL gin_pending_list_limit = '64MB'");
+  await copyIn(c, NEWCOMER_COPY, blocks.newcomers);
+  await copyIn(c, EVENT_COPY, blocks.events);
+  await copyIn(c, DECISION_COPY, blocks.decisions);
+  await c.query("COMMIT");
+  const seconds = (performance.now() - started) / 1000;
+  await c.end();
+  return { seconds, events: newcomers.reduce((a, n) => a + n.events.length, 0) };
+}
+
+async function main() {
+  console.log(`import benchmark: ${count.toLocaleString("en-US")} synthetic newcomers, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-bench-")), "newcomers.jsonl");
+  fs.writeFileSync(file, syntheticExchangeText(count));
+  const text = fs.readFileSync(file, "utf8");
+  const server = await startBenchServer();
+  try {
+    const floorUrl = await server.database("floor");
+    const importUrl = await server.database("import");
+    const f = await floor(floorUrl, text);
+    console.log(`floor  (plain COPY of the same rows): ${f.seconds.toFixed(2)} s = ${rate(count, f.seconds)} newcomers/s (${f.events.toLocaleString("en-US")} events)`);
+
+    const marks: Record<string, number> = { start: performance.now() };
+    const result = await importExchangeFile({
+      databaseUrl: importUrl, filePath: file,
+      onPhase: (phase) => { marks[phase] = performance.now(); },
+    });
+    marks.end = performance.now();
+    if (!result.ok) throw new Error(`import refused the synthetic file: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    const s = (a: string, b: string) => ((marks[b]! - marks[a]!) / 1000).toFixed(2);
+    console.log(`import (validate-first, one transaction): ${result.seconds.toFixed(2)} s = ${rate(count, result.seconds)} newcomers/s`);
+    console.log(`  read file + reference codes ${s("start", "VALIDATING")} s · parse + validate ${s("VALIDATING", "IMPORTING")} s · lookup + format + COPY + commit ${s("IMPORTING", "end")} s`);
+    console.log(`ratio import/floor: ${(f.seconds / result.seconds).toFixed(2)} (import rate ÷ floor rate; 1.00 = as fast as a plain COPY)`);
+    const target = 20_000;
+    console.log(`target ${target.toLocaleString("en-US")}/s: ${count / result.seconds >= target ? "met" : "NOT met"} by the import; floor ${count / f.seconds >= target ? "above" : "BELOW"} it`);
+  } finally {
+    await server.stop();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

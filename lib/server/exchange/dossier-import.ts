@@ -1,0 +1,88 @@
+import "server-only";
+// Imports started from the upload page: the file is stored in a temporary folder, an ImportRun
+// row records progress (polled by the page) and the outcome; the import itself is the same
+// engine as the command line, one transaction, audited with the admin who started it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Actor } from "@/lib/server/auth/actor";
+import { assertCan } from "@/lib/server/auth/actor";
+import { db } from "@/lib/server/db";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { uploadSchema } from "./dossier-import.schema";
+import { importExchangeFile } from "./import-exchange";
+
+/** At most this many errors are kept on the run for the page (the count is always complete). */
+const KEPT_ERRORS = 500;
+
+export async function startDossierImport(actor: Actor, input: { fileName: string; content: Uint8Array }): Promise<{ runId: string }> {
+  assertCan(actor, "exchange.import");
+  const parsed = uploadSchema.safeParse({ fileName: input.fileName, size: input.content.byteLength });
+  if (!parsed.success) {
+    throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => ["file", i.message])));
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inburgering-import-"));
+  const filePath = path.join(dir, "upload.jsonl");
+  fs.writeFileSync(filePath, input.content);
+  const run = await db.importRun.create({ data: { fileName: parsed.data.fileName, status: "VALIDATING", startedById: actor.userId } });
+  // runs on after the request has answered; the page polls the run
+  void runImport(actor, run.id, filePath, parsed.data.fileName).finally(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return { runId: run.id };
+}
+
+async function runImport(actor: Actor, runId: string, filePath: string, fileName: string) {
+  let lastWrite = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  const update = (data: Parameters<typeof db.importRun.update>[0]["data"]) => {
+    pending = pending.then(() => db.importRun.update({ where: { id: runId }, data })).catch((e: unknown) => console.error(e));
+  };
+  try {
+    const result = await importExchangeFile({
+      databaseUrl: process.env.DATABASE_URL!,
+      filePath,
+      fileName,
+      auditUser: { userId: actor.userId, email: actor.email, ip: actor.ip },
+      onPhase: (phase, total) => update({ status: phase, doneLines: 0, ...(total ? { totalLines: total } : {}) }),
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (now - lastWrite < 300 && done < total) return;
+        lastWrite = now;
+        update({ doneLines: done, totalLines: total });
+      },
+    });
+    await pending;
+    if (result.ok) {
+      await db.importRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", newcomers: result.newcomers, events: result.events, finishedAt: new Date() } });
+    } else {
+      await db.importRun.update({
+        where: { id: runId },
+        data: { status: "FAILED", errors: { count: result.errors.length, list: result.errors.slice(0, KEPT_ERRORS).map((e) => ({ ...e })) }, finishedAt: new Date() },
+      });
+    }
+  } catch (e) {
+    console.error(e);
+    await pending;
+    await db.importRun.update({
+      where: { id: runId },
+      data: { status: "FAILED", errors: { count: 1, list: [{ line: 0, field: "", reason: "De import is onverwacht afgebroken; er werd niets gewijzigd." }] }, finishedAt: new Date() },
+    });
+  }
+}
+
+export interface ImportRunView {
+  id: string; fileName: string; status: "VALIDATING" | "IMPORTING" | "SUCCEEDED" | "FAILED";
+  doneLines: number; totalLines: number; newcomers: number; events: number;
+  errorCount: number; errors: { line: number; field: string; reason: string }[];
+}
+
+export async function getImportRun(actor: Actor, id: string): Promise<ImportRunView> {
+  assertCan(actor, "exchange.import");
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+  const run = await db.importRun.findUnique({ where: { id } });
+  if (!run) throw new NotFoundError();
+  const errors = (run.errors ?? { count: 0, list: [] }) as { count: number; list: ImportRunView["errors"] };
+  return {
+    id: run.id, fileName: run.fileName, status: run.status, doneLines: run.doneLines, totalLines: run.totalLines,
+    newcomers: run.newcomers, events: run.events, errorCount: errors.count, errors: errors.list,
+  };
+}
