@@ -199,7 +199,7 @@ describe("demo data generation", () => {
     const a = run(7);
     expect(run(7)).toBe(a);
     expect(run(8)).not.toBe(a);
-  });
+  }, 60_000);
 
   it("scales: 0.1 gives about a tenth, 1.1 about 1.1 times, with unique numbers across shards", () => {
     const tenth = [...generateDemoNewcomers({ scale: 0.1 })];
