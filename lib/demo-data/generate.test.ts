@@ -165,6 +165,7 @@ describe("demo data obeys the record rules", () => {
         if (t === "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD" && e.date >= "2022-03-01") bad.push(`${n.nationalNumber} old type late`);
         if ((t === "NIET_REGELMATIG_DEELGENOMEN" || t === "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING") && e.date < "2022-03-01") bad.push(`${n.nationalNumber} new type early`);
         if ((e.targetGroup ?? n.targetGroup) === "RECHT" && t !== "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD") bad.push(`${n.nationalNumber} RECHT type`);
+        if (t === "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD" && !n.events.some((x) => x.type === "CONTRACT" && x.date <= e.date)) bad.push(`${n.nationalNumber} early end without contract`);
         if (e.decision && e.decision.date < e.date) bad.push(`${n.nationalNumber} decision before dossier`);
         const amount = e.decision?.amountEur;
         if (amount !== undefined && (e.decision!.outcome !== "BOETE" || amount < 50 || amount > 5000)) bad.push(`${n.nationalNumber} amount`);

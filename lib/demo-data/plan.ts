@@ -273,7 +273,15 @@ function planInfringements(
       }
       const notRegisteredFirst = type.includes("AANGEMELD") ? [false, true] : [true, false];
       const years = [year - 1, year - 2, year - 3].filter((y) => y >= 2019);
-      const person = reach.take(slot.office, years, notRegisteredFirst) ?? history(slot.office, 2018 - rng.int(0, 1));
+      let person: PlannedPerson;
+      if (type === OLD_TYPE_ONLY_FOR_RECHT) {
+        // "Ended the contract early" needs a contract: an uncounted one before 2020 (pre-2019 history).
+        const contractYear = Math.min(year - 1, 2019);
+        person = history(slot.office, contractYear - 1);
+        person.contractYear = contractYear;
+      } else {
+        person = reach.take(slot.office, years, notRegisteredFirst) ?? history(slot.office, 2018 - rng.int(0, 1));
+      }
       person.cls = personCls;
       person.infringement = inf;
     }
