@@ -281,6 +281,8 @@ function planInfringements(
         person.contractYear = contractYear;
       } else {
         person = reach.take(slot.office, years, notRegisteredFirst) ?? history(slot.office, 2018 - rng.int(0, 1));
+        // A history person (not counted in Table 1) fined for not registering has not registered.
+        if (person.extractionYear !== undefined && person.extractionYear < 2019 && type.includes("AANGEMELD")) person.registered = false;
       }
       person.cls = personCls;
       person.infringement = inf;
