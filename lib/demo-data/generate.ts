@@ -7,7 +7,7 @@ import { planShard } from "./plan";
 import { createRng } from "./rng";
 
 export interface DemoOptions {
-  /** 1 = the Flemish volume of the published answer (about 200,000 newcomers). */
+  /** 1 = the Flemish volume of the published answer (about 201,000 newcomers). */
   scale?: number;
   seed?: number;
 }
