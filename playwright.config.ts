@@ -28,10 +28,10 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: `node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts`,
+        command: `node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/e2e-server.ts`,
         url: `${baseURL}/login`,
         reuseExistingServer: !process.env.CI,
-        timeout: 300_000,
+        timeout: 900_000,
         stdout: "pipe",
         stderr: "pipe",
         env: { E2E_PORT: String(port), E2E_PG_PORT: String(e2ePgPort) },

@@ -12,7 +12,7 @@ import pg from "pg";
 import { syntheticExchangeText } from "./support/synthetic-newcomers";
 import { startBenchServer } from "./support/fresh-server";
 import { copyIn } from "../lib/server/exchange/copy-text";
-import { chunked, decisionRow, DECISION_COPY, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "../lib/server/exchange/copy-rows";
+import { chunked, decisionRow, DECISION_COPY, EVENT_COPY, eventRow, firstOfTypeFlags, NEWCOMER_COPY, newcomerRow } from "../lib/server/exchange/copy-rows";
 import { importExchangeFile } from "../lib/server/exchange/import-exchange";
 import { loadReferenceCodes } from "../lib/server/exchange/reference-codes";
 import { validateExchangeText } from "../lib/server/exchange/validate-file";
@@ -29,7 +29,7 @@ async function floor(url: string, text: string): Promise<{ seconds: number; even
   const eventIds = newcomers.map((n) => n.events.map(() => crypto.randomUUID()));
   const blocks = {
     newcomers: [...chunked(newcomers.length, (i) => newcomerRow(newcomers[i]!, ids[i]!, now))],
-    events: [...chunked(newcomers.length, (i) => newcomers[i]!.events.map((e, j) => eventRow(e, eventIds[i]![j]!, ids[i]!, newcomers[i]!.gender, now)).join(""))],
+    events: [...chunked(newcomers.length, (i) => ((firsts) => newcomers[i]!.events.map((e, j) => eventRow(e, eventIds[i]![j]!, ids[i]!, newcomers[i]!.gender, now, firsts[j]!)).join(""))(firstOfTypeFlags(newcomers[i]!.events, eventIds[i]!)))],
     decisions: [...chunked(newcomers.length, (i) => newcomers[i]!.events.map((e, j) => (e.decision ? decisionRow(e, eventIds[i]![j]!, now) : "")).join(""))],
   };
   const started = performance.now();

@@ -7,7 +7,8 @@ import { copyValue as v } from "./copy-text";
 export const NEWCOMER_COPY = `COPY newcomer (id, national_number, last_name, first_name, search_name, birth_date, gender,
   nationality_code, nationality_group, residence_status_code, target_group, office_code, agency_code, updated_at) FROM STDIN`;
 export const EVENT_COLUMNS = `id, newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group,
-  residence_status_code, target_group, gender, infringement_type, contract_signed, attestation_obtained, dvz_follow_up, updated_at`;
+  residence_status_code, target_group, gender, infringement_type, contract_signed, attestation_obtained, dvz_follow_up, updated_at,
+  is_first_of_type`;
 export const EVENT_COPY = `COPY track_event (${EVENT_COLUMNS}) FROM STDIN`;
 export const DECISION_COPY = `COPY infringement_decision (event_id, outcome, decided_on, amount_eur, status, payment_status, updated_at) FROM STDIN`;
 
@@ -17,8 +18,26 @@ export function newcomerRow(n: ResolvedNewcomer, id: string, now: string): strin
   return `${id}\t${n.nationalNumber}\t${v(n.lastName)}\t${v(n.firstName)}\t${v(n.searchName)}\t${n.birthDate}\t${n.gender}\t${v(n.nationality)}\t${n.nationalityGroup}\t${v(n.residenceStatus)}\t${n.targetGroup}\t${v(n.office)}\t${v(n.agency)}\t${now}\n`;
 }
 
-export function eventRow(e: ResolvedEvent, id: string, newcomerId: string, gender: string, now: string): string {
-  return `${id}\t${newcomerId}\t${e.type}\t${e.date}\t${v(e.office)}\t${v(e.agency)}\t${v(e.nationality)}\t${e.nationalityGroup}\t${v(e.residenceStatus)}\t${e.targetGroup}\t${gender}\t${v(e.infringementType)}\t${v(e.contractSigned)}\t${v(e.attestationObtained)}\t${v(e.followUp)}\t${now}\n`;
+export function eventRow(e: ResolvedEvent, id: string, newcomerId: string, gender: string, now: string, first: boolean): string {
+  return `${id}\t${newcomerId}\t${e.type}\t${e.date}\t${v(e.office)}\t${v(e.agency)}\t${v(e.nationality)}\t${e.nationalityGroup}\t${v(e.residenceStatus)}\t${e.targetGroup}\t${gender}\t${v(e.infringementType)}\t${v(e.contractSigned)}\t${v(e.attestationObtained)}\t${v(e.followUp)}\t${now}\t${first ? "t" : "f"}\n`;
+}
+
+/**
+ * Which of one newcomer's events is the first of its type (track_event.is_first_of_type), by the
+ * rule of the database trigger (earliest date, then — all rows of one COPY share created_at — the
+ * smallest id). Writing it right in the COPY leaves the trigger nothing to update, which would
+ * otherwise rewrite nearly every imported event; the trigger still checks and corrects.
+ */
+export function firstOfTypeFlags(events: readonly ResolvedEvent[], ids: readonly string[]): boolean[] {
+  const best = new Map<string, number>();
+  events.forEach((e, j) => {
+    const k = best.get(e.type);
+    if (k === undefined) return void best.set(e.type, j);
+    const b = events[k]!;
+    if (e.date < b.date || (e.date === b.date && ids[j]! < ids[k]!)) best.set(e.type, j);
+  });
+  const firsts = new Set(best.values());
+  return events.map((_, j) => firsts.has(j));
 }
 
 export function decisionRow(e: ResolvedEvent, eventId: string, now: string): string {

@@ -15,8 +15,9 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { LineError, ResolvedNewcomer } from "@/lib/domain/exchange/validate-line";
+import { withBulkForeignKeyCheck } from "./bulk-foreign-keys";
 import { copyIn } from "./copy-text";
-import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "./copy-rows";
+import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRow, firstOfTypeFlags, NEWCOMER_COPY, newcomerRow } from "./copy-rows";
 import { loadReferenceCodes } from "./reference-codes";
 import { validateExchangeText } from "./validate-file";
 
@@ -73,28 +74,31 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
     const ids = fresh.map(() => crypto.randomUUID());
     const progress = (done: number) => opts.onProgress?.(known.length + done, total);
 
-    await copyIn(client, NEWCOMER_COPY, chunked(fresh.length, (i) => newcomerRow(fresh[i]!, ids[i]!, now)));
-    const eventIds: string[][] = [];
     let freshEvents = 0;
-    await copyIn(client, EVENT_COPY, chunked(fresh.length, (i) => {
-      const n = fresh[i]!;
-      const evIds: string[] = [];
-      let rows = "";
-      for (const e of n.events) {
-        const id = crypto.randomUUID();
-        evIds.push(id);
-        rows += eventRow(e, id, ids[i]!, n.gender, now);
-      }
-      eventIds.push(evIds);
-      freshEvents += n.events.length;
-      return rows;
-    }, progress));
-    await copyIn(client, DECISION_COPY, chunked(fresh.length, (i) => {
-      let rows = "";
-      fresh[i]!.events.forEach((e, j) => { if (e.decision) rows += decisionRow(e, eventIds[i]![j]!, now); });
-      return rows;
-    }));
-    const knownEvents = known.length > 0 ? await addEventsOfKnownNewcomers(client, known, now) : 0;
+    const knownEvents = await withBulkForeignKeyCheck(client, ["newcomer", "track_event", "infringement_decision"], fresh.length, async (bulk) => {
+      await copyIn(client, NEWCOMER_COPY, chunked(fresh.length, (i) => newcomerRow(fresh[i]!, ids[i]!, now)));
+      const eventIds: string[][] = [];
+      // New newcomers have no earlier events, so the first-of-type marker written in the COPY is
+      // exact; in a bulk load the marker's trigger (which would only confirm it) is skipped.
+      if (bulk) await client.query(`ALTER TABLE track_event DISABLE TRIGGER track_event_first_insert`);
+      await copyIn(client, EVENT_COPY, chunked(fresh.length, (i) => {
+        const n = fresh[i]!;
+        const evIds = n.events.map(() => crypto.randomUUID());
+        const firsts = firstOfTypeFlags(n.events, evIds);
+        let rows = "";
+        n.events.forEach((e, j) => { rows += eventRow(e, evIds[j]!, ids[i]!, n.gender, now, firsts[j]!); });
+        eventIds.push(evIds);
+        freshEvents += n.events.length;
+        return rows;
+      }, progress));
+      if (bulk) await client.query(`ALTER TABLE track_event ENABLE TRIGGER track_event_first_insert`);
+      await copyIn(client, DECISION_COPY, chunked(fresh.length, (i) => {
+        let rows = "";
+        fresh[i]!.events.forEach((e, j) => { if (e.decision) rows += decisionRow(e, eventIds[i]![j]!, now); });
+        return rows;
+      }));
+      return known.length > 0 ? await addEventsOfKnownNewcomers(client, known, now) : 0;
+    });
     opts.onProgress?.(total, total);
     await client.query(
       `INSERT INTO audit_log (user_id, user_email, ip, action, entity_type, entity_id, after, reason)
@@ -134,7 +138,8 @@ async function addEventsOfKnownNewcomers(client: pg.Client, known: { n: Resolved
       const { n, id } = known[i]!;
       let rows = "";
       n.events.forEach((e, j) => {
-        const row = eventRow(e, crypto.randomUUID(), id, n.gender, now);
+        // the marker is left to the trigger here: it depends on the events already recorded
+        const row = eventRow(e, crypto.randomUUID(), id, n.gender, now, false);
         const d = e.decision;
         rows += `${j}\t${row.slice(0, -1)}\t${d ? d.outcome : "\\N"}\t${d ? d.date : "\\N"}\t${d?.amountEur ?? "\\N"}\n`;
       });
@@ -152,7 +157,7 @@ async function addEventsOfKnownNewcomers(client: pg.Client, known: { n: Resolved
     SELECT n.id::uuid, n.newcomer_id::uuid, n.type::"EventType", n.date::date, n.office_code, n.agency_code, n.nationality_code,
       n.nationality_group::"NationalityGroup", n.residence_status_code, n.target_group::"TargetGroup", n.gender::"Gender",
       n.infringement_type::"InfringementType", n.contract_signed::boolean, n.attestation_obtained::boolean,
-      n.dvz_follow_up::"DvzFollowUp", n.updated_at::timestamptz
+      n.dvz_follow_up::"DvzFollowUp", n.updated_at::timestamptz, n.is_first_of_type::boolean
     FROM numbered n
     LEFT JOIN have h ON h.newcomer_id = n.newcomer_id::uuid AND h.type = n.type::"EventType" AND h.date = n.date::date
       AND h.infringement_type IS NOT DISTINCT FROM n.infringement_type::"InfringementType"
