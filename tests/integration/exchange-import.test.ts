@@ -9,6 +9,9 @@ import { counts, createEmptyDatabase, fingerprint, query, writeTempFile } from "
 
 const tsxCli = path.resolve("node_modules/tsx/dist/cli.mjs");
 const cliArgs = (file: string) => [tsxCli, "--conditions=react-server", "scripts/import.ts", file];
+// One process (tsx's loader, not its CLI, which runs the script in a child process that a
+// SIGKILL of the CLI would leave running): the kill below must hit the process that imports.
+const singleProcessCliArgs = (file: string) => ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", file];
 
 describe("dossier import", () => {
   let db: { url: string; drop: () => Promise<void> };
@@ -98,7 +101,8 @@ describe("dossier import", () => {
     try {
       const file = writeTempFile(syntheticExchangeText(60_000, { offset: 30_000 }));
       const before = await fingerprint(killDb.url);
-      const child = spawn(process.execPath, cliArgs(file), { env: { ...process.env, DATABASE_URL: killDb.url } });
+      const child = spawn(process.execPath, singleProcessCliArgs(file), { env: { ...process.env, DATABASE_URL: killDb.url } });
+      const exited = new Promise((r) => child.on("exit", r));
       let stderr = "";
       await new Promise<void>((resolve, reject) => {
         child.stderr.on("data", (d: Buffer) => {
@@ -108,12 +112,14 @@ describe("dossier import", () => {
         });
         child.on("exit", () => reject(new Error(`import ended before it could be killed: ${stderr}`)));
       });
-      // the server rolls back when it notices the dropped connection
-      for (let i = 0; i < 100; i++) {
+      await exited;
+      // the server rolls back when it notices the dropped connection (after the statement it is running)
+      for (let i = 0; i < 300; i++) {
         const [a] = await query<{ n: number }>(killDb.url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
         if (a!.n === 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }
+      expect(await query(killDb.url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`)).toEqual([{ n: 0 }]);
       expect(await fingerprint(killDb.url)).toEqual(before);
     } finally {
       await killDb.drop();

@@ -15,7 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { LineError, ResolvedNewcomer } from "@/lib/domain/exchange/validate-line";
-import { withBulkForeignKeyCheck } from "./bulk-foreign-keys";
+import { withBulkLoad } from "./bulk-load";
 import { copyIn } from "./copy-text";
 import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRow, firstOfTypeFlags, NEWCOMER_COPY, newcomerRow } from "./copy-rows";
 import { loadReferenceCodes } from "./reference-codes";
@@ -75,7 +75,7 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
     const progress = (done: number) => opts.onProgress?.(known.length + done, total);
 
     let freshEvents = 0;
-    const knownEvents = await withBulkForeignKeyCheck(client, ["newcomer", "track_event", "infringement_decision"], fresh.length, async (bulk) => {
+    const knownEvents = await withBulkLoad(client, ["newcomer", "track_event", "infringement_decision"], fresh.length, async (bulk) => {
       await copyIn(client, NEWCOMER_COPY, chunked(fresh.length, (i) => newcomerRow(fresh[i]!, ids[i]!, now)));
       const eventIds: string[][] = [];
       // New newcomers have no earlier events, so the first-of-type marker written in the COPY is
