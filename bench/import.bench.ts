@@ -3,7 +3,9 @@
 //  - floor: a plain COPY of exactly the rows the import writes (same tables, same indexes, rows
 //    formatted in advance, untimed) — what the database itself needs;
 //  - import: importExchangeFile end to end (read, parse, validate, format, COPY, commit);
-// and prints both rates, the ratio, and where the import's time goes.
+//  - raw floor: the same COPY into tables without foreign keys and secondary indexes (dropped,
+//    untimed, as the import's bulk-load mode does) — the cost of writing the rows alone;
+// and prints the rates, the ratios, and where the import's time goes.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +15,7 @@ import { syntheticExchangeText } from "./support/synthetic-newcomers";
 import { startBenchServer } from "./support/fresh-server";
 import { copyIn } from "../lib/server/exchange/copy-text";
 import { chunked, decisionRow, DECISION_COPY, EVENT_COPY, eventRow, firstOfTypeFlags, NEWCOMER_COPY, newcomerRow } from "../lib/server/exchange/copy-rows";
+import { dropForeignKeys, dropSecondaryIndexes } from "../lib/server/exchange/bulk-load";
 import { importExchangeFile } from "../lib/server/exchange/import-exchange";
 import { loadReferenceCodes } from "../lib/server/exchange/reference-codes";
 import { validateExchangeText } from "../lib/server/exchange/validate-file";
@@ -20,9 +23,16 @@ import { validateExchangeText } from "../lib/server/exchange/validate-file";
 const count = Number(process.argv[2] ?? 200_000);
 const rate = (n: number, s: number) => Math.round(n / s).toLocaleString("en-US");
 
-async function floor(url: string, text: string): Promise<{ seconds: number; events: number }> {
+const BULK_TABLES = ["newcomer", "track_event", "infringement_decision"];
+
+async function floor(url: string, text: string, raw = false): Promise<{ seconds: number; events: number }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
+  if (raw) {
+    await dropForeignKeys(c, BULK_TABLES);
+    await dropSecondaryIndexes(c, BULK_TABLES);
+    await c.query("ALTER TABLE track_event DISABLE TRIGGER track_event_first_insert");
+  }
   const { newcomers } = validateExchangeText(text, await loadReferenceCodes(c));
   const now = new Date().toISOString();
   const ids = newcomers.map(() => crypto.randomUUID());
@@ -52,9 +62,12 @@ async function main() {
   const server = await startBenchServer();
   try {
     const floorUrl = await server.database("floor");
+    const rawFloorUrl = await server.database("rawfloor");
     const importUrl = await server.database("import");
     const f = await floor(floorUrl, text);
     console.log(`floor  (plain COPY of the same rows): ${f.seconds.toFixed(2)} s = ${rate(count, f.seconds)} newcomers/s (${f.events.toLocaleString("en-US")} events)`);
+    const r = await floor(rawFloorUrl, text, true);
+    console.log(`raw floor (the same COPY without foreign keys and secondary indexes): ${r.seconds.toFixed(2)} s = ${rate(count, r.seconds)} newcomers/s`);
 
     const marks: Record<string, number> = { start: performance.now() };
     const result = await importExchangeFile({
@@ -67,6 +80,7 @@ async function main() {
     console.log(`import (validate-first, one transaction): ${result.seconds.toFixed(2)} s = ${rate(count, result.seconds)} newcomers/s`);
     console.log(`  read file + reference codes ${s("start", "VALIDATING")} s · parse + validate ${s("VALIDATING", "IMPORTING")} s · lookup + format + COPY + commit ${s("IMPORTING", "end")} s`);
     console.log(`ratio import/floor: ${(f.seconds / result.seconds).toFixed(2)} (import rate ÷ floor rate; 1.00 = as fast as a plain COPY)`);
+    console.log(`ratio import/raw floor: ${(r.seconds / result.seconds).toFixed(2)} (the import also validates, rebuilds the indexes and re-checks the keys)`);
     const target = 20_000;
     console.log(`target ${target.toLocaleString("en-US")}/s: ${count / result.seconds >= target ? "met" : "NOT met"} by the import; floor ${count / f.seconds >= target ? "above" : "BELOW"} it`);
   } finally {

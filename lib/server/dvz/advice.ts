@@ -23,7 +23,9 @@ export async function generateDvzAdvice(actor: Actor, input: unknown, now = new 
     if (!n) throw new NotFoundError("Deze inburgeraar bestaat niet.");
     const onRecord = (type: "CONTRACT" | "ATTESTATION") =>
       tx.trackEvent.count({ where: { newcomerId: n.id, type, cancelledAt: null, date: { lte: dateOf(date) } } }).then((c) => c > 0);
-    const [contractSigned, attestationObtained] = await Promise.all([onRecord("CONTRACT"), onRecord("ATTESTATION")]);
+    // one after the other: a transaction is one connection, which runs one query at a time
+    const contractSigned = await onRecord("CONTRACT");
+    const attestationObtained = await onRecord("ATTESTATION");
     const advice = await tx.trackEvent.create({
       data: {
         newcomerId: n.id,

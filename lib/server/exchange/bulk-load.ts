@@ -25,7 +25,7 @@ interface ForeignKey { table: string; name: string; definition: string }
 interface Index { name: string; definition: string }
 
 /** Drops the foreign keys of (and into) `tables`; returns how to put them back. */
-async function dropForeignKeys(client: pg.ClientBase, tables: string[]): Promise<ForeignKey[]> {
+export async function dropForeignKeys(client: pg.ClientBase, tables: string[]): Promise<ForeignKey[]> {
   const r = await client.query<ForeignKey>(
     `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
        FROM pg_constraint c
@@ -38,7 +38,7 @@ async function dropForeignKeys(client: pg.ClientBase, tables: string[]): Promise
 }
 
 /** Drops the non-unique indexes of `tables` that back no constraint; returns their definitions. */
-async function dropSecondaryIndexes(client: pg.ClientBase, tables: string[]): Promise<Index[]> {
+export async function dropSecondaryIndexes(client: pg.ClientBase, tables: string[]): Promise<Index[]> {
   const r = await client.query<Index>(
     `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
        FROM pg_index i

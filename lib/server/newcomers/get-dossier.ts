@@ -25,19 +25,18 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
   try {
     return await db.$transaction(async (tx) => {
       const n = await findNewcomerInScope(tx, actor, id);
-      const [office, agency, nationality, residenceStatus, timeline, history] = await Promise.all([
-        tx.office.findUnique({ where: { code: n.officeCode }, select: { label: true } }),
-        tx.agency.findUnique({ where: { code: n.agencyCode }, select: { label: true } }),
-        tx.nationality.findUnique({ where: { code: n.nationalityCode }, select: { label: true } }),
-        tx.residenceStatus.findUnique({ where: { code: n.residenceStatusCode }, select: { label: true } }),
-        loadTimeline(tx, n.id),
-        tx.auditLog.findMany({
-          where: { newcomerId: n.id },
-          orderBy: { id: "desc" },
-          take: HISTORY_LIMIT,
-          select: { id: true, at: true, userEmail: true, action: true, entityType: true, before: true, after: true, reason: true },
-        }),
-      ]);
+      // one after the other: a transaction is one connection, which runs one query at a time
+      const office = await tx.office.findUnique({ where: { code: n.officeCode }, select: { label: true } });
+      const agency = await tx.agency.findUnique({ where: { code: n.agencyCode }, select: { label: true } });
+      const nationality = await tx.nationality.findUnique({ where: { code: n.nationalityCode }, select: { label: true } });
+      const residenceStatus = await tx.residenceStatus.findUnique({ where: { code: n.residenceStatusCode }, select: { label: true } });
+      const timeline = await loadTimeline(tx, n.id);
+      const history = await tx.auditLog.findMany({
+        where: { newcomerId: n.id },
+        orderBy: { id: "desc" },
+        take: HISTORY_LIMIT,
+        select: { id: true, at: true, userEmail: true, action: true, entityType: true, before: true, after: true, reason: true },
+      });
       await recordAudit(tx, actor, { action: "newcomer.view", entityType: "newcomer", entityId: n.id, newcomerId: n.id, agencyCode: n.agencyCode });
       return {
         newcomer: {
