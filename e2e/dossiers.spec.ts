@@ -80,13 +80,19 @@ test("een medewerker van Atlas die het dossier van een ander agentschap opent, k
   expect(html).not.toContain(other.nationalNumber);
   expect(html).not.toContain(other.nationalNumber.slice(0, 6));
 
+  // nor its edit page
+  const edit = await page.goto(`/dossiers/${other.id}/bewerken`);
+  expect(edit?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Niet gevonden" })).toBeVisible();
+  expect(await page.content()).not.toContain(secretName);
+
   // not in the list or the search either
   await page.goto(`/dossiers?q=${secretName}`);
   await expect(page.getByText("Geen inburgeraars gevonden.")).toBeVisible();
   expect(await page.content()).not.toContain(other.id);
 
   const audit = await db.query("SELECT 1 FROM audit_log WHERE action = 'newcomer.view.denied' AND user_id = $1 AND newcomer_id = $2", [staff.id, other.id]);
-  expect(audit.rowCount).toBe(1);
+  expect(audit.rowCount).toBe(2); // the dossier page and its edit page
 });
 
 test("twee medewerkers wijzigen dezelfde inburgeraar: de tweede krijgt een duidelijke melding en niets wordt overschreven", async ({ page, browser, createAgency, createUser, signIn, db }) => {

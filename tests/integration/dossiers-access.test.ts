@@ -49,7 +49,7 @@ describe("agency isolation in the data layer", () => {
 
     expect(JSON.stringify(await db.newcomer.findUniqueOrThrow({ where: { id: nb.id }, include: { events: true } }))).toBe(dataBefore);
     // the denied view is audited, nothing else of A's attempts changed B's history
-    expect(await auditCount({ newcomerId: nb.id, action: "newcomer.view.denied" })).toBe(1);
+    expect(await auditCount({ newcomerId: nb.id, action: "newcomer.view.denied" })).toBe(2); // the dossier and the edit form
     expect(await db.auditLog.count({ where: { newcomerId: nb.id, userId: staffA.userId, NOT: { action: "newcomer.view.denied" } } })).toBe(0);
   });
 

@@ -51,10 +51,15 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
       };
     });
   } catch (e) {
-    if (e instanceof NotFoundError) {
-      await recordAudit(db, actor, { action: "newcomer.view.denied", entityType: "newcomer", entityId: id.slice(0, 64), newcomerId: isUuid(id) ? id : null });
-    }
+    await auditDenied(actor, id, e);
     throw e;
+  }
+}
+
+/** An attempt to open a dossier outside the actor's scope (or one that does not exist) is audited. */
+async function auditDenied(actor: Actor, id: string, e: unknown) {
+  if (e instanceof NotFoundError) {
+    await recordAudit(db, actor, { action: "newcomer.view.denied", entityType: "newcomer", entityId: id.slice(0, 64), newcomerId: isUuid(id) ? id : null });
   }
 }
 
@@ -66,6 +71,9 @@ export async function getNewcomerForEdit(actor: Actor, id: string) {
     const found = await findNewcomerInScope(tx, actor, id);
     await recordAudit(tx, actor, { action: "newcomer.reveal", entityType: "newcomer", entityId: found.id, newcomerId: found.id, agencyCode: found.agencyCode, reason: "bewerken" });
     return found;
+  }).catch(async (e: unknown) => {
+    await auditDenied(actor, id, e);
+    throw e;
   });
   return {
     id: n.id, nationalNumber: formatNationalNumber(n.nationalNumber), lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate.toISOString().slice(0, 10),
