@@ -13,7 +13,9 @@ function jsonl(name: string, lines: string[]): string {
 test("een beheerder importeert een bestand: eerst geweigerd met de foute regel, daarna volledig", async ({ page, createAgency, createUser, signIn, db }) => {
   const agency = await createAgency();
   const admin = await createUser("ADMIN");
-  const offset = 200_000 + Math.floor(Math.random() * 500_000);
+  // synthetic newcomer i has sequence 1 + 2 × ⌊i / 18,000⌋: from i = 7,560,000 on that is ≥ 841,
+  // clear of the demo data in the e2e database (sequences up to 40; see support/national-numbers.ts)
+  const offset = 7_560_000 + Math.floor(Math.random() * 700_000);
   const people = [0, 1, 2].map((i) => syntheticNewcomer(offset + i, { offices: [agency.officeCode, agency.secondOfficeCode] }));
   await signIn(page, admin);
   await page.goto("/beheer");
@@ -40,7 +42,7 @@ test("een beheerder importeert een bestand: eerst geweigerd met de foute regel, 
 test("een beheerder downloadt de export; een medewerker mag niet", async ({ page, createAgency, createUser, signIn, db }) => {
   const agency = await createAgency();
   const admin = await createUser("ADMIN");
-  const person = syntheticNewcomer(800_000 + Math.floor(Math.random() * 100_000), { offices: [agency.officeCode] });
+  const person = syntheticNewcomer(8_300_000 + Math.floor(Math.random() * 600_000), { offices: [agency.officeCode] }); // sequence ≥ 923
   await db.query(
     `INSERT INTO newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group,
        residence_status_code, target_group, office_code, agency_code, updated_at)

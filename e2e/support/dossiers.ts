@@ -2,14 +2,14 @@
 // agency the signed-in user must NOT see), and valid national numbers.
 import crypto from "node:crypto";
 import type pg from "pg";
-import { makeNationalNumber } from "../../lib/domain/national-number";
 import type { E2eAgency } from "./fixtures";
+import { e2eNationalNumber } from "./national-numbers";
 
 export const uniqueName = (prefix: string) => `${prefix}${crypto.randomBytes(3).toString("hex")}`;
 
-/** A valid male national number for a birth date, random enough not to collide between runs. */
+/** A valid male national number for a birth date, clear of the demo data (see national-numbers.ts). */
 export function nationalNumberFor(birthDate: string): string {
-  return makeNationalNumber(birthDate, 1 + 2 * crypto.randomInt(0, 499));
+  return e2eNationalNumber(birthDate, "M");
 }
 
 export async function insertNewcomer(db: pg.Pool, agency: E2eAgency, lastName: string, firstName = "Verborgen") {

@@ -2,8 +2,8 @@
 // straight into the e2e database (the classification is copied from the newcomer, as the app does).
 import crypto from "node:crypto";
 import type pg from "pg";
-import { makeNationalNumber } from "../../lib/domain/national-number";
 import type { E2eAgency } from "./fixtures";
+import { e2eNationalNumber } from "./national-numbers";
 
 export interface E2eNewcomer { id: string; nationalNumber: string; lastName: string; firstName: string }
 
@@ -14,7 +14,7 @@ export async function insertNewcomer(
 ): Promise<E2eNewcomer> {
   const r = crypto.randomBytes(6);
   const birthDate = `19${70 + (r[0]! % 29)}-${String(1 + (r[1]! % 12)).padStart(2, "0")}-${String(1 + (r[2]! % 28)).padStart(2, "0")}`;
-  const nationalNumber = makeNationalNumber(birthDate, 1 + (r.readUInt16BE(3) % 998));
+  const nationalNumber = e2eNationalNumber(birthDate, "V"); // the newcomer is inserted with gender V
   const lastName = opts.lastName ?? `Inburgeraar${crypto.randomBytes(3).toString("hex")}`;
   const firstName = opts.firstName ?? "Samira";
   const row = await db.query<{ id: string }>(

@@ -22,22 +22,30 @@ describe("embedded PostgreSQL", () => {
         const s = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port}, log: () => {} });
         const c = new pg.Client(s.url()); await c.connect();
         await c.query("CREATE TABLE kept (v int)"); await c.query("INSERT INTO kept VALUES (42)"); await c.end();
-        console.log("READY");
+        console.log("READY " + s.dataDir);
         setInterval(() => {}, 1000);
       })();`;
     const child = spawn(process.execPath, ["--import", "tsx", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (d: Buffer) => d.toString().includes("READY") && resolve());
+    // the data directory the server really runs from: when the `postgres` user (root runs it as
+    // that user) cannot reach the project folder, it is relocated under /var/tmp
+    const runningDataDir = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        const m = /READY (.+)\n/.exec(out);
+        if (m) resolve(m[1]!);
+      });
       child.once("exit", (code) => reject(new Error(`child exited ${code}`)));
     });
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
-    const pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    const pid = Number(fs.readFileSync(path.join(runningDataDir, "postmaster.pid"), "utf8").split("\n")[0]);
     expect(() => process.kill(pid, 0)).not.toThrow(); // the leftover postmaster is still running
 
     const lines: string[] = [];
     const server = await startEmbeddedPostgres({ dataDir, port, log: (l) => lines.push(l) });
     try {
+      expect(server.dataDir).toBe(runningDataDir); // the second run finds the same data directory
       expect(lines.join("\n")).toMatch(/Achtergebleven PostgreSQL-proces/);
       const c = new pg.Client(server.url());
       await c.connect();
@@ -46,6 +54,7 @@ describe("embedded PostgreSQL", () => {
     } finally {
       await server.stop();
       fs.rmSync(dir, { recursive: true, force: true });
+      if (runningDataDir.startsWith("/var/tmp/inburgering-pg-")) fs.rmSync(path.dirname(runningDataDir), { recursive: true, force: true });
     }
   });
 });
