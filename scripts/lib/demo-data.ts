@@ -35,14 +35,16 @@ export async function loadDemoDataIfEmpty(databaseUrl: string, log: (l: string) 
     const written = await writeDemoFile(file, { scale: 1, seed: DEMO_SEED });
     log(`Demodata gegenereerd: ${written.newcomers} inburgeraars, ${written.events} gebeurtenissen (${((Date.now() - started) / 1000).toFixed(1)} s).`);
     let lastShown = 0;
+    let phase = "controleren";
     const result = await importExchangeFile({
       databaseUrl,
       filePath: file,
+      onPhase: (p) => { if (p === "IMPORTING") phase = "importeren"; },
       onProgress: (done, total) => {
         const now = Date.now();
         if (now - lastShown > 2000 || done === total) {
           lastShown = now;
-          log(`Demodata importeren: ${done}/${total} regels`);
+          log(`Demodata ${phase}: ${done}/${total} regels`);
         }
       },
     });
