@@ -15,11 +15,11 @@ export function newcomerScope(actor: Actor): Prisma.NewcomerWhereInput {
   throw new ForbiddenError();
 }
 
-/** The same filter as SQL, for raw queries over the newcomer table aliased as `alias`. */
-export function newcomerScopeSql(actor: Actor, alias = "n"): Prisma.Sql {
+/** The same filter as SQL, for raw queries over the newcomer table aliased as `n`. */
+export function newcomerScopeSql(actor: Actor): Prisma.Sql {
   assertCan(actor, "dossier.read");
   if (actor.role === "ADMIN") return Prisma.sql`TRUE`;
-  if (actor.role === "STAFF" && actor.agencyCode) return Prisma.sql`${Prisma.raw(`"${alias}"`)}.agency_code = ${actor.agencyCode}`;
+  if (actor.role === "STAFF" && actor.agencyCode) return Prisma.sql`n.agency_code = ${actor.agencyCode}`;
   throw new ForbiddenError();
 }
 

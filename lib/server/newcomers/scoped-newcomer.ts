@@ -16,7 +16,7 @@ export const isUuid = (id: string) => UUID.test(id);
 export async function findNewcomerInScope(tx: Tx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
   if (!isUuid(id)) throw new NotFoundError();
   if (opts.lock) {
-    const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT n.id FROM newcomer n WHERE n.id = ${id}::uuid AND ${newcomerScopeSql(actor, "n")} FOR UPDATE`);
+    const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT n.id FROM newcomer n WHERE n.id = ${id}::uuid AND ${newcomerScopeSql(actor)} FOR UPDATE`);
     if (rows.length === 0) throw new NotFoundError();
   }
   const newcomer = await tx.newcomer.findFirst({ where: { AND: [{ id }, newcomerScope(actor)] } });

@@ -5,7 +5,7 @@ import { answerTables, type AnswerTable } from "@/lib/domain/reports/answer-tabl
 import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
 import type { Actor } from "@/lib/server/auth/actor";
 import { reportAgencyScope } from "@/lib/server/access/scope";
-import { prismaExecutor } from "./get-report";
+import { appExecutor } from "./get-report";
 
 export interface AnswerPart { table: AnswerTable; reports: ReportResult[] }
 
@@ -15,7 +15,7 @@ export async function getAnswer(actor: Actor, input: { from: number; to: number;
     answerTables.map(async (table) => ({
       table,
       reports: await Promise.all(
-        table.measures.map((measure) => runReport(prismaExecutor, { measure, by: table.by, from: table.lastYearOnly ? input.to : input.from, to: input.to, asOf: input.asOf, agency })),
+        table.measures.map((measure) => runReport(appExecutor, { measure, by: table.by, from: table.lastYearOnly ? input.to : input.from, to: input.to, asOf: input.asOf, agency })),
       ),
     })),
   );

@@ -5,17 +5,17 @@ import "server-only";
 import { runReport, type ReportResult, type RunReportInput, type SqlExecutor } from "@/lib/domain/reports/run-report";
 import type { Actor } from "@/lib/server/auth/actor";
 import { reportAgencyScope } from "@/lib/server/access/scope";
-import { db } from "@/lib/server/db";
+import { sqlPool } from "@/lib/server/db";
 
-/** runReport's executor over the app's Prisma client (parameters stay parameters). */
-export const prismaExecutor: SqlExecutor = {
-  query: async (text, values = []) => ({ rows: await db.$queryRawUnsafe(text, ...values) }),
+/** runReport's executor over the app's pg pool: the query text has numbered parameters only. */
+export const appExecutor: SqlExecutor = {
+  query: (text, values = []) => sqlPool().query(text, values),
 };
 
 export interface ScopedReport extends ReportResult { agency: string | null }
 
 export async function getReport(actor: Actor, input: RunReportInput): Promise<ScopedReport> {
   const agency = reportAgencyScope(actor, input.agency ?? null);
-  const report = await runReport(prismaExecutor, { ...input, agency });
+  const report = await runReport(appExecutor, { ...input, agency });
   return { ...report, agency };
 }
