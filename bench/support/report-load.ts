@@ -9,6 +9,7 @@ import { Readable } from "node:stream";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { codes } from "@/lib/domain/codes";
+import { firstOfTypeFlags } from "@/lib/domain/track/first-of-type";
 import type { ExchangeRecord } from "./report-synthetic";
 
 const groupOf = new Map(codes.nationalities.map((n) => [n.code, n.group]));
@@ -50,12 +51,12 @@ export async function loadRecords(client: pg.PoolClient, records: Iterable<Excha
     const group = groupOf.get(r.nationality) ?? "DERDELANDER";
     const agency = agencyOf.get(r.office) ?? r.office;
     newcomers.push(line([id, r.nationalNumber, r.lastName, r.firstName, `${r.lastName} ${r.firstName}`.toLowerCase(), r.birthDate, r.gender, r.nationality, group, r.residenceStatus, r.targetGroup, r.office, agency, now]));
-    const firstOf = new Map<string, ExchangeRecord["events"][number]>();
-    for (const ev of r.events) { const f = firstOf.get(ev.type); if (!f || ev.date < f.date) firstOf.set(ev.type, ev); }
-    for (const ev of r.events) {
-      const eid = crypto.randomUUID();
+    const eventIds = r.events.map(() => crypto.randomUUID());
+    const firsts = markFirst ? firstOfTypeFlags(r.events, eventIds) : null;
+    for (const [j, ev] of r.events.entries()) {
+      const eid = eventIds[j]!;
       const office = ev.office ?? r.office;
-      events.push(line([eid, id, ev.type, ev.date, office, agencyOf.get(office) ?? agency, r.nationality, group, r.residenceStatus, r.targetGroup, r.gender, ev.infringementType ?? null, ev.contractSigned ?? null, ev.attestationObtained ?? null, ev.type === "DVZ_ADVICE" ? (ev.followUp ?? "ONBEKEND") : null, now, markFirst && firstOf.get(ev.type) === ev]));
+      events.push(line([eid, id, ev.type, ev.date, office, agencyOf.get(office) ?? agency, r.nationality, group, r.residenceStatus, r.targetGroup, r.gender, ev.infringementType ?? null, ev.contractSigned ?? null, ev.attestationObtained ?? null, ev.type === "DVZ_ADVICE" ? (ev.followUp ?? "ONBEKEND") : null, now, firsts?.[j] ?? false]));
       if (ev.decision) decisions.push(line([eid, ev.decision.outcome, ev.decision.date, ev.decision.amountEur ?? null, "FINAL", now]));
       e++;
     }

@@ -22,24 +22,6 @@ export function eventRow(e: ResolvedEvent, id: string, newcomerId: string, gende
   return `${id}\t${newcomerId}\t${e.type}\t${e.date}\t${v(e.office)}\t${v(e.agency)}\t${v(e.nationality)}\t${e.nationalityGroup}\t${v(e.residenceStatus)}\t${e.targetGroup}\t${gender}\t${v(e.infringementType)}\t${v(e.contractSigned)}\t${v(e.attestationObtained)}\t${v(e.followUp)}\t${now}\t${first ? "t" : "f"}\n`;
 }
 
-/**
- * Which of one newcomer's events is the first of its type (track_event.is_first_of_type), by the
- * rule of the database trigger (earliest date, then — all rows of one COPY share created_at — the
- * smallest id). Writing it right in the COPY leaves the trigger nothing to update, which would
- * otherwise rewrite nearly every imported event; the trigger still checks and corrects.
- */
-export function firstOfTypeFlags(events: readonly ResolvedEvent[], ids: readonly string[]): boolean[] {
-  const best = new Map<string, number>();
-  events.forEach((e, j) => {
-    const k = best.get(e.type);
-    if (k === undefined) return void best.set(e.type, j);
-    const b = events[k]!;
-    if (e.date < b.date || (e.date === b.date && ids[j]! < ids[k]!)) best.set(e.type, j);
-  });
-  const firsts = new Set(best.values());
-  return events.map((_, j) => firsts.has(j));
-}
-
 export function decisionRow(e: ResolvedEvent, eventId: string, now: string): string {
   const d = e.decision!;
   // imported decisions are FINAL; a fine starts unpaid

@@ -15,9 +15,10 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { LineError, ResolvedNewcomer } from "@/lib/domain/exchange/validate-line";
+import { firstOfTypeFlags } from "@/lib/domain/track/first-of-type";
 import { withBulkLoad } from "./bulk-load";
 import { copyIn } from "./copy-text";
-import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRow, firstOfTypeFlags, NEWCOMER_COPY, newcomerRow } from "./copy-rows";
+import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "./copy-rows";
 import { loadReferenceCodes } from "./reference-codes";
 import { validateExchangeText } from "./validate-file";
 
