@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { insertNewcomer, nationalNumberFor, uniqueName } from "./support/dossiers";
+import { insertNewcomer, uniqueName } from "./support/dossiers";
+import { e2eNationalNumber } from "./support/national-numbers";
 
 async function recordStep(page: Page, type: string, date: string, extra?: (form: ReturnType<Page["getByTestId"]>) => Promise<void>) {
   const step = page.getByTestId(`step-${type}`);
@@ -18,7 +19,7 @@ test("een medewerker maakt een inburgeraar aan en registreert het traject, dat i
   await page.goto("/dossiers/nieuw");
 
   const lastName = uniqueName("Öztürk");
-  const good = nationalNumberFor("1985-07-30");
+  const good = e2eNationalNumber("1985-07-30", "M");
   const wrong = good.slice(0, 9) + String((Number(good.slice(9)) + 1) % 100).padStart(2, "0");
   await page.getByLabel("Rijksregisternummer of BIS-nummer").fill(wrong);
   await page.getByLabel("Familienaam").fill(lastName);

@@ -1,5 +1,5 @@
 // E2E helpers for the dossier specs: a newcomer inserted straight into the database (for an
-// agency the signed-in user must NOT see), and valid national numbers.
+// agency the signed-in user must NOT see), and unique names.
 import crypto from "node:crypto";
 import type pg from "pg";
 import type { E2eAgency } from "./fixtures";
@@ -7,14 +7,9 @@ import { e2eNationalNumber } from "./national-numbers";
 
 export const uniqueName = (prefix: string) => `${prefix}${crypto.randomBytes(3).toString("hex")}`;
 
-/** A valid male national number for a birth date, clear of the demo data (see national-numbers.ts). */
-export function nationalNumberFor(birthDate: string): string {
-  return e2eNationalNumber(birthDate, "M");
-}
-
 export async function insertNewcomer(db: pg.Pool, agency: E2eAgency, lastName: string, firstName = "Verborgen") {
   const birthDate = `19${crypto.randomInt(50, 99)}-0${crypto.randomInt(1, 9)}-1${crypto.randomInt(0, 9)}`;
-  const nationalNumber = nationalNumberFor(birthDate);
+  const nationalNumber = e2eNationalNumber(birthDate, "M");
   const r = await db.query<{ id: string }>(
     `INSERT INTO newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group,
        residence_status_code, target_group, office_code, agency_code, updated_at)
