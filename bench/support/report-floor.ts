@@ -34,3 +34,43 @@ export const contractsWithoutMarker = `SELECT office_code, extract(year FROM dat
   SELECT DISTINCT ON (newcomer_id) newcomer_id, office_code, date FROM track_event
   WHERE type = 'CONTRACT' AND cancelled_at IS NULL AND date <= $3::date ORDER BY newcomer_id, date, created_at, id) f
   WHERE date BETWEEN $1::date AND $2::date GROUP BY 1, 2`;
+
+// The same 19 aggregates written by hand over the report tables the engine reads (report_count
+// at the coarsest grain that has the columns, plus the facts that start or end in the as-of
+// year from report_fact). Parameters: $1 first year, $2 last year, $3 as-of date, $4 its year,
+// $5 / $6 the first and last day of that year.
+function counted(type: string, cols: string, grain: number, opts: { fines?: boolean; amount?: boolean; from?: string } = {}) {
+  const year = `year BETWEEN ${opts.from ?? "$1::int"} AND $2::int`;
+  const fine = opts.fines ? " AND state = 'BOETE'" : "";
+  const keys = cols.split(",").map((_, i) => i + 1).join(", ");
+  return `SELECT ${cols}, year, sum(v) FROM (
+    SELECT ${cols}, year, ${opts.amount ? "n * coalesce(amount_eur, 0)" : "n"} AS v FROM report_count
+     WHERE grain = ${grain} AND type = '${type}' AND ${year}${fine} AND from_year < $4::int AND (to_year IS NULL OR to_year > $4::int) AND n <> 0
+    UNION ALL
+    SELECT ${cols}, year, ${opts.amount ? "coalesce(amount_eur, 0)" : "1"} FROM report_fact
+     WHERE type = '${type}' AND ${year}${fine} AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $3::date)
+       AND ((valid_from >= $5::date AND valid_from <= $3::date) OR (valid_to > $3::date AND valid_to <= $6::date))
+  ) u GROUP BY ${keys}, ${cols.split(",").length + 1}`;
+}
+
+export const countFloorQueries: string[] = [
+  counted("EXTRACTION", "office_code, state", 3),
+  counted("CONTRACT", "agency_code, office_code", 3),
+  counted("CONTRACT", "nationality_group", 3),
+  counted("CONTRACT", "nationality_code", 1),
+  counted("CONTRACT", "gender", 3),
+  counted("CONTRACT", "target_group", 3),
+  counted("CONTRACT", "residence_status_code", 2),
+  counted("ATTESTATION", "agency_code", 3),
+  counted("INFRINGEMENT", "office_code", 3),
+  counted("INFRINGEMENT", "infringement_type", 3),
+  counted("INFRINGEMENT", "state", 3),
+  counted("INFRINGEMENT", "amount_eur", 3, { fines: true, from: "greatest($1::int, $2::int)" }),
+  counted("INFRINGEMENT", "amount_eur", 3, { fines: true, amount: true, from: "greatest($1::int, $2::int)" }),
+  counted("INFRINGEMENT", "office_code", 3, { fines: true }),
+  counted("INFRINGEMENT", "nationality_group", 3, { fines: true }),
+  counted("INFRINGEMENT", "nationality_code", 1, { fines: true }),
+  counted("INFRINGEMENT", "residence_status_code", 2, { fines: true }),
+  counted("INFRINGEMENT", "target_group", 3, { fines: true }),
+  counted("INFRINGEMENT", "gender", 3, { fines: true }),
+];

@@ -40,7 +40,7 @@ function scalarType(f: DmmfField, enums: Set<string>): string {
   if (native) {
     const [name, args] = native;
     const a = args.length ? `(${args.join(",")})` : "";
-    const map: Record<string, string> = { Uuid: "UUID", Char: `CHAR${a}`, VarChar: `VARCHAR${a}`, Timestamptz: `TIMESTAMPTZ${a}`, Timestamp: `TIMESTAMP${a}`, Date: "DATE", Text: "TEXT" };
+    const map: Record<string, string> = { Uuid: "UUID", SmallInt: "SMALLINT", Char: `CHAR${a}`, VarChar: `VARCHAR${a}`, Timestamptz: `TIMESTAMPTZ${a}`, Timestamp: `TIMESTAMP${a}`, Date: "DATE", Text: "TEXT" };
     const t = map[name];
     if (!t) throw new Error(`native type ${name} not mapped`);
     return t;
@@ -156,7 +156,7 @@ export async function introspectShape(client: Client): Promise<SchemaShape> {
     WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'
     ORDER BY c.relname, a.attnum`);
   const typeMap: Record<string, string> = {
-    text: "TEXT", integer: "INTEGER", bigint: "BIGINT", boolean: "BOOLEAN", jsonb: "JSONB", uuid: "UUID", date: "DATE",
+    text: "TEXT", integer: "INTEGER", smallint: "SMALLINT", bigint: "BIGINT", boolean: "BOOLEAN", jsonb: "JSONB", uuid: "UUID", date: "DATE",
     "timestamp(3) without time zone": "TIMESTAMP(3)", "timestamp(3) with time zone": "TIMESTAMPTZ(3)", "double precision": "DOUBLE PRECISION",
   };
   for (const r of cr.rows) {

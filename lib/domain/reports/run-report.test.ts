@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shapeReport } from "./run-report";
-import { buildReportQuery } from "./sql";
+import { buildReportQuery, countGrain } from "./sql";
 
 describe("shapeReport", () => {
   it("orders rows by the code list, leaves out all-zero rows and totals the rows", () => {
@@ -19,9 +19,27 @@ describe("shapeReport", () => {
 describe("buildReportQuery", () => {
   it("passes every value as a parameter and filters the agency when asked", () => {
     const q = buildReportQuery({ measure: "contracts", by: ["office", "gender"], from: 2020, to: 2022, asOf: "2023-01-15", agency: "ATLAS'--" });
-    expect(q.values).toEqual(["CONTRACT", "2020-01-01", "2022-12-31", "2023-01-15", "ATLAS'--"]);
+    expect(q.values).toEqual(["CONTRACT", 2020, 2022, "2023-01-15", 2023, "2023-01-01", "2023-12-31", 3, "ATLAS'--"]);
     expect(q.text).not.toContain("ATLAS'--");
-    expect(q.text).toContain("e.is_first_of_type");
-    expect(q.text).toMatch(/GROUP BY 1, 2, 3/);
+    expect(q.text).toContain("c.agency_code = $9");
+    expect(q.text).toContain("f.agency_code = $9");
+  });
+
+  it("sums report_count before the as-of year and counts report_fact within it", () => {
+    const q = buildReportQuery({ measure: "fine_amount_eur", by: ["nationality"], from: 2019, to: 2022, asOf: "2022-06-30", agency: null });
+    expect(q.values.slice(3, 8)).toEqual(["2022-06-30", 2022, "2022-01-01", "2022-12-31", 1]);
+    expect(q.text).toMatch(/FROM report_count c WHERE c\.grain = \$8::smallint .*c\.from_year < \$5::int AND \(c\.to_year IS NULL OR c\.to_year > \$5::int\)/s);
+    expect(q.text).toMatch(/FROM report_fact f WHERE .*f\.valid_from <= \$4::date AND \(f\.valid_to IS NULL OR f\.valid_to > \$4::date\)/s);
+    expect(q.text).toContain("c.n * COALESCE(c.amount_eur, 0)");
+    expect(q.text).toContain("c.state = 'BOETE'");
+  });
+});
+
+describe("countGrain", () => {
+  it("reads the coarsest grain that still has the columns of the dimensions", () => {
+    expect(countGrain(["agency", "registered"])).toBe(3);
+    expect(countGrain(["nationality", "gender"])).toBe(1);
+    expect(countGrain(["residence_status"])).toBe(2);
+    expect(countGrain(["nationality", "residence_status"])).toBe(0);
   });
 });

@@ -1,6 +1,18 @@
-// Builds the one SQL query of a report: a GROUP BY over the recorded classification columns of
-// track_event (partial indexes track_event_live_report_idx / track_event_first_report_idx), so
-// PostgreSQL aggregates and JavaScript only receives one row per (dimension values, year).
+// Builds the one SQL query of a report over the pre-aggregated tables that database triggers keep
+// (migration 20261129090000_report_counts): report_count holds the report facts counted per
+// classification, state, and the years their validity starts (from_year) and ends (to_year);
+// report_fact holds the facts themselves with exact dates. The counts are kept at four grains
+// (with or without nationality and residence status, the two columns with many values); a report
+// reads the coarsest one that has the columns of its dimensions.
+//
+// A fact counts as of date D when valid_from <= D < valid_to. With Y the year of D, every fact
+// falls in exactly one of three groups:
+//   - from_year < Y and (to_year > Y or open): valid at D, whatever the day — summed from
+//     report_count (thousands of rows, not millions of events);
+//   - valid_from or valid_to in year Y: decided by the exact dates — counted from report_fact
+//     (only the facts of one year, through its (type, valid_from) / (type, valid_to) indexes);
+//   - the rest start after D or end before Y: not valid at D.
+// So PostgreSQL aggregates and JavaScript only receives one row per (dimension values, year).
 // Pure: returns text and parameters; every value goes in as a parameter, never spliced in.
 import type { Dimension, Measure } from "./definitions";
 import { provinceOfOffice } from "./province";
@@ -20,64 +32,76 @@ const eventType: Record<Measure, string> = {
   dvz_advices: "DVZ_ADVICE",
 };
 
-/** reach and contracts count newcomers by their first (live) event of the type. */
-const countsFirstOnly = (m: Measure) => m === "reach" || m === "contracts";
-const needsDecision = (m: Measure) => m === "infringements" || m === "fines" || m === "fine_amount_eur";
-
-const provinceCase = `CASE e.office_code ${Object.entries(provinceOfOffice)
+const provinceCase = (x: string) => `CASE ${x}.office_code ${Object.entries(provinceOfOffice)
   .map(([office, province]) => `WHEN '${office}' THEN '${province}'`)
   .join(" ")} ELSE 'ONBEKEND' END`;
 
-/** SQL of a dimension's value; `$AS_OF` stands for the as-of date parameter. */
-function dimensionSql(d: Dimension): string {
+/**
+ * SQL of a dimension's value on alias `x` (report_count and report_fact share the columns).
+ * `state` is the as-of state of the fact: AANGEMELD / NIET_AANGEMELD for reach, the decision in
+ * force or IN_BEHANDELING for infringements, the follow-up known for DVZ advices.
+ */
+function dimensionSql(d: Dimension, x: string): string {
   switch (d) {
-    case "office": return "e.office_code";
-    case "agency": return "e.agency_code";
-    case "province": return provinceCase;
-    case "nationality": return "e.nationality_code";
-    case "nationality_group": return "e.nationality_group::text";
-    case "gender": return "e.gender::text";
-    case "target_group": return "e.target_group::text";
-    case "residence_status": return "e.residence_status_code";
-    case "registered":
-      return `CASE WHEN EXISTS (SELECT 1 FROM track_event r WHERE r.newcomer_id = e.newcomer_id AND r.type = 'REGISTRATION' AND r.cancelled_at IS NULL AND r.date <= $AS_OF) THEN 'AANGEMELD' ELSE 'NIET_AANGEMELD' END`;
-    case "infringement_type": return "COALESCE(e.infringement_type::text, 'ONBEKEND')";
-    case "decision": return "COALESCE(d.outcome::text, 'IN_BEHANDELING')";
-    case "amount": return "COALESCE(d.amount_eur::text, 'ONBEKEND')";
-    case "contract_signed": return "CASE WHEN e.contract_signed THEN 'JA' ELSE 'NEE' END";
-    case "attestation_obtained": return "CASE WHEN e.attestation_obtained THEN 'JA' ELSE 'NEE' END";
-    // a follow-up recorded after the as-of date was not known then
-    case "follow_up": return "CASE WHEN e.dvz_follow_up IS NULL OR e.dvz_follow_up_on > $AS_OF THEN 'ONBEKEND' ELSE e.dvz_follow_up::text END";
+    case "office": return `${x}.office_code`;
+    case "agency": return `${x}.agency_code`;
+    case "province": return provinceCase(x);
+    case "nationality": return `${x}.nationality_code`;
+    case "nationality_group": return `${x}.nationality_group::text`;
+    case "gender": return `${x}.gender::text`;
+    case "target_group": return `${x}.target_group::text`;
+    case "residence_status": return `${x}.residence_status_code`;
+    case "registered": return `${x}.state`;
+    case "infringement_type": return `COALESCE(${x}.infringement_type::text, 'ONBEKEND')`;
+    case "decision": return `${x}.state`;
+    case "amount": return `COALESCE(${x}.amount_eur::text, 'ONBEKEND')`;
+    case "contract_signed": return `CASE WHEN ${x}.contract_signed THEN 'JA' ELSE 'NEE' END`;
+    case "attestation_obtained": return `CASE WHEN ${x}.attestation_obtained THEN 'JA' ELSE 'NEE' END`;
+    case "follow_up": return `${x}.state`;
   }
 }
 
 /** Reference tables whose labels users maintain: the label comes from the database. */
 const labelTable: Partial<Record<Dimension, string>> = { office: "office", agency: "agency", nationality: "nationality", residence_status: "residence_status" };
 
+/**
+ * The coarsest grain of report_count that still has the columns the dimensions need: bit 2 set
+ * when nationality is not needed (rolled up), bit 1 when residence status is not.
+ */
+export function countGrain(by: readonly Dimension[]): number {
+  return (by.includes("nationality") ? 0 : 2) + (by.includes("residence_status") ? 0 : 1);
+}
+
 export function buildReportQuery(p: ReportParams): ReportQuery {
-  const values: unknown[] = [eventType[p.measure], `${p.from}-01-01`, `${p.to}-12-31`, p.asOf];
-  const asOf = "$4::date";
-  const where = ["e.type = $1::\"EventType\"", "e.cancelled_at IS NULL", "e.date >= $2::date", "e.date <= $3::date", `e.date <= ${asOf}`];
-  if (countsFirstOnly(p.measure)) where.push("e.is_first_of_type");
-  if (p.agency) {
-    values.push(p.agency);
-    where.push(`e.agency_code = $${values.length}`);
-  }
-  // the effective decision as of the date: the latest FINAL one decided on or before it
-  const decisionJoin = needsDecision(p.measure)
-    ? `LEFT JOIN LATERAL (SELECT x.outcome, x.amount_eur FROM infringement_decision x
-         WHERE x.event_id = e.id AND x.status = 'FINAL' AND x.decided_on <= ${asOf}
-         ORDER BY x.decided_on DESC, x.created_at DESC, x.id DESC LIMIT 1) d ON true`
-    : "";
-  if (p.measure === "fines" || p.measure === "fine_amount_eur") where.push("d.outcome = 'BOETE'");
-  const value = p.measure === "fine_amount_eur" ? "COALESCE(sum(d.amount_eur), 0)::bigint" : "count(*)::bigint";
-  const keys = p.by.map((d, i) => `${dimensionSql(d).replaceAll("$AS_OF", asOf)} AS k${i + 1}`);
-  const labels = p.by.map((d, i) => (labelTable[d] ? `(SELECT l.label FROM ${labelTable[d]} l WHERE l.code = g.k${i + 1}) AS l${i + 1}` : `NULL::text AS l${i + 1}`));
+  const asOfYear = Number(p.asOf.slice(0, 4));
+  const values: unknown[] = [eventType[p.measure], p.from, p.to, p.asOf, asOfYear, `${asOfYear}-01-01`, `${asOfYear}-12-31`, countGrain(p.by)];
+  const common = (x: string) => {
+    const where = [`${x}.type = $1::"EventType"`, `${x}.year BETWEEN $2::int AND $3::int`];
+    if (p.measure === "fines" || p.measure === "fine_amount_eur") where.push(`${x}.state = 'BOETE'`);
+    if (p.agency) where.push(`${x}.agency_code = $9`);
+    return where;
+  };
+  if (p.agency) values.push(p.agency);
+  const amount = (x: string) => `COALESCE(${x}.amount_eur, 0)::bigint`;
+  const keys = (x: string) => p.by.map((d, i) => `${dimensionSql(d, x)} AS k${i + 1}`).join(", ");
+  // n = 0: a key whose facts were all re-derived away (rows are not deleted, to keep the upsert simple)
+  const settled = ["c.grain = $8::smallint", ...common("c"), "c.from_year < $5::int", "(c.to_year IS NULL OR c.to_year > $5::int)", "c.n <> 0"];
+  const decidedByDate = [...common("f"), "f.valid_from <= $4::date", "(f.valid_to IS NULL OR f.valid_to > $4::date)",
+    // the facts that start or end in the as-of year, each half an index range
+    "((f.valid_from >= $6::date AND f.valid_from <= $4::date) OR (f.valid_to > $4::date AND f.valid_to <= $7::date))"];
+  const groupKeys = p.by.map((_, i) => `k${i + 1}`).join(", ");
+  // labels joined (hashed) rather than looked up per cell by a correlated subquery
+  const labels = p.by.map((d, i) => (labelTable[d] ? `l${i + 1}.label AS l${i + 1}` : `NULL::text AS l${i + 1}`));
+  const labelJoins = p.by.map((d, i) => (labelTable[d] ? ` LEFT JOIN ${labelTable[d]} l${i + 1} ON l${i + 1}.code = g.k${i + 1}` : "")).join("");
   const text = `SELECT g.*, ${labels.join(", ")} FROM (
-  SELECT ${keys.join(", ")}, extract(year FROM e.date)::int AS year, ${value} AS value
-  FROM track_event e ${decisionJoin}
-  WHERE ${where.join(" AND ")}
-  GROUP BY ${p.by.map((_, i) => i + 1).join(", ")}, ${p.by.length + 1}
-) g`;
+  SELECT ${groupKeys}, year, sum(v)::bigint AS value FROM (
+    SELECT ${keys("c")}, c.year, ${p.measure === "fine_amount_eur" ? `c.n * ${amount("c")}` : "c.n"} AS v
+      FROM report_count c WHERE ${settled.join(" AND ")}
+    UNION ALL
+    SELECT ${keys("f")}, f.year, ${p.measure === "fine_amount_eur" ? amount("f") : "1"} AS v
+      FROM report_fact f WHERE ${decidedByDate.join(" AND ")}
+  ) u
+  GROUP BY ${groupKeys}, year
+) g${labelJoins}`;
   return { text, values };
 }

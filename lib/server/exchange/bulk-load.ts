@@ -65,18 +65,29 @@ async function rowCount(client: pg.ClientBase, table: string): Promise<number> {
   return r.rows[0]!.n;
 }
 
+/** How `load` runs: row by row, or in bulk-load mode with or without the indexes dropped. */
+export type LoadMode = "rows" | "bulk" | "bulk-rebuilding-indexes";
+
 /**
  * Runs `load` in bulk-load mode when the import is large (see above), in the caller's
  * transaction. `incoming` is the number of new rows for `tables[0]` (the newcomers).
+ * `afterLoad` runs once the indexes and keys are back, with the same mode.
  */
-export async function withBulkLoad<T>(client: pg.ClientBase, tables: string[], incoming: number, load: (bulk: boolean) => Promise<T>): Promise<T> {
-  if (incoming < BULK_IMPORT_MIN_LINES || !(await ownsTables(client, tables))) return load(false);
+export async function withBulkLoad<T>(client: pg.ClientBase, tables: string[], incoming: number,
+  load: (mode: LoadMode) => Promise<T>, afterLoad: (mode: LoadMode) => Promise<void> = async () => {}): Promise<T> {
+  if (incoming < BULK_IMPORT_MIN_LINES || !(await ownsTables(client, tables))) {
+    const result = await load("rows");
+    await afterLoad("rows");
+    return result;
+  }
   const rebuild = incoming >= REBUILD_INDEXES_MIN_SHARE * (await rowCount(client, tables[0]!));
+  const mode: LoadMode = rebuild ? "bulk-rebuilding-indexes" : "bulk";
   const droppedKeys = await dropForeignKeys(client, tables);
   const droppedIndexes = rebuild ? await dropSecondaryIndexes(client, tables) : [];
-  const result = await load(true);
+  const result = await load(mode);
   if (droppedIndexes.length > 0) await client.query("SET LOCAL maintenance_work_mem = '256MB'");
   for (const ix of droppedIndexes) await client.query(ix.definition);
   for (const fk of droppedKeys) await client.query(`ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`);
+  await afterLoad(mode);
   return result;
 }

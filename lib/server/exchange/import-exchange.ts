@@ -76,7 +76,9 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
     const progress = (done: number) => opts.onProgress?.(known.length + done, total);
 
     let freshEvents = 0;
-    const knownEvents = await withBulkLoad(client, ["newcomer", "track_event", "infringement_decision"], fresh.length, async (bulk) => {
+    const knownEvents = await withBulkLoad(client, ["newcomer", "track_event", "infringement_decision"], fresh.length, async (mode) => {
+      const bulk = mode !== "rows";
+      if (bulk) await setReportTriggers(client, false);
       await copyIn(client, NEWCOMER_COPY, chunked(fresh.length, (i) => newcomerRow(fresh[i]!, ids[i]!, now)));
       const eventIds: string[][] = [];
       // New newcomers have no earlier events, so the first-of-type marker written in the COPY is
@@ -99,6 +101,11 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
         return rows;
       }));
       return known.length > 0 ? await addEventsOfKnownNewcomers(client, known, now) : 0;
+    }, async (mode) => {
+      if (mode === "rows") return; // the report triggers kept the report tables up to date
+      if (mode === "bulk-rebuilding-indexes") await client.query("SELECT report_rebuild()");
+      else await client.query("SELECT report_refresh($1::uuid[])", [[...ids, ...known.map((k) => k.id)]]);
+      await setReportTriggers(client, true);
     });
     opts.onProgress?.(total, total);
     await client.query(
@@ -113,6 +120,20 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
     throw e;
+  }
+}
+
+/**
+ * The report tables (report_fact, report_count) are derived by statement-level triggers. In a
+ * bulk load they are switched off for the load and the tables derived once afterwards, when the
+ * indexes they read are back: from scratch when the load rebuilt the indexes (a large share of
+ * the data is new), else for the imported newcomers only. ALTER TABLE is transactional: a failed
+ * or killed import leaves the triggers as they were.
+ */
+async function setReportTriggers(client: pg.Client, enabled: boolean) {
+  const action = enabled ? "ENABLE" : "DISABLE";
+  for (const table of ["track_event", "infringement_decision"]) {
+    for (const event of ["insert", "update", "delete"]) await client.query(`ALTER TABLE ${table} ${action} TRIGGER ${table}_report_${event}`);
   }
 }
 

@@ -1,0 +1,85 @@
+// The report query written directly over track_event (the engine before report_count existed),
+// kept as the reference the pre-aggregated engine is compared with in the tests.
+// Builds the one SQL query of a report: a GROUP BY over the recorded classification columns of
+// track_event (partial indexes track_event_live_report_idx / track_event_first_report_idx), so
+// PostgreSQL aggregates and JavaScript only receives one row per (dimension values, year).
+// Pure: returns text and parameters; every value goes in as a parameter, never spliced in.
+import type { Dimension, Measure } from "@/lib/domain/reports/definitions";
+import { provinceOfOffice } from "@/lib/domain/reports/province";
+import type { ReportParams } from "@/lib/domain/reports/report-params.schema";
+
+export interface ReportQuery { text: string; values: unknown[] }
+
+const eventType: Record<Measure, string> = {
+  reach: "EXTRACTION",
+  invitations: "INVITATION",
+  registrations: "REGISTRATION",
+  contracts: "CONTRACT",
+  attestations: "ATTESTATION",
+  infringements: "INFRINGEMENT",
+  fines: "INFRINGEMENT",
+  fine_amount_eur: "INFRINGEMENT",
+  dvz_advices: "DVZ_ADVICE",
+};
+
+/** reach and contracts count newcomers by their first (live) event of the type. */
+const countsFirstOnly = (m: Measure) => m === "reach" || m === "contracts";
+const needsDecision = (m: Measure) => m === "infringements" || m === "fines" || m === "fine_amount_eur";
+
+const provinceCase = `CASE e.office_code ${Object.entries(provinceOfOffice)
+  .map(([office, province]) => `WHEN '${office}' THEN '${province}'`)
+  .join(" ")} ELSE 'ONBEKEND' END`;
+
+/** SQL of a dimension's value; `$AS_OF` stands for the as-of date parameter. */
+function dimensionSql(d: Dimension): string {
+  switch (d) {
+    case "office": return "e.office_code";
+    case "agency": return "e.agency_code";
+    case "province": return provinceCase;
+    case "nationality": return "e.nationality_code";
+    case "nationality_group": return "e.nationality_group::text";
+    case "gender": return "e.gender::text";
+    case "target_group": return "e.target_group::text";
+    case "residence_status": return "e.residence_status_code";
+    case "registered":
+      return `CASE WHEN EXISTS (SELECT 1 FROM track_event r WHERE r.newcomer_id = e.newcomer_id AND r.type = 'REGISTRATION' AND r.cancelled_at IS NULL AND r.date <= $AS_OF) THEN 'AANGEMELD' ELSE 'NIET_AANGEMELD' END`;
+    case "infringement_type": return "COALESCE(e.infringement_type::text, 'ONBEKEND')";
+    case "decision": return "COALESCE(d.outcome::text, 'IN_BEHANDELING')";
+    case "amount": return "COALESCE(d.amount_eur::text, 'ONBEKEND')";
+    case "contract_signed": return "CASE WHEN e.contract_signed THEN 'JA' ELSE 'NEE' END";
+    case "attestation_obtained": return "CASE WHEN e.attestation_obtained THEN 'JA' ELSE 'NEE' END";
+    // a follow-up recorded after the as-of date was not known then
+    case "follow_up": return "CASE WHEN e.dvz_follow_up IS NULL OR e.dvz_follow_up_on > $AS_OF THEN 'ONBEKEND' ELSE e.dvz_follow_up::text END";
+  }
+}
+
+/** Reference tables whose labels users maintain: the label comes from the database. */
+const labelTable: Partial<Record<Dimension, string>> = { office: "office", agency: "agency", nationality: "nationality", residence_status: "residence_status" };
+
+export function buildDirectReportQuery(p: ReportParams): ReportQuery {
+  const values: unknown[] = [eventType[p.measure], `${p.from}-01-01`, `${p.to}-12-31`, p.asOf];
+  const asOf = "$4::date";
+  const where = ["e.type = $1::\"EventType\"", "e.cancelled_at IS NULL", "e.date >= $2::date", "e.date <= $3::date", `e.date <= ${asOf}`];
+  if (countsFirstOnly(p.measure)) where.push("e.is_first_of_type");
+  if (p.agency) {
+    values.push(p.agency);
+    where.push(`e.agency_code = $${values.length}`);
+  }
+  // the effective decision as of the date: the latest FINAL one decided on or before it
+  const decisionJoin = needsDecision(p.measure)
+    ? `LEFT JOIN LATERAL (SELECT x.outcome, x.amount_eur FROM infringement_decision x
+         WHERE x.event_id = e.id AND x.status = 'FINAL' AND x.decided_on <= ${asOf}
+         ORDER BY x.decided_on DESC, x.created_at DESC, x.id DESC LIMIT 1) d ON true`
+    : "";
+  if (p.measure === "fines" || p.measure === "fine_amount_eur") where.push("d.outcome = 'BOETE'");
+  const value = p.measure === "fine_amount_eur" ? "COALESCE(sum(d.amount_eur), 0)::bigint" : "count(*)::bigint";
+  const keys = p.by.map((d, i) => `${dimensionSql(d).replaceAll("$AS_OF", asOf)} AS k${i + 1}`);
+  const labels = p.by.map((d, i) => (labelTable[d] ? `(SELECT l.label FROM ${labelTable[d]} l WHERE l.code = g.k${i + 1}) AS l${i + 1}` : `NULL::text AS l${i + 1}`));
+  const text = `SELECT g.*, ${labels.join(", ")} FROM (
+  SELECT ${keys.join(", ")}, extract(year FROM e.date)::int AS year, ${value} AS value
+  FROM track_event e ${decisionJoin}
+  WHERE ${where.join(" AND ")}
+  GROUP BY ${p.by.map((_, i) => i + 1).join(", ")}, ${p.by.length + 1}
+) g`;
+  return { text, values };
+}
