@@ -1,5 +1,5 @@
 // Report benchmark (see bench/README.md, "Rapporten").
-//   npx tsx bench/reports.bench.ts [--newcomers N | --jsonl FILE] [--runs 5]
+//   npx tsx bench/reports.bench.ts [--newcomers N | --jsonl FILE] [--runs 5] [--explain] [--pages]
 // Starts a fresh embedded PostgreSQL (or a new database on BENCH_DATABASE_URL's server), loads
 // N synthetic newcomers (default 1 500 000, ~10× Flanders) or a JSONL file with COPY, then
 // measures, in the same run: the full answer (Tables 1–18) through runReport against the floor
@@ -21,6 +21,7 @@ import { parseReportParams } from "@/lib/domain/reports/report-params.schema";
 import { contractsWithoutMarker, countFloorQueries, floorQueries } from "./support/report-floor";
 import { buildDirectReportQuery } from "../tests/support/direct-report-sql";
 import { loadRecords, readJsonl } from "./support/report-load";
+import { timeReportPages } from "./support/report-pages";
 import { syntheticRecords } from "./support/report-synthetic";
 
 const args = process.argv.slice(2);
@@ -126,6 +127,13 @@ async function main() {
     console.log(`  Zelfde cellen als de query direct over track_event: ${mismatches === 0 ? "ja, voor elke pagina" : `NEE, ${mismatches} verschillen`}`);
     const agencyMs = await timeRuns(() => runReport(pool, { measure: "contracts", by: ["office"], ...PERIOD, agency: "ATLAS" }));
     console.log(`  vraag-2 contracts per office, alleen ATLAS: ${agencyMs.toFixed(0)} ms`);
+
+    if (args.includes("--pages")) {
+      // the same pages over HTTP from the production build, signed in as a Flemish-scope manager
+      console.log("\nRapportpagina's over HTTP (next start, aangemeld als manager@agii.demo, volledige HTML, mediaan):");
+      const pages = await timeReportPages(url, pageCases.map(([slug, measure, by]) => ({ slug, measure, by })), PERIOD, RUNS, (s) => console.log(s));
+      for (const p of pages) console.log(`  ${p.page}: ${p.ms.toFixed(0)} ms${p.ms < 300 ? "" : "  (> 300 ms!)"}`);
+    }
 
     const params = [`${PERIOD.from}-01-01`, `${PERIOD.to}-12-31`, PERIOD.asOf];
     const withMarker = await timeRuns(() => pool.query(floorQueries[1]!, params));

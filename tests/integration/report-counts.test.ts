@@ -13,7 +13,7 @@ import { buildReportQuery } from "@/lib/domain/reports/sql";
 import { db } from "@/lib/server/db";
 import { buildDirectReportQuery } from "../support/direct-report-sql";
 import { createTestAgency, createTestNewcomer, type TestAgency } from "../support/factories";
-import { addDecision, addEvent, cancelEvent } from "../support/report-factories";
+import { addDecision, addEvent, cancelEvent, firstMarkers } from "../support/report-factories";
 
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 afterAll(() => pool.end());
@@ -143,6 +143,34 @@ describe("report tables kept by the triggers", () => {
     const after = await pool.query(`SELECT xmin::text AS x FROM report_fact WHERE newcomer_id = $1 ORDER BY event_id, valid_from`, [ids[2]]);
     expect(after.rows).toEqual(before.rows);
     await db.trackEvent.deleteMany({ where: { newcomerId: ids[2], type: "DVZ_ADVICE" } });
+    await check();
+  });
+
+  it("derives from a fresh view when two transactions change the same newcomer at the same time", async () => {
+    const n = await createTestNewcomer(agency);
+    ids.push(n.id);
+    const insert = `INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group,
+        residence_status_code, target_group, gender, updated_at)
+      SELECT id, 'EXTRACTION', $2::date, office_code, agency_code, nationality_code, nationality_group, residence_status_code,
+        target_group, gender, now() FROM newcomer WHERE id = $1`;
+    const first = await pool.connect();
+    const second = await pool.connect();
+    try {
+      await first.query("BEGIN");
+      await second.query("BEGIN");
+      await first.query(insert, [n.id, "2021-05-01"]);
+      // an earlier extraction, written while the first transaction is still open: its triggers
+      // must wait for it and then see both extractions
+      const earlier = second.query(insert, [n.id, "2021-03-01"]);
+      await new Promise((r) => setTimeout(r, 300));
+      await first.query("COMMIT");
+      await earlier;
+      await second.query("COMMIT");
+    } finally {
+      first.release();
+      second.release();
+    }
+    expect(await firstMarkers(n.id, "EXTRACTION")).toHaveLength(1);
     await check();
   });
 });

@@ -142,6 +142,68 @@ SELECT e.id, s.valid_from, s.valid_to, e.newcomer_id, e.type,
  WHERE e.type = 'DVZ_ADVICE' AND e.cancelled_at IS NULL
    AND s.valid_from IS NOT NULL AND (s.valid_to IS NULL OR s.valid_to > s.valid_from);
 
+-- Serialises the re-derivation per newcomer. Under READ COMMITTED two transactions that change
+-- events of the same newcomer at the same time would each derive from a snapshot without the
+-- other's change (two "first" extractions, facts from a stale view). Each waits here for the
+-- other to commit and then derives from a fresh snapshot (every statement after this one takes
+-- a new one). Advisory locks keyed (113, hash of the id), in sorted order; a statement touching
+-- more than 1,000 newcomers takes the whole key space (113, 0) exclusively instead of filling
+-- the lock table, small ones take it shared.
+CREATE FUNCTION "lock_newcomers"(newcomer_ids UUID[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF cardinality(newcomer_ids) > 1000 THEN
+    PERFORM pg_advisory_xact_lock(113, 0);
+  ELSE
+    PERFORM pg_advisory_xact_lock_shared(113, 0);
+    PERFORM pg_advisory_xact_lock(113, k) FROM (SELECT DISTINCT hashtext(id::text) AS k FROM unnest(newcomer_ids) AS id ORDER BY 1) keys;
+  END IF;
+END $$;
+
+-- The first-of-type triggers (migration 20261129020400) take the same locks before recomputing.
+CREATE OR REPLACE FUNCTION "track_event_first_after_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids UUID[]; types "EventType"[];
+BEGIN
+  SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
+  FROM (SELECT DISTINCT newcomer_id, type FROM new_rows) p;
+  IF ids IS NOT NULL THEN
+    PERFORM lock_newcomers(ids);
+    PERFORM "track_event_recompute_first"(ids, types);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION "track_event_first_after_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids UUID[]; types "EventType"[];
+BEGIN
+  SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
+  FROM (
+    SELECT newcomer_id, type FROM (
+      (SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL AS live FROM old_rows
+       EXCEPT SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL FROM new_rows)
+      UNION ALL
+      (SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL AS live FROM new_rows
+       EXCEPT SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL FROM old_rows)
+    ) changed GROUP BY newcomer_id, type
+  ) p;
+  IF ids IS NOT NULL THEN
+    PERFORM lock_newcomers(ids);
+    PERFORM "track_event_recompute_first"(ids, types);
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE OR REPLACE FUNCTION "track_event_first_after_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids UUID[]; types "EventType"[];
+BEGIN
+  SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
+  FROM (SELECT DISTINCT newcomer_id, type FROM old_rows) p;
+  IF ids IS NOT NULL THEN
+    PERFORM lock_newcomers(ids);
+    PERFORM "track_event_recompute_first"(ids, types);
+  END IF;
+  RETURN NULL;
+END $$;
+
 -- Re-derives the facts of the given newcomers and moves report_count by the difference.
 -- EXECUTE plans with the actual array, so a bulk import of 200,000 newcomers gets a hash join
 -- and a single click gets index look-ups. Keys are upserted in a fixed order so that two
@@ -149,6 +211,7 @@ SELECT e.id, s.valid_from, s.valid_to, e.newcomer_id, e.type,
 CREATE FUNCTION "report_refresh"(newcomer_ids UUID[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF newcomer_ids IS NULL OR cardinality(newcomer_ids) = 0 THEN RETURN; END IF;
+  PERFORM lock_newcomers(newcomer_ids);
   EXECUTE $q$
     WITH gone AS (
       DELETE FROM report_fact WHERE newcomer_id = ANY($1) RETURNING *
