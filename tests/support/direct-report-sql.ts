@@ -1,8 +1,7 @@
 // The report query written directly over track_event (the engine before report_count existed),
 // kept as the reference the pre-aggregated engine is compared with in the tests.
-// Builds the one SQL query of a report: a GROUP BY over the recorded classification columns of
-// track_event (partial indexes track_event_live_report_idx / track_event_first_report_idx), so
-// PostgreSQL aggregates and JavaScript only receives one row per (dimension values, year).
+// One GROUP BY over the recorded classification columns of track_event, as-of semantics
+// written out (registration EXISTS, the latest final decision, the follow-up's date).
 // Pure: returns text and parameters; every value goes in as a parameter, never spliced in.
 import type { Dimension, Measure } from "@/lib/domain/reports/definitions";
 import { provinceOfOffice } from "@/lib/domain/reports/province";

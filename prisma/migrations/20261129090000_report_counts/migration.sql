@@ -15,6 +15,14 @@
 -- lib/domain/reports/sql.ts). Both tables are derived: statement-level triggers on track_event
 -- and infringement_decision re-derive the facts of the newcomers a statement touched.
 
+-- The reports no longer scan track_event: the two wide report indexes of migration
+-- 20261129020400 only cost every write and every import's index rebuild now.
+-- DropIndex
+DROP INDEX "track_event_live_report_idx";
+
+-- DropIndex
+DROP INDEX "track_event_first_report_idx";
+
 -- CreateTable
 CREATE TABLE "report_fact" (
     "event_id" UUID NOT NULL,
