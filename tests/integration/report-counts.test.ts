@@ -5,6 +5,7 @@
 // a corrected date or office, a DVZ follow-up) they must equal what the records derive now, and
 // the engine over them must give exactly the cells of the same report written directly over
 // track_event (tests/support/direct-report-sql.ts) for every as-of date around every change.
+import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dimensionsOf, measures } from "@/lib/domain/reports/definitions";
@@ -144,6 +145,19 @@ describe("report tables kept by the triggers", () => {
     expect(after.rows).toEqual(before.rows);
     await db.trackEvent.deleteMany({ where: { newcomerId: ids[2], type: "DVZ_ADVICE" } });
     await check();
+  });
+
+  it("re-derives a large set in one statement (over 1,000 newcomers: one exclusive lock) without changing a count", async () => {
+    const counts = `SELECT grain, ${KEY}, from_year, to_year, n FROM report_count WHERE n <> 0`;
+    const before = await pool.query(counts);
+    // the test's newcomers, every other newcomer in the database, and ids of no one
+    const all = await pool.query<{ id: string }>("SELECT id FROM newcomer");
+    const nobody = Array.from({ length: 1_200 }, () => crypto.randomUUID());
+    await pool.query("SELECT report_refresh($1::uuid[])", [[...all.rows.map((r) => r.id), ...nobody]]);
+    const after = await pool.query(counts);
+    expect(after.rows).toEqual(expect.arrayContaining(before.rows));
+    expect(after.rows).toHaveLength(before.rows.length);
+    await expectTablesMatchTheRecords(all.rows.map((r) => r.id));
   });
 
   it("derives from a fresh view when two transactions change the same newcomer at the same time", async () => {
