@@ -167,49 +167,15 @@ BEGIN
   END IF;
 END $$;
 
--- The first-of-type triggers (migration 20261129020400) take the same locks before recomputing.
-CREATE OR REPLACE FUNCTION "track_event_first_after_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids UUID[]; types "EventType"[];
-BEGIN
-  SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
-  FROM (SELECT DISTINCT newcomer_id, type FROM new_rows) p;
-  IF ids IS NOT NULL THEN
-    PERFORM lock_newcomers(ids);
-    PERFORM "track_event_recompute_first"(ids, types);
-  END IF;
-  RETURN NULL;
-END $$;
+-- The first-of-type marker (migration 20261129020400) takes the same locks: its three triggers
+-- all call track_event_recompute_first, which becomes a wrapper that locks and then runs the
+-- original (renamed, unchanged) in a statement of its own, i.e. with a fresh snapshot.
+ALTER FUNCTION "track_event_recompute_first"(UUID[], "EventType"[]) RENAME TO "track_event_recompute_first_unlocked";
 
-CREATE OR REPLACE FUNCTION "track_event_first_after_update"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids UUID[]; types "EventType"[];
+CREATE FUNCTION "track_event_recompute_first"(newcomer_ids UUID[], types "EventType"[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
-  FROM (
-    SELECT newcomer_id, type FROM (
-      (SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL AS live FROM old_rows
-       EXCEPT SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL FROM new_rows)
-      UNION ALL
-      (SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL AS live FROM new_rows
-       EXCEPT SELECT id, newcomer_id, type, date, created_at, cancelled_at IS NULL FROM old_rows)
-    ) changed GROUP BY newcomer_id, type
-  ) p;
-  IF ids IS NOT NULL THEN
-    PERFORM lock_newcomers(ids);
-    PERFORM "track_event_recompute_first"(ids, types);
-  END IF;
-  RETURN NULL;
-END $$;
-
-CREATE OR REPLACE FUNCTION "track_event_first_after_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids UUID[]; types "EventType"[];
-BEGIN
-  SELECT array_agg(newcomer_id), array_agg(type) INTO ids, types
-  FROM (SELECT DISTINCT newcomer_id, type FROM old_rows) p;
-  IF ids IS NOT NULL THEN
-    PERFORM lock_newcomers(ids);
-    PERFORM "track_event_recompute_first"(ids, types);
-  END IF;
-  RETURN NULL;
+  PERFORM lock_newcomers(newcomer_ids);
+  PERFORM "track_event_recompute_first_unlocked"(newcomer_ids, types);
 END $$;
 
 -- Re-derives the facts of the given newcomers and moves report_count by the difference.
