@@ -19,7 +19,7 @@ import { runReport } from "@/lib/domain/reports/run-report";
 import { buildReportQuery } from "@/lib/domain/reports/sql";
 import { parseReportParams } from "@/lib/domain/reports/report-params.schema";
 import { contractsWithoutMarker, countFloorQueries, floorQueries } from "./support/report-floor";
-import { buildDirectReportQuery } from "../tests/support/direct-report-sql";
+import { buildDirectReportQuery, reportCells } from "../tests/support/direct-report-sql";
 import { loadRecords, readJsonl } from "./support/report-load";
 import { timeReportPages } from "./support/report-pages";
 import { syntheticRecords } from "./support/report-synthetic";
@@ -120,8 +120,9 @@ async function main() {
       // the same report written directly over track_event (the engine before report_count) must
       // give the same cells
       const p = parseReportParams({ measure, by, ...PERIOD });
-      const cells = async (q: { text: string; values: unknown[] }) => (await pool.query(q.text, q.values)).rows.map((r) => `${r.k1}|${r.k2 ?? ""}|${r.year}|${r.value}`).sort().join("\n");
-      const direct = await time(async () => { if ((await cells(buildReportQuery(p))) !== (await cells(buildDirectReportQuery(p)))) mismatches++; });
+      const direct = await time(async () => {
+        if ((await reportCells(pool, buildReportQuery(p))).join("\n") !== (await reportCells(pool, buildDirectReportQuery(p))).join("\n")) mismatches++;
+      });
       console.log(`  ${slug} ${measure} per ${by.join(",")}: ${ms.toFixed(0)} ms${ms < 300 ? "" : "  (> 300 ms!)"}  (direct over track_event + vergelijking: ${direct.toFixed(0)} ms)`);
     }
     console.log(`  Zelfde cellen als de query direct over track_event: ${mismatches === 0 ? "ja, voor elke pagina" : `NEE, ${mismatches} verschillen`}`);

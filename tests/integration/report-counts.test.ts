@@ -12,7 +12,7 @@ import { dimensionsOf, measures } from "@/lib/domain/reports/definitions";
 import { parseReportParams } from "@/lib/domain/reports/report-params.schema";
 import { buildReportQuery } from "@/lib/domain/reports/sql";
 import { db } from "@/lib/server/db";
-import { buildDirectReportQuery } from "../support/direct-report-sql";
+import { buildDirectReportQuery, reportCells } from "../support/direct-report-sql";
 import { createTestAgency, createTestNewcomer, type TestAgency } from "../support/factories";
 import { addDecision, addEvent, cancelEvent, firstMarkers } from "../support/report-factories";
 
@@ -59,7 +59,6 @@ async function asOfDatesAround(newcomerIds: string[]): Promise<string[]> {
 /** The engine's cells equal the direct query's, for every measure, each of its own dimensions, every date. */
 async function expectEngineMatchesDirectQuery(agency: TestAgency, newcomerIds: string[]) {
   const dates = await asOfDatesAround(newcomerIds);
-  const cells = async (q: { text: string; values: unknown[] }) => (await pool.query(q.text, q.values)).rows.map((r) => `${r.k1}|${r.k2 ?? ""}|${r.year}|${r.value}`).sort();
   let compared = 0;
   for (const measure of measures) {
     const dims = dimensionsOf(measure);
@@ -67,7 +66,7 @@ async function expectEngineMatchesDirectQuery(agency: TestAgency, newcomerIds: s
     for (const by of [["office"], ["nationality", "gender"], ["residence_status"], ...specific.map((d) => ["office", d])]) {
       for (const asOf of dates) {
         const p = parseReportParams({ measure, by, from: 2019, to: 2023, asOf, agency: agency.agencyCode });
-        expect(await cells(buildReportQuery(p)), `${measure} by ${by.join(",")} as of ${asOf}`).toEqual(await cells(buildDirectReportQuery(p)));
+        expect(await reportCells(pool, buildReportQuery(p)), `${measure} by ${by.join(",")} as of ${asOf}`).toEqual(await reportCells(pool, buildDirectReportQuery(p)));
         compared++;
       }
     }

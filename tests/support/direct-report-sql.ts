@@ -2,39 +2,24 @@
 // kept as the reference the pre-aggregated engine is compared with in the tests.
 // One GROUP BY over the recorded classification columns of track_event, as-of semantics
 // written out (registration EXISTS, the latest final decision, the follow-up's date).
-// Pure: returns text and parameters; every value goes in as a parameter, never spliced in.
+// Pure: returns text and parameters; every value goes in as a parameter, never spliced in. The
+// measure's event type and the province mapping are the engine's own definitions; what this
+// re-states independently is how "as of" is counted.
 import type { Dimension, Measure } from "@/lib/domain/reports/definitions";
-import { provinceOfOffice } from "@/lib/domain/reports/province";
 import type { ReportParams } from "@/lib/domain/reports/report-params.schema";
-
-export interface ReportQuery { text: string; values: unknown[] }
-
-const eventType: Record<Measure, string> = {
-  reach: "EXTRACTION",
-  invitations: "INVITATION",
-  registrations: "REGISTRATION",
-  contracts: "CONTRACT",
-  attestations: "ATTESTATION",
-  infringements: "INFRINGEMENT",
-  fines: "INFRINGEMENT",
-  fine_amount_eur: "INFRINGEMENT",
-  dvz_advices: "DVZ_ADVICE",
-};
+import type { SqlExecutor } from "@/lib/domain/reports/run-report";
+import { measureEventType, provinceCase, type ReportQuery } from "@/lib/domain/reports/sql";
 
 /** reach and contracts count newcomers by their first (live) event of the type. */
 const countsFirstOnly = (m: Measure) => m === "reach" || m === "contracts";
 const needsDecision = (m: Measure) => m === "infringements" || m === "fines" || m === "fine_amount_eur";
-
-const provinceCase = `CASE e.office_code ${Object.entries(provinceOfOffice)
-  .map(([office, province]) => `WHEN '${office}' THEN '${province}'`)
-  .join(" ")} ELSE 'ONBEKEND' END`;
 
 /** SQL of a dimension's value; `$AS_OF` stands for the as-of date parameter. */
 function dimensionSql(d: Dimension): string {
   switch (d) {
     case "office": return "e.office_code";
     case "agency": return "e.agency_code";
-    case "province": return provinceCase;
+    case "province": return provinceCase("e");
     case "nationality": return "e.nationality_code";
     case "nationality_group": return "e.nationality_group::text";
     case "gender": return "e.gender::text";
@@ -52,11 +37,8 @@ function dimensionSql(d: Dimension): string {
   }
 }
 
-/** Reference tables whose labels users maintain: the label comes from the database. */
-const labelTable: Partial<Record<Dimension, string>> = { office: "office", agency: "agency", nationality: "nationality", residence_status: "residence_status" };
-
 export function buildDirectReportQuery(p: ReportParams): ReportQuery {
-  const values: unknown[] = [eventType[p.measure], `${p.from}-01-01`, `${p.to}-12-31`, p.asOf];
+  const values: unknown[] = [measureEventType[p.measure], `${p.from}-01-01`, `${p.to}-12-31`, p.asOf];
   const asOf = "$4::date";
   const where = ["e.type = $1::\"EventType\"", "e.cancelled_at IS NULL", "e.date >= $2::date", "e.date <= $3::date", `e.date <= ${asOf}`];
   if (countsFirstOnly(p.measure)) where.push("e.is_first_of_type");
@@ -73,12 +55,16 @@ export function buildDirectReportQuery(p: ReportParams): ReportQuery {
   if (p.measure === "fines" || p.measure === "fine_amount_eur") where.push("d.outcome = 'BOETE'");
   const value = p.measure === "fine_amount_eur" ? "COALESCE(sum(d.amount_eur), 0)::bigint" : "count(*)::bigint";
   const keys = p.by.map((d, i) => `${dimensionSql(d).replaceAll("$AS_OF", asOf)} AS k${i + 1}`);
-  const labels = p.by.map((d, i) => (labelTable[d] ? `(SELECT l.label FROM ${labelTable[d]} l WHERE l.code = g.k${i + 1}) AS l${i + 1}` : `NULL::text AS l${i + 1}`));
-  const text = `SELECT g.*, ${labels.join(", ")} FROM (
-  SELECT ${keys.join(", ")}, extract(year FROM e.date)::int AS year, ${value} AS value
+  // cells only (k1, k2, year, value): the comparison is about the counts, not the labels
+  const text = `SELECT ${keys.join(", ")}, extract(year FROM e.date)::int AS year, ${value} AS value
   FROM track_event e ${decisionJoin}
   WHERE ${where.join(" AND ")}
-  GROUP BY ${p.by.map((_, i) => i + 1).join(", ")}, ${p.by.length + 1}
-) g`;
+  GROUP BY ${p.by.map((_, i) => i + 1).join(", ")}, ${p.by.length + 1}`;
   return { text, values };
+}
+
+/** A report query's cells as sorted "k1|k2|year|value" strings: what two queries must agree on. */
+export async function reportCells(executor: SqlExecutor, q: ReportQuery): Promise<string[]> {
+  const { rows } = await executor.query(q.text, q.values);
+  return rows.map((r) => `${r.k1}|${r.k2 ?? ""}|${r.year}|${r.value}`).sort();
 }

@@ -20,7 +20,8 @@ import type { ReportParams } from "./report-params.schema";
 
 export interface ReportQuery { text: string; values: unknown[] }
 
-const eventType: Record<Measure, string> = {
+/** The event type a measure counts (shared with the direct query the tests compare with). */
+export const measureEventType: Record<Measure, string> = {
   reach: "EXTRACTION",
   invitations: "INVITATION",
   registrations: "REGISTRATION",
@@ -32,7 +33,8 @@ const eventType: Record<Measure, string> = {
   dvz_advices: "DVZ_ADVICE",
 };
 
-const provinceCase = (x: string) => `CASE ${x}.office_code ${Object.entries(provinceOfOffice)
+/** The province of alias `x`'s office, as SQL. */
+export const provinceCase = (x: string) => `CASE ${x}.office_code ${Object.entries(provinceOfOffice)
   .map(([office, province]) => `WHEN '${office}' THEN '${province}'`)
   .join(" ")} ELSE 'ONBEKEND' END`;
 
@@ -74,7 +76,7 @@ export function countGrain(by: readonly Dimension[]): number {
 
 export function buildReportQuery(p: ReportParams): ReportQuery {
   const asOfYear = Number(p.asOf.slice(0, 4));
-  const values: unknown[] = [eventType[p.measure], p.from, p.to, p.asOf, asOfYear, `${asOfYear}-01-01`, `${asOfYear}-12-31`, countGrain(p.by)];
+  const values: unknown[] = [measureEventType[p.measure], p.from, p.to, p.asOf, asOfYear, `${asOfYear}-01-01`, `${asOfYear}-12-31`, countGrain(p.by)];
   const common = (x: string) => {
     const where = [`${x}.type = $1::"EventType"`, `${x}.year BETWEEN $2::int AND $3::int`];
     if (p.measure === "fines" || p.measure === "fine_amount_eur") where.push(`${x}.state = 'BOETE'`);
