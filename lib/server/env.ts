@@ -1,0 +1,45 @@
+import "server-only";
+// The application's configuration, read from the environment once and validated with zod, so a
+// wrong value stops the app with a clear message instead of misbehaving later. Read lazily
+// (serverEnv()), because `next build` loads the modules without any of these set.
+// Every variable is documented in README.md ("Configuration").
+import { z } from "zod";
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL ontbreekt: start de app met `npm run demo` of zet DATABASE_URL."),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().optional(),
+  /** extra origins (scheme://host[:port]) allowed to send state-changing requests, comma-separated */
+  ALLOWED_ORIGINS: list,
+  /** addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed, comma-separated */
+  TRUSTED_PROXIES: list,
+  /** minutes without a request after which a session ends */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+});
+
+export type ServerEnv = z.infer<typeof schema>;
+
+let cached: ServerEnv | null = null;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Ongeldige configuratie:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change the environment between cases. */
+export function resetServerEnvForTests() {
+  cached = null;
+}
