@@ -34,7 +34,7 @@ async function main() {
   process.on("SIGTERM", () => void stopAll(0));
 
   try {
-    await loadDemoDataIfEmpty(database.url, log);
+    await loadDemoDataIfEmpty(database.ownerUrl, log); // an operator step: as the owner
     buildIfNeeded(log, process.argv.includes("--rebuild"));
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);

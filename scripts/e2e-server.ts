@@ -6,7 +6,9 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
+import { rolePasswordFile } from "../lib/db/local-database";
 import { migrate } from "../lib/db/migrate";
+import { ensureRoles } from "../lib/db/roles";
 import { seedDemoUsers, seedReferenceData } from "../lib/db/seed";
 import { loadDemoDataIfEmpty } from "./lib/demo-data";
 import { e2ePgPort, e2ePort } from "./lib/e2e-ports";
@@ -39,7 +41,15 @@ async function main() {
   await recreateDatabase(serverUrl);
   const u = new URL(serverUrl);
   u.pathname = `/${DB_NAME}`;
-  const databaseUrl = u.toString();
+  let databaseUrl = u.toString();
+  let appUrl = databaseUrl;
+  if (server) {
+    // as in the embedded default: migrations and data as the owner, the app as its own role, so
+    // the e2e tier exercises least privilege for real
+    const roles = await ensureRoles(serverUrl, DB_NAME, rolePasswordFile());
+    databaseUrl = roles.ownerUrl;
+    appUrl = roles.appUrl;
+  }
   await migrate(databaseUrl, log);
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
@@ -52,7 +62,7 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   fs.mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
   fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl, baseUrl }));
-  const app = startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret() });
+  const app = startNext(port, { DATABASE_URL: appUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret() });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

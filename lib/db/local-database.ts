@@ -5,12 +5,16 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-postgres";
+import { ensureRoles } from "./roles";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 export const DATABASE_NAME = "inburgering";
 
 export interface OpenDatabase {
+  /** the app's role (DATABASE_URL, or inburgering_app on the embedded server) */
   url: string;
+  /** the owner's role, for migrations and operator steps (MIGRATION_DATABASE_URL, else `url`) */
+  ownerUrl: string;
   embedded: boolean;
   /** stops the embedded server when this process started it; otherwise does nothing */
   close: () => Promise<void>;
@@ -18,12 +22,16 @@ export interface OpenDatabase {
 
 const dataRoot = () => path.join(process.cwd(), ".data");
 const ownerFile = () => path.join(dataRoot(), "postgres-owner.json");
+/** generated passwords of the two database roles (mode 600, kept across runs) */
+export const rolePasswordFile = () => path.join(dataRoot(), "db-roles.json");
 
-interface Owner { pid: number; port: number; url: string }
+/** The process serving the embedded database, and the URLs of its roles. */
+interface Owner { pid: number; port: number; url: string; ownerUrl: string }
 
 function liveOwner(): Owner | null {
   try {
     const owner = JSON.parse(fs.readFileSync(ownerFile(), "utf8")) as Owner;
+    if (!owner.ownerUrl) return null; // written by an older version
     process.kill(owner.pid, 0);
     return owner;
   } catch {
@@ -55,19 +63,28 @@ export async function ensureDatabaseExists(serverUrl: string, name: string) {
 
 export async function openDatabase(log: (l: string) => void = (l) => console.error(l)): Promise<OpenDatabase> {
   const external = process.env.DATABASE_URL;
-  if (external) return { url: external, embedded: false, close: async () => {} };
+  if (external) return { url: external, ownerUrl: process.env.MIGRATION_DATABASE_URL || external, embedded: false, close: async () => {} };
 
   const owner = liveOwner();
-  if (owner && (await accepts(owner.url))) return { url: owner.url, embedded: true, close: async () => {} };
+  if (owner && (await accepts(owner.url))) return { url: owner.url, ownerUrl: owner.ownerUrl, embedded: true, close: async () => {} };
 
   const port = Number(process.env.PGPORT ?? DEFAULT_EMBEDDED_PORT);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dataRoot(), "pg"), port, log });
-  await ensureDatabaseExists(server.url("postgres"), DATABASE_NAME);
-  const url = server.url(DATABASE_NAME);
+  let roles;
+  try {
+    await ensureDatabaseExists(server.url("postgres"), DATABASE_NAME);
+    // the superuser sets up both roles (and takes over a database an older version created)
+    roles = await ensureRoles(server.url("postgres"), DATABASE_NAME, rolePasswordFile());
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  const url = roles.appUrl;
   fs.mkdirSync(dataRoot(), { recursive: true });
-  fs.writeFileSync(ownerFile(), JSON.stringify({ pid: process.pid, port, url } satisfies Owner));
+  fs.writeFileSync(ownerFile(), JSON.stringify({ pid: process.pid, port, url, ownerUrl: roles.ownerUrl } satisfies Owner), { mode: 0o600 });
   return {
     url,
+    ownerUrl: roles.ownerUrl,
     embedded: true,
     close: async () => {
       await server.stop();

@@ -9,8 +9,9 @@ export async function prepareDatabase(opts: { demoUsers?: boolean; log?: (l: str
   const log = opts.log ?? ((l: string) => console.error(l));
   const database = await openDatabase(log);
   try {
-    await migrate(database.url, log);
-    const client = new pg.Client({ connectionString: database.url });
+    // migrations and code lists as the owner; the app itself connects as database.url
+    await migrate(database.ownerUrl, log);
+    const client = new pg.Client({ connectionString: database.ownerUrl });
     await client.connect();
     try {
       await seedReferenceData(client);

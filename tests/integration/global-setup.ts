@@ -11,26 +11,35 @@ import type { TestProject } from "vitest/node";
 import { freePort, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { ensureDatabaseExists } from "../../lib/db/local-database";
 import { migrate } from "../../lib/db/migrate";
+import { ensureRoles } from "../../lib/db/roles";
 import { seedReferenceData } from "../../lib/db/seed";
 
 declare module "vitest" {
-  export interface ProvidedContext { databaseUrl: string }
+  export interface ProvidedContext {
+    /** superuser: what the tests use to arrange and inspect */
+    databaseUrl: string;
+    /** the app's least-privileged role (inburgering_app), null on an external server */
+    appDatabaseUrl: string | null;
+  }
 }
 
 export default async function setup(project: TestProject) {
   const external = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   let url: string;
   let teardown: () => Promise<void>;
+  let server: string;
+  let rolesFile = "";
   if (external) {
     const name = `inburgering_test_${crypto.randomBytes(4).toString("hex")}`;
-    const server = new URL(external);
-    server.pathname = "/postgres";
-    await ensureDatabaseExists(server.toString(), name);
+    const serverUrl = new URL(external);
+    serverUrl.pathname = "/postgres";
+    server = serverUrl.toString();
+    await ensureDatabaseExists(server, name);
     const u = new URL(external);
     u.pathname = `/${name}`;
     url = u.toString();
     teardown = async () => {
-      const c = new pg.Client({ connectionString: server.toString() });
+      const c = new pg.Client({ connectionString: server });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
@@ -41,17 +50,29 @@ export default async function setup(project: TestProject) {
     const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), log: () => {} });
     await ensureDatabaseExists(pgServer.url(), "inburgering_test");
     url = pgServer.url("inburgering_test");
+    server = pgServer.url();
+    rolesFile = path.join(dir, "db-roles.json");
     teardown = async () => {
       await pgServer.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }
-  await migrate(url);
+  // as the embedded default does: both roles, migrations as the owner (an external server the
+  // tests cannot create roles on migrates as the given user, and the least-privilege tests skip)
+  let appDatabaseUrl: string | null = null;
+  let migrationUrl = url;
+  if (!external) {
+    const roles = await ensureRoles(server, new URL(url).pathname.slice(1), rolesFile);
+    appDatabaseUrl = roles.appUrl;
+    migrationUrl = roles.ownerUrl;
+  }
+  await migrate(migrationUrl);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await seedReferenceData(c);
   await c.end();
   process.env.DATABASE_URL = url;
   project.provide("databaseUrl", url);
+  project.provide("appDatabaseUrl", appDatabaseUrl);
   return teardown;
 }

@@ -63,6 +63,9 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
     await client.query("SELECT pg_advisory_xact_lock(hashtext('exchange.import'))");
     // let the trigram index collect new entries in its pending list during the bulk load
     await client.query("SET LOCAL gin_pending_list_limit = '64MB'");
+    // one all-or-nothing transaction: not waiting for the WAL flush of its commit risks only the
+    // whole import (reported as done a moment before a crash), never a part of it
+    await client.query("SET LOCAL synchronous_commit = off");
     const existing = await existingIds(client, newcomers);
     const fresh: ResolvedNewcomer[] = [];
     const known: { n: ResolvedNewcomer; id: string }[] = [];
@@ -78,12 +81,12 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
     let freshEvents = 0;
     const knownEvents = await withBulkLoad(client, ["newcomer", "track_event", "infringement_decision"], fresh.length, async (mode) => {
       const bulk = mode !== "rows";
-      if (bulk) await setReportTriggers(client, false);
+      if (bulk) await setBulkLoad(client, "on");
       await copyIn(client, NEWCOMER_COPY, chunked(fresh.length, (i) => newcomerRow(fresh[i]!, ids[i]!, now)));
       const eventIds: string[][] = [];
       // New newcomers have no earlier events, so the first-of-type marker written in the COPY is
       // exact; in a bulk load the marker's trigger (which would only confirm it) is skipped.
-      if (bulk) await client.query(`ALTER TABLE track_event DISABLE TRIGGER track_event_first_insert`);
+      if (bulk) await setBulkLoad(client, "fresh-events");
       await copyIn(client, EVENT_COPY, chunked(fresh.length, (i) => {
         const n = fresh[i]!;
         const evIds = n.events.map(() => crypto.randomUUID());
@@ -94,7 +97,7 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
         freshEvents += n.events.length;
         return rows;
       }, progress));
-      if (bulk) await client.query(`ALTER TABLE track_event ENABLE TRIGGER track_event_first_insert`);
+      if (bulk) await setBulkLoad(client, "on");
       await copyIn(client, DECISION_COPY, chunked(fresh.length, (i) => {
         let rows = "";
         fresh[i]!.events.forEach((e, j) => { if (e.decision) rows += decisionRow(e, eventIds[i]![j]!, now); });
@@ -103,9 +106,9 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
       return known.length > 0 ? await addEventsOfKnownNewcomers(client, known, now) : 0;
     }, async (mode) => {
       if (mode === "rows") return; // the report triggers kept the report tables up to date
+      await setBulkLoad(client, "off");
       if (mode === "bulk-rebuilding-indexes") await client.query("SELECT report_rebuild()");
       else await client.query("SELECT report_refresh($1::uuid[])", [[...ids, ...known.map((k) => k.id)]]);
-      await setReportTriggers(client, true);
     });
     opts.onProgress?.(total, total);
     await client.query(
@@ -125,16 +128,15 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
 
 /**
  * The report tables (report_fact, report_count) are derived by statement-level triggers. In a
- * bulk load they are switched off for the load and the tables derived once afterwards, when the
- * indexes they read are back: from scratch when the load rebuilt the indexes (a large share of
- * the data is new), else for the imported newcomers only. ALTER TABLE is transactional: a failed
- * or killed import leaves the triggers as they were.
+ * bulk load they do not fire (their WHEN condition reads this transaction-local setting) and the
+ * tables are derived once afterwards, when the indexes they read are back: from scratch when the
+ * load rebuilt the indexes (a large share of the data is new), else for the imported newcomers
+ * only. "fresh-events" also skips the first-of-type marker's insert trigger while the events of
+ * new newcomers are copied (their marker is exact already). SET LOCAL ends with the transaction,
+ * and needs no ownership (the app's role owns no table; ALTER TABLE … DISABLE TRIGGER would).
  */
-async function setReportTriggers(client: pg.Client, enabled: boolean) {
-  const action = enabled ? "ENABLE" : "DISABLE";
-  for (const table of ["track_event", "infringement_decision"]) {
-    for (const event of ["insert", "update", "delete"]) await client.query(`ALTER TABLE ${table} ${action} TRIGGER ${table}_report_${event}`);
-  }
+async function setBulkLoad(client: pg.Client, value: "on" | "fresh-events" | "off") {
+  await client.query("SELECT set_config('inburgering.bulk_load', $1, true)", [value]);
 }
 
 async function existingIds(client: pg.Client, newcomers: ResolvedNewcomer[]): Promise<Map<string, string>> {
