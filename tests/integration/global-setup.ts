@@ -20,6 +20,8 @@ declare module "vitest" {
     databaseUrl: string;
     /** the app's least-privileged role (inburgering_app), null on an external server */
     appDatabaseUrl: string | null;
+    /** the owner role (inburgering_owner), null on an external server */
+    ownerDatabaseUrl: string | null;
   }
 }
 
@@ -74,5 +76,6 @@ export default async function setup(project: TestProject) {
   process.env.DATABASE_URL = url;
   project.provide("databaseUrl", url);
   project.provide("appDatabaseUrl", appDatabaseUrl);
+  project.provide("ownerDatabaseUrl", external ? null : migrationUrl);
   return teardown;
 }
