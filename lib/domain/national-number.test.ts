@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
+  maskNationalNumbersDeep,
+  maskNationalNumbersInText,
   formatNationalNumber,
   isValidNationalNumber,
   makeNationalNumber,
@@ -71,5 +73,16 @@ describe("national number", () => {
     expect(formatNationalNumber("85073003328")).toBe("85.07.30-033.28");
     expect(maskNationalNumber("85073003328")).toBe("85.07.30-***.**");
     expect(maskNationalNumber("85.07.30-033.28")).toBe("85.07.30-***.**");
+  });
+});
+
+describe("masking national numbers in free text and values", () => {
+  it("masks an 11-digit run and the written form, and leaves other numbers alone", () => {
+    expect(maskNationalNumbersInText("rrn 85073003328, of 85.07.30-033.28.")).toBe("rrn 85.07.30-***.**, of 85.07.30-***.**.");
+    expect(maskNationalNumbersInText("tel 0471234567 · 2026-12-01T10:00:00Z · 123456789012")).toBe("tel 0471234567 · 2026-12-01T10:00:00Z · 123456789012");
+  });
+  it("masks strings and 11-digit numbers deep inside a value, keys kept", () => {
+    expect(maskNationalNumbersDeep({ nationalNumber: "85073003328", list: [85073003328, "x"], n: 3 }))
+      .toEqual({ nationalNumber: "85.07.30-***.**", list: ["85.07.30-***.**", "x"], n: 3 });
   });
 });

@@ -116,6 +116,26 @@ export function maskNationalNumber(nn: string): string {
   return `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}-***.**`;
 }
 
+// Any run of exactly 11 digits, or the written form 85.07.30-033.28 (with dots, dashes or spaces
+// as separators): whatever looks like a national number, valid or not, is masked.
+const NATIONAL_NUMBER_IN_TEXT = /(?<!\d)(?:\d{11}|\d{2}[.\s]?\d{2}[.\s]?\d{2}[-.\s]?\d{3}[.\s]?\d{2})(?!\d)/g;
+
+/** Masks every national number in a text (audit rows, log lines): `… 85073003328 …` → `… 85.07.30-***.** …`. */
+export function maskNationalNumbersInText(text: string): string {
+  return text.replace(NATIONAL_NUMBER_IN_TEXT, (m) => maskNationalNumber(m));
+}
+
+/** The same, through every string (and 11-digit number) of a JSON-like value; keys are kept. */
+export function maskNationalNumbersDeep<T>(value: T): T {
+  if (typeof value === "string") return maskNationalNumbersInText(value) as T;
+  if (typeof value === "number" && Number.isInteger(value) && String(Math.abs(value)).length === 11) return maskNationalNumber(String(value)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => maskNationalNumbersDeep(v)) as T;
+  if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskNationalNumbersDeep(v)])) as T;
+  }
+  return value;
+}
+
 /**
  * Builds a valid number for a birth date (YYYY-MM-DD) and sequence (1..998; its parity must
  * match the gender the caller wants). `bis` adds 40 to the month (BIS number, gender known).

@@ -1,6 +1,9 @@
 import "server-only";
 // Writes the audit trail. Always called with the transaction that makes the change, so a change
 // and its audit entry are committed together or not at all. The table is append-only (trigger).
+// No national number goes in clear: every one in before/after/reason is masked here, the one
+// place every entry passes (the import and export, which write with SQL, use the same mask).
+import { maskNationalNumbersDeep, maskNationalNumbersInText } from "@/lib/domain/national-number";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
@@ -27,7 +30,9 @@ export interface AuditEntry {
 
 type Tx = Prisma.TransactionClient | typeof db;
 
-const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+const json = (v: unknown) =>
+  v === undefined || v === null ? undefined : maskNationalNumbersDeep(JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
+const text = (v: string | null | undefined) => (v == null ? null : maskNationalNumbersInText(v));
 
 export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {
   const before = json(entry.before);
@@ -39,10 +44,10 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
       ip: actor?.ip ?? null,
       action: entry.action,
       entityType: entry.entityType,
-      entityId: entry.entityId ?? null,
+      entityId: text(entry.entityId),
       newcomerId: entry.newcomerId ?? null,
       agencyCode: entry.agencyCode ?? null,
-      reason: entry.reason ?? null,
+      reason: text(entry.reason),
       ...(before !== undefined ? { before } : {}),
       ...(after !== undefined ? { after } : {}),
     },

@@ -5,6 +5,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { maskNationalNumbersInText } from "@/lib/domain/national-number";
 import { toExchangeLine } from "@/lib/domain/exchange/to-line";
 import type { NationalityGroupCode } from "@/lib/domain/exchange/record";
 import type { ResolvedEvent } from "@/lib/domain/exchange/validate-line";
@@ -89,7 +90,7 @@ export async function exportExchange(opts: ExportOptions): Promise<{ newcomers: 
     await client.query(
       `INSERT INTO audit_log (user_id, user_email, ip, action, entity_type, entity_id, after, reason)
        VALUES ($1, $2, $3, 'exchange.export', 'exchange', $4, $5, $6)`,
-      [opts.auditUser?.userId ?? null, opts.auditUser?.email ?? null, opts.auditUser?.ip ?? null, opts.target,
+      [opts.auditUser?.userId ?? null, opts.auditUser?.email ?? null, opts.auditUser?.ip ?? null, maskNationalNumbersInText(opts.target),
         JSON.stringify({ newcomers: counter.newcomers }), opts.auditUser ? null : "opdrachtregel (npm run export)"]);
     await client.query("COMMIT");
     return counter;

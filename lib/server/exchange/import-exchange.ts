@@ -15,6 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { LineError, ResolvedNewcomer } from "@/lib/domain/exchange/validate-line";
+import { maskNationalNumbersInText } from "@/lib/domain/national-number";
 import { firstOfTypeFlags } from "@/lib/domain/track/first-of-type";
 import { withBulkLoad } from "./bulk-load";
 import { copyIn } from "./copy-text";
@@ -114,7 +115,7 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
     await client.query(
       `INSERT INTO audit_log (user_id, user_email, ip, action, entity_type, entity_id, after, reason)
        VALUES ($1, $2, $3, 'exchange.import', 'exchange', $4, $5, $6)`,
-      [opts.auditUser?.userId ?? null, opts.auditUser?.email ?? null, opts.auditUser?.ip ?? null, opts.fileName ?? path.basename(opts.filePath),
+      [opts.auditUser?.userId ?? null, opts.auditUser?.email ?? null, opts.auditUser?.ip ?? null, maskNationalNumbersInText(opts.fileName ?? path.basename(opts.filePath)),
         JSON.stringify({ lines: total, newcomers: fresh.length, events: freshEvents + knownEvents }),
         opts.auditUser ? null : "opdrachtregel (npm run import)"],
     );

@@ -2,6 +2,7 @@ import "server-only";
 // Loads one newcomer through the actor's scope (lib/server/access/scope.ts). A newcomer outside
 // the scope is reported exactly like one that does not exist, so ids of other agencies reveal
 // nothing. Inside a transaction, `lock` takes a row lock so that concurrent changes serialise.
+import { maskNationalNumber } from "@/lib/domain/national-number";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newcomerScope, newcomerScopeSql } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -24,13 +25,13 @@ export async function findNewcomerInScope(tx: Tx, actor: Actor, id: string, opts
   return newcomer;
 }
 
-/** The fields of a newcomer as they go into the audit log (before/after). */
+/** The fields of a newcomer as they go into the audit log (before/after); the national number masked. */
 export function auditShape(n: {
   id: string; nationalNumber: string; lastName: string; firstName: string; birthDate: Date; gender: string; nationalityCode: string;
   nationalityGroup: string; residenceStatusCode: string; targetGroup: string; officeCode: string; agencyCode: string; version: number;
 }) {
   return {
-    id: n.id, nationalNumber: n.nationalNumber, lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate.toISOString().slice(0, 10),
+    id: n.id, nationalNumber: maskNationalNumber(n.nationalNumber), lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate.toISOString().slice(0, 10),
     gender: n.gender, nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode,
     targetGroup: n.targetGroup, officeCode: n.officeCode, agencyCode: n.agencyCode, version: n.version,
   };
