@@ -11,7 +11,8 @@ const log = (l: string) => console.log(l);
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   await stopLeftoverApp(log);
-  const database = await prepareDatabase({ demoUsers: true, log });
+  // supervised: a database that dies is restarted and the app recovers without a restart
+  const database = await prepareDatabase({ demoUsers: true, supervise: true, log });
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;

@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { ensureRoles } from "./roles";
+import { startSupervisedPostgres } from "./supervise-postgres";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 export const DATABASE_NAME = "inburgering";
@@ -61,7 +62,11 @@ export async function ensureDatabaseExists(serverUrl: string, name: string) {
   }
 }
 
-export async function openDatabase(log: (l: string) => void = (l) => console.error(l)): Promise<OpenDatabase> {
+/**
+ * `supervise`: restart the embedded server when it dies (npm run demo, which keeps running);
+ * one-shot command-line tools do without.
+ */
+export async function openDatabase(log: (l: string) => void = (l) => console.error(l), opts: { supervise?: boolean } = {}): Promise<OpenDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) return { url: external, ownerUrl: process.env.MIGRATION_DATABASE_URL || external, embedded: false, close: async () => {} };
 
@@ -69,7 +74,8 @@ export async function openDatabase(log: (l: string) => void = (l) => console.err
   if (owner && (await accepts(owner.url))) return { url: owner.url, ownerUrl: owner.ownerUrl, embedded: true, close: async () => {} };
 
   const port = Number(process.env.PGPORT ?? DEFAULT_EMBEDDED_PORT);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(dataRoot(), "pg"), port, log });
+  const serverOpts = { dataDir: path.join(dataRoot(), "pg"), port, log };
+  const server = opts.supervise ? await startSupervisedPostgres(serverOpts) : await startEmbeddedPostgres(serverOpts);
   let roles;
   try {
     await ensureDatabaseExists(server.url("postgres"), DATABASE_NAME);

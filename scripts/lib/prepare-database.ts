@@ -5,9 +5,9 @@ import { openDatabase, type OpenDatabase } from "../../lib/db/local-database";
 import { migrate } from "../../lib/db/migrate";
 import { seedDemoUsers, seedReferenceData } from "../../lib/db/seed";
 
-export async function prepareDatabase(opts: { demoUsers?: boolean; log?: (l: string) => void } = {}): Promise<OpenDatabase> {
+export async function prepareDatabase(opts: { demoUsers?: boolean; supervise?: boolean; log?: (l: string) => void } = {}): Promise<OpenDatabase> {
   const log = opts.log ?? ((l: string) => console.error(l));
-  const database = await openDatabase(log);
+  const database = await openDatabase(log, { supervise: opts.supervise });
   try {
     // migrations and code lists as the owner; the app itself connects as database.url
     await migrate(database.ownerUrl, log);
