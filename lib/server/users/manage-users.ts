@@ -53,6 +53,19 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
 
 export async function createUser(actor: Actor, input: unknown) {
   assertCan(actor, "user.manage");
+  return insertUser(actor, input, null);
+}
+
+/**
+ * `npm run user:create`: an operator on the server creates a user (the first admin of a fresh
+ * installation, when there is nobody to sign in as). Same rules and audit as createUser, with
+ * no actor and the command line as the reason.
+ */
+export async function createUserFromCommandLine(input: unknown) {
+  return insertUser(null, input, "opdrachtregel (npm run user:create)");
+}
+
+async function insertUser(actor: Actor | null, input: unknown, reason: string | null) {
   const parsed = createUserSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
   const { email, name, role, password } = parsed.data;
@@ -61,7 +74,7 @@ export async function createUser(actor: Actor, input: unknown) {
   const passwordHash = await hash(password, ARGON2_OPTIONS);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, name, role, passwordHash, ...place }, select: userFields });
-    await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: user });
+    await recordAudit(tx, actor, { action: "user.create", entityType: "user", entityId: user.id, after: user, reason });
     return user;
   });
 }
