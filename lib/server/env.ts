@@ -13,6 +13,8 @@ const list = z
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL ontbreekt: start de app met `npm run demo` of zet DATABASE_URL."),
+  /** the owner role, for migrations (npm start, npm run db:migrate); never passed to the app itself */
+  MIGRATION_DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
