@@ -81,6 +81,9 @@ describe("masking national numbers in free text and values", () => {
     expect(maskNationalNumbersInText("rrn 85073003328, of 85.07.30-033.28.")).toBe("rrn 85.07.30-***.**, of 85.07.30-***.**.");
     expect(maskNationalNumbersInText("tel 0471234567 · 2026-12-01T10:00:00Z · 123456789012")).toBe("tel 0471234567 · 2026-12-01T10:00:00Z · 123456789012");
   });
+  it("leaves a masked number as it is", () => {
+    expect(maskNationalNumbersInText("85.07.30-***.**")).toBe("85.07.30-***.**");
+  });
   it("masks strings and 11-digit numbers deep inside a value, keys kept", () => {
     expect(maskNationalNumbersDeep({ nationalNumber: "85073003328", list: [85073003328, "x"], n: 3 }))
       .toEqual({ nationalNumber: "85.07.30-***.**", list: ["85.07.30-***.**", "x"], n: 3 });

@@ -111,6 +111,7 @@ export function formatNationalNumber(nn: string): string {
 
 /** Shows only the birth-date part, as screens do by default: `85.07.30-***.**`. */
 export function maskNationalNumber(nn: string): string {
+  if (/^\d{2}\.\d{2}\.\d{2}-\*{3}\.\*{2}$/.test(nn)) return nn; // masked already (audit rows are masked when written)
   const d = normalizeNationalNumber(nn);
   if (!/^\d{11}$/.test(d)) return "***********";
   return `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}-***.**`;
