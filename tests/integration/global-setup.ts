@@ -22,6 +22,8 @@ declare module "vitest" {
     appDatabaseUrl: string | null;
     /** the owner role (inburgering_owner), null on an external server */
     ownerDatabaseUrl: string | null;
+    /** the passwords file of both roles (for tests that run the role set-up again) */
+    dbRolesFile: string;
   }
 }
 
@@ -77,5 +79,6 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", url);
   project.provide("appDatabaseUrl", appDatabaseUrl);
   project.provide("ownerDatabaseUrl", external ? null : migrationUrl);
+  project.provide("dbRolesFile", rolesFile);
   return teardown;
 }

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { syntheticExchangeText } from "@/bench/support/synthetic-newcomers";
 import { migrate } from "@/lib/db/migrate";
+import { ensureRoles } from "@/lib/db/roles";
 import { seedReferenceData } from "@/lib/db/seed";
 import { BULK_IMPORT_MIN_LINES } from "@/lib/server/exchange/bulk-load";
 import { importExchangeFile } from "@/lib/server/exchange/import-exchange";
@@ -94,6 +95,41 @@ describe.skipIf(!appUrl || !ownerUrl)("the app's database role", () => {
       expect(firsts!.n).toBeGreaterThan(0);
       const [stash] = await query<{ n: number }>(owner, `SELECT count(*)::int AS n FROM inburgering_private.bulk_load_dropped`);
       expect(stash!.n).toBe(0);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 120_000);
+
+  it("takes over a database that an older version created and migrated as the superuser", async () => {
+    const name = `takeover_${crypto.randomBytes(4).toString("hex")}`;
+    const superuser = inDatabase(inject("databaseUrl"), "postgres");
+    const admin = new pg.Client({ connectionString: superuser });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`);
+    try {
+      await migrate(inDatabase(superuser, name), () => {}); // as before: everything owned by postgres
+      const roles = await ensureRoles(superuser, name, inject("dbRolesFile"));
+      const [owners] = await query<{ others: number; mine: number }>(roles.ownerUrl, `
+        SELECT count(*) FILTER (WHERE r.rolname <> 'inburgering_owner')::int AS others,
+               count(*) FILTER (WHERE r.rolname = 'inburgering_owner')::int AS mine
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_roles r ON r.oid = c.relowner
+         WHERE n.nspname IN ('public', 'inburgering_private') AND c.relkind IN ('r', 'v', 'S', 'i')`);
+      expect(owners).toMatchObject({ others: 0 });
+      expect(owners!.mine).toBeGreaterThan(10);
+      const [fn] = await query<{ owner: string }>(roles.ownerUrl, `SELECT proowner::regrole::text AS owner FROM pg_proc WHERE proname = 'bulk_load_drop'`);
+      expect(fn!.owner).toBe("inburgering_owner");
+      // the app works and is still refused what it was refused
+      const c = new pg.Client({ connectionString: roles.appUrl });
+      await c.connect();
+      try {
+        await c.query(`INSERT INTO audit_log (action, entity_type) VALUES ('test.takeover', 'test')`);
+        await expect(c.query(`DELETE FROM audit_log`)).rejects.toThrow(/permission denied/);
+      } finally {
+        await c.end();
+      }
+      // and the owner can run later migrations (nothing pending: the bookkeeping is readable)
+      expect((await migrate(roles.ownerUrl, () => {})).applied).toEqual([]);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
