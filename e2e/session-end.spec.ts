@@ -1,0 +1,73 @@
+// Sessions that end and the client address the app believes, over real HTTP against the
+// production server (scripts/app-server.ts): a session cookie copied before sign-out is worth
+// nothing afterwards, and a client-sent X-Forwarded-For is not taken as the client's address.
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, test, type E2eUser } from "./support/fixtures";
+
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token$/;
+
+/** Signs in through next-auth's own credentials flow (csrf token first), as the login form does. */
+async function signInOverApi(api: APIRequestContext, user: E2eUser) {
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return api.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, csrfToken, json: "true", callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+}
+
+test.describe("sessies", () => {
+  test("een gekopieerde sessiecookie werkt niet meer na afmelden", async ({ baseURL, createAgency, createUser }) => {
+    const agency = await createAgency();
+    const user = await createUser("MANAGER", agency);
+    const api = await playwrightRequest.newContext({ baseURL });
+    await signInOverApi(api, user);
+    const cookie = (await api.storageState()).cookies.find((c) => SESSION_COOKIE.test(c.name));
+    expect(cookie, "next-auth zet een sessiecookie").toBeTruthy();
+    const copied = `${cookie!.name}=${cookie!.value}`;
+
+    // the copied cookie works while the session lives
+    const replay = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie: copied } });
+    expect(((await (await replay.get("/api/auth/session")).json()) as { user?: { email?: string } }).user?.email).toBe(user.email);
+    expect((await replay.get("/rapporten/download?format=csv&measure=onbekend", { maxRedirects: 0 })).status()).not.toBe(401);
+
+    // sign out through next-auth's flow
+    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await api.post("/api/auth/signout", { form: { csrfToken, callbackUrl: "/login?signedOut=1", json: "true" }, maxRedirects: 0 });
+
+    // the same cookie replayed: no user, a route handler answers 401, a page goes to /login
+    const session = (await (await replay.get("/api/auth/session")).json()) as { user?: unknown };
+    expect(session.user).toBeUndefined();
+    expect((await replay.get("/rapporten/download?format=csv&measure=onbekend", { maxRedirects: 0 })).status()).toBe(401);
+    const page = await replay.get("/rapporten", { maxRedirects: 0 });
+    expect(page.status()).toBe(307);
+    expect(page.headers()["location"]).toMatch(/\/login/);
+    await api.dispose();
+    await replay.dispose();
+  });
+
+  test("een vergrendeld account krijgt dat te horen in het aanmeldformulier", async ({ page, createUser }) => {
+    const user = await createUser("ADMIN");
+    await page.goto("/login");
+    for (let i = 0; i < 6; i++) {
+      await page.getByLabel("E-mailadres").fill(user.email);
+      await page.getByLabel("Wachtwoord").fill(`fout-${i}`);
+      await page.getByRole("button", { name: "Aanmelden" }).click();
+      await expect(page.getByTestId("login-error")).toBeVisible();
+    }
+    await expect(page.getByTestId("login-error")).toContainText("Te veel mislukte pogingen. Probeer het opnieuw over");
+  });
+});
+
+test.describe("het adres van de cliënt", () => {
+  test("een meegestuurde X-Forwarded-For wordt genegeerd zonder TRUSTED_PROXIES", async ({ baseURL, db, createUser }) => {
+    const user = await createUser("ADMIN");
+    const api = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": "203.0.113.7", "x-real-ip": "203.0.113.8" } });
+    await signInOverApi(api, { ...user, password: "fout-wachtwoord" });
+    await signInOverApi(api, user);
+    const attempts = await db.query<{ ip: string; success: boolean }>(`SELECT ip, success FROM login_attempt WHERE email = $1 ORDER BY at`, [user.email]);
+    expect(attempts.rows).toEqual([{ ip: "127.0.0.1", success: false }, { ip: "127.0.0.1", success: true }]);
+    const audit = await db.query<{ action: string; ip: string }>(`SELECT action, ip FROM audit_log WHERE user_email = $1 AND action LIKE 'auth.%' ORDER BY id`, [user.email]);
+    expect(audit.rows).toEqual([{ action: "auth.signin.failed", ip: "127.0.0.1" }, { action: "auth.signin", ip: "127.0.0.1" }]);
+    await api.dispose();
+  });
+});
