@@ -31,7 +31,10 @@ async function main() {
     void handle(req, res);
   });
   server.listen(port, hostname, () => console.log(`▲ Next.js (app-server) op http://${hostname}:${port}`));
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref(); // do not wait for slow keep-alive clients
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -30,10 +30,12 @@ export function buildIfNeeded(log: (l: string) => void, force = false) {
 }
 
 export function startNext(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", process.env.HOST ?? "127.0.0.1"], {
+  // scripts/app-server.ts, not `next start`: it sets X-Forwarded-For to the real client address
+  // (socket peer, or behind TRUSTED_PROXIES), which Next alone would take from the client
+  return spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "app-server.ts")], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, ...env, PORT: String(port), HOST: process.env.HOST ?? "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
 }
 
@@ -75,7 +77,7 @@ export async function stopLeftoverApp(log: (l: string) => void) {
   } catch {
     return; // not running
   }
-  if (!cmdline.includes("next")) return; // the pid was reused by something else
+  if (!cmdline.includes("next") && !cmdline.includes("app-server")) return; // the pid was reused by something else
   log(`Achtergebleven app-proces ${pid} van een afgebroken run gevonden: wordt gestopt.`);
   process.kill(pid, "SIGTERM");
   for (let i = 0; i < 50; i++) {

@@ -2,6 +2,10 @@
 // production server (scripts/app-server.ts): a session cookie copied before sign-out is worth
 // nothing afterwards, and a client-sent X-Forwarded-For is not taken as the client's address.
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { freePort } from "../lib/db/embedded-postgres";
+import { authSecret, startNext, waitForHttp } from "../scripts/lib/next-server";
 import { expect, test, type E2eUser } from "./support/fixtures";
 
 const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token$/;
@@ -69,5 +73,28 @@ test.describe("het adres van de cliënt", () => {
     const audit = await db.query<{ action: string; ip: string }>(`SELECT action, ip FROM audit_log WHERE user_email = $1 AND action LIKE 'auth.%' ORDER BY id`, [user.email]);
     expect(audit.rows).toEqual([{ action: "auth.signin.failed", ip: "127.0.0.1" }, { action: "auth.signin", ip: "127.0.0.1" }]);
     await api.dispose();
+  });
+
+  test("achter een vertrouwde proxy (TRUSTED_PROXIES=127.0.0.1) geldt het adres dat de proxy doorgeeft", async ({ db, createUser }) => {
+    test.setTimeout(120_000);
+    // a second production server on the same build and database, configured to trust 127.0.0.1
+    const { databaseUrl } = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".data", "e2e-state.json"), "utf8")) as { databaseUrl: string };
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const app = startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: authSecret(), TRUSTED_PROXIES: "127.0.0.1" });
+    try {
+      await waitForHttp(`${base}/login`);
+      const user = await createUser("ADMIN");
+      // the client's own (made-up) entry comes first; our proxy appended what it saw
+      const api = await playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.1, 203.0.113.9" } });
+      await signInOverApi(api, { ...user, password: "fout-wachtwoord" });
+      await api.dispose();
+      const attempts = await db.query<{ ip: string }>(`SELECT ip FROM login_attempt WHERE email = $1`, [user.email]);
+      expect(attempts.rows).toEqual([{ ip: "203.0.113.9" }]);
+      const audit = await db.query<{ ip: string }>(`SELECT ip FROM audit_log WHERE user_email = $1 AND action = 'auth.signin.failed'`, [user.email]);
+      expect(audit.rows).toEqual([{ ip: "203.0.113.9" }]);
+    } finally {
+      app.kill("SIGTERM");
+    }
   });
 });
