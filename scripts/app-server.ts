@@ -4,7 +4,8 @@
 // exactly one X-Forwarded-For: the socket peer, or — when the peer is a proxy listed in
 // TRUSTED_PROXIES — the right-most forwarded address that is not one of those proxies
 // (lib/domain/net/client-ip.ts). The app's single reader is requestClientIp() (lib/server/auth).
-// Started by scripts/lib/next-server.ts startNext(); PORT and HOST as for `next start -p -H`.
+// Started (compiled to .next/app-server.cjs) by scripts/lib/next-server.ts startNext(); PORT and
+// HOST as for `next start -p -H`.
 import http from "node:http";
 import path from "node:path";
 import next from "next";
@@ -12,7 +13,7 @@ import { clientAddress, parseTrustedProxies, splitList } from "../lib/domain/net
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "127.0.0.1";
-const dir = path.resolve(__dirname, "..");
+const dir = process.cwd(); // the project root: startNext (and npm scripts) run from there
 
 /** Headers a client could use to pass itself off as someone else; only ours reach the app. */
 const SPOOFABLE = ["x-real-ip", "forwarded"] as const;

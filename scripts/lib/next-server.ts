@@ -1,6 +1,7 @@
-// Builds the production bundle when the sources changed since the last build, and starts
-// `next start` directly (not through npx, which left next-server orphaned when stopped).
+// Builds the production bundle when the sources changed since the last build, and starts the
+// production server (scripts/app-server.ts, compiled) directly — not through npx, which left next-server orphaned when stopped.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { buildSync } from "esbuild";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -31,8 +32,12 @@ export function buildIfNeeded(log: (l: string) => void, force = false) {
 
 export function startNext(port: number, env: Record<string, string>): ChildProcess {
   // scripts/app-server.ts, not `next start`: it sets X-Forwarded-For to the real client address
-  // (socket peer, or behind TRUSTED_PROXIES), which Next alone would take from the client
-  return spawn(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), path.join(root, "scripts", "app-server.ts")], {
+  // (socket peer, or behind TRUSTED_PROXIES), which Next alone would take from the client.
+  // Compiled to plain CommonJS first (esbuild, ± 0.2 s): run through tsx's loader, Next's own
+  // start-up took about twice as long as `next start`; compiled it is as fast.
+  const server = path.join(root, ".next", "app-server.cjs");
+  buildSync({ entryPoints: [path.join(root, "scripts", "app-server.ts")], bundle: true, packages: "external", platform: "node", format: "cjs", target: "node20", outfile: server, logLevel: "warning" });
+  return spawn(process.execPath, [server], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, ...env, PORT: String(port), HOST: process.env.HOST ?? "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
