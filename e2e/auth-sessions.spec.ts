@@ -74,27 +74,57 @@ test.describe("het adres van de cliënt", () => {
     expect(audit.rows).toEqual([{ action: "auth.signin.failed", ip: "127.0.0.1" }, { action: "auth.signin", ip: "127.0.0.1" }]);
     await api.dispose();
   });
+});
 
-  test("achter een vertrouwde proxy (TRUSTED_PROXIES=127.0.0.1) geldt het adres dat de proxy doorgeeft", async ({ db, createUser }) => {
+// A second production server on the same build and database, as deployed behind a TLS proxy on
+// 127.0.0.1: TRUSTED_PROXIES lists it, and NEXTAUTH_URL is https (served here over plain http).
+test.describe("achter een vertrouwde proxy met een https-adres", () => {
+  let app: ReturnType<typeof startNext> | null = null;
+  let base = "";
+  test.beforeAll(async () => {
     test.setTimeout(120_000);
-    // a second production server on the same build and database, configured to trust 127.0.0.1
     const { databaseUrl } = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".data", "e2e-state.json"), "utf8")) as { databaseUrl: string };
     const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const app = startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: authSecret(), TRUSTED_PROXIES: "127.0.0.1" });
-    try {
-      await waitForHttp(`${base}/login`);
-      const user = await createUser("ADMIN");
-      // the client's own (made-up) entry comes first; our proxy appended what it saw
-      const api = await playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.1, 203.0.113.9" } });
-      await signInOverApi(api, { ...user, password: "fout-wachtwoord" });
-      await api.dispose();
-      const attempts = await db.query<{ ip: string }>(`SELECT ip FROM login_attempt WHERE email = $1`, [user.email]);
-      expect(attempts.rows).toEqual([{ ip: "203.0.113.9" }]);
-      const audit = await db.query<{ ip: string }>(`SELECT ip FROM audit_log WHERE user_email = $1 AND action = 'auth.signin.failed'`, [user.email]);
-      expect(audit.rows).toEqual([{ ip: "203.0.113.9" }]);
-    } finally {
-      app.kill("SIGTERM");
-    }
+    base = `http://127.0.0.1:${port}`;
+    app = startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: `https://127.0.0.1:${port}`, NEXTAUTH_SECRET: authSecret(), TRUSTED_PROXIES: "127.0.0.1" });
+    await waitForHttp(`${base}/login`);
+  });
+  test.afterAll(() => {
+    app?.kill("SIGTERM");
+  });
+
+  test("TRUSTED_PROXIES=127.0.0.1: het adres dat de proxy doorgeeft geldt", async ({ db, createUser }) => {
+    const user = await createUser("ADMIN");
+    // the client's own (made-up) entry comes first; our proxy appended what it saw
+    const api = await playwrightRequest.newContext({ baseURL: base, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.1, 203.0.113.9" } });
+    const csrf = await api.get("/api/auth/csrf");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = /(__Host-next-auth\.csrf-token=[^;]+)/.exec(csrf.headers()["set-cookie"] ?? "")?.[1] ?? "";
+    await api.post("/api/auth/callback/credentials", { form: { email: user.email, password: "fout", csrfToken, json: "true" }, headers: { cookie: csrfCookie }, maxRedirects: 0 });
+    await api.dispose();
+    const attempts = await db.query<{ ip: string }>(`SELECT ip FROM login_attempt WHERE email = $1`, [user.email]);
+    expect(attempts.rows).toEqual([{ ip: "203.0.113.9" }]);
+    const audit = await db.query<{ ip: string }>(`SELECT ip FROM audit_log WHERE user_email = $1 AND action = 'auth.signin.failed'`, [user.email]);
+    expect(audit.rows).toEqual([{ ip: "203.0.113.9" }]);
+  });
+
+  test("https-adres: de sessiecookie heet __Secure- en is Secure, en werkt", async ({ createAgency, createUser }) => {
+    const user = await createUser("STAFF", await createAgency());
+    const csrf = await fetch(`${base}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const csrfCookie = csrf.headers.getSetCookie().find((c) => c.startsWith("__Host-next-auth.csrf-token="));
+    expect(csrfCookie).toMatch(/; Secure/i);
+    const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie!.split(";")[0]! },
+      body: new URLSearchParams({ email: user.email, password: user.password, csrfToken, json: "true" }),
+    });
+    const session = signIn.headers.getSetCookie().find((c) => c.startsWith("__Secure-next-auth.session-token="));
+    expect(session).toMatch(/; Secure/i);
+    expect(session).toMatch(/; HttpOnly/i);
+    // proxy.ts and requireActor read the __Secure- name
+    const page = await fetch(`${base}/dossiers`, { redirect: "manual", headers: { cookie: session!.split(";")[0]! } });
+    expect(page.status).toBe(200);
   });
 });
