@@ -17,6 +17,7 @@ const dir = process.cwd(); // the project root: startNext (and npm scripts) run 
 
 /** Headers a client could use to pass itself off as someone else; only ours reach the app. */
 const SPOOFABLE = ["x-real-ip", "forwarded"] as const;
+const PROXY_CLAIMS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"] as const;
 
 async function main() {
   // the same list rule as lib/server/env.ts (which is server-only and cannot be imported here)
@@ -27,6 +28,8 @@ async function main() {
   const server = http.createServer((req, res) => {
     const ip = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
     for (const h of SPOOFABLE) delete req.headers[h];
+    // what a proxy says about the original request (host, scheme, port) counts only from our proxies
+    if (!trusted.has(req.socket.remoteAddress ?? "")) for (const h of PROXY_CLAIMS) delete req.headers[h];
     if (ip) req.headers["x-forwarded-for"] = ip;
     else delete req.headers["x-forwarded-for"];
     void handle(req, res);
