@@ -27,7 +27,9 @@ export function LoginForm({ callbackUrl, notice, labels }: Props) {
       return;
     }
     setBusy(false);
-    setError(labels.failed);
+    // "CredentialsSignin" is next-auth's code for a refused sign-in (one text for every reason);
+    // any other error is the Dutch message thrown by authorize (a lock, with its waiting time)
+    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : labels.failed);
   }
 
   return (

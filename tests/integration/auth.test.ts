@@ -25,10 +25,10 @@ describe("sign-in", () => {
     expect(await authenticateCredentials({ email: u.email.toUpperCase(), password: "juist-wachtwoord" }, ip())).toMatchObject({ id: u.id });
   });
 
-  it("refuses the sixth attempt within 15 minutes even when the password is right", async () => {
+  it("refuses the sixth attempt, saying the account is locked, even when the password is right", async () => {
     const u = await userWithPassword("juist-wachtwoord");
     for (let i = 0; i < 5; i++) expect(await authenticateCredentials({ email: u.email, password: `fout-${i}` }, ip())).toBeNull();
-    expect(await authenticateCredentials({ email: u.email, password: "juist-wachtwoord" }, ip())).toBeNull();
+    await expect(authenticateCredentials({ email: u.email, password: "juist-wachtwoord" }, ip())).rejects.toThrow(/^Te veel mislukte pogingen/);
   });
 
   it("lets four failures pass and then accepts the right password", async () => {
@@ -37,15 +37,7 @@ describe("sign-in", () => {
     expect(await authenticateCredentials({ email: u.email, password: "juist-wachtwoord" }, ip())).not.toBeNull();
   });
 
-  it("throttles an IP address that guesses across accounts", async () => {
-    const address = ip();
-    for (let i = 0; i < 5; i++) await authenticateCredentials({ email: `onbekend-${i}-${crypto.randomUUID()}@test.local`, password: "x" }, address);
-    const u = await userWithPassword("juist-wachtwoord");
-    expect(await authenticateCredentials({ email: u.email, password: "juist-wachtwoord" }, address)).toBeNull();
-    expect(await authenticateCredentials({ email: u.email, password: "juist-wachtwoord" }, ip())).not.toBeNull();
-  });
-
-  it("ends the lock 15 minutes after the fifth failure", async () => {
+  it("ends the lock once it has run out (1 minute after the fifth failure)", async () => {
     const u = await userWithPassword("juist-wachtwoord");
     const twentyMinutesAgo = new Date(Date.now() - 20 * 60 * 1000);
     await db.loginAttempt.createMany({ data: Array.from({ length: 5 }, () => ({ email: u.email, ip: "10.9.9.9", success: false, at: twentyMinutesAgo })) });

@@ -15,7 +15,10 @@ export type AuditAction =
   | "dvz.advice.create" | "dvz.followup.update" | "dvz.export"
   | "exchange.import" | "exchange.export"
   | "user.create" | "user.update"
-  | "report.export";
+  | "report.export"
+  | "auth.signin"
+  | "auth.signin.failed"
+  | "auth.signin.locked";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -26,6 +29,8 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+  /** who, when there is no actor yet (sign-in): the typed e-mail, the client address, the user if known */
+  subject?: { userId?: string | null; userEmail: string; ip: string | null };
 }
 
 type Tx = Prisma.TransactionClient | typeof db;
@@ -39,9 +44,9 @@ export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry
   const after = json(entry.after);
   await tx.auditLog.create({
     data: {
-      userId: actor?.userId ?? null,
-      userEmail: actor?.email ?? null,
-      ip: actor?.ip ?? null,
+      userId: actor?.userId ?? entry.subject?.userId ?? null,
+      userEmail: actor?.email ?? entry.subject?.userEmail ?? null,
+      ip: actor?.ip ?? entry.subject?.ip ?? null,
       action: entry.action,
       entityType: entry.entityType,
       entityId: text(entry.entityId),

@@ -1,25 +1,23 @@
 import "server-only";
-// The bridge from a Next.js request to an Actor: read the next-auth session, then re-read the
-// user from the database. Pages use requirePageActor (redirects / 403 page); server actions and
-// route handlers use requireActor and map the errors themselves.
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+// The bridge from a Next.js request to an Actor: read the next-auth token (user id and
+// server-side session id), then re-read the user and check the session in the database
+// (loadActor). Pages use requirePageActor (redirects / 403 page); server actions and route
+// handlers use requireActor and map the errors themselves.
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { Permission } from "@/lib/domain/permissions";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/errors";
 import { assertCan, loadActor, type Actor } from "./actor";
-import { authOptions } from "./options";
-
-async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
-}
+import { requestClientIp } from "./request-ip";
 
 export async function requireActor(permission?: Permission): Promise<Actor> {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) throw new UnauthenticatedError();
-  const actor = await loadActor(id, await requestIp());
+  // getToken, not getServerSession: the session callback checks the session record for
+  // /api/auth/session, and loadActor checks it here — once per request, not twice
+  const [jar, h] = await Promise.all([cookies(), headers()]);
+  const token = await getToken({ req: { cookies: jar, headers: h } as unknown as Parameters<typeof getToken>[0]["req"] });
+  if (typeof token?.uid !== "string" || typeof token.sid !== "string") throw new UnauthenticatedError();
+  const actor = await loadActor(token.uid, await requestClientIp(), token.sid);
   if (permission) assertCan(actor, permission);
   return actor;
 }

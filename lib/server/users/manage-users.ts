@@ -1,11 +1,13 @@
 import "server-only";
 // User management for ADMINs: create, change role/office/agency, disable, reset password.
 // Every change is audited; a STAFF member must have an office (their agency follows from it),
-// a MANAGER has an agency or none (all of Flanders), an ADMIN has neither.
+// a MANAGER has an agency or none (all of Flanders), an ADMIN has neither. Disabling a user or
+// changing their role, office/agency or password ends all their sessions in the same transaction.
 import { hash } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "@/lib/db/seed";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
+import { endUserSessions, type SessionEndReason } from "@/lib/server/auth/user-sessions";
 import { db } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { createUserSchema, updateUserSchema } from "./users.schema";
@@ -79,6 +81,17 @@ async function insertUser(actor: Actor | null, input: unknown, reason: string | 
   });
 }
 
+type Placed = { role: string; agencyCode: string | null; officeCode: string | null; active: boolean };
+
+/** Why a change ends the user's sessions (the first that applies), or null when it does not. */
+function sessionEndReason(before: Placed, after: Placed, passwordReset: boolean): SessionEndReason | null {
+  if (before.active && !after.active) return "user.disabled";
+  if (before.role !== after.role) return "user.role";
+  if (before.officeCode !== after.officeCode || before.agencyCode !== after.agencyCode) return "user.office";
+  if (passwordReset) return "user.password";
+  return null;
+}
+
 export async function updateUser(actor: Actor, id: string, input: unknown) {
   assertCan(actor, "user.manage");
   const before = await getUser(actor, id);
@@ -97,6 +110,8 @@ export async function updateUser(actor: Actor, id: string, input: unknown) {
       select: userFields,
     });
     await recordAudit(tx, actor, { action: "user.update", entityType: "user", entityId: id, before, after: { ...user, passwordReset: Boolean(passwordHash) } });
+    const reason = sessionEndReason(before, user, Boolean(passwordHash));
+    if (reason) await endUserSessions(tx, id, reason);
     return user;
   });
 }
