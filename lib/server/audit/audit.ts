@@ -3,7 +3,7 @@ import "server-only";
 // and its audit entry are committed together or not at all. The table is append-only (trigger).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
-import { db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/kit/tx";
 
 export type AuditAction =
   | "newcomer.view" | "newcomer.view.denied" | "newcomer.create" | "newcomer.update" | "newcomer.move" | "newcomer.reveal"
@@ -25,7 +25,6 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-type Tx = Prisma.TransactionClient | typeof db;
 
 const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
 

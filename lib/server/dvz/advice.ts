@@ -9,7 +9,7 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { dateOf, fieldErrorsOf, isoOf, isUuid } from "@/lib/server/fines/field-errors";
+import { dateOf, fieldErrorsOf, isoOf, isUuid } from "@/lib/domain/kit";
 import { followUpSchema, generateAdviceSchema } from "./dvz.schema";
 
 export async function generateDvzAdvice(actor: Actor, input: unknown, now = new Date()) {

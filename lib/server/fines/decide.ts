@@ -11,7 +11,7 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
 import { decisionSchema } from "./decision.schema";
-import { dateOf, fieldErrorsOf, isoOf } from "./field-errors";
+import { dateOf, fieldErrorsOf, isoOf } from "@/lib/domain/kit";
 import { findInfringementInScope, findStandingDecision } from "./load";
 
 export const DECIDED_MEANWHILE = "Dit dossier werd intussen door een andere beheerder beslist of gewijzigd. Herlaad de pagina om het besluit te zien.";

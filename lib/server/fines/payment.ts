@@ -7,7 +7,7 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { dateOf, fieldErrorsOf, isoOf, isUuid } from "./field-errors";
+import { dateOf, fieldErrorsOf, isoOf, isUuid } from "@/lib/domain/kit";
 import { paymentSchema } from "./payment.schema";
 
 export async function updateFinePayment(actor: Actor, decisionId: string, input: unknown, now = new Date()) {

@@ -7,7 +7,7 @@ import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { rejectSchema } from "./decision.schema";
-import { fieldErrorsOf, isUuid } from "./field-errors";
+import { fieldErrorsOf, isUuid } from "@/lib/domain/kit";
 
 const ALREADY_REVIEWED = "Dit besluit werd intussen al bevestigd of geweigerd. Herlaad de pagina.";
 

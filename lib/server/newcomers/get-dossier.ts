@@ -9,7 +9,8 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { loadTimeline } from "@/lib/server/track/timeline";
-import { findNewcomerInScope, isUuid } from "./scoped-newcomer";
+import { isUuid } from "@/lib/domain/kit";
+import { findNewcomerInScope } from "./scoped-newcomer";
 
 export const HISTORY_LIMIT = 200;
 

@@ -11,7 +11,7 @@ import { newcomerScopeSql } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/domain/kit";
 import { listNewcomersSchema, type ListNewcomersQuery, type TrackStatusFilter } from "./newcomer.schema";
 
 export const PAGE_SIZE = 25;

@@ -9,12 +9,12 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/domain/kit";
 import { createNewcomerSchema, moveNewcomerSchema, updateNewcomerSchema } from "./newcomer.schema";
 import { checkClassificationCodes, nationalityOf, officeByCode } from "./reference-checks";
 import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
+import type { Tx } from "@/lib/server/kit/tx";
 
-type Tx = Prisma.TransactionClient;
 
 /** Refuses a national number that another dossier already has; links to it only when visible. */
 async function refuseDuplicate(tx: Tx, actor: Actor, nationalNumber: string, exceptId?: string) {

@@ -6,19 +6,19 @@ import "server-only";
 // locked so that two users recording at once cannot break the order of the steps together.
 import type { InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
 import { futureDateProblem, infringementTypeProblem, stepOrderProblem, trackOrderProblem } from "@/lib/domain/track/track-rules";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { todayIso } from "@/lib/i18n/format";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/server/newcomers/field-errors";
+import { fieldErrorsOf } from "@/lib/domain/kit";
 import { checkClassificationCodes, nationalityOf, officeByCode } from "@/lib/server/newcomers/reference-checks";
-import { findNewcomerInScope, isUuid } from "@/lib/server/newcomers/scoped-newcomer";
+import { isUuid } from "@/lib/domain/kit";
+import { findNewcomerInScope } from "@/lib/server/newcomers/scoped-newcomer";
 import { cancelEventSchema, correctEventSchema, RECORDABLE_TYPES, recordEventSchema } from "./event.schema";
+import type { Tx } from "@/lib/server/kit/tx";
 
-type Tx = Prisma.TransactionClient;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
