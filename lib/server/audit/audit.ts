@@ -12,7 +12,21 @@ export type AuditAction =
   | "dvz.advice.create" | "dvz.followup.update" | "dvz.export"
   | "exchange.import" | "exchange.export"
   | "user.create" | "user.update"
-  | "report.export";
+  | "report.export"
+  | "request.refused"
+  | "report.view"
+  | "newcomer.reveal.denied"
+  | "newcomer.update.denied"
+  | "newcomer.move.denied"
+  | "event.create.denied"
+  | "event.correct.denied"
+  | "event.cancel.denied"
+  | "decision.create.denied"
+  | "decision.confirm.denied"
+  | "decision.reject.denied"
+  | "payment.update.denied"
+  | "dvz.advice.create.denied"
+  | "dvz.followup.update.denied";
 
 export interface AuditEntry {
   action: AuditAction;
