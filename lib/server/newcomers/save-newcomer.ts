@@ -3,6 +3,7 @@ import "server-only";
 // edits and moves name the version they read, so a concurrent change is refused (ConflictError)
 // instead of silently overwritten.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { validateNationalNumber } from "@/lib/domain/national-number";
 import { toSearchName } from "@/lib/domain/search-name";
 import { canSeeAgency } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
@@ -75,13 +76,17 @@ export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
       const before = await findNewcomerInScope(tx, actor, id, { lock: true });
       if (before.version !== v.version) throw new ConflictError();
       const errors = await checkClassificationCodes(tx, v);
+      // an empty number field keeps the stored number, which must still fit birth date and gender
+      const nationalNumber = v.nationalNumber ?? before.nationalNumber;
+      const check = validateNationalNumber(nationalNumber, { birthDate: v.birthDate, gender: v.gender });
+      if (!check.ok) errors.nationalNumber ??= check.reason;
       if (Object.keys(errors).length) throw new ValidationError(errors);
-      await refuseDuplicate(tx, actor, v.nationalNumber, id);
+      await refuseDuplicate(tx, actor, nationalNumber, id);
       const group = v.nationalityGroup ?? (await nationalityOf(tx, v.nationalityCode))!.group;
       const updated = await tx.newcomer.update({
         where: { id, version: v.version },
         data: {
-          nationalNumber: v.nationalNumber, lastName: v.lastName, firstName: v.firstName, searchName: toSearchName(v.lastName, v.firstName),
+          nationalNumber, lastName: v.lastName, firstName: v.firstName, searchName: toSearchName(v.lastName, v.firstName),
           birthDate: new Date(`${v.birthDate}T00:00:00Z`), gender: v.gender, nationalityCode: v.nationalityCode, nationalityGroup: group,
           residenceStatusCode: v.residenceStatusCode, targetGroup: v.targetGroup, version: { increment: 1 },
         },
@@ -90,7 +95,7 @@ export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
       return updated;
     });
   } catch (e) {
-    if (await isUniqueViolation(e)) throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
+    if (v.nationalNumber && (await isUniqueViolation(e))) throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
     throw e;
   }
 }
