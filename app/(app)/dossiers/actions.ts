@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { translator } from "@/lib/i18n/messages";
+import { canSeeAgency } from "@/lib/server/access/scope";
 import type { ActionResult } from "@/lib/server/action-result";
 import { action, formFields } from "@/lib/server/entry/action";
 import { revealNationalNumber } from "@/lib/server/newcomers/get-dossier";
@@ -28,7 +29,7 @@ export const updateNewcomerAction = action("dossier.write", async (actor, id: st
 export const moveNewcomerAction = action("dossier.write", async (actor, id: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
   const moved = await moveNewcomer(actor, id, formFields(form));
   // moved out of the actor's agency: the dossier is no longer theirs to see
-  if (actor.role !== "ADMIN" && moved.agencyCode !== actor.agencyCode) redirect(`/dossiers?verhuisd=1`);
+  if (!canSeeAgency(actor, moved.agencyCode)) redirect(`/dossiers?verhuisd=1`);
   revalidatePath(`/dossiers/${id}`);
   return { ok: true, message: t("dossier.moved") };
 });

@@ -6,7 +6,7 @@ import { translator } from "@/lib/i18n/messages";
 import type { ActionResult } from "@/lib/server/action-result";
 import { generateDvzAdvice, recordDvzFollowUp } from "@/lib/server/dvz/advice";
 import { action, formFields } from "@/lib/server/entry/action";
-import { createSearchToken } from "@/lib/server/newcomers/search-token";
+import { createSearchToken, isNationalNumberQuery } from "@/lib/server/newcomers/search-token";
 
 const t = translator("dvz");
 type Prev = ActionResult<void> | null;
@@ -26,7 +26,7 @@ export const followUpAction = action("dvz.advise", async (actor, adviceId: strin
 /** The DVZ search posts: a query with digits (a whole or partial national number) stays server-side. */
 const search = action("dvz.advise", async (actor, form: FormData): Promise<ActionResult> => {
   const q = String(form.get("q") ?? "").trim();
-  if (/\d/.test(q)) redirect(`/dvz?zoek=${await createSearchToken(actor, q)}`);
+  if (isNationalNumberQuery(q)) redirect(`/dvz?zoek=${await createSearchToken(actor, q)}`);
   redirect(`/dvz?${new URLSearchParams({ q })}`);
 });
 

@@ -11,6 +11,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { loadTimeline } from "@/lib/server/track/timeline";
 import { isUuid } from "@/lib/domain/kit";
 import { findNewcomerInScope } from "./scoped-newcomer";
+import { deniedWrite } from "@/lib/server/access/denied";
 
 export const HISTORY_LIMIT = 200;
 
@@ -64,7 +65,6 @@ async function auditDenied(actor: Actor, id: string, e: unknown) {
   }
 }
 
-/** The newcomer's data for the edit form. It shows the full national number, so it is audited as a reveal. */
 /**
  * The edit form's data. The national number comes masked: opening a page must not reveal it (a
  * GET changes nothing, not even the audit trail's reveal count); the form leaves the number as
@@ -90,5 +90,5 @@ export async function revealNationalNumber(actor: Actor, id: string): Promise<st
     const n = await findNewcomerInScope(tx, actor, id);
     await recordAudit(tx, actor, { action: "newcomer.reveal", entityType: "newcomer", entityId: n.id, newcomerId: n.id, agencyCode: n.agencyCode });
     return formatNationalNumber(n.nationalNumber);
-  });
+  }).catch(deniedWrite(actor, "newcomer.reveal.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
 }

@@ -15,6 +15,7 @@ import { createNewcomerSchema, moveNewcomerSchema, updateNewcomerSchema } from "
 import { checkClassificationCodes, nationalityOf, officeByCode } from "./reference-checks";
 import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
 import type { Tx } from "@/lib/server/kit/tx";
+import { deniedWrite } from "@/lib/server/access/denied";
 
 
 /** Refuses a national number that another dossier already has; links to it only when visible. */
@@ -93,7 +94,7 @@ export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
       });
       await recordAudit(tx, actor, { action: "newcomer.update", entityType: "newcomer", entityId: id, newcomerId: id, agencyCode: updated.agencyCode, before: auditShape(before), after: auditShape(updated) });
       return updated;
-    });
+    }).catch(deniedWrite(actor, "newcomer.update.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
   } catch (e) {
     if (v.nationalNumber && (await isUniqueViolation(e))) throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
     throw e;
@@ -124,5 +125,5 @@ export async function moveNewcomer(actor: Actor, id: string, input: unknown) {
       before: { officeCode: before.officeCode, agencyCode: before.agencyCode }, after: { officeCode: moved.officeCode, agencyCode: moved.agencyCode }, reason: v.reason ?? null,
     });
     return moved;
-  });
+  }).catch(deniedWrite(actor, "newcomer.move.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
 }

@@ -3,17 +3,17 @@ import "server-only";
 // history): the search form posts, and the results page is /dossiers?zoek=<opaque id>. A token
 // only works for the user who made it, and for as long as a session lasts (8 hours).
 import { isUuid } from "@/lib/domain/kit";
-import { normalizeNationalNumber } from "@/lib/domain/national-number";
+import { looksLikeNationalNumber } from "@/lib/domain/search-name";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 
 const LIFETIME_MS = 8 * 60 * 60 * 1000;
 
-/** A query that is (or looks like) a national number: 11 digits with or without dots, dashes, spaces. */
-export function isNationalNumberQuery(q: string): boolean {
-  const digits = normalizeNationalNumber(q.trim());
-  return /^\d{11}$/.test(digits);
-}
+/**
+ * A query that is a national number — 11 digits with or without dots, dashes, spaces — or a part
+ * of one (the search matches number prefixes, and a birth-date prefix is personal data too).
+ */
+export const isNationalNumberQuery = (q: string): boolean => looksLikeNationalNumber(q);
 
 export async function createSearchToken(actor: Actor, query: string): Promise<string> {
   const cutoff = new Date(Date.now() - LIFETIME_MS);
