@@ -1,6 +1,8 @@
 import { expect, test } from "./support/fixtures";
 import { daysAgo, insertEvent, insertNewcomer } from "./support/track";
 
+// what a browser on the app's own pages sends (lib/server/entry refuses requests without it)
+const sameOrigin = { "sec-fetch-site": "same-origin" };
 const decisionBody = (version = 1) => ({ outcome: "BOETE", decidedOn: daysAgo(1), amountEur: 75, motivation: "Rechtstreekse poging.", version });
 
 test("een beheerder beslist een boete van 75 euro en ziet ze op de besluitpagina en in de brief", async ({ page, db, createAgency, createUser, signIn }) => {
@@ -58,7 +60,7 @@ test("een medewerker of manager die het besluit-endpoint rechtstreeks aanroept k
     const user = await createUser(role, agency);
     await page.context().clearCookies();
     await signIn(page, user);
-    const response = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody() });
+    const response = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: sameOrigin });
     expect(response.status(), role).toBe(403);
     expect(await state()).toEqual(before);
   }
@@ -66,9 +68,9 @@ test("een medewerker of manager die het besluit-endpoint rechtstreeks aanroept k
   // a session cookie that is not a valid session (forged or expired) gets 401 from the route itself
   await page.context().clearCookies();
   // and a request without any session cookie gets 401 from proxy.ts, never a redirect
-  const anonymous = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), maxRedirects: 0 });
+  const anonymous = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: sameOrigin, maxRedirects: 0 });
   expect(anonymous.status()).toBe(401);
-  const forged = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: { cookie: "next-auth.session-token=vervalst" }, maxRedirects: 0 });
+  const forged = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: { ...sameOrigin, cookie: "next-auth.session-token=vervalst" }, maxRedirects: 0 });
   expect(forged.status()).toBe(401);
   expect(await state()).toEqual(before);
 
@@ -76,11 +78,11 @@ test("een medewerker of manager die het besluit-endpoint rechtstreeks aanroept k
   const admin = await createUser("ADMIN");
   await page.context().clearCookies();
   await signIn(page, admin);
-  const ok = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody() });
+  const ok = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: sameOrigin });
   expect(ok.status()).toBe(201);
   expect(await state()).toEqual({ decisions: 1, version: 2, audits: 1 });
   // a second decision on the version already used is a conflict, never an overwrite
-  const again = await page.request.post(`/boetes/${eventId}/besluit`, { data: { ...decisionBody(), correctionReason: "nogmaals" } });
+  const again = await page.request.post(`/boetes/${eventId}/besluit`, { data: { ...decisionBody(), correctionReason: "nogmaals" }, headers: sameOrigin });
   expect(again.status()).toBe(409);
   expect((await state()).decisions).toBe(1);
 });
@@ -92,7 +94,7 @@ test("de boete verschijnt in het dossier en in het boeterapport", async ({ page,
   const newcomer = await insertNewcomer(db, agency);
   const eventId = await insertEvent(db, newcomer.id, "INFRINGEMENT", daysAgo(40));
   await signIn(page, admin);
-  const response = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody() });
+  const response = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: sameOrigin });
   expect(response.status()).toBe(201);
 
   await page.goto(`/dossiers/${newcomer.id}`);

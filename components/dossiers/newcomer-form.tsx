@@ -18,7 +18,7 @@ export interface NewcomerFormOptions {
 }
 
 export interface NewcomerInitial {
-  nationalNumber: string; lastName: string; firstName: string; birthDate: string; gender: string; nationalityCode: string;
+  nationalNumber: string; maskedNationalNumber?: string; lastName: string; firstName: string; birthDate: string; gender: string; nationalityCode: string;
   nationalityGroup: string; residenceStatusCode: string; targetGroup: string; officeCode: string; version: number;
 }
 
@@ -37,8 +37,9 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
     <form ref={formRef} onSubmit={onSubmit} className="card max-w-3xl space-y-4" noValidate>
       <FormMessage result={result} />
       {initial && <input type="hidden" name="version" value={initial.version} />}
-      <Field name="nationalNumber" label={t("form.nationalNumber")} error={errors.nationalNumber} hint={t("form.nationalNumberHint")}>
-        {(a) => <input {...a} className="input font-mono" inputMode="numeric" autoComplete="off" defaultValue={initial?.nationalNumber ?? ""} autoFocus />}
+      <Field name="nationalNumber" label={t("form.nationalNumber")} error={errors.nationalNumber}
+        hint={initial?.maskedNationalNumber ? t("form.nationalNumberKeep", { masked: initial.maskedNationalNumber }) : t("form.nationalNumberHint")}>
+        {(a) => <input {...a} className="input font-mono" inputMode="numeric" autoComplete="off" defaultValue={initial?.nationalNumber ?? ""} placeholder={initial?.maskedNationalNumber} autoFocus />}
       </Field>
       {errors.existingDossier && (
         <p><Link className="text-brand-700 underline" href={errors.existingDossier} prefetch={false}>{t("form.existing")}</Link></p>

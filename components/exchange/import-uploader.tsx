@@ -46,8 +46,9 @@ export function ImportUploader() {
     setMessage(t("import.uploading"));
     try {
       const res = await fetch("/beheer/import/upload", { method: "POST", body: file, headers: { "x-file-name": encodeURIComponent(file.name) } });
-      const body = (await res.json()) as { runId?: string; message?: string };
-      if (!res.ok || !body.runId) { setMessage(body.message ?? t("import.failed")); setBusy(false); return; }
+      const body = (await res.json()) as { runId?: string; message?: string; fieldErrors?: Record<string, string> };
+      // a refused file (422) says why in its field error; other refusals in the message
+      if (!res.ok || !body.runId) { setMessage(Object.values(body.fieldErrors ?? {})[0] ?? body.message ?? t("import.failed")); setBusy(false); return; }
       setMessage(null);
       setRunId(body.runId);
     } catch {

@@ -23,7 +23,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
   let answer: Awaited<ReturnType<typeof getAnswer>> | null = null;
   let error: string | null = null;
   try {
-    answer = await getAnswer(actor, request);
+    answer = await getAnswer(actor, request, { action: "report.view", what: "antwoord", publication: request.publication });
   } catch (e) {
     if (!(e instanceof ZodError)) throw e;
     error = e.issues.map((i) => i.message).join(" ");

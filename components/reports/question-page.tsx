@@ -21,7 +21,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
   const request = readPageRequest(question, await searchParams, todayIso());
   const [agencies, result] = await Promise.all([
     listReportAgencies(actor),
-    getReport(actor, request).then(
+    getReport(actor, request, { action: "report.view", what: slug, publication: request.publication }).then(
       (report) => ({ report, error: null }),
       (e: unknown) => {
         if (e instanceof ZodError) return { report: null, error: e.issues.map((i) => i.message).join(" ") };

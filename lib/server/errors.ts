@@ -35,3 +35,20 @@ export class ConflictError extends Error {
     this.name = "ConflictError";
   }
 }
+
+/** A state-changing request that did not come from the app's own pages (CSRF guard). */
+export class OriginRefusedError extends ForbiddenError {
+  constructor(message = "Dit verzoek komt niet van de toepassing zelf en werd geweigerd.") { super(message); this.name = "OriginRefusedError"; }
+}
+
+/** A body in a format the endpoint does not take (e.g. JSON sent as text/plain). */
+export class UnsupportedMediaTypeError extends Error {
+  readonly status = 415;
+  constructor(message = "Dit formaat wordt niet aanvaard: stuur de gegevens als JSON (Content-Type: application/json).") { super(message); this.name = "UnsupportedMediaTypeError"; }
+}
+
+/** A request that cannot be read at all (broken JSON, unreadable form, bad parameters). */
+export class BadRequestError extends Error {
+  readonly status = 400;
+  constructor(message = "Deze aanvraag is ongeldig.") { super(message); this.name = "BadRequestError"; }
+}

@@ -48,9 +48,10 @@ describe("agency isolation in the data layer", () => {
     await expect(createNewcomer(staffA, newcomerInput(a, { officeCode: b.officeCode }))).rejects.toMatchObject({ fieldErrors: { officeCode: expect.stringContaining("eigen agentschap") } });
 
     expect(JSON.stringify(await db.newcomer.findUniqueOrThrow({ where: { id: nb.id }, include: { events: true } }))).toBe(dataBefore);
-    // the denied view is audited, nothing else of A's attempts changed B's history
+    // the denied view is audited, and so is every refused write (issue 12): nothing else of A's attempts is in B's history
     expect(await auditCount({ newcomerId: nb.id, action: "newcomer.view.denied" })).toBe(2); // the dossier and the edit form
-    expect(await db.auditLog.count({ where: { newcomerId: nb.id, userId: staffA.userId, NOT: { action: "newcomer.view.denied" } } })).toBe(0);
+    const denied = await db.auditLog.findMany({ where: { newcomerId: nb.id, userId: staffA.userId, NOT: { action: "newcomer.view.denied" } }, select: { action: true }, orderBy: { id: "asc" } });
+    expect(denied.map((d) => d.action)).toEqual(["newcomer.reveal.denied", "newcomer.update.denied", "event.create.denied", "event.correct.denied", "event.cancel.denied", "newcomer.move.denied"]);
   });
 
   it("lets an ADMIN open any dossier and refuses MANAGERs", async () => {
@@ -115,13 +116,20 @@ describe("the dossier's history", () => {
 });
 
 describe("the edit form", () => {
-  it("shows the full number only with a reveal entry in the audit log", async () => {
+  it("shows the number masked, writes no reveal, and an empty number field keeps the number (issue 12)", async () => {
     const a = await createTestAgency();
     const staff = await createTestUser("STAFF", a);
     const input = newcomerInput(a);
     const n = await createNewcomer(staff, input);
     const form = await getNewcomerForEdit(staff, n.id);
-    expect(form.nationalNumber.replace(/\D/g, "")).toBe(input.nationalNumber);
-    expect(await auditCount({ newcomerId: n.id, action: "newcomer.reveal" })).toBe(1);
+    expect(form.nationalNumber).toBe("");
+    expect(form.maskedNationalNumber).toMatch(/\*\*\*/);
+    expect(JSON.stringify(form)).not.toContain(input.nationalNumber.slice(6));
+    expect(await auditCount({ newcomerId: n.id, action: "newcomer.reveal" })).toBe(0);
+    const { officeCode: _o, ...edit } = input;
+    const saved = await updateNewcomer(staff, n.id, { ...edit, nationalNumber: "", firstName: "Nieuw", version: 1 });
+    expect(saved).toMatchObject({ nationalNumber: input.nationalNumber, firstName: "Nieuw" });
+    // and the stored number must still fit the birth date
+    await expect(updateNewcomer(staff, n.id, { ...edit, nationalNumber: "", birthDate: "1950-01-01", version: 2 })).rejects.toMatchObject({ fieldErrors: { nationalNumber: expect.any(String) } });
   });
 });

@@ -1,9 +1,9 @@
 "use server";
-
+// Server actions of the fine pages, through action() (lib/server/entry).
 import { revalidatePath } from "next/cache";
 import { translator } from "@/lib/i18n/messages";
-import { runAction, type ActionResult } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/session";
+import type { ActionResult } from "@/lib/server/action-result";
+import { action, formFields } from "@/lib/server/entry/action";
 import { decideInfringement } from "@/lib/server/fines/decide";
 import { updateFinePayment } from "@/lib/server/fines/payment";
 import { confirmDecision, rejectDecision } from "@/lib/server/fines/review";
@@ -15,36 +15,26 @@ function refresh(eventId: string) {
   revalidatePath("/boetes");
 }
 
-export async function decideAction(eventId: string, _prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
-  const result = await runAction(async () => {
-    const actor = await requireActor("fine.decide");
-    return (await decideInfringement(actor, eventId, Object.fromEntries(form))).status;
-  });
-  if (!result.ok) return result;
+export const decideAction = action("fine.decide", async (actor, eventId: string, _prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> => {
+  const decision = await decideInfringement(actor, eventId, formFields(form));
   refresh(eventId);
-  return { ok: true, message: result.data === "AWAITING_CONFIRMATION" ? t("decision.savedAwaiting") : t("decision.saved") };
-}
+  return { ok: true, message: decision.status === "AWAITING_CONFIRMATION" ? t("decision.savedAwaiting") : t("decision.saved") };
+});
 
-export async function confirmAction(eventId: string, decisionId: string, _prev: ActionResult<void> | null, _form: FormData): Promise<ActionResult<void>> {
-  const result = await runAction(async () => {
-    await confirmDecision(await requireActor("fine.decide"), decisionId);
-  }, t("decision.confirmed"));
-  if (result.ok) refresh(eventId);
-  return result;
-}
+export const confirmAction = action("fine.decide", async (actor, eventId: string, decisionId: string, _prev: ActionResult<void> | null, _form: FormData): Promise<ActionResult<void>> => {
+  await confirmDecision(actor, decisionId);
+  refresh(eventId);
+  return { ok: true, message: t("decision.confirmed") };
+});
 
-export async function rejectAction(eventId: string, decisionId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> {
-  const result = await runAction(async () => {
-    await rejectDecision(await requireActor("fine.decide"), decisionId, Object.fromEntries(form));
-  }, t("decision.rejected"));
-  if (result.ok) refresh(eventId);
-  return result;
-}
+export const rejectAction = action("fine.decide", async (actor, eventId: string, decisionId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> => {
+  await rejectDecision(actor, decisionId, formFields(form));
+  refresh(eventId);
+  return { ok: true, message: t("decision.rejected") };
+});
 
-export async function paymentAction(eventId: string, decisionId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> {
-  const result = await runAction(async () => {
-    await updateFinePayment(await requireActor("fine.decide"), decisionId, Object.fromEntries(form));
-  }, t("payment.saved"));
-  if (result.ok) refresh(eventId);
-  return result;
-}
+export const paymentAction = action("fine.decide", async (actor, eventId: string, decisionId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> => {
+  await updateFinePayment(actor, decisionId, formFields(form));
+  refresh(eventId);
+  return { ok: true, message: t("payment.saved") };
+});

@@ -1,61 +1,79 @@
 "use server";
-// Server actions of the dossier pages: parse nothing themselves, call one data-layer function
-// each (which checks permission, scope, version and audits), and map errors to Dutch messages.
+// Server actions of the dossier pages, each through action() (lib/server/entry): origin check,
+// session + permission, THE error map. They call one data-layer function each (which checks
+// scope, version and audits).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { translator } from "@/lib/i18n/messages";
-import { runAction, type ActionResult } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/session";
+import { canSeeAgency } from "@/lib/server/access/scope";
+import type { ActionResult } from "@/lib/server/action-result";
+import { action, formFields } from "@/lib/server/entry/action";
 import { revealNationalNumber } from "@/lib/server/newcomers/get-dossier";
 import { createNewcomer, moveNewcomer, updateNewcomer } from "@/lib/server/newcomers/save-newcomer";
+import { createSearchToken, isNationalNumberQuery } from "@/lib/server/newcomers/search-token";
 import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/track/record-event";
 
 const t = translator("dossiers");
-const fields = (form: FormData) => Object.fromEntries(form) as Record<string, unknown>;
-/** The outcome a form shows: message and field errors, never data. */
-const outcome = (r: ActionResult<unknown>): ActionResult => ({ ok: r.ok, ...(r.message ? { message: r.message } : {}), ...(r.fieldErrors ? { fieldErrors: r.fieldErrors } : {}) });
+type Prev = ActionResult | null;
 
-export async function createNewcomerAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => (await createNewcomer(await requireActor("dossier.write"), fields(form))).id);
-  if (result.ok) redirect(`/dossiers/${String(result.data)}`);
-  return outcome(result);
-}
+export const createNewcomerAction = action("dossier.write", async (actor, _prev: Prev, form: FormData): Promise<ActionResult> => {
+  const created = await createNewcomer(actor, formFields(form));
+  redirect(`/dossiers/${created.id}`);
+});
 
-export async function updateNewcomerAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => { await updateNewcomer(await requireActor("dossier.write"), id, fields(form)); });
-  if (result.ok) redirect(`/dossiers/${id}`);
-  return outcome(result);
-}
+export const updateNewcomerAction = action("dossier.write", async (actor, id: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
+  await updateNewcomer(actor, id, formFields(form));
+  redirect(`/dossiers/${id}`);
+});
 
-export async function moveNewcomerAction(id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => {
-    const actor = await requireActor("dossier.write");
-    const moved = await moveNewcomer(actor, id, fields(form));
-    return actor.role === "ADMIN" || moved.agencyCode === actor.agencyCode;
-  });
-  if (result.ok && result.data === false) redirect(`/dossiers?verhuisd=1`);
-  if (result.ok) revalidatePath(`/dossiers/${id}`);
-  return result.ok ? { ok: true, message: t("dossier.moved") } : outcome(result);
-}
+export const moveNewcomerAction = action("dossier.write", async (actor, id: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
+  const moved = await moveNewcomer(actor, id, formFields(form));
+  // moved out of the actor's agency: the dossier is no longer theirs to see
+  if (!canSeeAgency(actor, moved.agencyCode)) redirect(`/dossiers?verhuisd=1`);
+  revalidatePath(`/dossiers/${id}`);
+  return { ok: true, message: t("dossier.moved") };
+});
 
-export async function recordEventAction(newcomerId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => { await recordTrackEvent(await requireActor("dossier.write"), newcomerId, fields(form)); }, t("events.recorded"));
-  if (result.ok) revalidatePath(`/dossiers/${newcomerId}`);
-  return outcome(result);
-}
+export const recordEventAction = action("dossier.write", async (actor, newcomerId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
+  await recordTrackEvent(actor, newcomerId, formFields(form));
+  revalidatePath(`/dossiers/${newcomerId}`);
+  return { ok: true, message: t("events.recorded") };
+});
 
-export async function correctEventAction(newcomerId: string, eventId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => { await correctTrackEvent(await requireActor("dossier.write"), eventId, fields(form)); }, t("events.corrected"));
-  if (result.ok) revalidatePath(`/dossiers/${newcomerId}`);
-  return outcome(result);
-}
+export const correctEventAction = action("dossier.write", async (actor, newcomerId: string, eventId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
+  await correctTrackEvent(actor, eventId, formFields(form));
+  revalidatePath(`/dossiers/${newcomerId}`);
+  return { ok: true, message: t("events.corrected") };
+});
 
-export async function cancelEventAction(newcomerId: string, eventId: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult> {
-  const result = await runAction(async () => { await cancelTrackEvent(await requireActor("dossier.write"), eventId, fields(form)); }, t("events.cancelledOk"));
-  if (result.ok) revalidatePath(`/dossiers/${newcomerId}`);
-  return outcome(result);
-}
+export const cancelEventAction = action("dossier.write", async (actor, newcomerId: string, eventId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
+  await cancelTrackEvent(actor, eventId, formFields(form));
+  revalidatePath(`/dossiers/${newcomerId}`);
+  return { ok: true, message: t("events.cancelledOk") };
+});
 
-export async function revealNationalNumberAction(id: string): Promise<ActionResult<string>> {
-  return runAction(async () => revealNationalNumber(await requireActor("dossier.reveal"), id));
+export const revealNationalNumberAction = action("dossier.reveal", async (actor, id: string): Promise<ActionResult<string>> => ({ ok: true, data: await revealNationalNumber(actor, id) }));
+
+const FILTERS = ["office", "targetGroup", "status", "extractionYear", "sort"] as const;
+
+/**
+ * The dossier search form posts here. Filters and a name go to the URL as before (?q=jansen);
+ * a national number is kept server-side behind an opaque token (?zoek=<id>), so it never lands in
+ * the address bar, the browser history or a proxy's log.
+ */
+const search = action("dossier.read", async (actor, form: FormData): Promise<ActionResult> => {
+  const params = new URLSearchParams();
+  const q = String(form.get("q") ?? "").trim();
+  if (q && isNationalNumberQuery(q)) params.set("zoek", await createSearchToken(actor, q));
+  else if (q) params.set("q", q);
+  for (const f of FILTERS) {
+    const v = String(form.get(f) ?? "");
+    if (v) params.set(f, v);
+  }
+  redirect(`/dossiers${params.size ? `?${params}` : ""}`);
+});
+
+export async function searchDossiersAction(form: FormData): Promise<void> {
+  const result = await search(form);
+  if (!result.ok) redirect("/dossiers?zoekfout=1");
 }

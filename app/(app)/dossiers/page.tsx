@@ -4,6 +4,8 @@ import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { ValidationError } from "@/lib/server/errors";
 import { listNewcomerFilterOptions, listNewcomers } from "@/lib/server/newcomers/list-newcomers";
+import { resolveSearchToken } from "@/lib/server/newcomers/search-token";
+import { searchDossiersAction } from "./actions";
 import { SORTS, TRACK_STATUS_FILTERS } from "@/lib/server/newcomers/newcomer.schema";
 
 const t = translator("dossiers");
@@ -17,13 +19,17 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function DossiersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor("dossier.read");
   const sp = await searchParams;
-  const raw = { q: one(sp.q), office: one(sp.office), targetGroup: one(sp.targetGroup), status: one(sp.status), extractionYear: one(sp.extractionYear), sort: one(sp.sort), page: one(sp.page) };
+  // a search by national number arrives as an opaque token (?zoek=…), never as the number itself
+  const token = one(sp.zoek);
+  const tokenQuery = token ? await resolveSearchToken(actor, token) : null;
+  const raw = { q: tokenQuery ?? one(sp.q), office: one(sp.office), targetGroup: one(sp.targetGroup), status: one(sp.status), extractionYear: one(sp.extractionYear), sort: one(sp.sort), page: one(sp.page) };
   const [list, { offices }] = await Promise.all([
     listNewcomers(actor, raw).catch((e) => (e instanceof ValidationError ? listNewcomers(actor, { q: raw.q.slice(0, 100) }) : Promise.reject(e))),
     listNewcomerFilterOptions(actor),
   ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const href = (page: number) => `/dossiers?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v)), page: String(page) })}`;
+  const inUrl = tokenQuery !== null ? { ...raw, q: "", zoek: token } : raw;
+  const href = (page: number) => `/dossiers?${new URLSearchParams({ ...Object.fromEntries(Object.entries(inUrl).filter(([, v]) => v)), page: String(page) })}`;
   const thisYear = new Date().getUTCFullYear();
   return (
     <div className="space-y-6">
@@ -32,7 +38,10 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
         <Link href="/dossiers/nieuw" className="btn-primary">{t("new")}</Link>
       </div>
       {one(sp.verhuisd) === "1" && <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">{t("dossier.movedAway")}</p>}
-      <form method="get" className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" role="search">
+      {token && tokenQuery === null && <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("list.searchExpired")}</p>}
+      {one(sp.zoekfout) === "1" && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{t("list.searchRefused")}</p>}
+      {/* POST, not GET: a national number typed here must not end up in the URL (see searchDossiersAction) */}
+      <form action={searchDossiersAction} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" role="search">
         <div className="sm:col-span-2">
           <label htmlFor="q" className="label">{t("list.search")}</label>
           <input id="q" name="q" type="search" className="input" defaultValue={raw.q} autoFocus aria-describedby="q-hint" />

@@ -1,25 +1,36 @@
 "use server";
-
+// Server actions of /dvz, through action() (lib/server/entry).
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { translator } from "@/lib/i18n/messages";
-import { runAction, type ActionResult } from "@/lib/server/action-result";
-import { requireActor } from "@/lib/server/auth/session";
+import type { ActionResult } from "@/lib/server/action-result";
 import { generateDvzAdvice, recordDvzFollowUp } from "@/lib/server/dvz/advice";
+import { action, formFields } from "@/lib/server/entry/action";
+import { createSearchToken, isNationalNumberQuery } from "@/lib/server/newcomers/search-token";
 
 const t = translator("dvz");
+type Prev = ActionResult<void> | null;
 
-export async function generateAdviceAction(newcomerId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> {
-  const result = await runAction(async () => {
-    await generateDvzAdvice(await requireActor("dvz.advise"), { ...Object.fromEntries(form), newcomerId });
-  }, t("generate.done"));
-  if (result.ok) revalidatePath("/dvz");
-  return result;
-}
+export const generateAdviceAction = action("dvz.advise", async (actor, newcomerId: string, _prev: Prev, form: FormData): Promise<ActionResult<void>> => {
+  await generateDvzAdvice(actor, { ...formFields(form), newcomerId });
+  revalidatePath("/dvz");
+  return { ok: true, message: t("generate.done") };
+});
 
-export async function followUpAction(adviceId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> {
-  const result = await runAction(async () => {
-    await recordDvzFollowUp(await requireActor("dvz.advise"), adviceId, Object.fromEntries(form));
-  }, t("followUp.saved"));
-  if (result.ok) revalidatePath("/dvz");
-  return result;
+export const followUpAction = action("dvz.advise", async (actor, adviceId: string, _prev: Prev, form: FormData): Promise<ActionResult<void>> => {
+  await recordDvzFollowUp(actor, adviceId, formFields(form));
+  revalidatePath("/dvz");
+  return { ok: true, message: t("followUp.saved") };
+});
+
+/** The DVZ search posts: a query with digits (a whole or partial national number) stays server-side. */
+const search = action("dvz.advise", async (actor, form: FormData): Promise<ActionResult> => {
+  const q = String(form.get("q") ?? "").trim();
+  if (isNationalNumberQuery(q)) redirect(`/dvz?zoek=${await createSearchToken(actor, q)}`);
+  redirect(`/dvz?${new URLSearchParams({ q })}`);
+});
+
+export async function searchDvzAction(form: FormData): Promise<void> {
+  const result = await search(form);
+  if (!result.ok) redirect("/dvz");
 }

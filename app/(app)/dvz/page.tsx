@@ -6,7 +6,8 @@ import { requirePageActor } from "@/lib/server/auth/session";
 import { listDvzAdvices } from "@/lib/server/dvz/advice";
 import { findNewcomersForAdvice } from "@/lib/server/dvz/find-newcomers";
 import { ValidationError } from "@/lib/server/errors";
-import { followUpAction, generateAdviceAction } from "./actions";
+import { resolveSearchToken } from "@/lib/server/newcomers/search-token";
+import { followUpAction, generateAdviceAction, searchDvzAction } from "./actions";
 
 const t = translator("dvz");
 
@@ -14,9 +15,11 @@ export const metadata = { title: t("title") };
 
 const FOLLOW_UPS = ["VERBLIJF_VERLENGD", "VERBLIJF_NIET_VERLENGD", "ONBEKEND"] as const;
 
-export default async function DvzPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function DvzPage({ searchParams }: { searchParams: Promise<{ q?: string; zoek?: string }> }) {
   const actor = await requirePageActor("dvz.advise");
-  const { q } = await searchParams;
+  const sp = await searchParams;
+  // a search with (part of) a national number arrives as an opaque token, never in the URL
+  const q = sp.zoek ? ((await resolveSearchToken(actor, sp.zoek)) ?? undefined) : sp.q;
   const today = todayIso();
   let results: Awaited<ReturnType<typeof findNewcomersForAdvice>> | null = null;
   let searchError: string | undefined;
@@ -40,7 +43,7 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
 
       <section aria-labelledby="search-heading" className="space-y-3">
         <h2 id="search-heading">{t("search.title")}</h2>
-        <form method="get" className="card flex flex-wrap items-end gap-3" role="search">
+        <form action={searchDvzAction} className="card flex flex-wrap items-end gap-3" role="search">
           <div className="min-w-72">
             <label htmlFor="dvz-q" className="label">{t("search.query")}</label>
             <input id="dvz-q" name="q" className="input" defaultValue={q ?? ""} aria-invalid={searchError ? true : undefined} aria-describedby={searchError ? "dvz-q-error" : undefined} />

@@ -29,6 +29,14 @@ export function canSeeAgency(actor: Actor, agencyCode: string): boolean {
   return actor.role === "STAFF" && actor.agencyCode === agencyCode;
 }
 
+/** Prisma filter of the offices whose newcomers the actor may see or create (filters, forms). */
+export function officeScope(actor: Actor): Prisma.OfficeWhereInput {
+  assertCan(actor, "dossier.read");
+  if (actor.role === "ADMIN") return {};
+  if (actor.role === "STAFF" && actor.agencyCode) return { agencyCode: actor.agencyCode };
+  throw new ForbiddenError();
+}
+
 /**
  * The agency a report is restricted to: a MANAGER of one agency always gets their own, whatever
  * was asked; a Flemish-scope MANAGER or an ADMIN gets the requested agency or all (null).

@@ -6,7 +6,7 @@ import "server-only";
 import { maskNationalNumbersDeep, maskNationalNumbersInText } from "@/lib/domain/national-number";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
-import { db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/kit/tx";
 
 export type AuditAction =
   | "newcomer.view" | "newcomer.view.denied" | "newcomer.create" | "newcomer.update" | "newcomer.move" | "newcomer.reveal"
@@ -18,7 +18,21 @@ export type AuditAction =
   | "report.export"
   | "auth.signin"
   | "auth.signin.failed"
-  | "auth.signin.locked";
+  | "auth.signin.locked"
+  | "request.refused"
+  | "report.view"
+  | "newcomer.reveal.denied"
+  | "newcomer.update.denied"
+  | "newcomer.move.denied"
+  | "event.create.denied"
+  | "event.correct.denied"
+  | "event.cancel.denied"
+  | "decision.create.denied"
+  | "decision.confirm.denied"
+  | "decision.reject.denied"
+  | "payment.update.denied"
+  | "dvz.advice.create.denied"
+  | "dvz.followup.update.denied";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -33,7 +47,6 @@ export interface AuditEntry {
   subject?: { userId?: string | null; userEmail: string; ip: string | null };
 }
 
-type Tx = Prisma.TransactionClient | typeof db;
 
 const json = (v: unknown) =>
   v === undefined || v === null ? undefined : maskNationalNumbersDeep(JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);

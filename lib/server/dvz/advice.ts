@@ -9,8 +9,9 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { dateOf, fieldErrorsOf, isoOf, isUuid } from "@/lib/server/fines/field-errors";
+import { dateOf, fieldErrorsOf, isoOf, isUuid } from "@/lib/domain/kit";
 import { followUpSchema, generateAdviceSchema } from "./dvz.schema";
+import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 
 export async function generateDvzAdvice(actor: Actor, input: unknown, now = new Date()) {
   assertCan(actor, "dvz.advise");
@@ -47,7 +48,7 @@ export async function generateDvzAdvice(actor: Actor, input: unknown, now = new 
     });
     await recordAudit(tx, actor, { action: "dvz.advice.create", entityType: "track_event", entityId: advice.id, newcomerId: n.id, agencyCode: n.agencyCode, after: advice });
     return advice;
-  });
+  }).catch(deniedWrite(actor, "dvz.advice.create.denied", { entityType: "newcomer", entityId: String(parsed.data.newcomerId), newcomerId: String(parsed.data.newcomerId) }));
 }
 
 export async function recordDvzFollowUp(actor: Actor, adviceId: string, input: unknown, now = new Date()) {
@@ -72,7 +73,7 @@ export async function recordDvzFollowUp(actor: Actor, adviceId: string, input: u
     const after = await tx.trackEvent.findUniqueOrThrow({ where: { id: advice.id } });
     await recordAudit(tx, actor, { action: "dvz.followup.update", entityType: "track_event", entityId: advice.id, newcomerId: advice.newcomerId, agencyCode: advice.agencyCode, before: advice, after });
     return after;
-  });
+  }).catch(deniedWrite(actor, "dvz.followup.update.denied", { entityType: "track_event", entityId: adviceId, newcomerId: newcomerOfEvent(adviceId) }));
 }
 
 /** The most recent advices (optionally of one newcomer), for the DVZ page. */

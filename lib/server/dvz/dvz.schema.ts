@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate, versionField } from "@/lib/server/fines/decision.schema";
+import { isUuid } from "@/lib/domain/kit";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
@@ -8,7 +9,7 @@ export const dvzSearchSchema = z.object({
 });
 
 export const generateAdviceSchema = z.object({
-  newcomerId: z.string().uuid("Kies een inburgeraar."),
+  newcomerId: z.string({ message: "Kies een inburgeraar." }).refine(isUuid, "Kies een inburgeraar."),
   /** the advice's date; the records as of that date decide contract and attestation */
   date: z.preprocess(blankToUndefined, isoDate.optional()),
 });

@@ -8,7 +8,7 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
-import { dateOf, fieldErrorsOf } from "@/lib/server/fines/field-errors";
+import { dateOf, fieldErrorsOf } from "@/lib/domain/kit";
 import { dvzExportSchema } from "./dvz.schema";
 
 export async function exportDvzFile(actor: Actor, input: unknown) {

@@ -6,7 +6,7 @@ import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/server/fines/field-errors";
+import { fieldErrorsOf } from "@/lib/domain/kit";
 import { dvzSearchSchema } from "./dvz.schema";
 
 export const DVZ_SEARCH_LIMIT = 20;

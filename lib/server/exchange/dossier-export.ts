@@ -4,6 +4,7 @@ import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
 import { assertCan } from "@/lib/server/auth/actor";
 import { exportExchange } from "./export-exchange";
+import { logError } from "@/lib/server/entry/log-error";
 
 export function streamDossierExport(actor: Actor, fileName: string): ReadableStream<Uint8Array> {
   assertCan(actor, "exchange.export");
@@ -18,7 +19,7 @@ export function streamDossierExport(actor: Actor, fileName: string): ReadableStr
       };
       exportExchange({ databaseUrl: process.env.DATABASE_URL!, write, target: fileName, auditUser: { userId: actor.userId, email: actor.email, ip: actor.ip } })
         .then(() => controller.close())
-        .catch((e: unknown) => { console.error(e); controller.error(e); });
+        .catch((e: unknown) => { logError("dossier export", e); controller.error(e); });
     },
     pull() {
       wake?.();

@@ -11,6 +11,7 @@ import { db } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { uploadSchema } from "./dossier-import.schema";
 import { importExchangeFile } from "./import-exchange";
+import { logError } from "@/lib/server/entry/log-error";
 
 /** At most this many errors are kept on the run for the page (the count is always complete). */
 const KEPT_ERRORS = 500;
@@ -34,7 +35,7 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
   let lastWrite = 0;
   let pending: Promise<unknown> = Promise.resolve();
   const update = (data: Parameters<typeof db.importRun.update>[0]["data"]) => {
-    pending = pending.then(() => db.importRun.update({ where: { id: runId }, data })).catch((e: unknown) => console.error(e));
+    pending = pending.then(() => db.importRun.update({ where: { id: runId }, data })).catch((e: unknown) => logError("dossier import", e));
   };
   try {
     const result = await importExchangeFile({
@@ -60,7 +61,7 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
       });
     }
   } catch (e) {
-    console.error(e);
+    logError("dossier import", e);
     await pending;
     await db.importRun.update({
       where: { id: runId },

@@ -11,8 +11,9 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
 import { decisionSchema } from "./decision.schema";
-import { dateOf, fieldErrorsOf, isoOf } from "./field-errors";
+import { dateOf, fieldErrorsOf, isoOf } from "@/lib/domain/kit";
 import { findInfringementInScope, findStandingDecision } from "./load";
+import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 
 export const DECIDED_MEANWHILE = "Dit dossier werd intussen door een andere beheerder beslist of gewijzigd. Herlaad de pagina om het besluit te zien.";
 
@@ -63,5 +64,5 @@ export async function decideInfringement(actor: Actor, eventId: string, input: u
       reason: standing ? d.correctionReason : null,
     });
     return decision;
-  });
+  }).catch(deniedWrite(actor, "decision.create.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
 }

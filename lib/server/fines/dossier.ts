@@ -8,7 +8,7 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
-import { isoOf, isUuid } from "./field-errors";
+import { isoOf, isUuid } from "@/lib/domain/kit";
 
 async function loadEvent(actor: Actor, eventId: string) {
   const event = isUuid(eventId)

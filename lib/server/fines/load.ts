@@ -1,13 +1,12 @@
 import "server-only";
 // Shared reads of the fines area: the infringement dossier within the actor's scope, and the
 // decision that currently stands on it (the latest one that was not rejected).
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { newcomerScope } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { NotFoundError } from "@/lib/server/errors";
-import { isUuid } from "./field-errors";
+import { isUuid } from "@/lib/domain/kit";
+import type { Tx } from "@/lib/server/kit/tx";
 
-type Tx = Prisma.TransactionClient;
 
 export async function findInfringementInScope(tx: Tx, actor: Actor, eventId: string) {
   const event = isUuid(eventId)

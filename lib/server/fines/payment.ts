@@ -7,8 +7,9 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { dateOf, fieldErrorsOf, isoOf, isUuid } from "./field-errors";
+import { dateOf, fieldErrorsOf, isoOf, isUuid } from "@/lib/domain/kit";
 import { paymentSchema } from "./payment.schema";
+import { deniedWrite, newcomerOfDecision } from "@/lib/server/access/denied";
 
 export async function updateFinePayment(actor: Actor, decisionId: string, input: unknown, now = new Date()) {
   assertCan(actor, "fine.decide");
@@ -37,5 +38,5 @@ export async function updateFinePayment(actor: Actor, decisionId: string, input:
     const { event, correctedBy: _ignored, ...before } = fine;
     await recordAudit(tx, actor, { action: "payment.update", entityType: "infringement_decision", entityId: fine.id, newcomerId: event.newcomerId, agencyCode: event.agencyCode, before, after });
     return after;
-  });
+  }).catch(deniedWrite(actor, "payment.update.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }));
 }

@@ -8,7 +8,7 @@ import { todayIso } from "@/lib/i18n/format";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
-import { dateOf, isoOf } from "./field-errors";
+import { dateOf, isoOf } from "@/lib/domain/kit";
 import type { QueueQuery } from "./queue.schema";
 
 export const FINE_QUEUE_PAGE_SIZE = 25;

@@ -7,7 +7,8 @@ import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { rejectSchema } from "./decision.schema";
-import { fieldErrorsOf, isUuid } from "./field-errors";
+import { fieldErrorsOf, isUuid } from "@/lib/domain/kit";
+import { deniedWrite, newcomerOfDecision } from "@/lib/server/access/denied";
 
 const ALREADY_REVIEWED = "Dit besluit werd intussen al bevestigd of geweigerd. Herlaad de pagina.";
 
@@ -51,12 +52,12 @@ async function review(actor: Actor, decisionId: string, outcome: "FINAL" | "REJE
 }
 
 export function confirmDecision(actor: Actor, decisionId: string) {
-  return review(actor, decisionId, "FINAL", null);
+  return review(actor, decisionId, "FINAL", null).catch(deniedWrite(actor, "decision.confirm.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }));
 }
 
 export async function rejectDecision(actor: Actor, decisionId: string, input: unknown) {
   assertCan(actor, "fine.decide");
   const parsed = rejectSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  return review(actor, decisionId, "REJECTED", parsed.data.reason);
+  return review(actor, decisionId, "REJECTED", parsed.data.reason).catch(deniedWrite(actor, "decision.reject.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }));
 }

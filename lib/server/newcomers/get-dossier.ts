@@ -9,7 +9,9 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { loadTimeline } from "@/lib/server/track/timeline";
-import { findNewcomerInScope, isUuid } from "./scoped-newcomer";
+import { isUuid } from "@/lib/domain/kit";
+import { findNewcomerInScope } from "./scoped-newcomer";
+import { deniedWrite } from "@/lib/server/access/denied";
 
 export const HISTORY_LIMIT = 200;
 
@@ -63,20 +65,19 @@ async function auditDenied(actor: Actor, id: string, e: unknown) {
   }
 }
 
-/** The newcomer's data for the edit form. It shows the full national number, so it is audited as a reveal. */
+/**
+ * The edit form's data. The national number comes masked: opening a page must not reveal it (a
+ * GET changes nothing, not even the audit trail's reveal count); the form leaves the number as
+ * it is unless the user types a new one, and "Toon volledig nummer" on the dossier is the POST.
+ */
 export async function getNewcomerForEdit(actor: Actor, id: string) {
   assertCan(actor, "dossier.write");
-  assertCan(actor, "dossier.reveal");
-  const n = await db.$transaction(async (tx) => {
-    const found = await findNewcomerInScope(tx, actor, id);
-    await recordAudit(tx, actor, { action: "newcomer.reveal", entityType: "newcomer", entityId: found.id, newcomerId: found.id, agencyCode: found.agencyCode, reason: "bewerken" });
-    return found;
-  }).catch(async (e: unknown) => {
+  const n = await findNewcomerInScope(db, actor, id).catch(async (e: unknown) => {
     await auditDenied(actor, id, e);
     throw e;
   });
   return {
-    id: n.id, nationalNumber: formatNationalNumber(n.nationalNumber), lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate.toISOString().slice(0, 10),
+    id: n.id, nationalNumber: "", maskedNationalNumber: maskNationalNumber(n.nationalNumber), lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate.toISOString().slice(0, 10),
     gender: n.gender, nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode,
     targetGroup: n.targetGroup, officeCode: n.officeCode, agencyCode: n.agencyCode, version: n.version,
   };
@@ -89,5 +90,5 @@ export async function revealNationalNumber(actor: Actor, id: string): Promise<st
     const n = await findNewcomerInScope(tx, actor, id);
     await recordAudit(tx, actor, { action: "newcomer.reveal", entityType: "newcomer", entityId: n.id, newcomerId: n.id, agencyCode: n.agencyCode });
     return formatNationalNumber(n.nationalNumber);
-  });
+  }).catch(deniedWrite(actor, "newcomer.reveal.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
 }

@@ -7,11 +7,11 @@ import { maskNationalNumber, normalizeNationalNumber } from "@/lib/domain/nation
 import { looksLikeNationalNumber, normalizeSearchQuery } from "@/lib/domain/search-name";
 import { TRACK_STEPS, type TrackStep } from "@/lib/domain/track/track-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { newcomerScopeSql } from "@/lib/server/access/scope";
+import { newcomerScopeSql, officeScope } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/domain/kit";
 import { listNewcomersSchema, type ListNewcomersQuery, type TrackStatusFilter } from "./newcomer.schema";
 
 export const PAGE_SIZE = 25;
@@ -120,7 +120,7 @@ export async function listNewcomers(actor: Actor, input: unknown) {
 /** Offices and extraction years the list can filter on, within the actor's scope. */
 export async function listNewcomerFilterOptions(actor: Actor) {
   const offices = await db.office.findMany({
-    where: actor.role === "ADMIN" ? {} : { agencyCode: actor.agencyCode ?? "-" },
+    where: officeScope(actor),
     select: { code: true, label: true, agencyCode: true },
     orderBy: [{ agencyCode: "asc" }, { label: "asc" }],
   });

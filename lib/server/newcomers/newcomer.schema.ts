@@ -35,9 +35,22 @@ function checkNationalNumber<T extends { nationalNumber: string; birthDate: stri
 
 export const createNewcomerSchema = newcomerFields.superRefine(checkNationalNumber);
 
+/**
+ * Editing: the form shows the number masked (opening it must not reveal it), so an empty field
+ * means "unchanged"; the data layer then checks the stored number against birth date and gender.
+ */
 export const updateNewcomerSchema = newcomerFields.omit({ officeCode: true })
-  .extend({ version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt.") })
-  .superRefine(checkNationalNumber);
+  .extend({
+    nationalNumber: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().transform(normalizeNationalNumber).optional()),
+    version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
+  })
+  .superRefine((v, ctx) => {
+    if (v.nationalNumber !== undefined) checkNationalNumber({ ...v, nationalNumber: v.nationalNumber }, ctx);
+    else {
+      const future = futureDateProblem(v.birthDate, todayIso());
+      if (future) ctx.addIssue({ code: "custom", path: ["birthDate"], message: future });
+    }
+  });
 
 export const moveNewcomerSchema = z.object({
   officeCode: code("Kies het nieuwe kantoor."),

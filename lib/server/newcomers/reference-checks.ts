@@ -1,10 +1,9 @@
 import "server-only";
 // Checks of codes against the reference tables users maintain (nationalities, residence
 // statuses, offices). Each problem is returned per field, in Dutch, for the form.
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/kit/tx";
 
-type Tx = Prisma.TransactionClient | typeof db;
 
 export async function nationalityOf(tx: Tx, code: string) {
   return tx.nationality.findFirst({ where: { code, active: true }, select: { code: true, group: true } });

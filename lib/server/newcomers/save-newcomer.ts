@@ -3,18 +3,20 @@ import "server-only";
 // edits and moves name the version they read, so a concurrent change is refused (ConflictError)
 // instead of silently overwritten.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { validateNationalNumber } from "@/lib/domain/national-number";
 import { toSearchName } from "@/lib/domain/search-name";
 import { canSeeAgency } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "./field-errors";
+import { fieldErrorsOf } from "@/lib/domain/kit";
 import { createNewcomerSchema, moveNewcomerSchema, updateNewcomerSchema } from "./newcomer.schema";
 import { checkClassificationCodes, nationalityOf, officeByCode } from "./reference-checks";
 import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
+import type { Tx } from "@/lib/server/kit/tx";
+import { deniedWrite } from "@/lib/server/access/denied";
 
-type Tx = Prisma.TransactionClient;
 
 /** Refuses a national number that another dossier already has; links to it only when visible. */
 async function refuseDuplicate(tx: Tx, actor: Actor, nationalNumber: string, exceptId?: string) {
@@ -75,22 +77,26 @@ export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
       const before = await findNewcomerInScope(tx, actor, id, { lock: true });
       if (before.version !== v.version) throw new ConflictError();
       const errors = await checkClassificationCodes(tx, v);
+      // an empty number field keeps the stored number, which must still fit birth date and gender
+      const nationalNumber = v.nationalNumber ?? before.nationalNumber;
+      const check = validateNationalNumber(nationalNumber, { birthDate: v.birthDate, gender: v.gender });
+      if (!check.ok) errors.nationalNumber ??= check.reason;
       if (Object.keys(errors).length) throw new ValidationError(errors);
-      await refuseDuplicate(tx, actor, v.nationalNumber, id);
+      await refuseDuplicate(tx, actor, nationalNumber, id);
       const group = v.nationalityGroup ?? (await nationalityOf(tx, v.nationalityCode))!.group;
       const updated = await tx.newcomer.update({
         where: { id, version: v.version },
         data: {
-          nationalNumber: v.nationalNumber, lastName: v.lastName, firstName: v.firstName, searchName: toSearchName(v.lastName, v.firstName),
+          nationalNumber, lastName: v.lastName, firstName: v.firstName, searchName: toSearchName(v.lastName, v.firstName),
           birthDate: new Date(`${v.birthDate}T00:00:00Z`), gender: v.gender, nationalityCode: v.nationalityCode, nationalityGroup: group,
           residenceStatusCode: v.residenceStatusCode, targetGroup: v.targetGroup, version: { increment: 1 },
         },
       });
       await recordAudit(tx, actor, { action: "newcomer.update", entityType: "newcomer", entityId: id, newcomerId: id, agencyCode: updated.agencyCode, before: auditShape(before), after: auditShape(updated) });
       return updated;
-    });
+    }).catch(deniedWrite(actor, "newcomer.update.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
   } catch (e) {
-    if (await isUniqueViolation(e)) throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
+    if (v.nationalNumber && (await isUniqueViolation(e))) throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
     throw e;
   }
 }
@@ -119,5 +125,5 @@ export async function moveNewcomer(actor: Actor, id: string, input: unknown) {
       before: { officeCode: before.officeCode, agencyCode: before.agencyCode }, after: { officeCode: moved.officeCode, agencyCode: moved.agencyCode }, reason: v.reason ?? null,
     });
     return moved;
-  });
+  }).catch(deniedWrite(actor, "newcomer.move.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
 }

@@ -6,13 +6,10 @@ import { maskNationalNumber } from "@/lib/domain/national-number";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newcomerScope, newcomerScopeSql } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
-import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
+import type { Tx } from "@/lib/server/kit/tx";
+import { isUuid } from "@/lib/domain/kit";
 
-type Tx = Prisma.TransactionClient | typeof db;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: string) => UUID.test(id);
 
 export async function findNewcomerInScope(tx: Tx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
   if (!isUuid(id)) throw new NotFoundError();

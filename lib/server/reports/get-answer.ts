@@ -5,11 +5,17 @@ import { answerTables, type AnswerTable } from "@/lib/domain/reports/answer-tabl
 import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
 import type { Actor } from "@/lib/server/auth/actor";
 import { reportAgencyScope } from "@/lib/server/access/scope";
+import { auditReport, type ReportUse } from "./audit-report";
 import { appExecutor } from "./get-report";
 
 export interface AnswerPart { table: AnswerTable; reports: ReportResult[] }
 
-export async function getAnswer(actor: Actor, input: { from: number; to: number; asOf: string; agency?: string | null }): Promise<{ agency: string | null; parts: AnswerPart[] }> {
+/** `use` says what the answer is for (audited as report.view / report.export); the answer page by default. */
+export async function getAnswer(
+  actor: Actor,
+  input: { from: number; to: number; asOf: string; agency?: string | null },
+  use: ReportUse = { action: "report.view", what: "antwoord" },
+): Promise<{ agency: string | null; parts: AnswerPart[] }> {
   const agency = reportAgencyScope(actor, input.agency ?? null);
   const parts = await Promise.all(
     answerTables.map(async (table) => ({
@@ -19,5 +25,6 @@ export async function getAnswer(actor: Actor, input: { from: number; to: number;
       ),
     })),
   );
+  await auditReport(actor, use, { from: input.from, to: input.to, asOf: input.asOf, agency });
   return { agency, parts };
 }

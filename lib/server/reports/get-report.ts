@@ -6,6 +6,7 @@ import { runReport, type ReportResult, type RunReportInput, type SqlExecutor } f
 import type { Actor } from "@/lib/server/auth/actor";
 import { reportAgencyScope } from "@/lib/server/access/scope";
 import { sqlPool } from "@/lib/server/db";
+import { auditReport, type ReportUse } from "./audit-report";
 
 /** runReport's executor over the app's pg pool: the query text has numbered parameters only. */
 export const appExecutor: SqlExecutor = {
@@ -14,8 +15,10 @@ export const appExecutor: SqlExecutor = {
 
 export interface ScopedReport extends ReportResult { agency: string | null }
 
-export async function getReport(actor: Actor, input: RunReportInput): Promise<ScopedReport> {
+/** `use` says what the report is for (audited as report.view / report.export); a page view by default. */
+export async function getReport(actor: Actor, input: RunReportInput, use: ReportUse = { action: "report.view", what: "rapport" }): Promise<ScopedReport> {
   const agency = reportAgencyScope(actor, input.agency ?? null);
   const report = await runReport(appExecutor, { ...input, agency });
+  await auditReport(actor, use, { measure: report.measure, by: report.by, from: input.from, to: input.to, asOf: input.asOf, agency });
   return { ...report, agency };
 }

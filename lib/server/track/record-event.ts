@@ -6,19 +6,20 @@ import "server-only";
 // locked so that two users recording at once cannot break the order of the steps together.
 import type { InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
 import { futureDateProblem, infringementTypeProblem, stepOrderProblem, trackOrderProblem } from "@/lib/domain/track/track-rules";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { todayIso } from "@/lib/i18n/format";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/server/newcomers/field-errors";
+import { fieldErrorsOf } from "@/lib/domain/kit";
 import { checkClassificationCodes, nationalityOf, officeByCode } from "@/lib/server/newcomers/reference-checks";
-import { findNewcomerInScope, isUuid } from "@/lib/server/newcomers/scoped-newcomer";
+import { isUuid } from "@/lib/domain/kit";
+import { findNewcomerInScope } from "@/lib/server/newcomers/scoped-newcomer";
 import { cancelEventSchema, correctEventSchema, RECORDABLE_TYPES, recordEventSchema } from "./event.schema";
+import type { Tx } from "@/lib/server/kit/tx";
+import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 
-type Tx = Prisma.TransactionClient;
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -73,7 +74,7 @@ export async function recordTrackEvent(actor: Actor, newcomerId: string, input: 
     });
     await recordAudit(tx, actor, { action: "event.create", entityType: "track_event", entityId: event.id, newcomerId: n.id, agencyCode: n.agencyCode, after: eventAudit(event) });
     return event;
-  });
+  }).catch(deniedWrite(actor, "event.create.denied", { entityType: "newcomer", entityId: newcomerId, newcomerId }));
 }
 
 /** Loads a record the actor may change (through its newcomer's scope) and locks its newcomer. */
@@ -116,7 +117,7 @@ export async function correctTrackEvent(actor: Actor, eventId: string, input: un
     });
     await recordAudit(tx, actor, { action: "event.correct", entityType: "track_event", entityId: before.id, newcomerId: before.newcomerId, agencyCode: before.agencyCode, before: eventAudit(before), after: eventAudit(updated), reason: v.reason });
     return updated;
-  });
+  }).catch(deniedWrite(actor, "event.correct.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
 }
 
 /** Cancels a record with a reason; it stays visible (struck through) and no longer counts. */
@@ -137,5 +138,5 @@ export async function cancelTrackEvent(actor: Actor, eventId: string, input: unk
     });
     await recordAudit(tx, actor, { action: "event.cancel", entityType: "track_event", entityId: before.id, newcomerId: before.newcomerId, agencyCode: before.agencyCode, before: eventAudit(before), after: eventAudit(updated), reason: v.reason });
     return updated;
-  });
+  }).catch(deniedWrite(actor, "event.cancel.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
 }

@@ -1,11 +1,9 @@
 import "server-only";
+import type { Tx } from "@/lib/server/kit/tx";
 // The timeline of a newcomer's whole track: every record (cancelled ones marked), with the
 // office it was recorded at, who recorded it, and for infringements every decision row.
 // Called only by the data layer after the scope check (get-dossier.ts).
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db";
 
-type Tx = Prisma.TransactionClient | typeof db;
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { NewcomerForm } from "@/components/dossiers/newcomer-form";
 import { translator } from "@/lib/i18n/messages";
+import { canSeeAgency } from "@/lib/server/access/scope";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
 import { createNewcomerAction } from "../actions";
@@ -13,7 +14,7 @@ export default async function NewNewcomerPage() {
   const actor = await requirePageActor("dossier.write");
   const options = await listNewcomerFormOptions();
   // staff create newcomers in their own agency only (the data layer refuses other offices too)
-  const offices = actor.role === "ADMIN" ? options.offices : options.offices.filter((o) => o.agencyCode === actor.agencyCode);
+  const offices = options.offices.filter((o) => canSeeAgency(actor, o.agencyCode));
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href="/dossiers" className="text-brand-700 underline">{t("title")}</Link></p>

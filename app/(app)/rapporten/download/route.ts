@@ -1,33 +1,25 @@
 // GET /rapporten/download?measure=…&by=…&from=…&to=…&asOf=…[&agency=…][&publicatie=1]&format=csv|xlsx
-// The same report as the page (same scope check in getReport), as a file.
-import { ZodError } from "zod";
+// The same report as the page (same scope check in getReport), as a file. Aggregates only, so a
+// GET; the download is audited (report.export) and never cached (route() sets no-store).
 import { reportToCsv } from "@/lib/domain/reports/export-csv";
 import { questions, readPageRequest } from "@/lib/domain/reports/questions";
 import { displayGrid, reportWorkbook } from "@/lib/domain/reports/xlsx";
 import { todayIso } from "@/lib/i18n/format";
-import { requireActor } from "@/lib/server/auth/session";
-import { ForbiddenError, UnauthenticatedError } from "@/lib/server/errors";
+import { route } from "@/lib/server/entry/route";
 import { getReport } from "@/lib/server/reports/get-report";
 
-export async function GET(req: Request) {
-  try {
-    const actor = await requireActor("report.read");
-    const sp = Object.fromEntries(new URL(req.url).searchParams);
-    // the question only supplies defaults; an explicit measure and by are required in practice
-    const request = readPageRequest(questions["vraag-2"], sp, todayIso());
-    const report = await getReport(actor, request);
-    const name = `rapport-${report.measure}-${report.by.join("-")}-${report.years[0]}-${report.years.at(-1)}`;
-    if (sp.format === "xlsx") {
-      const body = await reportWorkbook(report, request.publication);
-      return new Response(new Uint8Array(body), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${name}.xlsx"` } });
-    }
-    const grid = displayGrid(report, request.publication);
-    const csv = reportToCsv(report, (v, i, j) => (i < 0 ? v : grid[i]![j]!));
-    return new Response("\uFEFF" + csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
-  } catch (e) {
-    if (e instanceof UnauthenticatedError) return new Response("Niet aangemeld.", { status: 401 });
-    if (e instanceof ForbiddenError) return new Response("Geen toegang.", { status: 403 });
-    if (e instanceof ZodError) return new Response(e.issues.map((i) => i.message).join("\n"), { status: 400 });
-    throw e;
+export const GET = route("report.read", async ({ actor, searchParams }) => {
+  const sp = Object.fromEntries(searchParams);
+  // the question only supplies defaults; an explicit measure and by are required in practice
+  const request = readPageRequest(questions["vraag-2"], sp, todayIso());
+  const format = sp.format === "xlsx" ? "xlsx" : "csv";
+  const report = await getReport(actor, request, { action: "report.export", what: format, publication: request.publication });
+  const name = `rapport-${report.measure}-${report.by.join("-")}-${report.years[0]}-${report.years.at(-1)}`;
+  if (format === "xlsx") {
+    const body = await reportWorkbook(report, request.publication);
+    return new Response(new Uint8Array(body), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${name}.xlsx"` } });
   }
-}
+  const grid = displayGrid(report, request.publication);
+  const csv = reportToCsv(report, (v, i, j) => (i < 0 ? v : grid[i]![j]!));
+  return new Response("\uFEFF" + csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
+});

@@ -1,0 +1,30 @@
+import "server-only";
+// The one error logger of the entry points. Errors from Prisma and PostgreSQL can carry the
+// values of a failed statement (a unique-violation detail, a query argument), so everything that
+// looks like a national number is blanked before it reaches the log.
+
+const NN_DOTTED = /\d{2}[.\s-]?\d{2}[.\s-]?\d{2}[.\s-]?\d{3}[.\s-]?\d{2}/g;
+const LONG_DIGITS = /\d{11,}/g;
+
+/** Blanks 11-digit runs and the dotted/dashed/spaced forms of a national number. */
+export function redactNationalNumbers(text: string): string {
+  return text.replace(LONG_DIGITS, (m) => "*".repeat(m.length)).replace(NN_DOTTED, "[rijksregisternummer]");
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) {
+    const extra: Record<string, unknown> = {};
+    for (const k of ["code", "meta", "clientVersion"] as const) if (k in e) extra[k] = (e as unknown as Record<string, unknown>)[k];
+    const cause = e.cause ? `\ncause: ${describe(e.cause)}` : "";
+    return `${e.stack ?? `${e.name}: ${e.message}`}${Object.keys(extra).length ? `\n${JSON.stringify(extra)}` : ""}${cause}`;
+  }
+  try {
+    return JSON.stringify(e);
+  } catch {
+    return String(e);
+  }
+}
+
+export function logError(context: string, e: unknown): void {
+  console.error(redactNationalNumbers(`[${context}] ${describe(e)}`));
+}
