@@ -1,0 +1,129 @@
+// "Voor publicatie": which figures of a publication (one report, or several tables published
+// together, e.g. Tables 1–18 of the answer) to hide so that no hidden figure can be recovered or
+// narrowed to fewer than 3 possible values by an attacker who knows every shown figure and every
+// relation between them (interval.ts).
+//
+//  1. primary: cells 1–4 (a euro figure when the number of fines behind it is 1–4). Zeros are
+//     shown — so the attacker knows a hidden cell is ≥ 1, and the checks below assume that.
+//  2. secondary: Gaussian elimination (gauss.ts), over all tables at once, totals and
+//     subtotals included as candidates (they are hidden too when they would give a cell away).
+//  3. interval check: the attacker's LP range of every hidden cell; a cell with fewer than 3
+//     possible values gets a further cell of one of its relations hidden (an inner cell before a
+//     total, the largest first: it widens the range most), until every range holds.
+// Every hidden cell reads the same mark, so the mark tells nothing about the size.
+import type { Model } from "./model";
+import { gaussSuppression } from "./gauss";
+import { runs, attackerRanges, quickWide, wideEnough, type Range } from "./interval";
+import { PublicationModel, type TableInput, type TablePositions } from "./tables";
+
+export const PUBLICATION_THRESHOLD = 5;
+/** The one mark of a hidden figure. */
+export const SUPPRESSED = "x";
+
+export interface ProtectOptions { threshold?: number; minValues?: number }
+
+/** Steps 2 and 3 on a built model: the hidden cells. */
+export async function suppress(model: Model, minValues = 3): Promise<boolean[]> {
+  const T = performance.now();
+  const hidden = gaussSuppression(model);
+  if (process.env.SDC_DEBUG) console.log("gauss ms", performance.now() - T);
+  const constraintsOf = new Map<number, number[]>();
+  model.constraints.forEach((c, ci) => c.terms.forEach(([k]) => constraintsOf.set(k, [...(constraintsOf.get(k) ?? []), ci])));
+  for (let round = 0; ; round++) {
+    // the LP only for the cells the cheap test cannot clear (a page's table: a handful)
+    let T1 = performance.now();
+    const quick = quickWide(model, hidden);
+    if (process.env.SDC_DEBUG) console.log("quick ms", performance.now() - T1);
+    T1 = performance.now();
+    const atRisk = new Set(hidden.flatMap((h, i) => (h && !quick.has(i) ? [i] : [])));
+    if (atRisk.size === 0) return hidden;
+    const ranges = await attackerRanges(model, hidden, atRisk, { exact: false, minValues });
+    const narrow = [...ranges].filter(([, r]) => !wideEnough(r, minValues));
+    if (process.env.SDC_DEBUG) console.log("lp ms", performance.now() - T1, "runs", runs);
+    if (process.env.SDC_DEBUG) console.log("round", round, "hidden", hidden.filter(Boolean).length, "quick", quick.size, "atRisk", atRisk.size, "narrow", narrow.map(([i, r]) => `${model.cells[i]!.key}=${model.cells[i]!.value} [${r.min},${r.max}]`).join("; "));
+    if (narrow.length === 0) return hidden;
+    if (round > model.cells.length) throw new Error("Onthullingscontrole: geen veilig patroon gevonden");
+    for (const [cell, range] of narrow) {
+      if (!hidden[cell]) continue;
+      const next = await widener(model, hidden, constraintsOf, cell, range);
+      if (next === undefined) throw new Error("Onthullingscontrole: geen cel meer om te verbergen");
+      hidden[next] = true;
+    }
+  }
+}
+
+const width = (r: Range) => r.max - r.min;
+
+/**
+ * The next cell to hide for a narrow one: a shown, non-zero cell of one of its relations (else
+ * of its hidden neighbours' relations) whose hiding widens its range — tried with the LP, inner
+ * cells before totals and large before small. Hiding a cell whose other relations are all shown
+ * widens nothing (it is itself recomputed), hence the trial; if none widens, the first one.
+ */
+async function widener(model: Model, hidden: boolean[], constraintsOf: Map<number, number[]>, cell: number, range: Range): Promise<number | undefined> {
+  const seen = new Set([cell]);
+  let frontier = [cell];
+  while (frontier.length) {
+    const candidates: number[] = [];
+    const nextFrontier: number[] = [];
+    // the short relations first (a row before its year column): they bind hardest
+    const relations = [...new Set(frontier.flatMap((c) => constraintsOf.get(c) ?? []))].sort((a, b) => model.constraints[a]!.terms.length - model.constraints[b]!.terms.length);
+    for (const ci of relations) {
+      const here: number[] = [];
+      for (const [k] of model.constraints[ci]!.terms) {
+        if (seen.has(k)) continue;
+        seen.add(k);
+        if (hidden[k]) nextFrontier.push(k);
+        else if (model.cells[k]!.value > 0) here.push(k);
+      }
+      here.sort((a, b) => model.cells[a]!.level - model.cells[b]!.level || model.cells[b]!.value - model.cells[a]!.value);
+      candidates.push(...here);
+    }
+    for (const k of candidates.slice(0, MAX_TRIALS)) {
+      const trial = hidden.slice();
+      trial[k] = true;
+      const r = await attackerRanges(model, trial, new Set([cell, k]), { exact: false });
+      if (width(r.get(cell)!) > width(range) + 1e-9 && wideEnough(r.get(k)!)) return k;
+    }
+    if (candidates.length) return candidates[0];
+    frontier = nextFrontier;
+  }
+  return undefined;
+}
+
+const MAX_TRIALS = 12;
+
+/** Which figures of a table are hidden, in the table's own shape. */
+export interface TableMask {
+  inner: boolean[][];
+  rowTotal: boolean[];
+  colTotal: boolean[];
+  grand: boolean;
+  subtotals: { key: string; years: boolean[]; total: boolean }[];
+}
+
+/** One model for the tables published together, protected; a mask per table, in their order. */
+export async function protectTables(tables: TableInput[], opts: ProtectOptions = {}): Promise<TableMask[]> {
+  const { model, positions } = publicationModel(tables, opts.threshold);
+  const hidden = await suppress(model, opts.minValues);
+  return positions.map((p) => maskOf(p, hidden));
+}
+
+export function publicationModel(tables: TableInput[], threshold = PUBLICATION_THRESHOLD): { model: Model; positions: TablePositions[] } {
+  const b = new PublicationModel();
+  const positions = tables.map((t) => b.addReport(t));
+  b.link();
+  const rule = b.primaryRule(threshold);
+  return { model: b.build((c, i) => rule(c.value, i)), positions };
+}
+
+export function maskOf(p: TablePositions, hidden: boolean[]): TableMask {
+  const h = (i: number) => hidden[i]!;
+  return {
+    inner: p.inner.map((row) => row.map(h)),
+    rowTotal: p.rowTotal.map(h),
+    colTotal: p.colTotal.map(h),
+    grand: h(p.grand),
+    subtotals: p.subtotals.map((s) => ({ key: s.key, years: s.years.map(h), total: h(s.total) })),
+  };
+}
