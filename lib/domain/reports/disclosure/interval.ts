@@ -63,7 +63,7 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
     const rows = new Set(group.flatMap((cell) => touching.get(cell) ?? []));
     const lp = highs.createModel();
     try {
-      lp.options.set({ output_flag: false, presolve: "off", solver: "simplex" });
+      lp.options.set({ output_flag: false, presolve: "off", solver: "simplex", simplex_strategy: 4 });
       lp.addVars(new Float64Array(group.length).fill(1), new Float64Array(group.length).fill(highs.infinity));
       for (const ci of rows) {
         let rhs = 0;
@@ -80,6 +80,22 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
       const lo = group.map((c) => model.cells[c]!.value), hi = lo.slice();
       const seen = (j: number) => ({ min: lo[j]!, max: hi[j]! });
       let last = -1;
+      const solve = (sense: "minimize" | "maximize") => {
+        lp.changeObjectiveSense(highs.constants.objectiveSense[sense]);
+        lp.run();
+        runs++;
+        if (lp.getModelStatus() !== 7) return;
+        const x = lp.getSolution().colValue;
+        for (let q = 0; q < group.length; q++) (lo[q] = Math.min(lo[q]!, x[q]!)), (hi[q] = Math.max(hi[q]!, x[q]!));
+      };
+      if (!exact) {
+        // two LPs moving all cells of interest at once (up, down) often show most of them wide
+        const targets = group.filter((c) => !only || only.has(c)).map((c) => col.get(c)!);
+        for (const j of targets) lp.changeColCost(j, 1);
+        solve("maximize");
+        solve("minimize");
+        for (const j of targets) lp.changeColCost(j, 0);
+      }
       for (const cell of group) {
         if (only && !only.has(cell)) continue;
         const j = col.get(cell)!;

@@ -79,7 +79,9 @@ async function widener(model: Model, hidden: boolean[], constraintsOf: Map<numbe
       here.sort((a, b) => model.cells[a]!.level - model.cells[b]!.level || model.cells[b]!.value - model.cells[a]!.value);
       candidates.push(...here);
     }
-    for (const k of candidates.slice(0, MAX_TRIALS)) {
+    // a candidate whose other relations are all shown would be recomputed from one of them: skip those
+    const notPinned = candidates.filter((k) => (constraintsOf.get(k) ?? []).every((ci) => model.constraints[ci]!.terms.some(([j]) => j !== k && hidden[j])));
+    for (const k of notPinned.slice(0, MAX_TRIALS)) {
       const trial = hidden.slice();
       trial[k] = true;
       const r = await attackerRanges(model, trial, new Set([cell, k]), { exact: false });
@@ -91,7 +93,7 @@ async function widener(model: Model, hidden: boolean[], constraintsOf: Map<numbe
   return undefined;
 }
 
-const MAX_TRIALS = 12;
+const MAX_TRIALS = 4;
 
 /** Which figures of a table are hidden, in the table's own shape. */
 export interface TableMask {

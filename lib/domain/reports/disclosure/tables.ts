@@ -41,6 +41,7 @@ interface Registered { measure: Measure; scope: string | null; coords: Coordinat
 export class PublicationModel extends ModelBuilder {
   private readonly meta: Registered[] = [];
   private readonly tableDims = new Set<string>();
+  private readonly dimensionsUsed = new Set<string>();
 
   private at(measure: Measure, scope: string | null, coords: Coordinates, value: number, level: number): number {
     const i = this.cell(cellKey(measure, scope, coords, implied), value, level);
@@ -52,6 +53,7 @@ export class PublicationModel extends ModelBuilder {
     const span = r.years.length === 1 ? String(r.years[0]) : `${r.years[0]}..${r.years.at(-1)}`;
     const coordsOf = (keys: string[]) => Object.fromEntries(r.by.map((d, i) => [d, keys[i]!])) as Coordinates;
     for (const y of [...r.years.map(String), span]) this.tableDims.add(signature(r.measure, scope, [...r.by, "year"], y));
+    for (const d of r.by) this.dimensionsUsed.add(d);
     const inner = r.rows.map((row) => r.years.map((y) => this.at(r.measure, scope, { ...coordsOf(row.keys), year: String(y) }, row.values[String(y)]!, 0)));
     const rowTotal = r.rows.map((row, i) => {
       const t = this.at(r.measure, scope, { ...coordsOf(row.keys), year: span }, row.total, 1);
@@ -91,31 +93,47 @@ export class PublicationModel extends ModelBuilder {
   }
 
   /**
-   * The relations between tables: a coarse cell (an agency, a nationality group) equals the sum
-   * of the fine cells of another table of the publication that breaks the same figure down
-   * finer (missing rows are zero). One that the data does not satisfy (a reference list changed
-   * in the database) is left out: it is then not true and tells an attacker nothing. A fine
-   * amount's euro figure is the amount × the number of fines.
+   * The relations between tables of the publication: a cell equals the sum of the cells of
+   * another table that breaks the same figure down by one dimension more (nationality → its
+   * genders), or by a finer dimension (an agency → its offices, a nationality group → its
+   * nationalities); missing rows are zero. A relation the data does not satisfy (a reference
+   * list changed in the database) is left out: it is then not true and tells an attacker
+   * nothing. A fine amount's euro figure is the amount × the number of fines.
    */
   link(): void {
     const n = this.cells.length;
+    const id = (measure: Measure, scope: string | null, c: Coordinates) => `${measure}|${scope}|${Object.keys(c).sort().map((d) => `${d}=${c[d]}`).join("|")}`;
+    const groups = new Map<string, number[]>(); // a coarser figure's id → the cells it sums
+    const add = (key: string, j: number) => groups.set(key, [...(groups.get(key) ?? []), j]);
+    for (let j = 0; j < n; j++) {
+      const f = this.meta[j];
+      if (!f) continue;
+      for (const d of Object.keys(f.coords)) {
+        if (d === "year") continue;
+        const { [d]: _, ...rest } = f.coords;
+        add(`${id(f.measure, f.scope, rest)}#+${d}`, j);
+        for (const { fine, coarse, of } of rollups) {
+          if (d !== fine || coarse in f.coords) continue;
+          const g = of(f.coords[d]!);
+          if (g) add(`${id(f.measure, f.scope, { ...rest, [coarse]: g })}#${fine}`, j);
+        }
+      }
+    }
     for (let i = 0; i < n; i++) {
       const m = this.meta[i];
       if (!m) continue;
-      for (const { fine, coarse, of } of rollups) {
-        const g = m.coords[coarse];
-        if (g === undefined || m.coords[fine] !== undefined) continue;
-        const { [coarse]: _, ...rest } = m.coords;
-        const dims = [...Object.keys(rest).filter((d) => d !== "year"), fine, "year"];
-        if (!this.tableDims.has(signature(m.measure, m.scope, dims, rest.year!))) continue;
-        const parts: number[] = [];
-        for (let j = 0; j < n; j++) {
-          const f = this.meta[j];
-          if (!f || f.measure !== m.measure || f.scope !== m.scope || f.coords[fine] === undefined || of(f.coords[fine]!) !== g) continue;
-          const { [fine]: __, [coarse]: ___, ...restF } = f.coords;
-          if (sameCoords(restF, rest)) parts.push(j);
-        }
-        this.trySum(i, parts);
+      const dims = Object.keys(m.coords).filter((d) => d !== "year");
+      const year = m.coords.year!;
+      // one dimension more: only when the publication has that finer table (else it is not known)
+      for (const e of this.dimensionsUsed) {
+        if (e in m.coords || !this.tableDims.has(signature(m.measure, m.scope, [...dims, e, "year"], year))) continue;
+        this.trySum(i, groups.get(`${id(m.measure, m.scope, m.coords)}#+${e}`) ?? []);
+      }
+      for (const { fine, coarse } of rollups) {
+        if (!(coarse in m.coords) || fine in m.coords) continue;
+        const finer = [...dims.filter((d) => d !== coarse), fine, "year"];
+        if (!this.tableDims.has(signature(m.measure, m.scope, finer, year))) continue;
+        this.trySum(i, groups.get(`${id(m.measure, m.scope, m.coords)}#${fine}`) ?? []);
       }
       if (m.measure === "fine_amount_eur" && m.coords.amount && m.coords.amount !== "ONBEKEND") {
         const count = this.find(cellKey("fines", m.scope, m.coords, implied));
