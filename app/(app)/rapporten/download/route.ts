@@ -3,7 +3,8 @@
 import { ZodError } from "zod";
 import { reportToCsv } from "@/lib/domain/reports/export-csv";
 import { questions, readPageRequest } from "@/lib/domain/reports/questions";
-import { displayGrid, reportWorkbook } from "@/lib/domain/reports/xlsx";
+import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
+import { displayGrid, displayTotalLine, reportWorkbook } from "@/lib/domain/reports/xlsx";
 import { todayIso } from "@/lib/i18n/format";
 import { requireActor } from "@/lib/server/auth/session";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/errors";
@@ -17,12 +18,14 @@ export async function GET(req: Request) {
     const request = readPageRequest(questions["vraag-2"], sp, todayIso());
     const report = await getReport(actor, request);
     const name = `rapport-${report.measure}-${report.by.join("-")}-${report.years[0]}-${report.years.at(-1)}`;
+    const [mask] = await publicationMasks([report], request.publication, report.agency);
     if (sp.format === "xlsx") {
-      const body = await reportWorkbook(report, request.publication);
+      const body = await reportWorkbook(report, mask!);
       return new Response(new Uint8Array(body), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${name}.xlsx"` } });
     }
-    const grid = displayGrid(report, request.publication);
-    const csv = reportToCsv(report, (v, i, j) => (i < 0 ? v : grid[i]![j]!));
+    const grid = displayGrid(report, mask!);
+    const totals = displayTotalLine(report, mask!);
+    const csv = reportToCsv(report, (v, i, j) => (i < 0 ? totals[j]! : grid[i]![j]!));
     return new Response("\uFEFF" + csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
   } catch (e) {
     if (e instanceof UnauthenticatedError) return new Response("Niet aangemeld.", { status: 401 });

@@ -101,8 +101,10 @@ export async function attack(tables: ShownTable[], bounds: MarkBounds = oneMark)
   return solveAll(figs, eqs, bounds);
 }
 
+let highsOnce: ReturnType<typeof loadHighs> | null = null;
+
 async function solveAll(figs: Figure[], eqs: [number, number][][], bounds: MarkBounds): Promise<Finding[]> {
-  const highs = await loadHighs();
+  const highs = await (highsOnce ??= loadHighs());
   const hiddenIdx = figs.map((f, i) => [f, i] as const).filter(([f]) => typeof f.shown === "string").map(([, i]) => i);
   const col = new Map(hiddenIdx.map((i, j) => [i, j]));
   const lp = highs.createModel();

@@ -1,10 +1,10 @@
 // The attacker test of issue 13: every hidden figure of a protected publication, solved for its
 // min and max by linear programming over everything shown (attacker.test-support.ts), must be
 // neither exact nor narrowed to fewer than 3 whole values. And the same attacker against the old
-// method (small-cells.ts), which it breaks.
+// method (the former small-cells.ts, now old-method.test-support.ts), which it breaks.
 import { describe, expect, it } from "vitest";
 import type { ReportResult } from "../run-report";
-import { suppressSmallCells, publishedCell } from "../small-cells";
+import { publishedCell, suppressSmallCells } from "./old-method.test-support";
 import { attack, exact, narrow, oldMarks, type ShownTable } from "./attacker.test-support";
 import { shownReport } from "./display";
 import { answer, natGender, report, rng, t04, t07, t15, t16 } from "./fixture.test-support";
@@ -71,7 +71,7 @@ describe("disclosure control against an LP attacker", () => {
     }
   });
 
-  it("documents that today's method (small-cells.ts) is unsafe: the same attacker recovers hidden cells", { timeout: 60_000 }, async () => {
+  it("documents that the old method (small-cells.ts) is unsafe: the same attacker recovers hidden cells", { timeout: 60_000 }, async () => {
     const counts: Record<string, { hidden: number; exact: number; narrow: number }> = {};
     for (const [name, r] of [["contracts by nationality", t04()], ["fines by nationality", t15()], ["fines by residence status", t16()]] as const) {
       const findings = await attack([oldShown(r)], oldMarks);

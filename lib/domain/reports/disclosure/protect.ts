@@ -14,6 +14,7 @@
 import type { Model } from "./model";
 import { gaussSuppression } from "./gauss";
 import { runs, attackerRanges, quickWide, wideEnough, type Range } from "./interval";
+import type { ReportResult } from "../run-report";
 import { PublicationModel, type TableInput, type TablePositions } from "./tables";
 
 export const PUBLICATION_THRESHOLD = 5;
@@ -128,4 +129,13 @@ export function maskOf(p: TablePositions, hidden: boolean[]): TableMask {
     grand: h(p.grand),
     subtotals: p.subtotals.map((s) => ({ key: s.key, years: s.years.map(h), total: h(s.total) })),
   };
+}
+
+/**
+ * The masks for reports shown together (a page's table, the answer's tables as one publication);
+ * all null when not "voor publicatie", so nothing changes then.
+ */
+export async function publicationMasks(reports: ReportResult[], publication: boolean, scope: string | null = null): Promise<(TableMask | null)[]> {
+  if (!publication) return reports.map(() => null);
+  return protectTables(reports.map((report) => ({ report, scope })));
 }

@@ -12,7 +12,7 @@ export async function GET(req: Request) {
     const actor = await requireActor("report.read");
     const request = readPageRequest(questions["vraag-1"], Object.fromEntries(new URL(req.url).searchParams), todayIso());
     const answer = await getAnswer(actor, request);
-    const body = await answerWorkbook(answer.parts, request.publication);
+    const body = await answerWorkbook(answer.parts, request.publication, answer.agency);
     return new Response(new Uint8Array(body), {
       headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="antwoord-${request.from}-${request.to}-${request.asOf}.xlsx"` },
     });
