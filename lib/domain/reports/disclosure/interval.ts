@@ -83,7 +83,6 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
       const solve = (sense: "minimize" | "maximize") => {
         lp.changeObjectiveSense(highs.constants.objectiveSense[sense]);
         lp.run();
-        runs++;
         if (lp.getModelStatus() !== 7) return;
         const x = lp.getSolution().colValue;
         for (let q = 0; q < group.length; q++) (lo[q] = Math.min(lo[q]!, x[q]!)), (hi[q] = Math.max(hi[q]!, x[q]!));
@@ -109,7 +108,6 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
         const bound = (sense: "minimize" | "maximize") => {
           lp.changeObjectiveSense(highs.constants.objectiveSense[sense]);
           lp.run();
-          runs++;
           const status = lp.getModelStatus();
           if (status === 7) {
             const x = lp.getSolution().colValue;
@@ -137,7 +135,6 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
 }
 
 type Vec = Map<number, number>;
-export let runs = 0;
 
 /**
  * A cheap sufficient test before any LP: a direction d that keeps every relation (A·d = 0 on the

@@ -11,9 +11,10 @@
 //     possible values gets a further cell of one of its relations hidden (an inner cell before a
 //     total, the largest first: it widens the range most), until every range holds.
 // Every hidden cell reads the same mark, so the mark tells nothing about the size.
+import { createHash } from "node:crypto";
 import type { Model } from "./model";
 import { gaussSuppression } from "./gauss";
-import { runs, attackerRanges, quickWide, wideEnough, type Range } from "./interval";
+import { attackerRanges, quickWide, wideEnough, type Range } from "./interval";
 import type { ReportResult } from "../run-report";
 import { PublicationModel, type TableInput, type TablePositions } from "./tables";
 
@@ -21,27 +22,20 @@ export const PUBLICATION_THRESHOLD = 5;
 /** The one mark of a hidden figure. */
 export const SUPPRESSED = "x";
 
-export interface ProtectOptions { threshold?: number; minValues?: number }
+export interface ProtectOptions { threshold?: number; minValues?: number; /** false: solve again even if these figures were protected before (benchmarks) */ cache?: boolean }
 
 /** Steps 2 and 3 on a built model: the hidden cells. */
 export async function suppress(model: Model, minValues = 3): Promise<boolean[]> {
-  const T = performance.now();
   const hidden = gaussSuppression(model);
-  if (process.env.SDC_DEBUG) console.log("gauss ms", performance.now() - T);
   const constraintsOf = new Map<number, number[]>();
   model.constraints.forEach((c, ci) => c.terms.forEach(([k]) => constraintsOf.set(k, [...(constraintsOf.get(k) ?? []), ci])));
   for (let round = 0; ; round++) {
     // the LP only for the cells the cheap test cannot clear (a page's table: a handful)
-    let T1 = performance.now();
     const quick = quickWide(model, hidden);
-    if (process.env.SDC_DEBUG) console.log("quick ms", performance.now() - T1);
-    T1 = performance.now();
     const atRisk = new Set(hidden.flatMap((h, i) => (h && !quick.has(i) ? [i] : [])));
     if (atRisk.size === 0) return hidden;
     const ranges = await attackerRanges(model, hidden, atRisk, { exact: false, minValues });
     const narrow = [...ranges].filter(([, r]) => !wideEnough(r, minValues));
-    if (process.env.SDC_DEBUG) console.log("lp ms", performance.now() - T1, "runs", runs);
-    if (process.env.SDC_DEBUG) console.log("round", round, "hidden", hidden.filter(Boolean).length, "quick", quick.size, "atRisk", atRisk.size, "narrow", narrow.map(([i, r]) => `${model.cells[i]!.key}=${model.cells[i]!.value} [${r.min},${r.max}]`).join("; "));
     if (narrow.length === 0) return hidden;
     if (round > model.cells.length) throw new Error("Onthullingscontrole: geen veilig patroon gevonden");
     for (const [cell, range] of narrow) {
@@ -108,9 +102,22 @@ export interface TableMask {
 /** One model for the tables published together, protected; a mask per table, in their order. */
 export async function protectTables(tables: TableInput[], opts: ProtectOptions = {}): Promise<TableMask[]> {
   const { model, positions } = publicationModel(tables, opts.threshold);
-  const hidden = await suppress(model, opts.minValues);
+  // the same figures give the same pattern (the method is deterministic): a page shown again, or
+  // its CSV and XLSX right after it, reuse it instead of solving the LPs again
+  const id = createHash("sha256").update(JSON.stringify([opts.minValues ?? 3, model.cells.map((c) => [c.key, c.value]), model.primary])).digest("base64");
+  let hidden = opts.cache === false ? undefined : cache.get(id);
+  if (hidden) {
+    cache.delete(id);
+  } else {
+    hidden = await suppress(model, opts.minValues);
+  }
+  cache.set(id, hidden);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return positions.map((p) => maskOf(p, hidden));
 }
+
+const CACHE_SIZE = 64;
+const cache = new Map<string, boolean[]>(); // insertion order = least recently used first
 
 export function publicationModel(tables: TableInput[], threshold = PUBLICATION_THRESHOLD): { model: Model; positions: TablePositions[] } {
   const b = new PublicationModel();
