@@ -93,6 +93,12 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
         for (const j of targets) lp.changeColCost(j, 1);
         solve("maximize");
         solve("minimize");
+        // and a few seeded random directions: each optimum is another table, widening many ranges
+        let seed = 113;
+        for (let k = 0; k < 4 && targets.length > 8; k++) {
+          for (const j of targets) lp.changeColCost(j, ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) < 0.5 ? -1 : 1);
+          solve("maximize");
+        }
         for (const j of targets) lp.changeColCost(j, 0);
       }
       for (const cell of group) {

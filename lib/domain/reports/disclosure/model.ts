@@ -53,12 +53,17 @@ export class ModelBuilder {
   private readonly byKey = new Map<string, number>();
   private readonly seen = new Set<string>();
 
-  /** The index of the cell with `key`, created on first use; a second use must agree on the value. */
+  /**
+   * The index of the cell with `key`, created on first use. Two tables that show different values
+   * under one key are not showing the same figure after all (e.g. a report whose definition
+   * differs in a way the key does not capture): they get separate cells rather than a false
+   * relation — an equality that does not hold would make the model infeasible.
+   */
   cell(key: string, value: number, level: number): number {
     const at = this.byKey.get(key);
     if (at !== undefined) {
       const c = this.cells[at]!;
-      if (c.value !== value) throw new Error(`Tabellen spreken elkaar tegen voor ${key}: ${c.value} en ${value}`);
+      if (c.value !== value) return this.cell(`${key}#${value}`, value, level);
       c.level = Math.max(c.level, level);
       return at;
     }

@@ -76,19 +76,23 @@ async function widener(model: Model, hidden: boolean[], constraintsOf: Map<numbe
     }
     // a candidate whose other relations are all shown would be recomputed from one of them: skip those
     const notPinned = candidates.filter((k) => (constraintsOf.get(k) ?? []).every((ci) => model.constraints[ci]!.terms.some(([j]) => j !== k && hidden[j])));
-    for (const k of notPinned.slice(0, MAX_TRIALS)) {
+    // trials cost an LP over the whole group each: with many hidden cells, take the first one that
+    // is not pinned and let the next round's check tell (more rounds, each cheap)
+    const trials = hidden.reduce((n, h) => n + (h ? 1 : 0), 0) > MAX_HIDDEN_FOR_TRIALS ? 0 : MAX_TRIALS;
+    for (const k of notPinned.slice(0, trials)) {
       const trial = hidden.slice();
       trial[k] = true;
       const r = await attackerRanges(model, trial, new Set([cell, k]), { exact: false });
       if (width(r.get(cell)!) > width(range) + 1e-9 && wideEnough(r.get(k)!)) return k;
     }
-    if (candidates.length) return candidates[0];
+    if (candidates.length) return notPinned[0] ?? candidates[0];
     frontier = nextFrontier;
   }
   return undefined;
 }
 
 const MAX_TRIALS = 4;
+const MAX_HIDDEN_FOR_TRIALS = 200;
 
 /** Which figures of a table are hidden, in the table's own shape. */
 export interface TableMask {
