@@ -7,14 +7,15 @@
 //     shown — so the attacker knows a hidden cell is ≥ 1, and the checks below assume that.
 //  2. secondary: Gaussian elimination (gauss.ts), over all tables at once, totals and
 //     subtotals included as candidates (they are hidden too when they would give a cell away).
-//  3. interval check: the attacker's LP range of every hidden cell; a cell with fewer than 3
-//     possible values gets a further cell of one of its relations hidden (an inner cell before a
-//     total, the largest first: it widens the range most), until every range holds.
+//  3. interval check: the attacker's LP range of every hidden cell (a cheap null-space test
+//     first, the LP only for the cells it cannot clear); a cell with fewer than 3 possible values
+//     gets a further cell of one of its relations hidden, and the check runs again, until every
+//     range holds.
 // Every hidden cell reads the same mark, so the mark tells nothing about the size.
 import { createHash } from "node:crypto";
 import type { Model } from "./model";
 import { gaussSuppression } from "./gauss";
-import { attackerRanges, quickWide, wideEnough, type Range } from "./interval";
+import { attackerRanges, quickWide, wideEnough } from "./interval";
 import type { ReportResult } from "../run-report";
 import { PublicationModel, type TableInput, type TablePositions } from "./tables";
 
@@ -38,24 +39,24 @@ export async function suppress(model: Model, minValues = 3): Promise<boolean[]> 
     const narrow = [...ranges].filter(([, r]) => !wideEnough(r, minValues));
     if (narrow.length === 0) return hidden;
     if (round > model.cells.length) throw new Error("Onthullingscontrole: geen veilig patroon gevonden");
-    for (const [cell, range] of narrow) {
+    for (const [cell] of narrow) {
       if (!hidden[cell]) continue;
-      const next = await widener(model, hidden, constraintsOf, cell, range);
+      const next = widener(model, hidden, constraintsOf, cell);
       if (next === undefined) throw new Error("Onthullingscontrole: geen cel meer om te verbergen");
       hidden[next] = true;
     }
   }
 }
 
-const width = (r: Range) => r.max - r.min;
-
 /**
  * The next cell to hide for a narrow one: a shown, non-zero cell of one of its relations (else
- * of its hidden neighbours' relations) whose hiding widens its range — tried with the LP, inner
- * cells before totals and large before small. Hiding a cell whose other relations are all shown
- * widens nothing (it is itself recomputed), hence the trial; if none widens, the first one.
+ * of its hidden neighbours' relations) — the shortest relations first (a row before its year
+ * column: it binds hardest), inner cells before totals, large before small, and one whose other
+ * relations all hold another hidden cell (else it would itself be recomputed from one of them and
+ * widen nothing). The next round's check tells whether it was enough. (Trying each candidate with
+ * the LP first chose slightly better but cost a page's table several hundred ms.)
  */
-async function widener(model: Model, hidden: boolean[], constraintsOf: Map<number, number[]>, cell: number, range: Range): Promise<number | undefined> {
+function widener(model: Model, hidden: boolean[], constraintsOf: Map<number, number[]>, cell: number): number | undefined {
   const seen = new Set([cell]);
   let frontier = [cell];
   while (frontier.length) {
@@ -76,23 +77,12 @@ async function widener(model: Model, hidden: boolean[], constraintsOf: Map<numbe
     }
     // a candidate whose other relations are all shown would be recomputed from one of them: skip those
     const notPinned = candidates.filter((k) => (constraintsOf.get(k) ?? []).every((ci) => model.constraints[ci]!.terms.some(([j]) => j !== k && hidden[j])));
-    // trials cost an LP over the whole group each: with many hidden cells, take the first one that
-    // is not pinned and let the next round's check tell (more rounds, each cheap)
-    const trials = hidden.reduce((n, h) => n + (h ? 1 : 0), 0) > MAX_HIDDEN_FOR_TRIALS ? 0 : MAX_TRIALS;
-    for (const k of notPinned.slice(0, trials)) {
-      const trial = hidden.slice();
-      trial[k] = true;
-      const r = await attackerRanges(model, trial, new Set([cell, k]), { exact: false });
-      if (width(r.get(cell)!) > width(range) + 1e-9 && wideEnough(r.get(k)!)) return k;
-    }
     if (candidates.length) return notPinned[0] ?? candidates[0];
     frontier = nextFrontier;
   }
   return undefined;
 }
 
-const MAX_TRIALS = 4;
-const MAX_HIDDEN_FOR_TRIALS = 200;
 
 /** Which figures of a table are hidden, in the table's own shape. */
 export interface TableMask {
