@@ -101,11 +101,40 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
         }
         for (const j of targets) lp.changeColCost(j, 0);
       }
+      // twins: two hidden cells alone in a relation with equal weights (a row's single non-zero
+      // cell and its row total, x + y = shown) move together, so their ranges have one width —
+      // one LP tells both
+      const twins = new Map<number, [number, number][]>(); // cell → [twin, sign of the relation]
+      if (!exact) {
+        for (const ci of rows) {
+          const h = model.constraints[ci]!.terms.filter(([k]) => hidden[k]);
+          if (h.length !== 2 || Math.abs(h[0]![1]) !== Math.abs(h[1]![1])) continue;
+          const sign = -Math.sign(h[0]![1]) * Math.sign(h[1]![1]);
+          twins.set(h[0]![0], [...(twins.get(h[0]![0]) ?? []), [h[1]![0], sign]]);
+          twins.set(h[1]![0], [...(twins.get(h[1]![0]) ?? []), [h[0]![0], sign]]);
+        }
+      }
+      const settle = (cell: number, r: Range) => {
+        out.set(cell, r);
+        const todo: [number, Range][] = [[cell, r]];
+        while (todo.length) {
+          const [x, rx] = todo.pop()!;
+          const vx = model.cells[x]!.value;
+          for (const [y, sign] of twins.get(x) ?? []) {
+            if (out.has(y)) continue;
+            const vy = model.cells[y]!.value;
+            const ry = sign > 0 ? { min: rx.min + vy - vx, max: rx.max + vy - vx } : { min: vy - (rx.max - vx), max: vy + (vx - rx.min) };
+            out.set(y, ry);
+            todo.push([y, ry]);
+          }
+        }
+      };
       for (const cell of group) {
         if (only && !only.has(cell)) continue;
+        if (out.has(cell)) continue;
         const j = col.get(cell)!;
         if (!exact && wideEnough(seen(j), minValues)) {
-          out.set(cell, seen(j));
+          settle(cell, seen(j));
           continue;
         }
         if (last >= 0) lp.changeColCost(last, 0);
@@ -128,10 +157,10 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
         };
         const max = bound("maximize");
         if (!exact && wideEnough({ min: lo[j]!, max }, minValues)) {
-          out.set(cell, { min: lo[j]!, max });
+          settle(cell, { min: lo[j]!, max });
           continue;
         }
-        out.set(cell, { min: bound("minimize"), max });
+        settle(cell, { min: bound("minimize"), max });
       }
     } finally {
       lp.dispose();
