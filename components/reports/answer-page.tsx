@@ -8,6 +8,7 @@ import { pageQuery, questions, readPageRequest } from "@/lib/domain/reports/ques
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { getAnswer } from "@/lib/server/reports/get-answer";
 import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
 import { PrintButton } from "./print-button";
@@ -29,6 +30,9 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
     error = e.issues.map((i) => i.message).join(" ");
   }
   const query = pageQuery({ ...request, agency: answer?.agency ?? request.agency });
+  // the tables of the answer are one publication: protected together (they share totals)
+  const masks = answer ? await publicationMasks(answer.parts.flatMap((p) => p.reports), request.publication, answer.agency) : [];
+  const maskOf = new Map(answer?.parts.flatMap((p) => p.reports).map((r, i) => [r, masks[i] ?? null]) ?? []);
   return (
     <div className="space-y-6">
       <style>{`@media print { .card { box-shadow: none; border: 0; } section { break-inside: avoid-page; } }`}</style>
@@ -52,7 +56,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
                 {t("answer.table", { number: table.number })}: {table.title} {table.lastYearOnly ? t("answer.lastYear", { year: request.to }) : ""}
               </h2>
               {reports.map((r) => (
-                <ReportTable key={r.measure} report={r} publication={request.publication}
+                <ReportTable key={r.measure} report={r} mask={maskOf.get(r) ?? null}
                   caption={t("table.caption", { measure: measureLabels[r.measure], by: r.by.map((d) => dimensionLabels[d]).join(" en "), from: r.years[0]!, to: r.years.at(-1)!, asOf: formatDate(r.asOf) })} />
               ))}
             </section>

@@ -7,6 +7,7 @@ import { dimensionsFor, pageQuery, questions, readPageRequest, type QuestionSlug
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { getReport } from "@/lib/server/reports/get-report";
 import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
 import { ReportChart } from "./report-chart";
@@ -30,6 +31,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
     ),
   ]);
   const measure = isMeasure(request.measure) ? request.measure : question.defaultMeasure;
+  const [mask] = result.report ? await publicationMasks([result.report], request.publication, result.report.agency) : [null];
   const query = pageQuery({ ...request, agency: result.report?.agency ?? request.agency });
   return (
     <div className="space-y-6">
@@ -45,7 +47,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
         <>
           <ReportTable
             report={result.report}
-            publication={request.publication}
+            mask={mask ?? null}
             caption={t("table.caption", { measure: measureLabels[result.report.measure], by: result.report.by.map((d) => dimensionLabels[d]).join(" en "), from: request.from, to: request.to, asOf: formatDate(result.report.asOf) })}
           />
           {request.publication && <p className="text-sm text-slate-700">{t("table.publicationNote")}</p>}
@@ -53,7 +55,8 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
             <a className="btn-secondary" href={`/rapporten/download?${query}&format=csv`} download>{t("download.csv")}</a>
             <a className="btn-secondary" href={`/rapporten/download?${query}&format=xlsx`} download>{t("download.xlsx")}</a>
           </div>
-          <ReportChart report={result.report} />
+          {/* the chart draws the cells as bars: not in a publication, where some are hidden */}
+          {!request.publication && <ReportChart report={result.report} />}
         </>
       )}
     </div>

@@ -1,8 +1,9 @@
 // The table of one report: labels in Dutch, nl-BE numbers, a total row; in a publication the
-// hidden cells read "<5" or "x" (lib/domain/reports/small-cells.ts).
+// hidden figures (cells, row totals, the total row) read "x" (lib/domain/reports/disclosure).
 import { dimensionLabels } from "@/lib/domain/reports/definitions";
 import type { ReportResult } from "@/lib/domain/reports/run-report";
-import { displayGrid } from "@/lib/domain/reports/xlsx";
+import type { TableMask } from "@/lib/domain/reports/disclosure/protect";
+import { displayGrid, displayTotalLine } from "@/lib/domain/reports/xlsx";
 import { escapeHtml } from "@/lib/html/escape";
 import { formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
@@ -26,8 +27,10 @@ function rowsHtml(report: ReportResult, grid: (string | number)[][]): string {
   return html;
 }
 
-export function ReportTable({ report, publication, caption }: { report: ReportResult; publication: boolean; caption: string }) {
-  const grid = displayGrid(report, publication);
+/** `mask`: the figures to hide "voor publicatie" (publicationMasks), null otherwise. */
+export function ReportTable({ report, mask, caption }: { report: ReportResult; mask: TableMask | null; caption: string }) {
+  const grid = displayGrid(report, mask);
+  const totals = displayTotalLine(report, mask);
   return (
     <div className="overflow-x-auto">
       <table className="data-table report-table" data-testid="report-table">
@@ -49,8 +52,7 @@ export function ReportTable({ report, publication, caption }: { report: ReportRe
         <tfoot>
           <tr data-testid="report-total" className="font-semibold">
             <th scope="row" colSpan={report.by.length}>{t("table.total")}</th>
-            {report.years.map((y) => <td key={y} className="text-right">{formatNumber(report.totals.values[String(y)]!)}</td>)}
-            <td className="text-right">{formatNumber(report.totals.total)}</td>
+            {totals.map((v, j) => <td key={j} className="text-right">{show(v)}</td>)}
           </tr>
         </tfoot>
       </table>

@@ -8,7 +8,10 @@ const cell = (v: string | number) => {
   return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-/** `display` turns a value into its shown form (for "<5" of a publication); default: the number. */
+/**
+ * `display` turns a value into its shown form (the mark of a publication); row −1 is the Totaal
+ * line, the last column the row total; default: the number.
+ */
 export function reportToCsv(r: ReportResult, display: (value: number, row: number, col: number) => string | number = (v) => v): string {
   const header = [...r.by.map((d) => dimensionLabels[d]), ...r.years.map(String), "totaal"];
   const lines = [header.map(cell).join(";")];

@@ -1,19 +1,24 @@
-// Reports as Excel workbooks (exceljs): numbers stay numbers; in a publication, hidden cells
-// read "<5" or "x" as text. One sheet per report.
+// Reports as Excel workbooks (exceljs): numbers stay numbers; in a publication, hidden figures
+// read the one mark "x" as text (disclosure/protect.ts decides which). One sheet per report.
 import ExcelJS from "exceljs";
 import { dimensionLabels, measureLabels } from "./definitions";
+import { shownReport } from "./disclosure/display";
+import type { TableMask } from "./disclosure/protect";
 import type { ReportResult } from "./run-report";
-import { publishedCell, suppressSmallCells } from "./small-cells";
 
-/** The table of a report as shown: numbers, or the published text of hidden cells. */
-export function displayGrid(r: ReportResult, publication: boolean): (string | number)[][] {
-  const grid = r.rows.map((row) => [...r.years.map((y) => row.values[String(y)]!), row.total]);
-  if (!publication) return grid;
-  const hidden = suppressSmallCells(grid.map((g) => g.slice(0, r.years.length)));
-  return grid.map((g, i) => g.map((v, j) => (j < r.years.length ? publishedCell(v as number, hidden[i]![j]!) : v)));
+/** The body of a report as shown: per row the year cells and the row total, numbers or the mark. */
+export function displayGrid(r: ReportResult, mask: TableMask | null): (string | number)[][] {
+  const s = shownReport(r, mask);
+  return s.inner.map((row, i) => [...row, s.rowTotal[i]!]);
 }
 
-export function addReportSheet(wb: ExcelJS.Workbook, name: string, r: ReportResult, opts: { title?: string; publication?: boolean } = {}) {
+/** The Totaal line as shown: per year, then the grand total. */
+export function displayTotalLine(r: ReportResult, mask: TableMask | null): (string | number)[] {
+  const s = shownReport(r, mask);
+  return [...s.colTotal, s.grand];
+}
+
+export function addReportSheet(wb: ExcelJS.Workbook, name: string, r: ReportResult, opts: { title?: string; mask?: TableMask | null } = {}) {
   const ws = wb.addWorksheet(name.slice(0, 31));
   let rowNo = 1;
   if (opts.title) {
@@ -25,12 +30,12 @@ export function addReportSheet(wb: ExcelJS.Workbook, name: string, r: ReportResu
   ws.getRow(rowNo).values = header;
   ws.getRow(rowNo).font = { bold: true };
   rowNo++;
-  const grid = displayGrid(r, opts.publication ?? false);
+  const grid = displayGrid(r, opts.mask ?? null);
   r.rows.forEach((row, i) => {
     ws.getRow(rowNo++).values = [...row.labels, ...grid[i]!];
   });
   const totalRow = ws.getRow(rowNo);
-  totalRow.values = [...r.by.map((_, i) => (i === 0 ? "Totaal" : "")), ...r.years.map((y) => r.totals.values[String(y)]!), r.totals.total];
+  totalRow.values = [...r.by.map((_, i) => (i === 0 ? "Totaal" : "")), ...displayTotalLine(r, opts.mask ?? null)];
   totalRow.font = { bold: true };
   ws.getColumn(1).width = 40;
   if (r.by.length > 1) ws.getColumn(2).width = 30;
@@ -38,8 +43,8 @@ export function addReportSheet(wb: ExcelJS.Workbook, name: string, r: ReportResu
   return ws;
 }
 
-export async function reportWorkbook(r: ReportResult, publication: boolean): Promise<Buffer> {
+export async function reportWorkbook(r: ReportResult, mask: TableMask | null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  addReportSheet(wb, measureLabels[r.measure], r, { title: `${measureLabels[r.measure]} per ${r.by.map((d) => dimensionLabels[d]).join(" en ")}, peildatum ${r.asOf}`, publication });
+  addReportSheet(wb, measureLabels[r.measure], r, { title: `${measureLabels[r.measure]} per ${r.by.map((d) => dimensionLabels[d]).join(" en ")}, peildatum ${r.asOf}`, mask });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

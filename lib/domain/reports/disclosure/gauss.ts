@@ -1,0 +1,172 @@
+// Secondary suppression by Gaussian elimination: the method of Statistics Norway (Langsrud 2024,
+// "Secondary cell suppression by Gaussian elimination: an algorithm suitable for handling
+// issues with zeros and singletons", SSBtools::GaussSuppression). Chosen over the hypercube
+// method because it works on any set of linear relations — totals, hierarchical subtotals and
+// several linked tables alike — instead of only on n-dimensional tables, and it is fast and
+// deterministic (no optimisation solver in the loop).
+//
+// The idea: every figure is a linear function of free parameters (the "model matrix": here the
+// null space of the constraints, computed below, in which the inner cells are the parameters).
+// A hidden primary cell is disclosed exactly when its vector lies in the span of the vectors of
+// the published cells. The cells are decided one at a time in priority order (those we would
+// rather publish first): a cell is published unless publishing it would bring a primary into
+// that span, in which case it is suppressed (secondary). The span is kept in reduced echelon
+// form, and each primary as its residual against it: a primary falls into the span by
+// publishing c exactly when its residual is a multiple of c's residual.
+//
+// This only guards against exact recovery by linear algebra. Bounds (hidden cells are ≥ 1 when
+// zeros are shown) can still pin a cell down or narrow it; interval.ts checks that with LP.
+import type { Model } from "./model";
+
+type Vec = Map<number, number>;
+const EPS = 1e-9;
+
+function axpy(target: Vec, factor: number, v: Vec) {
+  for (const [k, x] of v) {
+    const y = (target.get(k) ?? 0) + factor * x;
+    if (Math.abs(y) < EPS) target.delete(k);
+    else target.set(k, y);
+  }
+}
+
+/**
+ * Each cell as a vector over free parameters: solve the constraints for one cell each (the most
+ * aggregated cell of a constraint becomes the dependent one, so inner cells stay parameters).
+ */
+export function modelMatrix(model: Model): Vec[] {
+  const expr = new Map<number, Vec>(); // dependent cell → its expression in free cells
+  const usedIn = new Map<number, Set<number>>(); // free cell → dependents whose expression uses it
+  const use = (dep: number, v: Vec) => {
+    for (const k of v.keys()) {
+      let s = usedIn.get(k);
+      if (!s) usedIn.set(k, (s = new Set()));
+      s.add(dep);
+    }
+  };
+  // most aggregated constraints first: their total is then a dependent, not a parameter
+  const order = model.constraints.map((c, i) => ({ i, level: Math.max(...c.terms.map(([k]) => model.cells[k]!.level)) }));
+  order.sort((a, b) => a.level - b.level);
+  for (const { i } of order) {
+    const row: Vec = new Map();
+    for (const [k, f] of model.constraints[i]!.terms) {
+      const e = expr.get(k);
+      if (e) axpy(row, f, e);
+      else axpy(row, f, new Map([[k, 1]]));
+    }
+    if (row.size === 0) continue; // implied by the others
+    let pivot = -1;
+    for (const k of row.keys()) {
+      const c = model.cells[k]!, p = pivot < 0 ? null : model.cells[pivot]!;
+      if (!p || c.level > p.level || (c.level === p.level && c.value > p.value)) pivot = k;
+    }
+    const a = row.get(pivot)!;
+    row.delete(pivot);
+    const e: Vec = new Map();
+    axpy(e, -1 / a, row);
+    // earlier expressions that used the pivot as a parameter now use its expression
+    for (const dep of usedIn.get(pivot) ?? []) {
+      const d = expr.get(dep)!;
+      const f = d.get(pivot);
+      if (f === undefined) continue;
+      d.delete(pivot);
+      axpy(d, f, e);
+      use(dep, e);
+    }
+    usedIn.delete(pivot);
+    expr.set(pivot, e);
+    use(pivot, e);
+  }
+  return model.cells.map((_, i) => expr.get(i) ?? new Map([[i, 1]]));
+}
+
+/** Publication order: zeros first (always shown), then totals before inner cells, small before large. */
+export function publishOrder(model: Model): number[] {
+  return model.cells
+    .map((c, i) => i)
+    .filter((i) => !model.primary[i])
+    .sort((a, b) => {
+      const ca = model.cells[a]!, cb = model.cells[b]!;
+      if ((ca.value === 0) !== (cb.value === 0)) return ca.value === 0 ? -1 : 1;
+      return cb.level - ca.level || ca.value - cb.value || a - b;
+    });
+}
+
+/** The suppressed cells (primary and secondary) by Gaussian elimination; zeros are never suppressed. */
+export function gaussSuppression(model: Model, order = publishOrder(model)): boolean[] {
+  const X = modelMatrix(model);
+  const hidden = model.primary.slice();
+  const basis = new Map<number, Vec>(); // pivot parameter → basis vector (pivot coefficient 1, no other pivots)
+  const basisWith = new Map<number, Set<number>>(); // parameter → pivots whose vector contains it
+  const primaries = new Map<number, Vec>(); // primary cell → residual against the basis
+  const primWith = new Map<number, Set<number>>(); // parameter → primaries whose residual contains it
+  const index = (ix: Map<number, Set<number>>, owner: number, v: Vec) => {
+    for (const k of v.keys()) {
+      let s = ix.get(k);
+      if (!s) ix.set(k, (s = new Set()));
+      s.add(owner);
+    }
+  };
+  const reduce = (v0: Vec): Vec => {
+    const v = new Map(v0);
+    for (const k of [...v.keys()]) {
+      const f = v.get(k);
+      const b = basis.get(k);
+      if (f !== undefined && b) axpy(v, -f, b);
+    }
+    return v;
+  };
+  model.primary.forEach((p, i) => {
+    if (!p) return;
+    primaries.set(i, new Map(X[i]!));
+    index(primWith, i, X[i]!);
+  });
+  const parallel = (a: Vec, b: Vec) => {
+    if (a.size !== b.size) return false;
+    let ratio: number | null = null;
+    for (const [k, x] of a) {
+      const y = b.get(k);
+      if (y === undefined) return false;
+      if (ratio === null) ratio = y / x;
+      else if (Math.abs(y - ratio * x) > 1e-7 * Math.max(1, Math.abs(y))) return false;
+    }
+    return true;
+  };
+  for (const c of order) {
+    const r = reduce(X[c]!);
+    if (r.size === 0) continue; // already known from what is published: hiding it would protect nothing
+    const first = r.keys().next().value!;
+    let reveals = false;
+    for (const p of primWith.get(first) ?? []) {
+      if (parallel(r, primaries.get(p)!)) {
+        reveals = true;
+        break;
+      }
+    }
+    if (reveals && model.cells[c]!.value !== 0) {
+      hidden[c] = true;
+      continue;
+    }
+    // publish c: r joins the basis; eliminate its pivot from the basis and from the primaries
+    let pivot = first;
+    for (const [k, x] of r) if (Math.abs(x) > Math.abs(r.get(pivot)!)) pivot = k;
+    const scale = 1 / r.get(pivot)!;
+    for (const [k, x] of r) r.set(k, x * scale);
+    for (const owner of [...(basisWith.get(pivot) ?? [])]) {
+      const b = basis.get(owner)!;
+      const f = b.get(pivot);
+      if (f === undefined) continue;
+      axpy(b, -f, r);
+      index(basisWith, owner, r);
+    }
+    for (const p of [...(primWith.get(pivot) ?? [])]) {
+      const v = primaries.get(p)!;
+      const f = v.get(pivot);
+      if (f === undefined) continue;
+      axpy(v, -f, r);
+      index(primWith, p, r);
+    }
+    basis.set(pivot, r);
+    index(basisWith, pivot, r);
+  }
+  return hidden;
+}
