@@ -12,7 +12,8 @@ export type AuditAction =
   | "dvz.advice.create" | "dvz.followup.update" | "dvz.export"
   | "exchange.import" | "exchange.export"
   | "user.create" | "user.update"
-  | "report.export";
+  | "report.export"
+  | "audit.export";
 
 export interface AuditEntry {
   action: AuditAction;
