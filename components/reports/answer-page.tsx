@@ -8,6 +8,7 @@ import { pageQuery, questions, readPageRequest } from "@/lib/domain/reports/ques
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { cspNonce } from "@/lib/server/csp-nonce";
 import { getAnswer } from "@/lib/server/reports/get-answer";
 import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
 import { PrintButton } from "./print-button";
@@ -29,9 +30,10 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
     error = e.issues.map((i) => i.message).join(" ");
   }
   const query = pageQuery({ ...request, agency: answer?.agency ?? request.agency });
+  const nonce = await cspNonce();
   return (
     <div className="space-y-6">
-      <style>{`@media print { .card { box-shadow: none; border: 0; } section { break-inside: avoid-page; } }`}</style>
+      <style nonce={nonce}>{`@media print { .card { box-shadow: none; border: 0; } section { break-inside: avoid-page; } }`}</style>
       <div>
         <p className="text-sm no-print"><Link href="/rapporten" className="text-brand-700 underline">{t("back")}</Link></p>
         <h1>{t("answer.title")}</h1>
