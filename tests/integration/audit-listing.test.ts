@@ -88,3 +88,13 @@ describe("audit listing", () => {
     await expect(exportAuditCsv(staff, {})).rejects.toThrow();
   });
 });
+
+describe("audit filters from a hand-edited URL", () => {
+  it("an unreadable date is a Dutch message, not an exception", () => {
+    for (const from of ["'\"<b>%_é", "a".repeat(300), "2024-02-30"]) {
+      const r = parseAuditQuery({ from });
+      expect(r.error).toBeTruthy();
+      expect(r.query.from).toBeUndefined();
+    }
+  });
+});

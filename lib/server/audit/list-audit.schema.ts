@@ -6,7 +6,8 @@ import { text } from "@/lib/domain/validation/text";
 import { isKnownAuditAction } from "./list-audit-labels";
 
 const isoDate = text().regex(/^\d{4}-\d{2}-\d{2}$/, "Datum als JJJJ-MM-DD.")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Dit is geen bestaande datum.");
+  // zod runs this even when the regex failed: an unparsable date must give false, not throw
+  .refine((s) => { const d = Date.parse(`${s}T00:00:00Z`); return !Number.isNaN(d) && new Date(d).toISOString().startsWith(s); }, "Dit is geen bestaande datum.");
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const auditQuerySchema = z.object({
