@@ -70,7 +70,7 @@ test("every page answers a NUL byte or odd values in its parameters without a 50
     const visit = async (url: string, expectStatus?: number) => {
       const r = await page.request.get(url);
       if (r.status() >= 500 || (expectStatus !== undefined && r.status() !== expectStatus)) failures.push(`${user.role} ${url} → ${r.status()}`);
-      if (expectStatus === 400) expect(await r.text()).toContain("Ongeldige aanvraag");
+      else if (expectStatus === 400 && !(await r.text()).startsWith("Ongeldige aanvraag")) failures.push(`${user.role} ${url}: no Dutch message`);
     };
     for (const [route, params] of Object.entries(PAGES)) {
       const url = fill(route);
