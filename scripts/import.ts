@@ -35,7 +35,8 @@ async function main() {
       onProgress: (d, t) => report(d, t),
     });
     if (!result.ok) {
-      for (const e of result.errors) console.error(`regel ${e.line}, veld ${e.field || "(regel)"}: ${e.reason}`);
+      // line 0: an error of the whole file (an empty file)
+      for (const e of result.errors) console.error(e.line === 0 ? e.reason : `regel ${e.line}, veld ${e.field || "(regel)"}: ${e.reason}`);
       console.error(`${result.errors.length} fout(en): er werd niets geïmporteerd.`);
       process.exitCode = 1;
       return;

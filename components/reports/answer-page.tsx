@@ -9,6 +9,7 @@ import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
+import { cspNonce } from "@/lib/server/csp-nonce";
 import { getAnswer } from "@/lib/server/reports/get-answer";
 import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
 import { PrintButton } from "./print-button";
@@ -33,9 +34,10 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
   // the tables of the answer are one publication: protected together (they share totals)
   const masks = answer ? await publicationMasks(answer.parts.flatMap((p) => p.reports), request.publication, answer.agency) : [];
   const maskOf = new Map(answer?.parts.flatMap((p) => p.reports).map((r, i) => [r, masks[i] ?? null]) ?? []);
+  const nonce = await cspNonce();
   return (
     <div className="space-y-6">
-      <style>{`@media print { .card { box-shadow: none; border: 0; } section { break-inside: avoid-page; } }`}</style>
+      <style nonce={nonce}>{`@media print { .card { box-shadow: none; border: 0; } section { break-inside: avoid-page; } }`}</style>
       <div>
         <p className="text-sm no-print"><Link href="/rapporten" className="text-brand-700 underline">{t("back")}</Link></p>
         <h1>{t("answer.title")}</h1>

@@ -9,6 +9,7 @@ import nlExchange from "@/messages/nl/exchange.json";
 import nlReports from "@/messages/nl/reports.json";
 import nlFines from "@/messages/nl/fines.json";
 import nlDvz from "@/messages/nl/dvz.json";
+import nlAudit from "@/messages/nl/audit.json";
 
 export const catalogues = {
   nl: {
@@ -20,6 +21,7 @@ export const catalogues = {
     reports: nlReports,
     fines: nlFines,
     dvz: nlDvz,
+    audit: nlAudit,
   },
 } as const;
 

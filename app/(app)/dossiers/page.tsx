@@ -24,7 +24,10 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
   const tokenQuery = token ? await resolveSearchToken(actor, token) : null;
   const raw = { q: tokenQuery ?? one(sp.q), office: one(sp.office), targetGroup: one(sp.targetGroup), status: one(sp.status), extractionYear: one(sp.extractionYear), sort: one(sp.sort), page: one(sp.page) };
   const [list, { offices }] = await Promise.all([
-    listNewcomers(actor, raw).catch((e) => (e instanceof ValidationError ? listNewcomers(actor, { q: raw.q.slice(0, 100) }) : Promise.reject(e))),
+    // a bad filter (a hand-edited URL) falls back to the search alone, a bad search to the plain list
+    listNewcomers(actor, raw)
+      .catch((e) => (e instanceof ValidationError ? listNewcomers(actor, { q: raw.q.slice(0, 100) }) : Promise.reject(e)))
+      .catch((e) => (e instanceof ValidationError ? listNewcomers(actor, {}) : Promise.reject(e))),
     listNewcomerFilterOptions(actor),
   ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));

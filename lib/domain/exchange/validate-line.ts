@@ -8,6 +8,7 @@
 // (which users may extend in the database) are passed in.
 import { validateNationalNumber } from "@/lib/domain/national-number";
 import { toSearchName } from "@/lib/domain/search-name";
+import { hasControlCharacter } from "@/lib/domain/validation/text";
 import { infringementTypeProblem } from "./infringement-rules";
 import type { DecisionOutcomeCode, DvzFollowUpCode, EventTypeCode, NationalityGroupCode, TargetGroupCode } from "./record";
 
@@ -100,10 +101,16 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, errors: [{ line, field: "", reason: "Geen geldige JSON." }] };
+    // A raw NUL inside a string makes the JSON invalid; escaped, the line parses and the
+    // check below can name the field that holds it.
+    raw = text.includes("\0") ? parseOrUndefined(text.replace(/\0/g, "\\u0000")) : undefined;
+    if (raw === undefined) return { ok: false, errors: [{ line, field: "", reason: "Geen geldige JSON." }] };
   }
   if (!isObject(raw)) return { ok: false, errors: [{ line, field: "", reason: "Een regel moet één inburgeraar (een JSON-object) bevatten." }] };
   const errors: LineError[] = [];
+  // A control character can only be in a parsed string through an escape (\u0000, \n, …) or the
+  // raw NUL escaped above: look for them only on lines with a backslash (cheap for the rest).
+  if (text.includes("\\") || text.includes("\0")) controlCharacterFields(raw, "", line, errors);
 
   for (const k in raw) if (!NEWCOMER_KEYS.has(k)) addError(errors, line, k, "Onbekend veld.");
 
@@ -154,6 +161,25 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
       gender: gender as "M" | "V", ...person, events,
     },
   };
+}
+
+function parseOrUndefined(text: string): unknown {
+  try { return JSON.parse(text); } catch { return undefined; }
+}
+
+/**
+ * Every string (keys' values, at any depth) with a NUL or another control character: PostgreSQL
+ * refuses NUL in text (the whole import failed on it), and no field of a newcomer has a tab or a
+ * line break.
+ */
+function controlCharacterFields(value: unknown, path: string, line: number, errors: LineError[]): void {
+  if (typeof value === "string") {
+    if (hasControlCharacter(value)) addError(errors, line, path, "Bevat een ongeldig teken (NUL of een ander stuurteken).");
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) controlCharacterFields(value[i], `${path}[${i}]`, line, errors);
+  } else if (isObject(value)) {
+    for (const k in value) controlCharacterFields(value[k], path ? `${path}.${k}` : k, line, errors);
+  }
 }
 
 type Person = Pick<ResolvedEvent, "office" | "agency" | "nationality" | "nationalityGroup" | "residenceStatus" | "targetGroup">;

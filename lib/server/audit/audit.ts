@@ -32,7 +32,8 @@ export type AuditAction =
   | "decision.reject.denied"
   | "payment.update.denied"
   | "dvz.advice.create.denied"
-  | "dvz.followup.update.denied";
+  | "dvz.followup.update.denied"
+  | "audit.export";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,26 +1,90 @@
 import "server-only";
-// The full audit log, for ADMINs: newest first, filtered by action, user e-mail, newcomer or date.
+// The audit log for the DPO (permission audit.read, ADMINs): newest first, filtered by user,
+// dossier, action and period, in pages with the true total; rows with Dutch labels and their
+// changes per field (national numbers masked). The CSV export of the same filter is in
+// list-audit-export.ts.
+import { maskNationalNumber } from "@/lib/domain/national-number";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
-import type { AuditQuery } from "./list-audit.schema";
+import { ValidationError } from "@/lib/server/errors";
+import { describeAuditChanges, type AuditChange } from "./list-audit-changes";
+import { AUDIT_ACTION_CODES, auditActionLabel, auditObjectLabel } from "./list-audit-labels";
+import { AUDIT_FILTER_KEYS, auditQuerySchema, findDossierSchema, type AuditQuery } from "./list-audit.schema";
 
 export const AUDIT_PAGE_SIZE = 50;
 
+export interface AuditRowView {
+  id: string; at: Date; userEmail: string | null; ip: string | null;
+  action: string; actionLabel: string; objectLabel: string; entityId: string | null;
+  newcomerId: string | null; agencyCode: string | null; reason: string | null; changes: AuditChange[];
+}
+
+/** The query of a URL or form; a bad value is dropped with its message (the page shows it). */
+export function parseAuditQuery(input: Record<string, unknown>): { query: AuditQuery; error: string | null } {
+  const parsed = auditQuerySchema.safeParse(input);
+  if (parsed.success) return { query: parsed.data, error: null };
+  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
+  const rest = Object.fromEntries(Object.entries(input).filter(([k]) => !bad.has(k)));
+  const retry = auditQuerySchema.safeParse(rest);
+  return { query: retry.success ? retry.data : { page: 1 }, error: parsed.error.issues[0]?.message ?? null };
+}
+
+export function auditWhere(q: AuditQuery): Prisma.AuditLogWhereInput {
+  return {
+    ...(q.user ? { userId: q.user } : {}),
+    ...(q.dossier ? { newcomerId: q.dossier } : {}),
+    ...(q.action ? { action: q.action } : {}),
+    ...(q.from || q.to
+      ? { at: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}), ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      : {}),
+  };
+}
+
+export function toAuditRowView(r: Prisma.AuditLogGetPayload<object>): AuditRowView {
+  return {
+    id: r.id.toString(), at: r.at, userEmail: r.userEmail, ip: r.ip, action: r.action, actionLabel: auditActionLabel(r.action),
+    objectLabel: auditObjectLabel(r.entityType), entityId: r.entityId, newcomerId: r.newcomerId, agencyCode: r.agencyCode,
+    reason: r.reason, changes: describeAuditChanges(r.before, r.after),
+  };
+}
+
+/** The filters as search parameters (for links and the export form). */
+export function auditFilterParams(q: AuditQuery): [string, string][] {
+  return AUDIT_FILTER_KEYS.flatMap((k) => (q[k] ? [[k, String(q[k])] as [string, string]] : []));
+}
+
 export async function listAuditEntries(actor: Actor, query: AuditQuery) {
   assertCan(actor, "audit.read");
-  const where = {
-    ...(query.action ? { action: { startsWith: query.action } } : {}),
-    ...(query.user ? { userEmail: { contains: query.user.toLowerCase() } } : {}),
-    ...(query.newcomer ? { newcomerId: query.newcomer } : {}),
-    ...(query.from || query.to
-      ? { at: { ...(query.from ? { gte: new Date(`${query.from}T00:00:00Z`) } : {}), ...(query.to ? { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
-      : {}),
-    ...(query.before ? { id: { lt: BigInt(query.before) } } : {}),
-  };
-  const rows = await db.auditLog.findMany({ where, orderBy: { id: "desc" }, take: AUDIT_PAGE_SIZE + 1 });
-  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  const where = auditWhere(query);
+  const [total, rows] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (query.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
+  ]);
+  return { entries: rows.map(toAuditRowView), total, page: query.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), pageSize: AUDIT_PAGE_SIZE };
+}
+
+/** What the filter controls offer: the users, the actions with their labels, the chosen dossier. */
+export async function auditFilterOptions(actor: Actor, query: AuditQuery) {
+  assertCan(actor, "audit.read");
+  const users = await db.user.findMany({ select: { id: true, name: true, email: true }, orderBy: { email: "asc" } });
+  const dossier = query.dossier
+    ? await db.newcomer.findFirst({ where: { AND: [newcomerScope(actor), { id: query.dossier }] }, select: { id: true, lastName: true, firstName: true, nationalNumber: true } })
+    : null;
   return {
-    entries: page.map((r) => ({ ...r, id: r.id.toString() })),
-    nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id.toString() : null,
+    users,
+    actions: AUDIT_ACTION_CODES.map((code) => ({ code, label: auditActionLabel(code) })).sort((a, b) => a.label.localeCompare(b.label, "nl")),
+    dossier: dossier ? { id: dossier.id, name: `${dossier.lastName} ${dossier.firstName}`, maskedNationalNumber: maskNationalNumber(dossier.nationalNumber) } : null,
   };
+}
+
+/** The dossier id of a national number typed in the filter (POST, so the number stays out of URLs). */
+export async function findAuditDossier(actor: Actor, input: unknown): Promise<string> {
+  assertCan(actor, "audit.read");
+  const parsed = findDossierSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError({ nationalNumber: parsed.error.issues[0]!.message });
+  const n = await db.newcomer.findFirst({ where: { AND: [newcomerScope(actor), { nationalNumber: parsed.data.nationalNumber }] }, select: { id: true } });
+  if (!n) throw new ValidationError({ nationalNumber: "Geen dossier gevonden met dit rijksregisternummer." });
+  return n.id;
 }

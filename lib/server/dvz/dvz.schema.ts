@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { text } from "@/lib/domain/validation/text";
 import { isoDate, versionField } from "@/lib/server/fines/decision.schema";
 import { isUuid } from "@/lib/domain/kit";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const dvzSearchSchema = z.object({
-  q: z.string().trim().min(2, "Typ minstens 2 tekens van de naam of het rijksregisternummer.").max(100, "De zoekterm is te lang."),
+  q: text().trim().min(2, "Typ minstens 2 tekens van de naam of het rijksregisternummer.").max(100, "De zoekterm is te lang."),
 });
 
 export const generateAdviceSchema = z.object({
-  newcomerId: z.string({ message: "Kies een inburgeraar." }).refine(isUuid, "Kies een inburgeraar."),
+  newcomerId: text().refine(isUuid, "Kies een inburgeraar."),
   /** the advice's date; the records as of that date decide contract and attestation */
   date: z.preprocess(blankToUndefined, isoDate.optional()),
 });

@@ -16,6 +16,8 @@ export async function findNewcomersForAdvice(actor: Actor, input: unknown) {
   const parsed = dvzSearchSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
   const q = parsed.data.q;
+  // "%%" or "__" normalise to nothing, and `contains: ""` would list anyone: nothing to search for
+  if (!looksLikeNationalNumber(q) && normalizeSearchQuery(q) === "") return [];
   const where = looksLikeNationalNumber(q)
     ? { nationalNumber: { startsWith: q.replace(/\D/g, "") } }
     : { searchName: { contains: normalizeSearchQuery(q) } };

@@ -21,7 +21,7 @@ import { withBulkLoad } from "./bulk-load";
 import { copyIn } from "./copy-text";
 import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "./copy-rows";
 import { loadReferenceCodes } from "./reference-codes";
-import { validateExchangeText } from "./validate-file";
+import { validateExchangeBytes } from "./validate-file";
 
 export type ImportResult =
   | { ok: true; newcomers: number; events: number; seconds: number }
@@ -45,9 +45,10 @@ export async function importExchangeFile(opts: ImportOptions): Promise<ImportRes
   await client.connect();
   try {
     const refs = await loadReferenceCodes(client);
-    const text = fs.readFileSync(opts.filePath, "utf8");
+    // bytes, not "utf8": Node's decoder would turn invalid UTF-8 into U+FFFD without a word
+    const bytes = fs.readFileSync(opts.filePath);
     opts.onPhase?.("VALIDATING", 0);
-    const file = validateExchangeText(text, refs, opts.onProgress);
+    const file = validateExchangeBytes(bytes, refs, opts.onProgress);
     if (file.errors.length > 0) return { ok: false, errors: file.errors };
     opts.onPhase?.("IMPORTING", file.total);
     const written = await writeAll(client, file.newcomers, file.total, opts);

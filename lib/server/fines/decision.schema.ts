@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/domain/validation/text";
 import { FINE_MAX_EUR, FINE_MIN_EUR, isFineAmountInRange } from "@/lib/domain/fines/rules";
 
 const blankToNull = (v: unknown) => (v === "" || v === undefined || v === null ? null : v);
@@ -21,9 +22,9 @@ export const decisionSchema = z
     outcome: z.enum(["BOETE", "GEEN_BOETE", "GEEN_GEVOLG"], { message: "Kies een besluit." }),
     decidedOn: isoDate,
     amountEur: amountField,
-    motivation: z.string({ message: "Vul de motivering in." }).trim().min(1, "Vul de motivering in.").max(4000, "De motivering is te lang (max. 4000 tekens)."),
+    motivation: text({ multiline: true, message: "Vul de motivering in." }).trim().min(1, "Vul de motivering in.").max(4000, "De motivering is te lang (max. 4000 tekens)."),
     version: versionField,
-    correctionReason: z.preprocess(blankToNull, z.string().trim().max(2000, "De reden is te lang (max. 2000 tekens).").nullable()).default(null),
+    correctionReason: z.preprocess(blankToNull, text({ multiline: true }).trim().max(2000, "De reden is te lang (max. 2000 tekens).").nullable()).default(null),
   })
   .superRefine((v, ctx) => {
     if (v.outcome === "BOETE" && v.amountEur === null) ctx.addIssue({ code: "custom", path: ["amountEur"], message: "Een boete heeft een bedrag." });
@@ -35,5 +36,5 @@ export const decisionSchema = z
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export const rejectSchema = z.object({
-  reason: z.string({ message: "Geef de reden van de weigering." }).trim().min(1, "Geef de reden van de weigering.").max(2000, "De reden is te lang (max. 2000 tekens)."),
+  reason: text({ multiline: true, message: "Geef de reden van de weigering." }).trim().min(1, "Geef de reden van de weigering.").max(2000, "De reden is te lang (max. 2000 tekens)."),
 });

@@ -5,6 +5,7 @@ import "server-only";
 // as one SQL query so that it stays on indexes at a million newcomers (bench/dossiers.bench.ts).
 import { maskNationalNumber, normalizeNationalNumber } from "@/lib/domain/national-number";
 import { looksLikeNationalNumber, normalizeSearchQuery } from "@/lib/domain/search-name";
+import { escapeLike, hasLikeWildcard } from "@/lib/domain/validation/like";
 import { TRACK_STEPS, type TrackStep } from "@/lib/domain/track/track-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newcomerScopeSql, officeScope } from "@/lib/server/access/scope";
@@ -58,8 +59,15 @@ function searchFilter(q: string): Prisma.Sql[] {
     return [Prisma.sql`n.national_number BETWEEN ${digits.padEnd(11, "0")} AND ${digits.padEnd(11, "9")}`];
   }
   const words = normalizeSearchQuery(q).split(" ").filter(Boolean);
-  // only [a-z0-9] remain after normalising, so no LIKE wildcard can slip in
-  return words.map((w) => Prisma.sql`n.search_name LIKE ${`%${w}%`}`);
+  // only [a-z0-9] remain after normalising, so no LIKE wildcard can slip in here
+  const conditions = words.map((w) => Prisma.sql`n.search_name LIKE ${`%${w}%`}`);
+  // Normalising drops %, _ and \, so "%" alone searched for nothing and listed everyone: a word
+  // holding one is matched literally in the name as written (case-insensitively).
+  for (const token of q.split(/\s+/).filter(hasLikeWildcard)) {
+    conditions.push(Prisma.sql`(n.last_name || ' ' || n.first_name) ILIKE ${`%${escapeLike(token)}%`} ESCAPE '\\'`);
+  }
+  // text without a single searchable character ("?!") finds nobody rather than everybody
+  return conditions.length > 0 ? conditions : [Prisma.sql`FALSE`];
 }
 
 export function newcomerListWhere(actor: Actor, query: ListNewcomersQuery): Prisma.Sql {

@@ -2,18 +2,19 @@
 // maintain (nationality, residence status, office) are checked against the database by the data
 // layer; everything that can be checked without I/O is checked here.
 import { z } from "zod";
+import { text } from "@/lib/domain/validation/text";
 import { normalizeNationalNumber, validateNationalNumber } from "@/lib/domain/national-number";
 import { futureDateProblem } from "@/lib/domain/track/track-rules";
 import { todayIso } from "@/lib/i18n/format";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-export const isoDate = z.string({ message: "Vul een datum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een geldige datum in (dd/mm/jjjj).")
+export const isoDate = text({ message: "Vul een datum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een geldige datum in (dd/mm/jjjj).")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Vul een geldige datum in (dd/mm/jjjj).");
-const name = (what: string) => z.string({ message: `Vul de ${what} in.` }).trim().min(1, `Vul de ${what} in.`).max(100, `De ${what} is te lang.`);
-const code = (message: string) => z.string({ message }).trim().min(1, message).max(64, message);
+const name = (what: string) => text({ message: `Vul de ${what} in.` }).trim().min(1, `Vul de ${what} in.`).max(100, `De ${what} is te lang.`);
+const code = (message: string) => text({ message }).trim().min(1, message).max(64, message);
 
 const newcomerFields = z.object({
-  nationalNumber: z.string({ message: "Vul het rijksregisternummer in." }).trim().min(1, "Vul het rijksregisternummer in.").transform(normalizeNationalNumber),
+  nationalNumber: text({ message: "Vul het rijksregisternummer in." }).trim().min(1, "Vul het rijksregisternummer in.").transform(normalizeNationalNumber),
   lastName: name("familienaam"),
   firstName: name("voornaam"),
   birthDate: isoDate,
@@ -55,15 +56,15 @@ export const updateNewcomerSchema = newcomerFields.omit({ officeCode: true })
 export const moveNewcomerSchema = z.object({
   officeCode: code("Kies het nieuwe kantoor."),
   version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
-  reason: z.preprocess(blank, z.string().trim().max(500, "De reden is te lang.").optional()),
+  reason: z.preprocess(blank, text({ multiline: true }).trim().max(500, "De reden is te lang.").optional()),
 });
 
 export const TRACK_STATUS_FILTERS = ["GEEN", "EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION"] as const;
 export const SORTS = ["naam", "-naam", "geboortedatum", "-geboortedatum", "nieuwste"] as const;
 
 export const listNewcomersSchema = z.object({
-  q: z.preprocess(blank, z.string().trim().max(100, "De zoekterm is te lang.").optional()),
-  office: z.preprocess(blank, z.string().max(64).optional()),
+  q: z.preprocess(blank, text().trim().max(100, "De zoekterm is te lang.").optional()),
+  office: z.preprocess(blank, text().max(64).optional()),
   targetGroup: z.preprocess(blank, z.enum(["PLICHT", "RECHT", "ONBEPAALD"]).optional()),
   status: z.preprocess(blank, z.enum(TRACK_STATUS_FILTERS).optional()),
   extractionYear: z.preprocess(blank, z.coerce.number().int().min(1990).max(2100).optional()),

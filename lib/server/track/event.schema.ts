@@ -1,11 +1,12 @@
 // Input of the forms that record, correct and cancel a step of the track. Rules that need the
 // newcomer's other records (order of the steps, infringement types) are checked by the data layer.
 import { z } from "zod";
+import { text } from "@/lib/domain/validation/text";
 import { isoDate } from "@/lib/server/newcomers/newcomer.schema";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-const note = z.preprocess(blank, z.string().trim().max(1000, "De opmerking is te lang.").optional());
-const optionalCode = z.preprocess(blank, z.string().trim().max(64).optional());
+const note = z.preprocess(blank, text({ multiline: true }).trim().max(1000, "De opmerking is te lang.").optional());
+const optionalCode = z.preprocess(blank, text().trim().max(64).optional());
 
 /** Classification given on the record; omitted fields are taken from the newcomer. */
 const classification = {
@@ -39,12 +40,12 @@ export const correctEventSchema = z.object({
   date: isoDate,
   note,
   infringementType: z.preprocess(blank, z.enum(INFRINGEMENT_TYPES, { message: "Kies het type inbreuk." }).optional()),
-  reason: z.string({ message: "Geef de reden van de correctie." }).trim().min(3, "Geef de reden van de correctie.").max(500, "De reden is te lang."),
+  reason: text({ multiline: true, message: "Geef de reden van de correctie." }).trim().min(3, "Geef de reden van de correctie.").max(500, "De reden is te lang."),
   version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
 });
 
 export const cancelEventSchema = z.object({
-  reason: z.string({ message: "Geef de reden van de annulering." }).trim().min(3, "Geef de reden van de annulering.").max(500, "De reden is te lang."),
+  reason: text({ multiline: true, message: "Geef de reden van de annulering." }).trim().min(3, "Geef de reden van de annulering.").max(500, "De reden is te lang."),
   version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
 });
 

@@ -1,19 +1,20 @@
 import { z } from "zod";
+import { text } from "@/lib/domain/validation/text";
 
 const roles = ["STAFF", "MANAGER", "ADMIN"] as const;
 
 const base = {
-  name: z.string().trim().min(2, "Vul de naam in (minstens 2 tekens).").max(120, "De naam is te lang."),
+  name: text().trim().min(2, "Vul de naam in (minstens 2 tekens).").max(120, "De naam is te lang."),
   role: z.enum(roles, { message: "Kies een rol." }),
-  officeCode: z.string().trim().max(64).optional().transform((v) => (v ? v : null)),
-  agencyCode: z.string().trim().max(64).optional().transform((v) => (v ? v : null)),
+  officeCode: text().trim().max(64).optional().transform((v) => (v ? v : null)),
+  agencyCode: text().trim().max(64).optional().transform((v) => (v ? v : null)),
 };
 
-const password = z.string().min(12, "Het wachtwoord moet minstens 12 tekens hebben.").max(200, "Het wachtwoord is te lang.");
+const password = text().min(12, "Het wachtwoord moet minstens 12 tekens hebben.").max(200, "Het wachtwoord is te lang.");
 
 export const createUserSchema = z.object({
   ...base,
-  email: z.string().trim().toLowerCase().email("Dit is geen geldig e-mailadres.").max(254),
+  email: text().trim().toLowerCase().email("Dit is geen geldig e-mailadres.").max(254),
   password,
 });
 

@@ -5,6 +5,7 @@ import { PrintButton } from "@/components/fines/print-button";
 import { formatDate, formatEuro, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { cspNonce } from "@/lib/server/csp-nonce";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDecisionLetter } from "@/lib/server/fines/dossier";
 
@@ -23,9 +24,10 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
     throw e;
   });
   const { newcomer: n, decision: d } = letter;
+  const nonce = await cspNonce();
   return (
     <div className="space-y-4">
-      <style>{printCss}</style>
+      <style nonce={nonce}>{printCss}</style>
       <div className="no-print flex items-center gap-4">
         <Link href={`/boetes/${letter.eventId}`} className="text-sm text-brand-700 underline">{t("letter.back")}</Link>
         <PrintButton label={t("letter.print")} />
