@@ -16,66 +16,25 @@
 //
 // This only guards against exact recovery by linear algebra. Bounds (hidden cells are ≥ 1 when
 // zeros are shown) can still pin a cell down or narrow it; interval.ts checks that with LP.
+import { axpy, eliminate, type Vec } from "./elimination";
 import type { Model } from "./model";
-
-type Vec = Map<number, number>;
-const EPS = 1e-9;
-
-function axpy(target: Vec, factor: number, v: Vec) {
-  for (const [k, x] of v) {
-    const y = (target.get(k) ?? 0) + factor * x;
-    if (Math.abs(y) < EPS) target.delete(k);
-    else target.set(k, y);
-  }
-}
 
 /**
  * Each cell as a vector over free parameters: solve the constraints for one cell each (the most
  * aggregated cell of a constraint becomes the dependent one, so inner cells stay parameters).
  */
 export function modelMatrix(model: Model): Vec[] {
-  const expr = new Map<number, Vec>(); // dependent cell → its expression in free cells
-  const usedIn = new Map<number, Set<number>>(); // free cell → dependents whose expression uses it
-  const use = (dep: number, v: Vec) => {
-    for (const k of v.keys()) {
-      let s = usedIn.get(k);
-      if (!s) usedIn.set(k, (s = new Set()));
-      s.add(dep);
-    }
-  };
   // most aggregated constraints first: their total is then a dependent, not a parameter
   const order = model.constraints.map((c, i) => ({ i, level: Math.max(...c.terms.map(([k]) => model.cells[k]!.level)) }));
   order.sort((a, b) => a.level - b.level);
-  for (const { i } of order) {
-    const row: Vec = new Map();
-    for (const [k, f] of model.constraints[i]!.terms) {
-      const e = expr.get(k);
-      if (e) axpy(row, f, e);
-      else axpy(row, f, new Map([[k, 1]]));
-    }
-    if (row.size === 0) continue; // implied by the others
+  const { expr } = eliminate(order.map(({ i }) => model.constraints[i]!.terms), (row) => {
     let pivot = -1;
     for (const k of row.keys()) {
       const c = model.cells[k]!, p = pivot < 0 ? null : model.cells[pivot]!;
       if (!p || c.level > p.level || (c.level === p.level && c.value > p.value)) pivot = k;
     }
-    const a = row.get(pivot)!;
-    row.delete(pivot);
-    const e: Vec = new Map();
-    axpy(e, -1 / a, row);
-    // earlier expressions that used the pivot as a parameter now use its expression
-    for (const dep of usedIn.get(pivot) ?? []) {
-      const d = expr.get(dep)!;
-      const f = d.get(pivot);
-      if (f === undefined) continue;
-      d.delete(pivot);
-      axpy(d, f, e);
-      use(dep, e);
-    }
-    usedIn.delete(pivot);
-    expr.set(pivot, e);
-    use(pivot, e);
-  }
+    return pivot;
+  });
   return model.cells.map((_, i) => expr.get(i) ?? new Map([[i, 1]]));
 }
 

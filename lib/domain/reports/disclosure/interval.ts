@@ -11,6 +11,7 @@
 // from the previous basis instead of starting over. javascript-lp-solver was the alternative:
 // pure JS but unmaintained for years and much slower on the thousand-variable programmes of a
 // nationality table.
+import { eliminate, type Vec } from "./elimination";
 import type { Model } from "./model";
 
 export interface Range { min: number; max: number }
@@ -169,8 +170,6 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
   return out;
 }
 
-type Vec = Map<number, number>;
-
 /**
  * A cheap sufficient test before any LP: a direction d that keeps every relation (A·d = 0 on the
  * hidden cells), with d = 1 on the cell, such that the true table moved by t·d stays feasible
@@ -179,37 +178,15 @@ type Vec = Map<number, number>;
  * (one per free cell, from Gaussian elimination). Returns the cells that passed.
  */
 export function quickWide(model: Model, hidden: boolean[]): Set<number> {
-  const expr = new Map<number, Vec>(); // dependent hidden cell → Σ coef·free (constants dropped)
-  const usedIn = new Map<number, Set<number>>();
-  const axpy = (t: Vec, f: number, v: Vec) => {
-    for (const [k, x] of v) {
-      const y = (t.get(k) ?? 0) + f * x;
-      if (Math.abs(y) < 1e-9) t.delete(k);
-      else t.set(k, y);
-    }
-  };
-  for (const c of model.constraints) {
-    const row: Vec = new Map();
-    for (const [k, f] of c.terms) if (hidden[k]) axpy(row, f, expr.get(k) ?? new Map([[k, 1]]));
-    if (row.size === 0) continue;
-    let pivot = -1;
-    for (const k of row.keys()) if (pivot < 0 || model.cells[k]!.value > model.cells[pivot]!.value) pivot = k;
-    const a = row.get(pivot)!;
-    row.delete(pivot);
-    const e: Vec = new Map();
-    axpy(e, -1 / a, row);
-    for (const dep of usedIn.get(pivot) ?? []) {
-      const d = expr.get(dep)!;
-      const f = d.get(pivot);
-      if (f === undefined) continue;
-      d.delete(pivot);
-      axpy(d, f, e);
-      for (const k of e.keys()) (usedIn.get(k) ?? usedIn.set(k, new Set()).get(k)!).add(dep);
-    }
-    usedIn.delete(pivot);
-    expr.set(pivot, e);
-    for (const k of e.keys()) (usedIn.get(k) ?? usedIn.set(k, new Set()).get(k)!).add(pivot);
-  }
+  // dependent hidden cell → Σ coef·free (constants dropped), over the relations among hidden cells
+  const { expr, usedIn } = eliminate(
+    model.constraints.map((c) => c.terms.filter(([k]) => hidden[k])),
+    (row) => {
+      let pivot = -1;
+      for (const k of row.keys()) if (pivot < 0 || model.cells[k]!.value > model.cells[pivot]!.value) pivot = k;
+      return pivot;
+    },
+  );
   // the null-space direction of a free cell f: 1 on f, the coefficient of f on every dependent
   const direction = (f: number): Vec => {
     const d: Vec = new Map([[f, 1]]);
