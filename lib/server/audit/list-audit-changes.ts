@@ -2,7 +2,7 @@ import "server-only";
 // Before/after of an audit row as a DPO reads it: one line per field that changed (label,
 // old → new) instead of raw JSON. A national number is always shown masked, whether the row
 // holds it in clear (rows written before the masking) or already masked; lists are counted.
-import { maskNationalNumber } from "@/lib/domain/national-number";
+import { maskNationalNumbersDeep, maskNationalNumbersInText } from "@/lib/domain/national-number";
 import messages from "@/messages/nl/audit.json";
 import { auditFieldLabel } from "./list-audit-labels";
 
@@ -12,29 +12,19 @@ export interface AuditChange { field: string; label: string; before: string | nu
 const HIDDEN = new Set(["id", "version", "updatedAt", "createdAt", "passwordHash"]);
 const ELEVEN_DIGITS = /^\d{11}$/;
 
-function show(field: string, value: unknown): string | null {
+function show(value: unknown): string | null {
   if (value === undefined) return null;
   if (value === null || value === "") return messages.values.empty;
   if (typeof value === "boolean") return value ? messages.values.yes : messages.values.no;
-  if (typeof value === "string") {
-    // any 11-digit string is treated as a national number: masking too much is harmless
-    if (field === "nationalNumber" || ELEVEN_DIGITS.test(value)) return ELEVEN_DIGITS.test(value) ? maskNationalNumber(value) : value;
-    return value;
-  }
+  // whatever looks like a national number, in any field, by the one rule of lib/domain/national-number
+  if (typeof value === "string") return maskNationalNumbersInText(value);
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) {
     return value.every((v) => typeof v === "string" && v.length <= 20 && !ELEVEN_DIGITS.test(v)) && value.length <= 5
       ? value.join(", ")
       : messages.values.items.replace("{count}", String(value.length));
   }
-  return JSON.stringify(maskDeep(value));
-}
-
-function maskDeep(value: unknown): unknown {
-  if (typeof value === "string") return ELEVEN_DIGITS.test(value) ? maskNationalNumber(value) : value;
-  if (Array.isArray(value)) return value.map(maskDeep);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)]));
-  return value;
+  return JSON.stringify(maskNationalNumbersDeep(value));
 }
 
 const asRecord = (v: unknown): Record<string, unknown> | null =>
@@ -47,14 +37,14 @@ const asRecord = (v: unknown): Record<string, unknown> | null =>
 export function describeAuditChanges(before: unknown, after: unknown): AuditChange[] {
   const b = asRecord(before), a = asRecord(after);
   if ((before != null && !b) || (after != null && !a)) {
-    return [{ field: "", label: "", before: before == null ? null : show("", before), after: after == null ? null : show("", after) }];
+    return [{ field: "", label: "", before: before == null ? null : show(before), after: after == null ? null : show(after) }];
   }
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !HIDDEN.has(k));
   const changes: AuditChange[] = [];
   for (const k of keys) {
     const old = b ? b[k] : undefined, now = a ? a[k] : undefined;
     if (b && a && JSON.stringify(old) === JSON.stringify(now)) continue;
-    changes.push({ field: k, label: auditFieldLabel(k), before: b ? show(k, old) : null, after: a ? show(k, now) : null });
+    changes.push({ field: k, label: auditFieldLabel(k), before: b ? show(old) : null, after: a ? show(now) : null });
   }
   return changes;
 }
