@@ -4,11 +4,10 @@ import "server-only";
 // (serverEnv()), because `next build` loads the modules without any of these set.
 // Every variable is documented in README.md ("Configuration").
 import { z } from "zod";
+import { splitList } from "@/lib/domain/net/client-ip";
 
-const list = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+// the same comma-list rule the production server uses for TRUSTED_PROXIES (scripts/app-server.ts)
+const list = z.string().optional().transform(splitList);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
