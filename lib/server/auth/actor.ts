@@ -5,11 +5,12 @@ import "server-only";
 // session (user-sessions.ts) is not ended, younger than 8 hours and seen within
 // SESSION_IDLE_MINUTES; last_seen_at is refreshed at most once a minute, so the common request
 // costs one query.
+import { isUuid } from "@/lib/domain/kit";
 import { can, type Permission, type Role } from "@/lib/domain/permissions";
 import { db } from "@/lib/server/db";
 import { serverEnv } from "@/lib/server/env";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/errors";
-import { isSessionId, SESSION_MAX_AGE_S, SESSION_TOUCH_INTERVAL_S } from "./user-sessions";
+import { SESSION_MAX_AGE_S, SESSION_TOUCH_INTERVAL_S } from "./user-sessions";
 
 export interface Actor {
   userId: string;
@@ -47,7 +48,7 @@ async function loadUser(userId: string): Promise<UserRow | null> {
 
 /** The user of a live session, in one query; touches the session when last seen over a minute ago. */
 async function loadSessionUser(userId: string, sessionId: string): Promise<UserRow | null> {
-  if (!isSessionId(sessionId) || !isSessionId(userId)) return null;
+  if (!isUuid(sessionId) || !isUuid(userId)) return null;
   const idleMinutes = serverEnv().SESSION_IDLE_MINUTES;
   const rows = await db.$queryRaw<(UserRow & { stale: boolean })[]>`
     SELECT u.id, u.email, u.name, u.role::text AS "role", u.agency_code AS "agencyCode", u.office_code AS "officeCode", u.active,

@@ -5,11 +5,12 @@ import "server-only";
 // (lib/server/auth/actor.ts), so signing out or disabling a user ends a copied cookie too.
 // Cookies: next-auth makes them `__Secure-` and `Secure` by itself whenever NEXTAUTH_URL is
 // https (useSecureCookies defaults to that, core/init.js); proxy.ts and getToken use the same names.
+import { isUuid } from "@/lib/domain/kit";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { requestClientIp } from "./request-ip";
 import { authenticateCredentials, SignInLockedError } from "./sign-in";
-import { endSession, isSessionId, SESSION_MAX_AGE_S } from "./user-sessions";
+import { endSession, SESSION_MAX_AGE_S } from "./user-sessions";
 import { loadActor } from "./actor";
 
 export { SESSION_MAX_AGE_S };
@@ -49,7 +50,7 @@ export const authOptions: NextAuthOptions = {
     },
     async session({ session, token }) {
       // /api/auth/session must not hand out the user of an ended, idle or expired session
-      if (typeof token.uid !== "string" || !isSessionId(token.sid)) throw new SessionEndedError();
+      if (typeof token.uid !== "string" || !isUuid(token.sid)) throw new SessionEndedError();
       try {
         await loadActor(token.uid, null, token.sid);
       } catch {

@@ -3,6 +3,7 @@ import "server-only";
 // record decides whether the session still counts (lib/server/auth/actor.ts checks it on every
 // request), so signing out, disabling a user or changing their rights ends a session at once,
 // also for a copied cookie — which a stateless JWT alone cannot do.
+import { isUuid } from "@/lib/domain/kit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 
@@ -15,19 +16,13 @@ export type SessionEndReason = "signout" | "user.disabled" | "user.role" | "user
 
 type Tx = Prisma.TransactionClient | typeof db;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isSessionId(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
-
 export async function startSession(tx: Tx, userId: string): Promise<string> {
   const s = await tx.userSession.create({ data: { userId }, select: { id: true } });
   return s.id;
 }
 
 export async function endSession(sessionId: unknown, reason: SessionEndReason): Promise<void> {
-  if (!isSessionId(sessionId)) return;
+  if (!isUuid(sessionId)) return;
   await db.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date(), endReason: reason } });
 }
 
