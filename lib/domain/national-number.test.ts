@@ -81,6 +81,17 @@ describe("masking national numbers in free text and values", () => {
     expect(maskNationalNumbersInText("rrn 85073003328, of 85.07.30-033.28.")).toBe("rrn 85.07.30-***.**, of 85.07.30-***.**.");
     expect(maskNationalNumbersInText("tel 0471234567 · 2026-12-01T10:00:00Z · 123456789012")).toBe("tel 0471234567 · 2026-12-01T10:00:00Z · 123456789012");
   });
+  it("keeps a UUID whose last group holds 11 digits in a row (audit rows list newcomer ids)", () => {
+    const id = "0ae121ec-ffdf-40ac-8b5b-93370357876a";
+    expect(maskNationalNumbersInText(`ids ${id}, ${id.toUpperCase()}`)).toBe(`ids ${id}, ${id.toUpperCase()}`);
+    expect(maskNationalNumbersDeep({ newcomerIds: [id, "8ae121ec-ffdf-40ac-8b5b-a93370357876"] })).toEqual({ newcomerIds: [id, "8ae121ec-ffdf-40ac-8b5b-a93370357876"] });
+    expect(maskNationalNumbersInText(`dossier ${id} rrn 85073003328`, { wide: true })).toBe(`dossier ${id} rrn [rijksregisternummer]`);
+  });
+  it("the wide form (log lines) blanks every spacing and longer digit runs, keeping no birth date", () => {
+    for (const nn of ["86062000381", "86.06.20-003.81", "86 06 20 003 81", "86-06-20-003-81", "x860620003812345"]) {
+      expect(maskNationalNumbersInText(`(national_number)=(${nn})`, { wide: true }), nn).not.toMatch(/\d{5}|\d{2}\.\d{2}\.\d{2}/);
+    }
+  });
   it("leaves a masked number as it is", () => {
     expect(maskNationalNumbersInText("85.07.30-***.**")).toBe("85.07.30-***.**");
   });

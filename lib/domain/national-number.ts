@@ -118,12 +118,22 @@ export function maskNationalNumber(nn: string): string {
 }
 
 // Any run of exactly 11 digits, or the written form 85.07.30-033.28 (with dots, dashes or spaces
-// as separators): whatever looks like a national number, valid or not, is masked.
-const NATIONAL_NUMBER_IN_TEXT = /(?<!\d)(?:\d{11}|\d{2}[.\s]?\d{2}[.\s]?\d{2}[-.\s]?\d{3}[.\s]?\d{2})(?!\d)/g;
+// as separators): whatever looks like a national number, valid or not, is masked. A UUID is
+// matched first and kept: its last group is 12 hex characters, and about one random UUID in a
+// hundred has 11 digits in a row there (an audit row's newcomer ids were being "masked").
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.source;
+const NATIONAL_NUMBER_IN_TEXT = new RegExp(`(${UUID})|(?<!\\d)(?:\\d{11}|\\d{2}[.\\s]?\\d{2}[.\\s]?\\d{2}[-.\\s]?\\d{3}[.\\s]?\\d{2})(?!\\d)`, "gi");
+// The wide form, for log lines (an error text is free-form): every run of 11 or more digits and
+// every spacing of the written form, also inside longer digit strings; blanked entirely.
+const NATIONAL_NUMBER_IN_LOG = new RegExp(`(${UUID})|\\d{11,}|\\d{2}[.\\s-]?\\d{2}[.\\s-]?\\d{2}[.\\s-]?\\d{3}[.\\s-]?\\d{2}`, "gi");
 
-/** Masks every national number in a text (audit rows, log lines): `… 85073003328 …` → `… 85.07.30-***.** …`. */
-export function maskNationalNumbersInText(text: string): string {
-  return text.replace(NATIONAL_NUMBER_IN_TEXT, (m) => maskNationalNumber(m));
+/**
+ * Masks every national number in a text (audit rows): `… 85073003328 …` → `… 85.07.30-***.** …`.
+ * `{ wide: true }` (log lines) blanks more (see NATIONAL_NUMBER_IN_LOG) and keeps no birth date.
+ */
+export function maskNationalNumbersInText(text: string, opts: { wide?: boolean } = {}): string {
+  if (opts.wide) return text.replace(NATIONAL_NUMBER_IN_LOG, (m, uuid?: string) => uuid ?? "[rijksregisternummer]");
+  return text.replace(NATIONAL_NUMBER_IN_TEXT, (m, uuid?: string) => uuid ?? maskNationalNumber(m));
 }
 
 /** The same, through every string (and 11-digit number) of a JSON-like value; keys are kept. */

@@ -3,12 +3,11 @@ import "server-only";
 // values of a failed statement (a unique-violation detail, a query argument), so everything that
 // looks like a national number is blanked before it reaches the log.
 
-const NN_DOTTED = /\d{2}[.\s-]?\d{2}[.\s-]?\d{2}[.\s-]?\d{3}[.\s-]?\d{2}/g;
-const LONG_DIGITS = /\d{11,}/g;
+import { maskNationalNumbersInText } from "@/lib/domain/national-number";
 
-/** Blanks 11-digit runs and the dotted/dashed/spaced forms of a national number. */
+/** Blanks 11-digit runs and the dotted/dashed/spaced forms of a national number (the wide rule). */
 export function redactNationalNumbers(text: string): string {
-  return text.replace(LONG_DIGITS, (m) => "*".repeat(m.length)).replace(NN_DOTTED, "[rijksregisternummer]");
+  return maskNationalNumbersInText(text, { wide: true });
 }
 
 function describe(e: unknown): string {
