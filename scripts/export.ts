@@ -1,5 +1,5 @@
 // npm run export -- FILE.jsonl — writes every newcomer with all events in the exchange format
-// (DOMAIN.md), in a stable order, from the database of DATABASE_URL or the embedded one.
+// (docs/DOMAIN.md), in a stable order, from the database of DATABASE_URL or the embedded one.
 // Run with `tsx --conditions=react-server` (package.json), as scripts/import.ts.
 import { exportExchangeFile } from "../lib/server/exchange/export-exchange";
 import { prepareDatabase } from "./lib/prepare-database";

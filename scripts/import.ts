@@ -1,4 +1,4 @@
-// npm run import -- FILE.jsonl — imports a dossier exchange file (DOMAIN.md) into the database
+// npm run import -- FILE.jsonl — imports a dossier exchange file (docs/DOMAIN.md) into the database
 // of DATABASE_URL or the embedded one. Validates the whole file first; on any error nothing is
 // imported, every error is listed as line, field and reason, and the exit code is 1.
 // Run with `tsx --conditions=react-server` (package.json) so lib/server's "server-only" marker

@@ -1,4 +1,4 @@
-// A fast synthetic population in the exchange format (DOMAIN.md), for the report benchmark
+// A fast synthetic population in the exchange format (docs/DOMAIN.md), for the report benchmark
 // while the real demo-data generator is not on this branch. Distributions follow the printed
 // answer (tests/fixtures/sv113-2023.json): offices by reach, nationalities and residence
 // statuses by contracts, ~45 % registered, ~40 % with a contract, infringements and fines at

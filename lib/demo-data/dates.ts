@@ -19,5 +19,5 @@ export function fromDay(day: number): string {
 export const AS_OF_DAY = toDay(AS_OF);
 export const yearStart = (y: number) => Math.round(Date.UTC(y, 0, 1) / 86_400_000);
 export const yearEnd = (y: number) => Math.round(Date.UTC(y, 11, 31) / 86_400_000);
-/** The infringement rules change on this day (DOMAIN.md, step 6). */
+/** The infringement rules change on this day (docs/DOMAIN.md, step 6). */
 export const RULE_CHANGE_DAY = toDay("2022-03-01");

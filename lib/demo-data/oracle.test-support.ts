@@ -1,4 +1,4 @@
-// Test-only oracle: aggregates generated records in JS the way DOMAIN.md "Report semantics"
+// Test-only oracle: aggregates generated records in JS the way docs/DOMAIN.md "Report semantics"
 // defines the measures, so the generator can be checked without a database. (The product itself
 // aggregates only in SQL.)
 import type { ExchangeEvent, ExchangeNewcomer } from "@/lib/domain/exchange/record";

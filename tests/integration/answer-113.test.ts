@@ -1,7 +1,7 @@
 // The demo data set reproduces the minister's answer to written question nr. 113 (2023): generate
 // it, import it with the real import engine into a database of its own, run the real report
 // engine, and compare every published cell (tests/fixtures/sv113-2023.json). This is the test
-// that makes the generator and the report layer agree with DOMAIN.md rather than with each other.
+// that makes the generator and the report layer agree with docs/DOMAIN.md rather than with each other.
 // The printed answer's defects (knownDefects in the fixture) are asserted as what they are.
 import fs from "node:fs";
 import os from "node:os";

@@ -1,5 +1,5 @@
 // One line of the dossier exchange format (JSON Lines, one newcomer per line), as documented in
-// DOMAIN.md. Import, export and the demo-data generator all speak this type.
+// docs/DOMAIN.md. Import, export and the demo-data generator all speak this type.
 import type { Gender } from "@/lib/domain/national-number";
 
 export type TargetGroupCode = "PLICHT" | "RECHT" | "ONBEPAALD";

@@ -12,7 +12,7 @@ const refs: ReferenceCodes = {
   residenceStatuses: new Set(codes.residenceStatuses.map((s) => s.code)),
 };
 
-// DOMAIN.md's example uses 85073003328 with gender V, but sequence 033 is odd (male): the
+// docs/DOMAIN.md's example uses 85073003328 with gender V, but sequence 033 is odd (male): the
 // import rightly refuses that line, so the tests use an even sequence for Samira.
 const SAMIRA_NN = makeNationalNumber("1985-07-30", 34);
 
@@ -42,11 +42,11 @@ function rejects(mutate: (n: ExchangeNewcomer & Record<string, unknown>) => void
 }
 
 describe("validateExchangeLine", () => {
-  it("refuses DOMAIN.md's example number for a woman (odd sequence = male)", () => {
+  it("refuses docs/DOMAIN.md's example number for a woman (odd sequence = male)", () => {
     rejects((n) => { n.nationalNumber = "85073003328"; }, "nationalNumber", /geslacht \(V\) komt niet overeen/);
   });
 
-  it("accepts the example of DOMAIN.md and fills the classification, agency, group and search name", () => {
+  it("accepts the example of docs/DOMAIN.md and fills the classification, agency, group and search name", () => {
     const r = check(samira());
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -1,4 +1,4 @@
-// The measures and dimensions of DOMAIN.md ("Report semantics"), plus `province`. Pure data:
+// The measures and dimensions of docs/DOMAIN.md ("Report semantics"), plus `province`. Pure data:
 // which dimensions a measure allows, the order and Dutch labels of their values.
 import { codes, dvzFollowUps } from "@/lib/domain/codes";
 import { formatEuro } from "@/lib/i18n/format";

@@ -1,4 +1,4 @@
-// The province of an office, an extra report dimension besides DOMAIN.md's. Atlas (city of
+// The province of an office, an extra report dimension besides docs/DOMAIN.md's. Atlas (city of
 // Antwerp) lies in the province of Antwerp, IN-Gent (city of Ghent) in East Flanders, and each
 // AGII office is named after its province or Brussels. Offices a user adds later map to
 // ONBEKEND until they are added here.

@@ -1,4 +1,4 @@
-// runReport: one report in the JSON shape of DOMAIN.md ("Scripting interface"), computed by one
+// runReport: one report in the JSON shape of docs/DOMAIN.md ("Scripting interface"), computed by one
 // SQL query (sql.ts) through any executor with pg's `query(text, values)` — a pg Pool or Client,
 // or the app's Prisma client wrapped by lib/server/reports. It needs no session and no
 // "server-only", so the CLI (scripts/report.ts) and the benchmarks run it without Next; the
