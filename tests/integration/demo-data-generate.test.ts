@@ -6,9 +6,9 @@ import fixture from "@/tests/fixtures/sv113-2023.json";
 import type { ExchangeNewcomer } from "@/lib/domain/exchange/record";
 import { agencyOfOffice, codes, nationalityGroupOf } from "@/lib/domain/codes";
 import { validateNationalNumber } from "@/lib/domain/national-number";
-import { generateDemoNewcomers } from "./generate";
-import { aggregate, get, type Aggregates } from "./oracle.test-support";
-import { isThirdCountryStatus } from "./plausibility";
+import { generateDemoNewcomers } from "@/lib/demo-data/generate";
+import { aggregate, get, type Aggregates } from "@/lib/demo-data/oracle.test-support";
+import { isThirdCountryStatus } from "@/lib/demo-data/plausibility";
 
 type ByCode = Record<string, Record<string, number>>;
 const asOf = fixture.asOf;
