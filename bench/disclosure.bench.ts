@@ -33,7 +33,7 @@ async function main() {
     worst = Math.max(worst, ms);
     pages.push(`${t.report.measure}/${t.report.by.join("+")} (${t.report.rows.length} rows): ${ms.toFixed(1)} ms`);
   }
-  console.log("one table (a page), best of 3:\n  " + pages.join("\n  "));
+  console.log(`one table (a page), best of 3:\n  ${pages.join("\n  ")}`);
   console.log(`slowest page table: ${worst.toFixed(1)} ms`);
 
   const full = await time(() => protectTables(tables, { cache: false }));

@@ -286,7 +286,7 @@ async function main() {
       console.log(`| ${kind} | ${all.length} | ${all.length - ok.length} | ${q(0.5)} | ${q(0.95)} | ${ok.length ? ok.at(-1)!.toFixed(0) : "–"} |`);
     }
   };
-  table("whole run (sign-ins spread over the first " + RAMP_S + " s):", () => true);
+  table(`whole run (sign-ins spread over the first ${RAMP_S} s):`, () => true);
   table(`\nafter the ramp (from ${RAMP_S} s on, every user signed in):`, (s) => s.at >= RAMP_S);
   const errors = samples.filter((s) => !s.ok);
   const byError = new Map<string, number>();

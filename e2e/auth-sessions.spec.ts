@@ -44,7 +44,7 @@ test.describe("sessies", () => {
     expect((await replay.get("/rapporten/download?format=csv&measure=onbekend", { maxRedirects: 0 })).status()).toBe(401);
     const page = await replay.get("/rapporten", { maxRedirects: 0 });
     expect(page.status()).toBe(307);
-    expect(page.headers()["location"]).toMatch(/\/login/);
+    expect(page.headers().location).toMatch(/\/login/);
     await api.dispose();
     await replay.dispose();
   });

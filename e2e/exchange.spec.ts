@@ -6,7 +6,7 @@ import { expect, test } from "./support/fixtures";
 
 function jsonl(name: string, lines: string[]): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-import-")), name);
-  fs.writeFileSync(file, lines.join("\n") + "\n");
+  fs.writeFileSync(file, `${lines.join("\n")}\n`);
   return file;
 }
 

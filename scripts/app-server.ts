@@ -7,7 +7,6 @@
 // Started (compiled to .next/app-server.cjs) by scripts/lib/next-server.ts startNext(); PORT and
 // HOST as for `next start -p -H`.
 import http from "node:http";
-import path from "node:path";
 import next from "next";
 import { clientAddress, parseTrustedProxies, splitList } from "../lib/domain/net/client-ip";
 

@@ -40,7 +40,7 @@ function asTable(r: ReportResult): string {
   const all = [header, ...body];
   const widths = header.map((_, c) => Math.max(...all.map((row) => row[c]!.length)));
   const nDims = r.by.length;
-  return all.map((row) => row.map((v, c) => (c < nDims ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  ")).join("\n") + "\n";
+  return `${all.map((row) => row.map((v, c) => (c < nDims ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  ")).join("\n")}\n`;
 }
 
 async function main() {
@@ -49,7 +49,7 @@ async function main() {
   const pool = new pg.Pool({ connectionString: database.url, max: 1 });
   try {
     const report = await runReport(pool, input);
-    process.stdout.write(format === "json" ? JSON.stringify(report) + "\n" : format === "csv" ? reportToCsv(report) : asTable(report));
+    process.stdout.write(format === "json" ? `${JSON.stringify(report)}\n` : format === "csv" ? reportToCsv(report) : asTable(report));
   } finally {
     await pool.end();
     await database.close();

@@ -60,7 +60,7 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
-  let values;
+  let values: { email?: string; role?: string; name?: string; agency?: string; office?: string };
   try {
     ({ values } = parseArgs({
       options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, agency: { type: "string" }, office: { type: "string" } },

@@ -15,7 +15,7 @@ import type { ExchangeRecord } from "./report-synthetic";
 const groupOf = new Map(codes.nationalities.map((n) => [n.code, n.group]));
 const agencyOf = new Map(codes.offices.map((o) => [o.code, o.agency]));
 const esc = (v: unknown) => (v === null || v === undefined ? "\\N" : String(v).replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!));
-const line = (cols: unknown[]) => cols.map(esc).join("\t") + "\n";
+const line = (cols: unknown[]) => `${cols.map(esc).join("\t")}\n`;
 
 export async function* readJsonl(file: string): AsyncGenerator<ExchangeRecord> {
   const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });

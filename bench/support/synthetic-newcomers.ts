@@ -59,5 +59,5 @@ export function syntheticNewcomer(i: number, opts: { offices?: string[] } = {}):
 export function syntheticExchangeText(count: number, opts: { offset?: number; offices?: string[] } = {}): string {
   const parts: string[] = [];
   for (let i = 0; i < count; i++) parts.push(JSON.stringify(syntheticNewcomer((opts.offset ?? 0) + i, opts)));
-  return parts.join("\n") + "\n";
+  return `${parts.join("\n")}\n`;
 }

@@ -41,6 +41,7 @@ export function DecisionForm({ action, version, today, isCorrection, suggestedAm
             <div className="space-y-2">
               <input {...a} type="number" inputMode="numeric" min={50} max={5000} step={1} className="input max-w-40" value={amount} onChange={(e) => setAmount(e.target.value)} list="fine-amounts" required />
               <datalist id="fine-amounts">{suggestedAmounts.map((n) => <option key={n} value={n} />)}</datalist>
+              {/* biome-ignore lint/a11y/useSemanticElements: a row of quick-pick buttons, not a form section; a fieldset would draw a box */}
               <div role="group" aria-label={labels.suggested} className="flex flex-wrap gap-1">
                 {suggestedAmounts.map((n) => (
                   <button key={n} type="button" className={`btn-secondary px-2 py-1 text-xs ${String(n) === amount ? "ring-2 ring-brand-600" : ""}`} onClick={() => setAmount(String(n))}>€ {n.toLocaleString("nl-BE")}</button>

@@ -47,6 +47,7 @@ export function ReportTable({ report, mask, caption }: { report: ReportResult; m
             <tr><td colSpan={report.by.length + report.years.length + 1}>{t("table.empty")}</td></tr>
           </tbody>
         ) : (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: rowsHtml escapes every cell and label; one string instead of thousands of elements keeps big tables fast
           <tbody dangerouslySetInnerHTML={{ __html: rowsHtml(report, grid) }} />
         )}
         <tfoot>

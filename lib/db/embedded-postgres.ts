@@ -188,7 +188,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
     const pwFile = path.join(os.tmpdir(), `pg-pw-${crypto.randomBytes(6).toString("hex")}`);
-    fs.writeFileSync(pwFile, EMBEDDED_PASSWORD + "\n", { mode: 0o644 });
+    fs.writeFileSync(pwFile, `${EMBEDDED_PASSWORD}\n`, { mode: 0o644 });
     try {
       runChecked(
         bins.initdb,

@@ -76,7 +76,7 @@ export async function openDatabase(log: (l: string) => void = (l) => console.err
   const port = Number(process.env.PGPORT ?? DEFAULT_EMBEDDED_PORT);
   const serverOpts = { dataDir: path.join(dataRoot(), "pg"), port, log };
   const server = opts.supervise ? await startSupervisedPostgres(serverOpts) : await startEmbeddedPostgres(serverOpts);
-  let roles;
+  let roles: Awaited<ReturnType<typeof ensureRoles>>;
   try {
     await ensureDatabaseExists(server.url("postgres"), DATABASE_NAME);
     // the superuser sets up both roles (and takes over a database an older version created)

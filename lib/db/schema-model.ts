@@ -134,7 +134,7 @@ export function renderCreateSql(shape: SchemaShape): string {
       out.push(`-- AddForeignKey\nALTER TABLE "${t}" ADD CONSTRAINT "${name}" FOREIGN KEY (${fk.columns.map((c) => `"${c}"`).join(", ")}) REFERENCES "${fk.refTable}"(${fk.refColumns.map((c) => `"${c}"`).join(", ")}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate};`);
     }
   }
-  return out.join("\n\n") + "\n";
+  return `${out.join("\n\n")}\n`;
 }
 
 /** The same shape, read from the live database (public schema, Prisma's bookkeeping excluded). */

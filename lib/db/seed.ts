@@ -1,7 +1,7 @@
 // Loads the code lists into the reference tables (idempotent upserts) and creates the demo
 // accounts. Runs with plain `pg` so that the command-line tools need no Prisma runtime.
 import { hash } from "@node-rs/argon2";
-import pg from "pg";
+import type pg from "pg";
 import { codes } from "../domain/codes";
 import { demoUsers, DEMO_PASSWORD } from "./demo-users";
 

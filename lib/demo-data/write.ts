@@ -10,7 +10,7 @@ export async function writeDemoFile(path: string, opts: DemoOptions = {}): Promi
   let events = 0;
   let buffer = "";
   for (const n of generateDemoNewcomers(opts)) {
-    buffer += JSON.stringify(n) + "\n";
+    buffer += `${JSON.stringify(n)}\n`;
     newcomers++;
     events += n.events.length;
     if (buffer.length > 1 << 20) {

@@ -26,10 +26,10 @@ describe("national number", () => {
   it("uses the 2-prefix for births from 2000", () => {
     const nn = makeNationalNumber("2003-02-14", 12);
     // 97 - (2030214012 mod 97)
-    expect(nn).toBe("030214012" + String(97 - (2030214012 % 97)).padStart(2, "0"));
+    expect(nn).toBe(`030214012${String(97 - (2030214012 % 97)).padStart(2, "0")}`);
     expect(validateNationalNumber(nn)).toEqual({ ok: true, birthDate: "2003-02-14", gender: "V", isBis: false });
     // The pre-2000 checksum on the same digits is a different number: it reads as 1903.
-    const old = "030214012" + String(97 - (30214012 % 97)).padStart(2, "0");
+    const old = `030214012${String(97 - (30214012 % 97)).padStart(2, "0")}`;
     const r = validateNationalNumber(old);
     expect(r.ok && r.birthDate).toBe("1903-02-14");
     expect(validateNationalNumber(old, { birthDate: "2003-02-14" }).ok).toBe(false);

@@ -22,7 +22,7 @@ export function normalizeNationalNumber(input: string): string {
 
 function checkDigits(nine: string, born2000: boolean): number {
   // 2YYMMDDSSS exceeds 2^31 but stays far below 2^53, so plain numbers are exact.
-  const n = Number(born2000 ? "2" + nine : nine);
+  const n = Number(born2000 ? `2${nine}` : nine);
   return 97 - (n % 97);
 }
 
@@ -132,7 +132,7 @@ const NATIONAL_NUMBER_IN_LOG = new RegExp(`(${UUID})|\\d{11,}|\\d{2}[.\\s-]?\\d{
  * `{ wide: true }` (log lines) blanks more (see NATIONAL_NUMBER_IN_LOG) and keeps no birth date.
  */
 export function maskNationalNumbersInText(text: string, opts: { wide?: boolean } = {}): string {
-  if (opts.wide) return text.replace(NATIONAL_NUMBER_IN_LOG, (m, uuid?: string) => uuid ?? "[rijksregisternummer]");
+  if (opts.wide) return text.replace(NATIONAL_NUMBER_IN_LOG, (_m, uuid?: string) => uuid ?? "[rijksregisternummer]");
   return text.replace(NATIONAL_NUMBER_IN_TEXT, (m, uuid?: string) => uuid ?? maskNationalNumber(m));
 }
 

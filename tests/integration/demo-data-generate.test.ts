@@ -39,7 +39,7 @@ function expectTable(table: ByCode, actual: (code: string, year: string) => numb
   expect(mismatches).toEqual([]);
 }
 
-const codesOf = (t: Map<string, number>, dim: string) => [...new Set([...t.keys()].filter((k) => k.startsWith(dim + "|")).map((k) => k.split("|")[1]!))];
+const codesOf = (t: Map<string, number>, dim: string) => [...new Set([...t.keys()].filter((k) => k.startsWith(`${dim}|`)).map((k) => k.split("|")[1]!))];
 
 describe("demo data reproduces the answer to written question nr. 113", () => {
   it("Table 1: reach by office and registration", () => {
@@ -79,7 +79,7 @@ describe("demo data reproduces the answer to written question nr. 113", () => {
   it("defect 2: Table 3 is matched by recording the group on a few UK contracts (rule grouping gives 3,640 / 4,471 EU+)", () => {
     const byRule = (year: string) => records.filter((n) => {
       const c = n.events.find((e) => e.type === "CONTRACT");
-      return c && c.date.startsWith(year) && c.date <= asOf && n.events.filter((e) => e.type === "CONTRACT")[0] === c && nationalityGroupOf(n.nationality) === "EU_PLUS";
+      return c?.date.startsWith(year) && c.date <= asOf && n.events.filter((e) => e.type === "CONTRACT")[0] === c && nationalityGroupOf(n.nationality) === "EU_PLUS";
     }).length;
     expect([byRule("2020"), byRule("2021"), byRule("2022")]).toEqual([3640, 4471, 3866]);
     const overridden = records.filter((n) => n.nationalityGroup !== undefined);

@@ -22,7 +22,7 @@ function roundTripSource(): string {
   b.events.push({ type: "INFRINGEMENT", date: "2023-02-01", infringementType: "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING", decision: { date: "2023-03-01", outcome: "BOETE" } });
   b.events.push({ type: "INFRINGEMENT", date: "2023-02-01", infringementType: "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING" });
   b.events.push({ type: "DVZ_ADVICE", date: "2023-06-01", followUp: "VERBLIJF_VERLENGD" });
-  return lines.map((l) => JSON.stringify(l)).join("\n") + "\n";
+  return `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`;
 }
 
 const figures = (url: string) => query(url, `

@@ -64,13 +64,13 @@ describe("dossier import", () => {
     const n = syntheticNewcomer(1);
     n.events.push({ type: "INVITATION", date: "2024-01-02" }, { type: "INFRINGEMENT", date: "2024-02-01", infringementType: "NIET_REGELMATIG_DEELGENOMEN", decision: { date: "2024-03-01", outcome: "GEEN_BOETE" } });
     const before = await counts(db.url);
-    const result = await importExchangeFile({ databaseUrl: db.url, filePath: writeTempFile(JSON.stringify(n) + "\n") });
+    const result = await importExchangeFile({ databaseUrl: db.url, filePath: writeTempFile(`${JSON.stringify(n)}\n`) });
     expect(result).toMatchObject({ ok: true, newcomers: 0, events: 2 });
     expect(await counts(db.url)).toEqual({ newcomers: before.newcomers, events: before.events + 2, decisions: before.decisions + 1 });
   });
 
   it("accepts a file that starts with a byte-order mark and has Windows line ends", async () => {
-    const text = "\uFEFF" + syntheticExchangeText(3, { offset: 25_000 }).replace(/\n/g, "\r\n");
+    const text = `\uFEFF${syntheticExchangeText(3, { offset: 25_000 }).replace(/\n/g, "\r\n")}`;
     expect(await importExchangeFile({ databaseUrl: db.url, filePath: writeTempFile(text) })).toMatchObject({ ok: true, newcomers: 3 });
   });
 

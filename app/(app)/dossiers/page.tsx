@@ -44,10 +44,11 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
       {token && tokenQuery === null && <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("list.searchExpired")}</p>}
       {one(sp.zoekfout) === "1" && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{t("list.searchRefused")}</p>}
       {/* POST, not GET: a national number typed here must not end up in the URL (see searchDossiersAction) */}
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in every browser the agencies run; role="search" is the landmark */}
       <form action={searchDossiersAction} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" role="search">
         <div className="sm:col-span-2">
           <label htmlFor="q" className="label">{t("list.search")}</label>
-          <input id="q" name="q" type="search" className="input" defaultValue={raw.q} autoFocus aria-describedby="q-hint" />
+          <input id="q" name="q" type="search" className="input" defaultValue={raw.q} aria-describedby="q-hint" autoFocus />
           <p id="q-hint" className="mt-1 text-xs text-slate-600">{t("list.searchHint")}</p>
         </div>
         <div>

@@ -43,6 +43,7 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
 
       <section aria-labelledby="search-heading" className="space-y-3">
         <h2 id="search-heading">{t("search.title")}</h2>
+        {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in every browser the agencies run; role="search" is the landmark */}
         <form action={searchDvzAction} className="card flex flex-wrap items-end gap-3" role="search">
           <div className="min-w-72">
             <label htmlFor="dvz-q" className="label">{t("search.query")}</label>

@@ -28,5 +28,5 @@ export function toDvzCsv(rows: readonly DvzExportRow[]): string {
   for (const r of rows) {
     lines.push([r.lastName, r.firstName, r.nationalNumber, yesNo(r.contractSigned), yesNo(r.attestationObtained)].map(escapeCsvCell).join(","));
   }
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }

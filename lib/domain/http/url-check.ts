@@ -3,6 +3,7 @@
 // percent-encoded bytes that are not UTF-8 (`%C3%28`) mean the request is not one our pages
 // send; proxy.ts answers 400 before any page reads it (PostgreSQL refuses NUL in text: a 500).
 // Pure, so the proxy and a unit test use the same rule.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this check
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 function decodes(part: string): boolean {

@@ -21,5 +21,5 @@ export function reportToCsv(r: ReportResult, display: (value: number, row: numbe
   });
   const tot = [...r.years.map((y) => r.totals.values[String(y)]!), r.totals.total];
   lines.push([...r.by.map((_, i) => (i === 0 ? "Totaal" : "")), ...tot.map((v, j) => display(v, -1, j))].map(cell).join(";"));
-  return lines.join("\r\n") + "\r\n";
+  return `${lines.join("\r\n")}\r\n`;
 }

@@ -8,7 +8,7 @@ import { parseReportParams } from "./report-params.schema";
 import { buildReportQuery } from "./sql";
 
 export interface SqlExecutor {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: structural type that pg.Pool, pg.PoolClient and Prisma's adapter all satisfy; rows are checked where they are read
   query(text: string, values?: any[]): Promise<{ rows: any[] }>;
 }
 

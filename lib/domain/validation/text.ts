@@ -4,8 +4,10 @@
 import { z } from "zod";
 
 /** Every C0 control character and DEL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this rule
 const CONTROL = /[\u0000-\u001f\u007f]/;
 /** The same, but tab, line feed and carriage return are allowed (free text with line breaks). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this rule
 const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const CONTROL_CHARACTER_MESSAGE = "Deze tekst bevat een ongeldig (onzichtbaar) teken.";

@@ -34,6 +34,6 @@ export async function exportAuditCsv(actor: Actor, input: Record<string, unknown
     }
     await recordAudit(tx, actor, { action: "audit.export", entityType: "audit_log", after: { filters: Object.fromEntries(auditFilterParams(query)), count: rows.length } });
     const stamp = new Date().toISOString().slice(0, 10);
-    return { csv: lines.join("\r\n") + "\r\n", fileName: `auditlog-${stamp}.csv`, count: rows.length };
+    return { csv: `${lines.join("\r\n")}\r\n`, fileName: `auditlog-${stamp}.csv`, count: rows.length };
   }, { timeout: 60_000 });
 }

@@ -31,7 +31,7 @@ interface UserRow { id: string; email: string; name: string; role: Role; agencyC
  */
 export async function loadActor(userId: string, ip: string | null = null, sessionId?: string): Promise<Actor> {
   const user = sessionId === undefined ? await loadUser(userId) : await loadSessionUser(userId, sessionId);
-  if (!user || !user.active) throw new UnauthenticatedError();
+  if (!user?.active) throw new UnauthenticatedError();
   // a STAFF member's agency is always their office's agency
   const agencyCode = user.role === "STAFF" ? user.officeAgencyCode : user.role === "ADMIN" ? null : user.agencyCode;
   if (user.role === "STAFF" && !agencyCode) throw new UnauthenticatedError("Uw account is niet aan een kantoor gekoppeld.");

@@ -44,7 +44,7 @@ export async function authenticateCredentials(input: unknown, ip: string | null)
   // verify against a dummy hash for unknown accounts, so timing does not reveal them
   dummyHash ??= hash("not-a-password", ARGON2_OPTIONS);
   const ok = await verify(user?.passwordHash ?? (await dummyHash), parsed.data.password).catch(() => false);
-  if (!user || !user.active || !ok) {
+  if (!user?.active || !ok) {
     await db.$transaction(async (tx) => {
       await tx.loginAttempt.create({ data: { email, ip: ip ?? UNKNOWN_IP, success: false } });
       await recordAudit(tx, null, { action: "auth.signin.failed", entityType: "user", entityId: user?.id ?? null, subject: { ...subject, userId: user?.id ?? null } });

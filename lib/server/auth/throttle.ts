@@ -47,5 +47,6 @@ export async function lockedUntil(email: string, ip: string | null, now = new Da
   const address = ipLockedUntil(byIp.map((a) => a.at), now);
   if (!account) return address;
   if (!address) return account;
+  // biome-ignore lint/complexity/useMathMinMax: these are Dates; Math.max would return a number
   return account > address ? account : address;
 }

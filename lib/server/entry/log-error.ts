@@ -10,11 +10,11 @@ export function redactNationalNumbers(text: string): string {
   return maskNationalNumbersInText(text, { wide: true });
 }
 
-function describe(e: unknown): string {
+function describeError(e: unknown): string {
   if (e instanceof Error) {
     const extra: Record<string, unknown> = {};
     for (const k of ["code", "meta", "clientVersion"] as const) if (k in e) extra[k] = (e as unknown as Record<string, unknown>)[k];
-    const cause = e.cause ? `\ncause: ${describe(e.cause)}` : "";
+    const cause = e.cause ? `\ncause: ${describeError(e.cause)}` : "";
     return `${e.stack ?? `${e.name}: ${e.message}`}${Object.keys(extra).length ? `\n${JSON.stringify(extra)}` : ""}${cause}`;
   }
   try {
@@ -25,5 +25,5 @@ function describe(e: unknown): string {
 }
 
 export function logError(context: string, e: unknown): void {
-  console.error(redactNationalNumbers(`[${context}] ${describe(e)}`));
+  console.error(redactNationalNumbers(`[${context}] ${describeError(e)}`));
 }

@@ -53,7 +53,7 @@ export async function* exchangeExportChunks(client: pg.ClientBase, counter: { ne
     }
     let chunk = "";
     for (const p of people.rows) {
-      chunk += toExchangeLine({
+      chunk += `${toExchangeLine({
         nationalNumber: p.national_number, lastName: p.last_name, firstName: p.first_name, birthDate: p.birth_date, gender: p.gender,
         nationality: p.nationality_code, nationalityGroup: p.nationality_group, residenceStatus: p.residence_status_code,
         targetGroup: p.target_group, office: p.office_code,
@@ -63,7 +63,7 @@ export async function* exchangeExportChunks(client: pg.ClientBase, counter: { ne
           contractSigned: e.contract_signed, attestationObtained: e.attestation_obtained, followUp: e.dvz_follow_up,
           decision: e.outcome && e.decided_on ? { outcome: e.outcome, date: e.decided_on, amountEur: e.amount_eur } : null,
         })),
-      }, groupOf) + "\n";
+      }, groupOf)}\n`;
     }
     counter.newcomers += people.rows.length;
     after = people.rows[people.rows.length - 1]!.national_number;

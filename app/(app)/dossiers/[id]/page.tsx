@@ -32,7 +32,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
   const today = todayIso();
   const infringementTypes = codes.infringementTypes.map((i) => ({ code: i.code, label: i.label }));
   const facts: [string, React.ReactNode][] = [
-    [t("form.nationalNumber"), can(actor.role, "dossier.reveal") ? <RevealNationalNumber masked={n.maskedNationalNumber} reveal={revealNationalNumberAction.bind(null, n.id)} /> : n.maskedNationalNumber],
+    [t("form.nationalNumber"), can(actor.role, "dossier.reveal") ? <RevealNationalNumber key="reveal" masked={n.maskedNationalNumber} reveal={revealNationalNumberAction.bind(null, n.id)} /> : n.maskedNationalNumber],
     [t("form.birthDate"), formatDate(n.birthDate)],
     [t("form.gender"), t(`genders.${n.gender}`)],
     [t("form.nationality"), n.nationalityLabel],

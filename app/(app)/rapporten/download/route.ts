@@ -25,5 +25,5 @@ export const GET = route("report.read", async ({ actor, searchParams }) => {
   const grid = displayGrid(report, mask!);
   const totals = displayTotalLine(report, mask!);
   const csv = reportToCsv(report, (_v, i, j) => (i < 0 ? totals[j]! : grid[i]![j]!));
-  return new Response("\uFEFF" + csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
+  return new Response(`\uFEFF${csv}`, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
 });

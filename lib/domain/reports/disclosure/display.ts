@@ -19,7 +19,7 @@ export interface ShownReport {
 export function shownReport(r: ReportResult, mask: TableMask | null): ShownReport {
   const show = (v: number, hidden: boolean | undefined) => (hidden ? SUPPRESSED : v);
   return {
-    inner: r.rows.map((row, i) => r.years.map((y, j) => show(row.values[String(y)]!, mask?.inner[i]![j]))),
+    inner: r.rows.map((row, i) => r.years.map((y, j) => show(row.values[String(y)]!, mask?.inner[i]?.[j]))),
     rowTotal: r.rows.map((row, i) => show(row.total, mask?.rowTotal[i])),
     colTotal: r.years.map((y, j) => show(r.totals.values[String(y)]!, mask?.colTotal[j])),
     grand: show(r.totals.total, mask?.grand),

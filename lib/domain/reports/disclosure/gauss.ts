@@ -41,7 +41,7 @@ export function modelMatrix(model: Model): Vec[] {
 /** Publication order: zeros first (always shown), then totals before inner cells, small before large. */
 export function publishOrder(model: Model): number[] {
   return model.cells
-    .map((c, i) => i)
+    .map((_c, i) => i)
     .filter((i) => !model.primary[i])
     .sort((a, b) => {
       const ca = model.cells[a]!, cb = model.cells[b]!;

@@ -159,8 +159,3 @@ export class PublicationModel extends ModelBuilder {
 function signature(measure: Measure, scope: string | null, dims: string[], year: string) {
   return `${measure}|${scope}|${[...dims].sort().join(",")}|${year}`;
 }
-
-function sameCoords(a: Coordinates, b: Coordinates) {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
-}
