@@ -95,7 +95,9 @@ describe("the report_count key is written once per language and agrees everywher
         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
        WHERE i.indexrelid = 'report_count_key'::regclass ORDER BY k.ord`);
     expect(index.rows.map((r) => r.name)).toEqual(["grain", ...key, "from_year", "to_year"]);
-    expect(await columns("report_count")).toEqual(["id", "grain", ...key, "from_year", "to_year", "n"]);
+    // report_count is written by column names (a column added later comes after n): any order
+    expect((await columns("report_count")).sort()).toEqual(["id", "grain", ...key, "from_year", "to_year", "n"].sort());
+    // report_fact is filled with SELECT * from the view: the same columns in the same order, the key last
     expect(await columns("report_fact")).toEqual(["event_id", "valid_from", "valid_to", "newcomer_id", ...key]);
     expect(await columns("report_fact_source")).toEqual(["event_id", "valid_from", "valid_to", "newcomer_id", ...key]);
   });
