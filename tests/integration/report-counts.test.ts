@@ -66,7 +66,8 @@ async function expectEngineMatchesDirectQuery(agency: TestAgency, newcomerIds: s
     const specific = dims.slice(dims.indexOf("residence_status") + 1);
     // grains 3, 1, 2 and 3; every dimension of the measure compared at least once, but province
     // (the same provinceCase SQL on both sides, over office_code, which is compared)
-    const lists: Dimension[][] = [["office"], ["nationality", "gender"], ["residence_status", "nationality_group"], ["agency", "target_group"],
+    const lists: Dimension[][] = [
+      ["office"], ["nationality", "gender"], ["residence_status", "nationality_group"], ["agency", "target_group"],
       ...specific.map((d): Dimension[] => ["office", d])];
     expect(dims.filter((d) => d !== "province" && !lists.flat().includes(d)), `dimensions of ${measure} not compared`).toEqual([]);
     for (const by of lists) {

@@ -19,7 +19,9 @@ const inDatabase = (url: string, name: string) => {
 };
 
 // the audit log's append-only guard is no report SQL: it stays in migration 20261128180000_init
-const notReportSql = ["function audit_log_append_only()", "trigger audit_log_no_truncate on audit_log", "trigger audit_log_no_update_delete on audit_log"];
+const notReportSql = [
+  "function audit_log_append_only()", "trigger audit_log_no_truncate on audit_log", "trigger audit_log_no_update_delete on audit_log",
+];
 
 describe("report SQL: the database defines what prisma/sql/reports says", () => {
   const db = new pg.Client({ connectionString: inject("databaseUrl") });
@@ -81,7 +83,8 @@ describe("the report_count key is written once per language and agrees everywher
 
   const columns = async (table: string) =>
     (await db.query<{ name: string }>(
-      `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`, [table])).rows.map((r) => r.name);
+      `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+      [table])).rows.map((r) => r.name);
 
   it("report_count_key() in SQL equals lib/domain/reports/count-key.ts", async () => {
     const r = await db.query<{ all: string; rolled: string }>(`SELECT report_count_key() AS all, report_count_key(true) AS rolled`);
