@@ -1,7 +1,7 @@
 // Builds the one SQL query of a report over the pre-aggregated tables that database triggers keep
-// (migration 20261129090000_report_counts): report_count holds the report facts counted per
-// classification, state, and the years their validity starts (from_year) and ends (to_year);
-// report_fact holds the facts themselves with exact dates. The counts are kept at four grains
+// (prisma/sql/reports/50-refresh-rebuild.sql): report_count holds the report facts counted per
+// classification and state (the key, count-key.ts), and the years their validity starts
+// (from_year) and ends (to_year); report_fact holds the facts themselves with exact dates. The counts are kept at four grains
 // (with or without nationality and residence status, the two columns with many values); a report
 // reads the coarsest one that has the columns of its dimensions.
 //
@@ -14,6 +14,7 @@
 //   - the rest start after D or end before Y: not valid at D.
 // So PostgreSQL aggregates and JavaScript only receives one row per (dimension values, year).
 // Pure: returns text and parameters; every value goes in as a parameter, never spliced in.
+import type { ReportCountColumn } from "./count-key";
 import type { Dimension, Measure } from "./definitions";
 import { provinceOfOffice } from "./province";
 import type { ReportParams } from "./report-params.schema";
@@ -33,33 +34,37 @@ export const measureEventType: Record<Measure, string> = {
   dvz_advices: "DVZ_ADVICE",
 };
 
+/** Column `c` of alias `x`: only a column of the report_count key (count-key.ts) type-checks. */
+const col = (x: string, c: ReportCountColumn) => `${x}.${c}`;
+
 /** The province of alias `x`'s office, as SQL. */
-export const provinceCase = (x: string) => `CASE ${x}.office_code ${Object.entries(provinceOfOffice)
+export const provinceCase = (x: string) => `CASE ${col(x, "office_code")} ${Object.entries(provinceOfOffice)
   .map(([office, province]) => `WHEN '${office}' THEN '${province}'`)
   .join(" ")} ELSE 'ONBEKEND' END`;
 
 /**
- * SQL of a dimension's value on alias `x` (report_count and report_fact share the columns).
- * `state` is the as-of state of the fact: AANGEMELD / NIET_AANGEMELD for reach, the decision in
- * force or IN_BEHANDELING for infringements, the follow-up known for DVZ advices.
+ * SQL of a dimension's value on alias `x` (report_count and report_fact share the columns: the
+ * report_count key). `state` is the as-of state of the fact: AANGEMELD / NIET_AANGEMELD for
+ * reach, the decision in force or IN_BEHANDELING for infringements, the follow-up known for DVZ
+ * advices.
  */
 function dimensionSql(d: Dimension, x: string): string {
   switch (d) {
-    case "office": return `${x}.office_code`;
-    case "agency": return `${x}.agency_code`;
+    case "office": return col(x, "office_code");
+    case "agency": return col(x, "agency_code");
     case "province": return provinceCase(x);
-    case "nationality": return `${x}.nationality_code`;
-    case "nationality_group": return `${x}.nationality_group::text`;
-    case "gender": return `${x}.gender::text`;
-    case "target_group": return `${x}.target_group::text`;
-    case "residence_status": return `${x}.residence_status_code`;
-    case "registered": return `${x}.state`;
-    case "infringement_type": return `COALESCE(${x}.infringement_type::text, 'ONBEKEND')`;
-    case "decision": return `${x}.state`;
-    case "amount": return `COALESCE(${x}.amount_eur::text, 'ONBEKEND')`;
-    case "contract_signed": return `CASE WHEN ${x}.contract_signed THEN 'JA' ELSE 'NEE' END`;
-    case "attestation_obtained": return `CASE WHEN ${x}.attestation_obtained THEN 'JA' ELSE 'NEE' END`;
-    case "follow_up": return `${x}.state`;
+    case "nationality": return col(x, "nationality_code");
+    case "nationality_group": return `${col(x, "nationality_group")}::text`;
+    case "gender": return `${col(x, "gender")}::text`;
+    case "target_group": return `${col(x, "target_group")}::text`;
+    case "residence_status": return col(x, "residence_status_code");
+    case "registered": return col(x, "state");
+    case "infringement_type": return `COALESCE(${col(x, "infringement_type")}::text, 'ONBEKEND')`;
+    case "decision": return col(x, "state");
+    case "amount": return `COALESCE(${col(x, "amount_eur")}::text, 'ONBEKEND')`;
+    case "contract_signed": return `CASE WHEN ${col(x, "contract_signed")} THEN 'JA' ELSE 'NEE' END`;
+    case "attestation_obtained": return `CASE WHEN ${col(x, "attestation_obtained")} THEN 'JA' ELSE 'NEE' END`;
+    case "follow_up": return col(x, "state");
   }
 }
 

@@ -15,7 +15,7 @@ import "server-only";
 // The price is an exclusive lock on the tables until the import commits, so it is used for large
 // imports only. The app's database role owns no table, so the dropping and re-creating goes
 // through bulk_load_drop()/bulk_load_restore(), SECURITY DEFINER functions of the owner
-// (migration 20261201000100_least_privilege) that keep the definitions out of the app's reach.
+// (prisma/sql/reports/70-bulk-load.sql) that keep the definitions out of the app's reach.
 // dropForeignKeys/dropSecondaryIndexes below are the owner's direct path (benchmarks). Indexes are only rebuilt when the
 // file adds at least a quarter of the rows already there (otherwise rebuilding the whole index
 // costs more than maintaining it).

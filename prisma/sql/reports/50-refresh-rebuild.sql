@@ -1,0 +1,77 @@
+-- Keeping report_fact (the view report_fact_source stored) and report_count (the facts counted per
+-- key, 10-count-key.sql, at four grains: grain bit 2 set when nationality_code is rolled up, bit 1
+-- when residence_status_code is; NULL in a rolled-up column) in step with the records. Both build
+-- their statements from report_count_key(), so the key is not spelled out here.
+
+-- Re-derives the facts of the given newcomers and moves report_count by the difference.
+-- EXECUTE plans with the actual array, so a bulk import of 200,000 newcomers gets a hash join
+-- and a single click gets index look-ups. Keys are upserted in a fixed order (the order of the
+-- unique index report_count_key) so that two transactions touching the same counts cannot deadlock.
+CREATE OR REPLACE FUNCTION "report_refresh"(newcomer_ids UUID[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF newcomer_ids IS NULL OR cardinality(newcomer_ids) = 0 THEN RETURN; END IF;
+  PERFORM lock_newcomers(newcomer_ids);
+  EXECUTE format($q$
+    WITH gone AS (
+      DELETE FROM report_fact WHERE newcomer_id = ANY($1) RETURNING *
+    ), added AS (
+      INSERT INTO report_fact SELECT * FROM report_fact_source WHERE newcomer_id = ANY($1) RETURNING *
+    ), delta0 AS (
+      -- from_year / to_year: output names (the facts have no such columns)
+      SELECT %1$s, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year, sum(d) AS n
+        FROM (SELECT *, -1 AS d FROM gone UNION ALL SELECT *, 1 FROM added) f
+       GROUP BY %1$s, from_year, to_year
+      HAVING sum(d) <> 0
+    ), delta AS (
+      -- the four grains, rolled up from the finest (cheaper than GROUPING SETS over the facts)
+      SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint AS grain,
+             %1$s, from_year, to_year, sum(n)::bigint AS n
+        FROM delta0
+       GROUP BY %2$s, from_year, to_year,
+                GROUPING SETS ((nationality_code, residence_status_code), (nationality_code), (residence_status_code), ())
+      HAVING sum(n) <> 0
+    )
+    INSERT INTO report_count AS c (grain, %1$s, from_year, to_year, n)
+    SELECT * FROM delta ORDER BY grain, %1$s, from_year, to_year
+    ON CONFLICT (grain, %1$s, from_year, to_year) DO UPDATE SET n = c.n + excluded.n
+  $q$, report_count_key(), report_count_key(true)) USING newcomer_ids;
+END $$;
+
+-- Derives both tables from scratch: a bulk import, a benchmark load (triggers off) and the
+-- backfill when a migration changes what the facts are. Their secondary indexes are dropped and
+-- built again afterwards, as they were (pg_get_indexdef): one sorted build instead of a million
+-- random inserts, several times faster. It drops and re-creates indexes and truncates, so it runs
+-- with the owner's rights (SECURITY DEFINER, pinned search_path); it takes no input, so the app
+-- can only ask for a full re-derivation.
+CREATE OR REPLACE FUNCTION "report_rebuild"() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  definitions TEXT[];
+  definition TEXT;
+BEGIN
+  -- report_fact's primary key (random uuids) too; report_count's is a sequence, cheap to keep
+  SELECT array_agg(pg_get_indexdef(i.indexrelid)) INTO definitions
+    FROM pg_index i WHERE i.indrelid IN ('report_fact'::regclass, 'report_count'::regclass) AND NOT i.indisprimary;
+  EXECUTE (SELECT string_agg(format('DROP INDEX %s', i.indexrelid::regclass), '; ')
+             FROM pg_index i WHERE i.indrelid IN ('report_fact'::regclass, 'report_count'::regclass) AND NOT i.indisprimary);
+  ALTER TABLE report_fact DROP CONSTRAINT report_fact_pkey;
+  TRUNCATE report_fact, report_count;
+  INSERT INTO report_fact SELECT * FROM report_fact_source;
+  -- the finest grain; from_year / to_year: output names (report_fact has no such columns)
+  EXECUTE format($q$
+    INSERT INTO report_count (grain, %1$s, from_year, to_year, n)
+    SELECT 0, %1$s, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year, count(*)
+      FROM report_fact GROUP BY %1$s, from_year, to_year
+  $q$, report_count_key());
+  -- the coarser grains, rolled up from the finest (cheaper than GROUPING SETS over the facts)
+  EXECUTE format($q$
+    INSERT INTO report_count (grain, %1$s, from_year, to_year, n)
+    SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint, %1$s, from_year, to_year, sum(n)
+      FROM report_count WHERE grain = 0
+     GROUP BY %2$s, from_year, to_year, GROUPING SETS ((nationality_code), (residence_status_code), ())
+  $q$, report_count_key(), report_count_key(true));
+  ALTER TABLE report_fact ADD CONSTRAINT report_fact_pkey PRIMARY KEY (event_id, valid_from);
+  FOREACH definition IN ARRAY definitions LOOP EXECUTE definition; END LOOP;
+END $$;
+REVOKE EXECUTE ON FUNCTION "report_rebuild"() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION "report_rebuild"() TO inburgering_app;

@@ -1,0 +1,60 @@
+-- Bulk load without ownership in the app (least privilege, lib/db/roles.ts): the import's
+-- transaction sets `SET LOCAL inburgering.bulk_load` ('on': the report triggers are skipped;
+-- 'fresh-events': the first-of-type insert trigger too, while new newcomers' events are copied
+-- with an exact marker — see the triggers' WHEN conditions), and drops and re-creates the foreign
+-- keys and secondary indexes of the import's tables through these two SECURITY DEFINER functions,
+-- with the owner's rights and a pinned search_path. The definitions are kept in
+-- inburgering_private.bulk_load_dropped (a table, so it stays in migration 20261201000100), a
+-- schema the app cannot reach, keyed by the transaction, so the app can never have the owner
+-- execute a definition of its choosing. Both calls belong in the import's transaction: a rollback
+-- restores the keys and indexes and forgets the stash alike.
+CREATE OR REPLACE FUNCTION "bulk_load_drop"(tables TEXT[], drop_indexes BOOLEAN) RETURNS INTEGER
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE r RECORD; n INTEGER := 0;
+BEGIN
+  IF NOT tables <@ ARRAY['newcomer', 'track_event', 'infringement_decision'] THEN
+    RAISE EXCEPTION 'bulk_load_drop: alleen de tabellen van de import (%)', tables;
+  END IF;
+  FOR r IN SELECT c.conrelid::regclass::text AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+             FROM pg_constraint c
+            WHERE c.contype = 'f' AND (c.conrelid::regclass::text = ANY(tables) OR c.confrelid::regclass::text = ANY(tables))
+            ORDER BY c.conname LOOP
+    INSERT INTO inburgering_private.bulk_load_dropped (kind, table_name, name, definition) VALUES ('foreign key', r.tbl, r.name, r.def);
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.tbl, r.name);
+    n := n + 1;
+  END LOOP;
+  IF drop_indexes THEN
+    FOR r IN SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def, i.indrelid::regclass::text AS tbl
+               FROM pg_index i
+              WHERE i.indrelid::regclass::text = ANY(tables) AND NOT i.indisunique AND NOT i.indisprimary
+                AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+              ORDER BY 1 LOOP
+      INSERT INTO inburgering_private.bulk_load_dropped (kind, table_name, name, definition) VALUES ('index', r.tbl, r.name, r.def);
+      EXECUTE format('DROP INDEX %s', r.name);
+      n := n + 1;
+    END LOOP;
+  END IF;
+  RETURN n;
+END $$;
+
+-- Puts back what bulk_load_drop dropped in this transaction: indexes first, then the foreign keys
+-- (each checked in one scan), as before.
+CREATE OR REPLACE FUNCTION "bulk_load_restore"() RETURNS INTEGER
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE r RECORD; n INTEGER := 0;
+BEGIN
+  FOR r IN SELECT * FROM inburgering_private.bulk_load_dropped WHERE xact = pg_current_xact_id()
+            ORDER BY kind DESC, ord LOOP -- 'index' before 'foreign key'
+    IF r.kind = 'index' THEN
+      EXECUTE r.definition;
+    ELSE
+      EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', r.table_name, r.name, r.definition);
+    END IF;
+    n := n + 1;
+  END LOOP;
+  DELETE FROM inburgering_private.bulk_load_dropped WHERE xact = pg_current_xact_id();
+  RETURN n;
+END $$;
+
+REVOKE EXECUTE ON FUNCTION "bulk_load_drop"(TEXT[], BOOLEAN), "bulk_load_restore"() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION "bulk_load_drop"(TEXT[], BOOLEAN), "bulk_load_restore"() TO inburgering_app;
