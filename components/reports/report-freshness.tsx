@@ -1,17 +1,7 @@
 // Where a report's figures come from, when a read replica is configured (lib/server/reports/
 // report-source.ts): "Gegevens tot 14:02:31" from the replica, or a notice that the primary
 // answered because the replica was unreachable or lagging. Nothing without a replica.
-import type { ReportFreshness } from "@/lib/domain/reports/replica-freshness";
-import { formatTime } from "@/lib/i18n/format";
-import { translator } from "@/lib/i18n/messages";
-
-const t = translator("reports");
-
-export function freshnessText(f: ReportFreshness): string {
-  if (f.source === "replica") return t("freshness.replica", { time: formatTime(f.until) });
-  if (f.reason === "unreachable") return t("freshness.unreachable");
-  return f.lagSeconds === null ? t("freshness.laggingUnknown") : t("freshness.lagging", { seconds: f.lagSeconds });
-}
+import { freshnessText, type ReportFreshness } from "@/lib/domain/reports/replica-freshness";
 
 export function ReportFreshnessNote({ freshness }: { freshness: ReportFreshness | null }) {
   if (!freshness) return null;

@@ -59,6 +59,8 @@ const quote = (v: string) => `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'
 
 /** Makes and starts a streaming standby of the primary at `primaryUrl`; resolves once it accepts read-only connections. */
 export async function startEmbeddedStandby(opts: StandbyOptions): Promise<RunningStandby> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const began = Date.now();
   const primary = new URL(opts.primaryUrl);
   const slot = `standby_${opts.port}`;
   const c = new pg.Client({ connectionString: opts.primaryUrl });
@@ -97,7 +99,9 @@ export async function startEmbeddedStandby(opts: StandbyOptions): Promise<Runnin
   if (typeof process.getuid === "function" && process.getuid() === 0) spawnSync("chown", ["-R", `${owner.uid}:${owner.gid}`, opts.dataDir]);
   // the initdb pg_hba.conf already allows `replication` from 127.0.0.1 with scram-sha-256; the
   // same binaries and settings as the primary (max_connections etc. must be ≥ the primary's)
-  const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.port, log: opts.log });
+  log(`Basisback-up van ${dataDir} naar ${opts.dataDir}: ${Date.now() - began} ms.`);
+  const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.port, log });
+  log(`Standby op poort ${opts.port} aanvaardt leesverbindingen (${Date.now() - began} ms).`);
   const remove = async () => {
     await server.stop();
     const p = new pg.Client({ connectionString: opts.primaryUrl });

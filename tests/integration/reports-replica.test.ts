@@ -3,13 +3,16 @@
 // fast. The report reads go to REPORTS_DATABASE_URL when it is fresh; the writes and the audit
 // stay on the primary; a stopped or lagging standby sends the reads back to the primary with a
 // notice. Skipped on an external test server (its data directory is not on this machine).
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { freePort } from "@/lib/db/embedded-postgres";
 import { startEmbeddedStandby, waitForReplay, type RunningStandby } from "@/lib/db/embedded-standby";
+import { freshnessText } from "@/lib/domain/reports/replica-freshness";
 import { runReport } from "@/lib/domain/reports/run-report";
 import { reportsPool } from "@/lib/server/db";
 import { resetServerEnvForTests } from "@/lib/server/env";
@@ -17,7 +20,6 @@ import { getAnswer } from "@/lib/server/reports/get-answer";
 import { getReport } from "@/lib/server/reports/get-report";
 import { resetReplicaHealthForTests } from "@/lib/server/reports/report-source";
 import { recordTrackEvent } from "@/lib/server/track/record-event";
-import { freshnessText } from "@/components/reports/report-freshness";
 import { createTestAgency, createTestNewcomer, createTestUser, type TestAgency } from "../support/factories";
 
 const onPort = (url: string, port: number) => { const u = new URL(url); u.port = String(port); return u.toString(); };
@@ -26,6 +28,14 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, value
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try { return (await c.query<T>(text, values)).rows; } finally { await c.end(); }
+}
+
+// npm run report as a child process, with the replica configured
+async function cli(replicaUrl: string, args: string[]) {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/report.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: inject("databaseUrl"), REPORTS_DATABASE_URL: replicaUrl },
+  });
+  return { report: JSON.parse(stdout) as { totals: { total: number } }, notice: stderr.trim() };
 }
 
 function configure(env: { url?: string; maxLag?: number }) {
@@ -97,6 +107,9 @@ describe.skipIf(inject("appDatabaseUrl") === null)("reports on a streaming stand
     expect(total(await runReport(reportsPool()!, contracts()))).toBe(before + 1);
     const answer = await getAnswer(manager, { from: 2021, to: 2021, asOf: "2023-01-15" });
     expect(answer.freshness).toMatchObject({ source: "replica" });
+    const printed = await cli(standbyApp, ["contracts", "--by", "agency", "--from", "2021", "--to", "2021", "--as-of", "2023-01-15", "--agency", agency.agencyCode]);
+    expect(printed.report.totals.total).toBe(before + 1);
+    expect(printed.notice).toMatch(/^Gegevens tot \d\d:\d\d:\d\d\.$/);
   });
 
   it("reads the replica, not the primary, and says until when its data are complete", async () => {
@@ -159,5 +172,8 @@ describe.skipIf(inject("appDatabaseUrl") === null)("reports on a streaming stand
     expect(answer.freshness).toEqual({ source: "primary", reason: "unreachable" });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(Date.now() - again).toBeLessThan(5_000);
+    const printed = await cli(standbyApp, ["contracts", "--by", "agency", "--from", "2021", "--to", "2021", "--as-of", "2023-01-15", "--agency", agency.agencyCode]);
+    expect(printed.report.totals.total).toBe(before + 1);
+    expect(printed.notice).toBe("De replica is niet bereikbaar; de cijfers komen van de hoofddatabank.");
   });
 });

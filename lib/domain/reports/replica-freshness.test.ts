@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judgeReplica } from "./replica-freshness";
+import { freshnessText, judgeReplica } from "./replica-freshness";
 
 const now = new Date("2026-12-02T13:02:31Z");
 const ago = (s: number) => new Date(now.getTime() - s * 1000);
@@ -21,5 +21,14 @@ describe("judgeReplica", () => {
   });
   it("a server that is not in recovery is current", () => {
     expect(judgeReplica({ in_recovery: false, replayed_at: null, caught_up: true, now }, 0)).toMatchObject({ source: "replica", lagSeconds: 0 });
+  });
+});
+
+describe("freshnessText", () => {
+  it("says until when (Brussels time) or why the primary answered", () => {
+    expect(freshnessText({ source: "replica", until: "2026-12-02T13:02:31Z", lagSeconds: 0 })).toBe("Gegevens tot 14:02:31.");
+    expect(freshnessText({ source: "primary", reason: "unreachable" })).toBe("De replica is niet bereikbaar; de cijfers komen van de hoofddatabank.");
+    expect(freshnessText({ source: "primary", reason: "lagging", lagSeconds: 42 })).toBe("De replica loopt 42 s achter; de cijfers komen van de hoofddatabank.");
+    expect(freshnessText({ source: "primary", reason: "lagging", lagSeconds: null })).toBe("De replica loopt achter; de cijfers komen van de hoofddatabank.");
   });
 });

@@ -1,6 +1,8 @@
 // How fresh a read replica is, and whether reports may be read from it. Pure: the probe's text
 // and the judgement of its answer; lib/server/reports/report-source.ts (the app) and
 // scripts/report.ts (the command line) run the probe on their own connections.
+import { formatTime } from "@/lib/i18n/format";
+import { translator } from "@/lib/i18n/messages";
 
 /** What a report was read from, for the notice on the page. */
 export type ReportFreshness =
@@ -34,4 +36,13 @@ export function judgeReplica(probe: ReplicaProbe, maxLagSeconds: number): Report
   const lag = Math.max(0, (probe.now.getTime() - probe.replayed_at.getTime()) / 1000);
   if (lag > maxLagSeconds) return { source: "primary", reason: "lagging", lagSeconds: Math.ceil(lag) };
   return { source: "replica", until: probe.replayed_at.toISOString(), lagSeconds: Math.round(lag) };
+}
+
+const t = translator("reports");
+
+/** The notice of a page (and of `npm run report` on stderr): "Gegevens tot 14:02:31." or why the primary answered. */
+export function freshnessText(f: ReportFreshness): string {
+  if (f.source === "replica") return t("freshness.replica", { time: formatTime(f.until) });
+  if (f.reason === "unreachable") return t("freshness.unreachable");
+  return f.lagSeconds === null ? t("freshness.laggingUnknown") : t("freshness.lagging", { seconds: f.lagSeconds });
 }
