@@ -33,6 +33,15 @@ export interface ReportReader {
 /** runReport's executor over the app's (primary) pg pool: the query text has numbered parameters only. */
 export const primaryExecutor: SqlExecutor = { query: (text, values = []) => sqlPool().query(text, values) };
 
+/** A replica that accepts connections but does not answer its probe counts as unreachable too. */
+const PROBE_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`geen antwoord binnen ${ms} ms`)), ms); });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
 function markDown(context: string, e: unknown) {
   health.downUntil = Date.now() + REPLICA_RETRY_MS;
   // the error of a connection or a probe: no statement values, no personal data
@@ -47,7 +56,7 @@ export async function openReportReader(): Promise<ReportReader> {
   if (Date.now() < health.downUntil) freshness = { source: "primary", reason: "unreachable" };
   else {
     try {
-      const probe = (await replica.query<ReplicaProbe>(REPLICA_PROBE_SQL)).rows[0]!;
+      const probe = await withTimeout(replica.query<ReplicaProbe>(REPLICA_PROBE_SQL), PROBE_TIMEOUT_MS).then((r) => r.rows[0]!);
       freshness = judgeReplica(probe, serverEnv().REPORTS_MAX_LAG_SECONDS);
       if (freshness.source === "primary" && freshness.reason === "lagging") logError("reports.replica", new Error(`replica loopt ${freshness.lagSeconds ?? "?"} s achter (limiet ${serverEnv().REPORTS_MAX_LAG_SECONDS} s): rapporten lezen de hoofddatabank`));
     } catch (e) {
