@@ -18,6 +18,8 @@ export interface StandbyOptions {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** a standby that cannot reach the primary never becomes ready: give up (and stop it) after this */
+  startTimeoutMs?: number;
 }
 
 export interface RunningStandby extends RunningPostgres {
@@ -53,6 +55,22 @@ function copyLive(from: string, to: string, top = true) {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     }
   }
+}
+
+/** The standby's start, bounded: on timeout its postmaster (pid in postmaster.pid) is stopped. */
+async function startWithin(ms: number, dataDir: string, start: Promise<RunningPostgres>): Promise<RunningPostgres> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      try {
+        process.kill(Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]), "SIGINT");
+      } catch {
+        // not started at all
+      }
+      reject(new Error(`De standby in ${dataDir} was na ${ms} ms niet klaar (bereikt hij de primaire server?).`));
+    }, ms);
+  });
+  return Promise.race([start, timeout]).finally(() => clearTimeout(timer));
 }
 
 const quote = (v: string) => `'${v.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
@@ -100,7 +118,7 @@ export async function startEmbeddedStandby(opts: StandbyOptions): Promise<Runnin
   // the initdb pg_hba.conf already allows `replication` from 127.0.0.1 with scram-sha-256; the
   // same binaries and settings as the primary (max_connections etc. must be ≥ the primary's)
   log(`Basisback-up van ${dataDir} naar ${opts.dataDir}: ${Date.now() - began} ms.`);
-  const server = await startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.port, log });
+  const server = await startWithin(opts.startTimeoutMs ?? 120_000, opts.dataDir, startEmbeddedPostgres({ dataDir: opts.dataDir, port: opts.port, log }));
   log(`Standby op poort ${opts.port} aanvaardt leesverbindingen (${Date.now() - began} ms).`);
   const remove = async () => {
     await server.stop();

@@ -157,6 +157,17 @@ describe.skipIf(inject("appDatabaseUrl") === null)("reports on a streaming stand
     }
   });
 
+  it("runs a report query that fails on the replica again on the primary, and says so", async () => {
+    // a real server that answers the probe but has no report tables: the replica's `postgres` database
+    const wrong = new URL(standbySuper);
+    wrong.pathname = "/postgres";
+    const expected = total(await runReport({ query: (text, values) => sql(inject("databaseUrl"), text, values).then((rows) => ({ rows })) }, contracts()));
+    configure({ url: wrong.toString() });
+    const report = await getReport(manager, contracts());
+    expect(report.freshness).toEqual({ source: "primary", reason: "unreachable" });
+    expect(total(report)).toBe(expected);
+  });
+
   it("still answers, from the primary with a notice, when the standby is stopped", async () => {
     const before = total(await getReport(manager, contracts()));
     await standby.stop();
