@@ -1,15 +1,18 @@
 // Report benchmark (see bench/README.md, "Rapporten").
-//   npx tsx bench/reports.bench.ts [--newcomers N | --jsonl FILE] [--runs 5] [--explain] [--pages]
+//   npx tsx bench/reports.bench.ts [--newcomers N | --jsonl FILE] [--runs 5] [--explain] [--pages [--replica]]
 // Starts a fresh embedded PostgreSQL (or a new database on BENCH_DATABASE_URL's server), loads
 // N synthetic newcomers (default 1 500 000, ~10× Flanders) or a JSONL file with COPY, then
 // measures, in the same run: the full answer (Tables 1–18) through runReport against the floor
 // (the same aggregates as hand-written SQL run with pg), each report page's engine call, and the
 // "first contract" query with and without the is_first_of_type marker. Prints EXPLAIN plans.
+// `--pages --replica`: also makes a streaming standby of the (embedded) database and times the
+// same pages with the app reading its reports there (REPORTS_DATABASE_URL), side by side.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedStandby, waitForReplay, type RunningStandby } from "@/lib/db/embedded-standby";
 import { ensureDatabaseExists } from "@/lib/db/local-database";
 import { migrate } from "@/lib/db/migrate";
 import { seedReferenceData } from "@/lib/db/seed";
@@ -37,7 +40,9 @@ async function timeRuns(fn: () => Promise<unknown>): Promise<number> { await fn(
 
 async function main() {
   let url: string, stop = async () => {};
+  let makeStandby: (() => Promise<{ url: string; standby: RunningStandby }>) | null = null;
   const external = process.env.BENCH_DATABASE_URL;
+  if (external && args.includes("--replica")) throw new Error("--replica werkt alleen met de ingebouwde PostgreSQL (zonder BENCH_DATABASE_URL): de standby is een kopie van zijn datamap.");
   if (external) {
     const u = new URL(external); u.pathname = "/postgres";
     const name = `bench_reports_${Date.now()}`;
@@ -48,6 +53,11 @@ async function main() {
     const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), log: () => {} });
     await ensureDatabaseExists(server.url(), "bench");
     url = server.url("bench");
+    makeStandby = async () => {
+      const port = await freePort();
+      const standby = await startEmbeddedStandby({ primaryUrl: server.url(), primaryDataDir: server.dataDir, dataDir: path.join(dir, "standby"), port, log: () => {} });
+      return { url: standby.url("bench"), standby };
+    };
     stop = async () => { await server.stop(); fs.rmSync(dir, { recursive: true, force: true }); };
   }
   try {
@@ -132,8 +142,21 @@ async function main() {
     if (args.includes("--pages")) {
       // the same pages over HTTP from the production build, signed in as a Flemish-scope manager
       console.log("\nRapportpagina's over HTTP (next start, aangemeld als manager@agii.demo, volledige HTML, mediaan):");
-      const pages = await timeReportPages(url, [...pageCases.map(([slug, measure, by]) => ({ slug, measure, by })), { slug: "antwoord", measure: "", by: [] }], PERIOD, RUNS, (s) => console.log(s));
-      for (const p of pages) console.log(`  ${p.page}: ${p.ms.toFixed(0)} ms${p.ms < 300 ? "" : "  (> 300 ms!)"}`);
+      const cases = [...pageCases.map(([slug, measure, by]) => ({ slug, measure, by })), { slug: "antwoord", measure: "", by: [] }];
+      const pages = await timeReportPages(url, cases, PERIOD, RUNS, (s) => console.log(s));
+      if (args.includes("--replica") && makeStandby) {
+        // the same pages with the reports read from a streaming standby of this database (the
+        // sign-in, the session and the audit stay on the primary)
+        const { url: replicaUrl, standby } = await makeStandby();
+        try {
+          await waitForReplay(url, replicaUrl);
+          const onReplica = await timeReportPages(url, cases, PERIOD, RUNS, (s) => console.log(s), replicaUrl);
+          console.log("  pagina: hoofddatabank | replica (REPORTS_DATABASE_URL)");
+          pages.forEach((p, i) => console.log(`  ${p.page}: ${p.ms.toFixed(0)} ms | ${onReplica[i]!.ms.toFixed(0)} ms${Math.max(p.ms, onReplica[i]!.ms) < 300 ? "" : "  (> 300 ms!)"}`));
+        } finally {
+          await standby.remove();
+        }
+      } else for (const p of pages) console.log(`  ${p.page}: ${p.ms.toFixed(0)} ms${p.ms < 300 ? "" : "  (> 300 ms!)"}`);
     }
 
     const params = [`${PERIOD.from}-01-01`, `${PERIOD.to}-12-31`, PERIOD.asOf];

@@ -2,11 +2,15 @@
 // Prints one report on stdout, against the database of DATABASE_URL or the embedded one. Uses
 // runReport (lib/domain/reports/run-report.ts), which needs no Next and no "server-only": the
 // command line is trusted (whoever runs it has the database), so there is no Actor to check.
+// With REPORTS_DATABASE_URL set it reads that replica, with the app's freshness rule
+// (lib/domain/reports/replica-freshness.ts): too far behind (REPORTS_MAX_LAG_SECONDS, default 300)
+// or unreachable → the primary, and the notice on stderr (stdout stays the report alone).
 import pg from "pg";
 import { ZodError } from "zod";
 import { openDatabase } from "@/lib/db/local-database";
 import { dimensionLabels } from "@/lib/domain/reports/definitions";
 import { reportToCsv } from "@/lib/domain/reports/export-csv";
+import { freshnessText, judgeReplica, REPLICA_PROBE_SQL, type ReplicaProbe, type ReportFreshness } from "@/lib/domain/reports/replica-freshness";
 import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
 import { todayIso } from "@/lib/i18n/format";
 
@@ -43,10 +47,29 @@ function asTable(r: ReportResult): string {
   return `${all.map((row) => row.map((v, c) => (c < nDims ? v.padEnd(widths[c]!) : v.padStart(widths[c]!))).join("  ")).join("\n")}\n`;
 }
 
+/** The replica's pool when it is reachable and fresh enough; otherwise null, and why. */
+async function replicaPool(url: string): Promise<{ pool: pg.Pool | null; freshness: ReportFreshness }> {
+  const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 2000 });
+  pool.on("error", () => {});
+  try {
+    const probe = (await pool.query<ReplicaProbe>(REPLICA_PROBE_SQL)).rows[0]!;
+    const freshness = judgeReplica(probe, Number(process.env.REPORTS_MAX_LAG_SECONDS || 300));
+    if (freshness.source === "replica") return { pool, freshness };
+    await pool.end();
+    return { pool: null, freshness };
+  } catch {
+    await pool.end().catch(() => {});
+    return { pool: null, freshness: { source: "primary", reason: "unreachable" } };
+  }
+}
+
 async function main() {
   const { input, format } = parseArgs(process.argv.slice(2));
-  const database = await openDatabase(() => {});
-  const pool = new pg.Pool({ connectionString: database.url, max: 1 });
+  const replicaUrl = process.env.REPORTS_DATABASE_URL;
+  const replica = replicaUrl ? await replicaPool(replicaUrl) : null;
+  if (replica) console.error(freshnessText(replica.freshness));
+  const database = replica?.pool ? { url: replicaUrl!, close: async () => {} } : await openDatabase(() => {});
+  const pool = replica?.pool ?? new pg.Pool({ connectionString: database.url, max: 1 });
   try {
     const report = await runReport(pool, input);
     process.stdout.write(format === "json" ? `${JSON.stringify(report)}\n` : format === "csv" ? reportToCsv(report) : asTable(report));

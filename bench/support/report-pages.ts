@@ -13,8 +13,12 @@ import { HttpUser } from "./http-user";
 export interface PageCase { slug: string; measure: string; by: string[] }
 export interface PeriodParams { from: number; to: number; asOf: string }
 
-/** Median time per page over `runs` fetches after one warm-up; fails on anything but a 200 with a table. */
-export async function timeReportPages(databaseUrl: string, cases: PageCase[], period: PeriodParams, runs: number, log: (s: string) => void) {
+/**
+ * Median time per page over `runs` fetches after one warm-up; fails on anything but a 200 with a
+ * table. `reportsDatabaseUrl`: the app reads its reports from that replica (REPORTS_DATABASE_URL),
+ * and every page must say it did (the freshness note), so a silent fallback cannot pass for it.
+ */
+export async function timeReportPages(databaseUrl: string, cases: PageCase[], period: PeriodParams, runs: number, log: (s: string) => void, reportsDatabaseUrl?: string) {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   await seedDemoUsers(c);
@@ -22,7 +26,7 @@ export async function timeReportPages(databaseUrl: string, cases: PageCase[], pe
   buildIfNeeded(log);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: authSecret() });
+  const app = startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: authSecret(), ...(reportsDatabaseUrl ? { REPORTS_DATABASE_URL: reportsDatabaseUrl } : {}) });
   try {
     await waitForHttp(`${base}/login`);
     const manager = new HttpUser(base, "manager@agii.demo");
@@ -37,6 +41,7 @@ export async function timeReportPages(databaseUrl: string, cases: PageCase[], pe
       const fetchPage = async () => {
         const page = await manager.get(url);
         if (page.status !== 200 || !page.body.includes("<table")) throw new Error(`${url}: HTTP ${page.status}, ${page.body.includes("<table") ? "" : "geen tabel"}`);
+        if (reportsDatabaseUrl && !page.body.includes('data-freshness="replica"')) throw new Error(`${url}: niet van de replica gelezen`);
         return page.ms;
       };
       await fetchPage();

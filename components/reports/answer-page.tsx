@@ -14,6 +14,7 @@ import { getAnswer } from "@/lib/server/reports/get-answer";
 import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
 import { PrintButton } from "./print-button";
 import { ReportFilters } from "./report-filters";
+import { ReportFreshnessNote } from "./report-freshness";
 import { ReportTable } from "./report-table";
 
 const t = translator("reports");
@@ -48,6 +49,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
       {error && <p role="status" className="field-error">{t("error", { message: error })}</p>}
       {answer && (
         <>
+          <ReportFreshnessNote freshness={answer.freshness} />
           <div className="no-print flex gap-3">
             <PrintButton label={t("answer.print")} />
             <a className="btn-secondary" href={`/rapporten/antwoord/download?${query}`} download>{t("answer.download")}</a>

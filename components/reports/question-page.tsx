@@ -12,6 +12,7 @@ import { getReport } from "@/lib/server/reports/get-report";
 import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
 import { ReportChart } from "./report-chart";
 import { ReportFilters } from "./report-filters";
+import { ReportFreshnessNote } from "./report-freshness";
 import { ReportTable } from "./report-table";
 
 const t = translator("reports");
@@ -45,6 +46,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
       {result.error && <p role="status" className="field-error">{t("error", { message: result.error })}</p>}
       {result.report && (
         <>
+          <ReportFreshnessNote freshness={result.report.freshness} />
           <ReportTable
             report={result.report}
             mask={mask ?? null}

@@ -224,7 +224,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     const onData = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
       stderr += text;
-      if (text.includes("database system is ready to accept connections")) resolve();
+      // a streaming standby (lib/db/embedded-standby.ts) says "ready to accept read-only connections"
+      if (/database system is ready to accept (read-only )?connections/.test(text)) resolve();
     };
     child.stderr?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`PostgreSQL stopte bij het starten (code ${code}): ${stderr.slice(-2000)}`)));

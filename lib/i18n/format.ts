@@ -30,6 +30,12 @@ export function formatDateTime(d: Date | string): string {
     .replace(",", "");
 }
 
+/** A moment's time of day in Belgian local time, with seconds: 14:02:31 (a replica's freshness). */
+export function formatTime(d: Date | string): string {
+  const date = typeof d === "string" ? new Date(d) : d;
+  return new Intl.DateTimeFormat(LOCALE, { timeZone: "Europe/Brussels", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date);
+}
+
 /** A date as the ISO calendar date used in forms and the exchange format. */
 export function toIsoDate(d: Date): string {
   return d.toISOString().slice(0, 10);

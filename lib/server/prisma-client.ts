@@ -4,8 +4,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 
-export function createPool(connectionString: string): pg.Pool {
-  return new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+export function createPool(connectionString: string, extra: pg.PoolConfig = {}): pg.Pool {
+  return new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...extra });
 }
 
 /** A Prisma client over `pool` (by default a pool of its own). */

@@ -1,12 +1,14 @@
 import "server-only";
 // The answer to the written question: Tables 1–18 for a chosen period and reference date, each
-// one report of the engine, with the same scope rule as every report (from the Actor).
+// one report of the engine, with the same scope rule as every report (from the Actor), all read
+// from one source (report-source.ts: the replica when fresh, else the primary).
 import { answerTables, type AnswerTable } from "@/lib/domain/reports/answer-tables";
+import type { ReportFreshness } from "@/lib/domain/reports/replica-freshness";
 import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
 import type { Actor } from "@/lib/server/auth/actor";
 import { reportAgencyScope } from "@/lib/server/access/scope";
 import { auditReport, type ReportUse } from "./audit-report";
-import { appExecutor } from "./get-report";
+import { openReportReader } from "./report-source";
 
 export interface AnswerPart { table: AnswerTable; reports: ReportResult[] }
 
@@ -15,16 +17,17 @@ export async function getAnswer(
   actor: Actor,
   input: { from: number; to: number; asOf: string; agency?: string | null },
   use: ReportUse = { action: "report.view", what: "antwoord" },
-): Promise<{ agency: string | null; parts: AnswerPart[] }> {
+): Promise<{ agency: string | null; parts: AnswerPart[]; freshness: ReportFreshness | null }> {
   const agency = reportAgencyScope(actor, input.agency ?? null);
+  const reader = await openReportReader();
   const parts = await Promise.all(
     answerTables.map(async (table) => ({
       table,
       reports: await Promise.all(
-        table.measures.map((measure) => runReport(appExecutor, { measure, by: table.by, from: table.lastYearOnly ? input.to : input.from, to: input.to, asOf: input.asOf, agency })),
+        table.measures.map((measure) => runReport(reader.executor, { measure, by: table.by, from: table.lastYearOnly ? input.to : input.from, to: input.to, asOf: input.asOf, agency })),
       ),
     })),
   );
   await auditReport(actor, use, { from: input.from, to: input.to, asOf: input.asOf, agency });
-  return { agency, parts };
+  return { agency, parts, freshness: reader.freshness() };
 }
