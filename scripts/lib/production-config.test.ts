@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { productionConfigErrors } from "./production-config";
 
+const env = (e: Record<string, string>) => e as NodeJS.ProcessEnv;
 const good = {
   DATABASE_URL: "postgresql://inburgering_app:x@db/inburgering",
   NEXTAUTH_SECRET: "s".repeat(48),
@@ -9,12 +10,12 @@ const good = {
 
 describe("productionConfigErrors", () => {
   it("accepts a complete configuration", () => {
-    expect(productionConfigErrors(good)).toEqual([]);
+    expect(productionConfigErrors(env(good))).toEqual([]);
   });
 
   it("requires NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (every instance must share one)", () => {
     const { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: _k, ...rest } = good;
-    expect(productionConfigErrors(rest)).toEqual([expect.stringMatching(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ontbreekt/)]);
+    expect(productionConfigErrors(env(rest))).toEqual([expect.stringMatching(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ontbreekt/)]);
   });
 
   it.each([
@@ -22,10 +23,10 @@ describe("productionConfigErrors", () => {
     ["not base64", "dit-is-geen-base64-sleutel-van-32-bytes!!!!="],
     ["hex instead of base64", "ab".repeat(32)],
   ])("refuses a key that is not 32 bytes of base64 (%s)", (_what, key) => {
-    expect(productionConfigErrors({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key })).toEqual([expect.stringMatching(/is geen sleutel van 32 bytes in base64/)]);
+    expect(productionConfigErrors(env({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }))).toEqual([expect.stringMatching(/is geen sleutel van 32 bytes in base64/)]);
   });
 
   it("lists every problem at once", () => {
-    expect(productionConfigErrors({})).toHaveLength(3);
+    expect(productionConfigErrors(env({}))).toHaveLength(3);
   });
 });
