@@ -4,7 +4,7 @@
 import { demoUsers, DEMO_PASSWORD } from "../lib/db/demo-users";
 import { loadDemoDataIfEmpty } from "./lib/demo-data";
 import { prepareDatabase } from "./lib/prepare-database";
-import { authSecret, buildIfNeeded, forgetApp, rememberApp, startNext, stopLeftoverApp, waitForHttp } from "./lib/next-server";
+import { actionsKey, authSecret, buildIfNeeded, forgetApp, rememberApp, startNext, stopLeftoverApp, waitForHttp } from "./lib/next-server";
 
 const log = (l: string) => console.log(l);
 
@@ -43,7 +43,7 @@ async function main() {
     return;
   }
   const baseUrl = `http://localhost:${port}`;
-  app = startNext(port, { DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret() });
+  app = startNext(port, { DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret(), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey() });
   rememberApp(app.pid);
   app.once("exit", (code) => { if (!stopping) { console.error(`De app stopte onverwacht (code ${code}).`); void stopAll(1); } });
   await waitForHttp(`${baseUrl}/login`);

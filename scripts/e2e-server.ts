@@ -12,7 +12,7 @@ import { ensureRoles } from "../lib/db/roles";
 import { seedDemoUsers, seedReferenceData } from "../lib/db/seed";
 import { loadDemoDataIfEmpty } from "./lib/demo-data";
 import { e2ePgPort, e2ePort } from "./lib/e2e-ports";
-import { authSecret, buildIfNeeded, startNext, waitForHttp } from "./lib/next-server";
+import { actionsKey, authSecret, buildIfNeeded, startNext, waitForHttp } from "./lib/next-server";
 
 const log = (l: string) => console.log(`[e2e-server] ${l}`);
 const DB_NAME = "inburgering_e2e";
@@ -61,8 +61,9 @@ async function main() {
 
   const baseUrl = `http://127.0.0.1:${port}`;
   fs.mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
-  fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl, baseUrl }));
-  const app = startNext(port, { DATABASE_URL: appUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret() });
+  // appUrl: e2e/two-instances.spec.ts starts more instances of the app, as the app's role
+  fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl, baseUrl, appUrl }));
+  const app = startNext(port, { DATABASE_URL: appUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret(), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey() });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

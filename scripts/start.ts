@@ -65,7 +65,12 @@ async function main() {
   buildIfMissing();
 
   const port = Number(process.env.PORT ?? 3000);
-  const env: Record<string, string> = { DATABASE_URL: appUrl, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET! };
+  const env: Record<string, string> = {
+    DATABASE_URL: appUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET!,
+    // read by Next itself (not by lib/server/env.ts): the same on every instance behind the balancer
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY!,
+  };
   if (process.env.NEXTAUTH_URL) env.NEXTAUTH_URL = process.env.NEXTAUTH_URL;
   // the owner's credentials stay with this process: the app never sees them
   delete process.env.MIGRATION_DATABASE_URL;

@@ -69,6 +69,22 @@ export function authSecret(): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
+/**
+ * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY from the environment, or one generated once and kept under
+ * .data/ (32 random bytes, base64): every instance started from this checkout gets the same key,
+ * as every instance behind one balancer must (Next encrypts server-action closure variables with
+ * it; an instance with another key cannot decrypt them).
+ */
+export function actionsKey(): string {
+  if (process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) return process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  const file = path.join(root, ".data", "server-actions-key");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
 const appPidFile = path.join(root, ".data", "demo-app.pid");
 
 /** A `next start` left behind by a demo run that was killed hard still holds the port: stop it. */

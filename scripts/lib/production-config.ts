@@ -1,5 +1,6 @@
 // What `npm start` refuses to run with: no database, or a session secret anyone could know or
-// guess (a forged session token would be anyone's account). Every problem at once, in Dutch.
+// guess (a forged session token would be anyone's account), or no server-actions key of its own
+// (every instance behind a balancer needs the same one). Every problem at once, in Dutch.
 
 /** Minimum length of NEXTAUTH_SECRET in bytes (256 bits: the HMAC key of the session tokens). */
 export const MIN_SECRET_BYTES = 32;
@@ -20,5 +21,24 @@ export function productionConfigErrors(env: NodeJS.ProcessEnv): string[] {
   } else if (KNOWN_SECRETS.has(secret)) {
     errors.push("NEXTAUTH_SECRET is een bekende voorbeeldwaarde: kies een willekeurige geheime sleutel (bv. `openssl rand -base64 48`).");
   }
+  errors.push(...actionsKeyErrors(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? ""));
   return errors;
+}
+
+/** Bytes of NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: an AES-256 key, as Next generates itself. */
+export const ACTIONS_KEY_BYTES = 32;
+
+/**
+ * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is required in production, always: Next encrypts the variables
+ * a server action closes over with it, and without it every build makes a random key of its own,
+ * so two instances built apart (two images, a rolling deploy) could not read each other's forms.
+ * Requiring it always is simpler and safer than detecting "more than one instance".
+ */
+function actionsKeyErrors(key: string): string[] {
+  const how = "(bv. `openssl rand -base64 32`; dezelfde waarde op elke instantie)";
+  if (!key) return [`NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ontbreekt: zet een willekeurige sleutel van ${ACTIONS_KEY_BYTES} bytes in base64 ${how}.`];
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key) || Buffer.from(key, "base64").byteLength !== ACTIONS_KEY_BYTES) {
+    return [`NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is geen sleutel van ${ACTIONS_KEY_BYTES} bytes in base64 ${how}.`];
+  }
+  return [];
 }

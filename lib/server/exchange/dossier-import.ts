@@ -15,6 +15,14 @@ import { logError } from "@/lib/server/entry/log-error";
 
 /** At most this many errors are kept on the run for the page (the count is always complete). */
 const KEPT_ERRORS = 500;
+/**
+ * The import runs in the instance that received the upload; it beats `heartbeat_at` this often.
+ * A run whose heartbeat is older than STALE_MS was interrupted with its instance (PostgreSQL rolled
+ * the import back), and every instance reports it as such instead of "bezig" forever.
+ */
+const HEARTBEAT_MS = 10_000;
+const STALE_MS = 2 * 60_000;
+const INTERRUPTED = "De import werd onderbroken: de server die ze uitvoerde, is gestopt. Start ze opnieuw; wat al geïmporteerd was, wordt niet dubbel geïmporteerd.";
 
 export async function startDossierImport(actor: Actor, input: { fileName: string; content: Uint8Array }): Promise<{ runId: string }> {
   assertCan(actor, "exchange.import");
@@ -37,6 +45,7 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
   const update = (data: Parameters<typeof db.importRun.update>[0]["data"]) => {
     pending = pending.then(() => db.importRun.update({ where: { id: runId }, data })).catch((e: unknown) => logError("dossier import", e));
   };
+  const heartbeat = setInterval(() => update({ heartbeatAt: new Date() }), HEARTBEAT_MS);
   try {
     const result = await importExchangeFile({
       databaseUrl: process.env.DATABASE_URL!,
@@ -67,6 +76,8 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
       where: { id: runId },
       data: { status: "FAILED", errors: { count: 1, list: [{ line: 0, field: "", reason: "De import is onverwacht afgebroken; er werd niets gewijzigd." }] }, finishedAt: new Date() },
     });
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
@@ -79,8 +90,16 @@ export interface ImportRunView {
 export async function getImportRun(actor: Actor, id: string): Promise<ImportRunView> {
   assertCan(actor, "exchange.import");
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
-  const run = await db.importRun.findUnique({ where: { id } });
+  let run = await db.importRun.findUnique({ where: { id } });
   if (!run) throw new NotFoundError();
+  if ((run.status === "VALIDATING" || run.status === "IMPORTING") && run.heartbeatAt.getTime() < Date.now() - STALE_MS) {
+    // conditional, so a run that finished or beat meanwhile is left as it is
+    await db.importRun.updateMany({
+      where: { id, status: { in: ["VALIDATING", "IMPORTING"] }, heartbeatAt: { lt: new Date(Date.now() - STALE_MS) } },
+      data: { status: "FAILED", errors: { count: 1, list: [{ line: 0, field: "", reason: INTERRUPTED }] }, finishedAt: new Date() },
+    });
+    run = await db.importRun.findUniqueOrThrow({ where: { id } });
+  }
   const errors = (run.errors ?? { count: 0, list: [] }) as { count: number; list: ImportRunView["errors"] };
   return {
     id: run.id, fileName: run.fileName, status: run.status, doneLines: run.doneLines, totalLines: run.totalLines,
