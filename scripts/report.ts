@@ -4,6 +4,7 @@
 // command line is trusted (whoever runs it has the database), so there is no Actor to check.
 import pg from "pg";
 import { ZodError } from "zod";
+import { issuesText } from "@/lib/domain/kit";
 import { openDatabase } from "@/lib/db/local-database";
 import { dimensionLabels } from "@/lib/domain/reports/definitions";
 import { reportToCsv } from "@/lib/domain/reports/export-csv";
@@ -57,7 +58,7 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ZodError) console.error(e.issues.map((i) => `${i.path.join(".") || "rapport"}: ${i.message}`).join("\n"));
+  if (e instanceof ZodError) console.error(e.issues.map((i) => `${i.path.join(".") || "rapport"}: ${issuesText([i])}`).join("\n"));
   else console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 });

@@ -3,6 +3,7 @@
 // (the filters, the navigation and the buttons carry no-print).
 import Link from "next/link";
 import { ZodError } from "zod";
+import { issuesText } from "@/lib/domain/kit";
 import { dimensionLabels, measureLabels } from "@/lib/domain/reports/definitions";
 import { pageQuery, questions, readPageRequest } from "@/lib/domain/reports/questions";
 import { formatDate, todayIso } from "@/lib/i18n/format";
@@ -28,7 +29,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
     answer = await getAnswer(actor, request, { action: "report.view", what: "antwoord", publication: request.publication });
   } catch (e) {
     if (!(e instanceof ZodError)) throw e;
-    error = e.issues.map((i) => i.message).join(" ");
+    error = issuesText(e.issues);
   }
   const query = pageQuery({ ...request, agency: answer?.agency ?? request.agency });
   // the tables of the answer are one publication: protected together (they share totals)

@@ -2,6 +2,7 @@
 // Thin: reads the URL, calls getReport (which applies the Actor's scope), renders.
 import Link from "next/link";
 import { ZodError } from "zod";
+import { issuesText } from "@/lib/domain/kit";
 import { dimensionLabels, isMeasure, measureLabels } from "@/lib/domain/reports/definitions";
 import { dimensionsFor, pageQuery, questions, readPageRequest, type QuestionSlug } from "@/lib/domain/reports/questions";
 import { formatDate, todayIso } from "@/lib/i18n/format";
@@ -25,7 +26,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
     getReport(actor, request, { action: "report.view", what: slug, publication: request.publication }).then(
       (report) => ({ report, error: null }),
       (e: unknown) => {
-        if (e instanceof ZodError) return { report: null, error: e.issues.map((i) => i.message).join(" ") };
+        if (e instanceof ZodError) return { report: null, error: issuesText(e.issues) };
         throw e;
       },
     ),

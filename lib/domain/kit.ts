@@ -1,11 +1,33 @@
 // Small pure helpers every domain folder uses, in one place (they used to live in
 // lib/server/fines/field-errors.ts and were imported from there by DVZ, newcomers and track).
+import { renderMessage, type MsgLike } from "@/lib/i18n/message";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/messages";
 
-/** zod issues → the { field: Dutch message } map a form shows: every field, first message each. */
-export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) out[String(i.path[0] ?? "form")] ??= i.message;
+/**
+ * zod issues → the { field: message } map a form shows: every field, first message each. The
+ * messages are keys of messages/<locale>/errors.json (or a Msg with parameters carried in a
+ * custom issue's params, see `issueMessage`); ValidationError and the error map render them.
+ */
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string; params?: unknown }[]): Record<string, MsgLike> {
+  const out: Record<string, MsgLike> = {};
+  for (const i of issues) out[String(i.path[0] ?? "form")] ??= messageOfIssue(i);
   return out;
+}
+
+/** The message of one zod issue: the Msg a custom issue carries, else its (key) string. */
+export function messageOfIssue(issue: { message: string; params?: unknown }): MsgLike {
+  const m = (issue.params as { msg?: MsgLike } | undefined)?.msg;
+  return m ?? issue.message;
+}
+
+/** Every issue's message as one text in a locale (report parameters: the page and the CLI show them together). */
+export function issuesText(issues: readonly { message: string; params?: unknown }[], locale: Locale = DEFAULT_LOCALE, separator = " "): string {
+  return issues.map((i) => renderMessage(messageOfIssue(i), locale)).join(separator);
+}
+
+/** A custom zod issue's message and params for a message with parameters (zod messages are strings). */
+export function issueMessage(m: MsgLike): { message: string; params?: { msg: MsgLike } } {
+  return typeof m === "string" ? { message: m } : { message: m.key, params: { msg: m } };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

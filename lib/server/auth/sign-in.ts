@@ -8,17 +8,19 @@ import "server-only";
 import { verify, hash } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "@/lib/db/seed";
 import { recordAudit } from "@/lib/server/audit/audit";
+import { msg } from "@/lib/i18n/message";
 import { db } from "@/lib/server/db";
+import { LocalizedError } from "@/lib/server/errors";
 import { signInSchema } from "./sign-in.schema";
 import { lockedUntil } from "./throttle";
 import { startSession } from "./user-sessions";
 
 export interface SignedInUser { id: string; email: string; name: string; sessionId: string }
 
-export class SignInLockedError extends Error {
+export class SignInLockedError extends LocalizedError {
   constructor(readonly until: Date, now = new Date()) {
     const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    super(`Te veel mislukte pogingen. Probeer het opnieuw over ${minutes} ${minutes === 1 ? "minuut" : "minuten"}.`);
+    super(msg(minutes === 1 ? "auth.lockedOne" : "auth.lockedMany", { minutes }));
     this.name = "SignInLockedError";
   }
 }
