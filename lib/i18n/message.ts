@@ -20,6 +20,9 @@ export type MsgLike = Msg | string;
 /** A message with parameters: msg("fines.amountRange", { min: 50, max: 5000 }). */
 export const msg = (key: ErrorKey, params?: Record<string, MsgParam>): Msg => (params ? { key, params } : { key });
 
+/** A message used as a parameter of another one (a key string is rendered, unlike a plain value). */
+export const asMsg = (m: MsgLike): Msg => (typeof m === "string" ? { key: m as ErrorKey } : m);
+
 /** A key as the string a zod schema's message must be (typed, so a typo fails tsc). */
 export const errorKey = (key: ErrorKey): string => key;
 

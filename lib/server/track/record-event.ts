@@ -19,7 +19,7 @@ import { findNewcomerInScope } from "@/lib/server/newcomers/scoped-newcomer";
 import { cancelEventSchema, correctEventSchema, RECORDABLE_TYPES, recordEventSchema } from "./event.schema";
 import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
-import { msg, type MsgLike } from "@/lib/i18n/message";
+import { asMsg, msg, type MsgLike } from "@/lib/i18n/message";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -132,7 +132,7 @@ export async function cancelTrackEvent(actor: Actor, eventId: string, input: unk
     if (before.version !== v.version) throw new ConflictError("track.recordConflict");
     if (before.cancelledAt) throw new ValidationError({ reason: "track.alreadyCancelled" });
     const order = trackOrderProblem(await activeSteps(tx, before.newcomerId, before.id));
-    if (order) throw new ValidationError({ reason: msg("track.cancelBlocked", { reason: order.reason }) });
+    if (order) throw new ValidationError({ reason: msg("track.cancelBlocked", { reason: asMsg(order.reason) }) });
     const updated = await tx.trackEvent.update({
       where: { id: before.id, version: v.version },
       data: { cancelledAt: new Date(), cancelReason: v.reason, cancelledById: actor.userId, version: { increment: 1 } },
