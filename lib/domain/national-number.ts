@@ -37,7 +37,7 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /**
  * Validates a national or BIS number, optionally against a known birth date (YYYY-MM-DD) and
- * gender. Reasons are in Dutch because they are shown to staff as they are.
+ * gender. Reasons are message keys (messages/<locale>/errors.json), told in the reader's language.
  */
 export function validateNationalNumber(
   input: string,

@@ -1,5 +1,5 @@
 // Which infringement types exist for a dossier, by the dossier's date and the newcomer's target
-// group (decree change of 2022-03-01). Pure; reasons in Dutch because they reach users as they are.
+// group (decree change of 2022-03-01). Pure; reasons are message keys (messages/<locale>/errors.json).
 import { msg, type MsgLike } from "@/lib/i18n/message";
 import type { TargetGroupCode } from "./record";
 

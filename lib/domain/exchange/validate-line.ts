@@ -3,8 +3,8 @@
 //
 // Hand-written instead of zod on purpose: the import must check 20,000+ lines per second, and
 // the rules are mostly cross-field (dates against each other, the infringement rules by date and
-// target group, the national number against birth date and gender), each needing its own Dutch
-// reason and a field path such as `events[3].decision.amountEur`. Pure: the reference codes
+// target group, the national number against birth date and gender), each needing its own reason
+// (a message key, lib/i18n/message.ts) and a field path such as `events[3].decision.amountEur`. Pure: the reference codes
 // (which users may extend in the database) are passed in.
 import { validateNationalNumber } from "@/lib/domain/national-number";
 import { toSearchName } from "@/lib/domain/search-name";

@@ -1,6 +1,6 @@
 // Pure rules of a newcomer's track: the order of the steps, dates that may not lie in the
 // future, and which infringement types exist on a date for a target group (rules of 2022-03-01).
-// Reasons are Dutch because they are shown to staff next to the field as they are.
+// Reasons are message keys (messages/<locale>/errors.json), told in the user's language at the edge.
 import type { InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
 import { msg, type MsgLike } from "@/lib/i18n/message";
 

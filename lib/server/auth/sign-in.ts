@@ -1,7 +1,7 @@
 import "server-only";
 // Checks a credentials sign-in. One answer for every failure (unknown account, wrong password,
 // disabled account), so the form never tells which accounts exist; a locked e-mail address or
-// client address gets SignInLockedError, whose Dutch message the login form shows — the same for
+// client address gets SignInLockedError, whose (Dutch) message the login form shows (its `msg`: the key) — the same for
 // any typed e-mail, existing or not. Every attempt is recorded (throttling) and audited
 // (auth.signin, auth.signin.failed, auth.signin.locked: the typed e-mail and the client address,
 // never the password). A success opens a server-side session (user-sessions.ts).

@@ -2,7 +2,8 @@ import "server-only";
 // The one wrapper for server actions: origin check, session + permission, optional zod parse of
 // the form (every field's error at once), the action itself, and THE error map to the
 // ActionResult the forms show (components/forms/use-form-action.ts), told in the actor's language
-// (Dutch before the actor is known). Next's redirect() and notFound() throw: they pass through untouched.
+// (Dutch before the actor is known). Next's redirect() and notFound() throw: they pass through
+// untouched.
 //
 //   export const saveX = action("dossier.write", async (actor, id: string, _prev, form: FormData) => …);
 //   export const saveY = action("dossier.write", schema, async (actor, input, id: string, _prev, form) => …);

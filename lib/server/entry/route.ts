@@ -2,7 +2,8 @@ import "server-only";
 // The one wrapper for route handlers: origin check for every method but GET/HEAD, session +
 // permission, the body read by kind (json only with Content-Type application/json — the media
 // type itself, parameters such as charset allowed), THE error map to a status with a JSON message
-// in the actor's language (Dutch before the actor is known), and `Cache-Control: private, no-store` on every response (downloads included).
+// in the actor's language (Dutch before the actor is known), and `Cache-Control: private, no-store`
+// on every response (downloads included).
 import { isJsonContentType } from "@/lib/domain/http/media-type";
 import { isSafeMethod } from "@/lib/domain/http/origin";
 import type { Permission } from "@/lib/domain/permissions";
