@@ -2,11 +2,12 @@
 // Thin: reads the URL, calls getReport (which applies the Actor's scope), renders.
 import Link from "next/link";
 import { ZodError } from "zod";
-import { issuesText } from "@/lib/domain/kit";
 import { dimensionLabels, isMeasure, measureLabels } from "@/lib/domain/reports/definitions";
 import { dimensionsFor, pageQuery, questions, readPageRequest, type QuestionSlug } from "@/lib/domain/reports/questions";
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { issuesText } from "@/lib/domain/kit";
+import { localeOf } from "@/lib/i18n/locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { getReport } from "@/lib/server/reports/get-report";
@@ -26,7 +27,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
     getReport(actor, request, { action: "report.view", what: slug, publication: request.publication }).then(
       (report) => ({ report, error: null }),
       (e: unknown) => {
-        if (e instanceof ZodError) return { report: null, error: issuesText(e.issues) };
+        if (e instanceof ZodError) return { report: null, error: issuesText(e.issues, localeOf(actor as { locale?: string | null })) };
         throw e;
       },
     ),

@@ -135,4 +135,13 @@ describe("the errors catalogues", () => {
     expect(missing).toEqual([]);
     expect(Object.keys(nlKeys).filter((k) => !used.has(k))).toEqual([]);
   });
+
+  it("no Dutch sentence of the catalogue is written out in lib/ (a merge or new code that brings one back)", () => {
+    const root = path.resolve(__dirname, "..", "..");
+    const code = ["lib/server", "lib/domain"].flatMap((d) => sources(path.join(root, d))).map((f) => [f, fs.readFileSync(f, "utf8")] as const);
+    // the longest fixed part of each text (around its placeholders), when long enough to be telling
+    const fragments = Object.values(nlKeys).map((t) => t.split(/\{[^}]+\}/).sort((a, b) => b.length - a.length)[0]!.trim()).filter((f) => f.length >= 15);
+    const found = fragments.flatMap((f) => code.filter(([, text]) => text.includes(f)).map(([file]) => `${path.relative(root, file)}: ${f}`));
+    expect(found).toEqual([]);
+  });
 });

@@ -2,6 +2,8 @@
 // chosen language, validated) is wt-i18n's — on merge, theirs wins.
 import { DEFAULT_LOCALE, type Locale } from "./messages";
 
+export { DEFAULT_LOCALE, type Locale };
+
 export function localeOf(actor?: { locale?: string | null } | null): Locale {
   void actor;
   return DEFAULT_LOCALE;
