@@ -1,5 +1,6 @@
 // Small pure helpers every domain folder uses, in one place (they used to live in
 // lib/server/fines/field-errors.ts and were imported from there by DVZ, newcomers and track).
+import { ZodError } from "zod";
 import { renderMessage, type MsgLike } from "@/lib/i18n/message";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/messages";
 
@@ -23,6 +24,17 @@ export function messageOfIssue(issue: { message: string; params?: unknown }): Ms
 /** Every issue's message as one text in a locale (report parameters: the page and the CLI show them together). */
 export function issuesText(issues: readonly { message: string; params?: unknown }[], locale: Locale = DEFAULT_LOCALE, separator = " "): string {
   return issues.map((i) => renderMessage(messageOfIssue(i), locale)).join(separator);
+}
+
+/**
+ * The same zod error with each issue's message rendered (Dutch by default) and its message as data
+ * in params.msg: for a ZodError that leaves as an exception, whose `message` lists the issues.
+ */
+export function withRenderedMessages(e: ZodError, locale: Locale = DEFAULT_LOCALE): ZodError {
+  return new ZodError(e.issues.map((i) => {
+    const m = messageOfIssue(i);
+    return { ...i, message: renderMessage(m, locale), params: { ...(i as { params?: object }).params, msg: m } } as typeof i;
+  }));
 }
 
 /** A custom zod issue's message and params for a message with parameters (zod messages are strings). */

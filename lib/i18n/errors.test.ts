@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { codes } from "@/lib/domain/codes";
 import { makeNationalNumber, validateNationalNumber } from "@/lib/domain/national-number";
 import { validateExchangeLine, type ReferenceCodes } from "@/lib/domain/exchange/validate-line";
-import { fieldErrorsOf } from "@/lib/domain/kit";
+import { ZodError } from "zod";
+import { fieldErrorsOf, issuesText } from "@/lib/domain/kit";
+import { parseReportParams } from "@/lib/domain/reports/report-params.schema";
 import { stepOrderProblem, trackOrderProblem } from "@/lib/domain/track/track-rules";
 import { errorOutcome } from "@/lib/server/entry/error-map";
 import { ForbiddenError, ValidationError } from "@/lib/server/errors";
@@ -89,6 +91,19 @@ describe("errors in English", () => {
     } finally {
       console.error = spy;
     }
+  });
+
+  it("report parameters: Dutch in the thrown error's message, English for the page", () => {
+    let caught: unknown;
+    try {
+      parseReportParams({ measure: "contracts", by: ["decision"], from: 2020, to: 2021, asOf: "2023-01-15" });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ZodError);
+    const e = caught as ZodError;
+    expect(e.message).toContain("De dimensie decision bestaat niet voor contracts.");
+    expect(issuesText(e.issues, "en")).toBe("The dimension decision does not exist for contracts.");
   });
 
   it("shows a finished text (code not yet converted) as it is", () => {

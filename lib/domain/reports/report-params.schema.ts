@@ -1,6 +1,6 @@
 // The parameters of one report, validated the same way for the pages, the CLI and runReport.
 import { z } from "zod";
-import { issueMessage } from "@/lib/domain/kit";
+import { issueMessage, withRenderedMessages } from "@/lib/domain/kit";
 import { text } from "@/lib/domain/validation/text";
 import { msg } from "@/lib/i18n/message";
 import { dimensionsOf, isDimension, isMeasure, type Dimension, type Measure } from "./definitions";
@@ -36,8 +36,13 @@ export interface ReportParams {
   agency?: string | null;
 }
 
-/** Parses report parameters; throws the zod error (with Dutch messages) when they are wrong. */
+/**
+ * Parses report parameters; throws the zod error when they are wrong, with Dutch messages (its
+ * `message`, what the CLI and logs show) and each issue's key kept for the pages (issuesText).
+ */
 export function parseReportParams(input: unknown): ReportParams {
-  const p = reportParamsSchema.parse(input);
+  const parsed = reportParamsSchema.safeParse(input);
+  if (!parsed.success) throw withRenderedMessages(parsed.error);
+  const p = parsed.data;
   return { ...p, measure: p.measure as Measure, by: p.by as Dimension[], agency: p.agency ?? null };
 }
