@@ -7,6 +7,7 @@
 // or unreachable → the primary, and the notice on stderr (stdout stays the report alone).
 import pg from "pg";
 import { ZodError } from "zod";
+import { issuesText } from "@/lib/domain/kit";
 import { openDatabase } from "@/lib/db/local-database";
 import { dimensionLabels } from "@/lib/domain/reports/definitions";
 import { reportToCsv } from "@/lib/domain/reports/export-csv";
@@ -80,7 +81,7 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  if (e instanceof ZodError) console.error(e.issues.map((i) => `${i.path.join(".") || "rapport"}: ${i.message}`).join("\n"));
+  if (e instanceof ZodError) console.error(e.issues.map((i) => `${i.path.join(".") || "rapport"}: ${issuesText([i])}`).join("\n"));
   else console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 });

@@ -7,6 +7,8 @@ import { dimensionLabels, measureLabels } from "@/lib/domain/reports/definitions
 import { pageQuery, questions, readPageRequest } from "@/lib/domain/reports/questions";
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { issuesText } from "@/lib/domain/kit";
+import { localeOf } from "@/lib/i18n/locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { cspNonce } from "@/lib/server/csp-nonce";
@@ -29,7 +31,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
     answer = await getAnswer(actor, request, { action: "report.view", what: "antwoord", publication: request.publication });
   } catch (e) {
     if (!(e instanceof ZodError)) throw e;
-    error = e.issues.map((i) => i.message).join(" ");
+    error = issuesText(e.issues, localeOf(actor as { locale?: string | null }));
   }
   const query = pageQuery({ ...request, agency: answer?.agency ?? request.agency });
   // the tables of the answer are one publication: protected together (they share totals)

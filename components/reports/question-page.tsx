@@ -6,6 +6,8 @@ import { dimensionLabels, isMeasure, measureLabels } from "@/lib/domain/reports/
 import { dimensionsFor, pageQuery, questions, readPageRequest, type QuestionSlug } from "@/lib/domain/reports/questions";
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { issuesText } from "@/lib/domain/kit";
+import { localeOf } from "@/lib/i18n/locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { getReport } from "@/lib/server/reports/get-report";
@@ -26,7 +28,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
     getReport(actor, request, { action: "report.view", what: slug, publication: request.publication }).then(
       (report) => ({ report, error: null }),
       (e: unknown) => {
-        if (e instanceof ZodError) return { report: null, error: e.issues.map((i) => i.message).join(" ") };
+        if (e instanceof ZodError) return { report: null, error: issuesText(e.issues, localeOf(actor as { locale?: string | null })) };
         throw e;
       },
     ),

@@ -8,12 +8,13 @@
  * (for people not in the national register) use the same checksum with 20 (gender unknown) or
  * 40 (gender known) added to the month.
  */
+import { msg, type MsgLike } from "@/lib/i18n/message";
 
 export type Gender = "M" | "V";
 
 export type NationalNumberCheck =
   | { ok: true; birthDate: string; gender: Gender | null; isBis: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; reason: MsgLike };
 
 /** Strips the usual separators (dots, dashes, spaces, slashes) users type or paste. */
 export function normalizeNationalNumber(input: string): string {
@@ -36,7 +37,7 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
 
 /**
  * Validates a national or BIS number, optionally against a known birth date (YYYY-MM-DD) and
- * gender. Reasons are in Dutch because they are shown to staff as they are.
+ * gender. Reasons are message keys (messages/<locale>/errors.json), told in the reader's language.
  */
 export function validateNationalNumber(
   input: string,
@@ -44,7 +45,7 @@ export function validateNationalNumber(
 ): NationalNumberCheck {
   const nn = normalizeNationalNumber(input);
   if (!/^\d{11}$/.test(nn)) {
-    return { ok: false, reason: "Een rijksregisternummer bestaat uit precies 11 cijfers." };
+    return { ok: false, reason: "nationalNumber.digits" };
   }
   const nine = nn.slice(0, 9);
   const cc = Number(nn.slice(9));
@@ -68,17 +69,17 @@ export function validateNationalNumber(
   let century: 1900 | 2000;
   if (checkDigits(nine, false) === cc) century = 1900;
   else if (checkDigits(nine, true) === cc) century = 2000;
-  else return { ok: false, reason: "Het controlegetal van het rijksregisternummer klopt niet." };
+  else return { ok: false, reason: "nationalNumber.checksum" };
 
   if (seq === 0 || seq === 999) {
-    return { ok: false, reason: "Het volgnummer van het rijksregisternummer is ongeldig." };
+    return { ok: false, reason: "nationalNumber.sequence" };
   }
 
   // BIS numbers (and a few register numbers) may carry an unknown birth date as month or day 00.
   const dateUnknown = mm === 0 || dd === 0;
   const year = century + yy;
   if (!dateUnknown && !isRealDate(year, mm, dd)) {
-    return { ok: false, reason: "Het rijksregisternummer bevat geen geldige geboortedatum." };
+    return { ok: false, reason: "nationalNumber.birthDateInvalid" };
   }
   const birthDate = dateUnknown ? "" : `${year}-${pad2(mm)}-${pad2(dd)}`;
   const gender: Gender | null = genderKnown ? (seq % 2 === 1 ? "M" : "V") : null;
@@ -86,13 +87,13 @@ export function validateNationalNumber(
   if (expected.birthDate !== undefined && !dateUnknown && expected.birthDate !== birthDate) {
     return {
       ok: false,
-      reason: `De geboortedatum (${expected.birthDate}) komt niet overeen met het rijksregisternummer (${birthDate}).`,
+      reason: msg("nationalNumber.birthDateMismatch", { given: expected.birthDate, inNumber: birthDate }),
     };
   }
   if (expected.gender !== undefined && gender !== null && expected.gender !== gender) {
     return {
       ok: false,
-      reason: `Het geslacht (${expected.gender}) komt niet overeen met het rijksregisternummer (${gender}).`,
+      reason: msg("nationalNumber.genderMismatch", { given: expected.gender, inNumber: gender }),
     };
   }
   return { ok: true, birthDate, gender, isBis };

@@ -10,6 +10,9 @@ import nlReports from "@/messages/nl/reports.json";
 import nlFines from "@/messages/nl/fines.json";
 import nlDvz from "@/messages/nl/dvz.json";
 import nlAudit from "@/messages/nl/audit.json";
+import nlErrors from "@/messages/nl/errors.json";
+// wt-i18n-lib: the errors of lib/ in English (the other English catalogues come with wt-i18n)
+import enErrors from "@/messages/en/errors.json";
 
 export const catalogues = {
   nl: {
@@ -22,6 +25,21 @@ export const catalogues = {
     fines: nlFines,
     dvz: nlDvz,
     audit: nlAudit,
+    errors: nlErrors,
+  },
+  // Created by wt-i18n-lib for the errors only, the other areas in Dutch until they have an
+  // English catalogue. On merge wt-i18n's `en` block wins: keep its lines, add `errors: enErrors`.
+  en: {
+    common: nlCommon,
+    auth: nlAuth,
+    admin: nlAdmin,
+    dossiers: nlDossiers,
+    exchange: nlExchange,
+    reports: nlReports,
+    fines: nlFines,
+    dvz: nlDvz,
+    audit: nlAudit,
+    errors: enErrors,
   },
 } as const;
 

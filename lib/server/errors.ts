@@ -1,36 +1,61 @@
-// Errors the data layer throws; the thin app layer turns them into a Dutch message, a 403 or a
-// not-found page. Messages are Dutch because they reach the user as they are.
+// Errors the data layer throws; the entry points (lib/server/entry) turn them into a message in
+// the actor's language, a 403 or a not-found page. Each carries its message as data (`msg`: a
+// key of messages/<locale>/errors.json with parameters, or a finished text) and, as `message`,
+// its Dutch text — what pages and scripts that show an error as it is keep showing.
+import { renderFields, renderMessage, type MsgLike } from "@/lib/i18n/message";
+import type { Locale } from "@/lib/i18n/messages";
+
+/** An error whose message can be told in any locale. */
+export class LocalizedError extends Error {
+  constructor(readonly msg: MsgLike) {
+    super(renderMessage(msg));
+  }
+
+  /** The message in the reader's language. */
+  messageIn(locale: Locale): string {
+    return renderMessage(this.msg, locale);
+  }
+}
 
 /** Not signed in, or the account was disabled since: the next request is refused. */
-export class UnauthenticatedError extends Error {
-  constructor(message = "U bent niet (meer) aangemeld.") { super(message); this.name = "UnauthenticatedError"; }
+export class UnauthenticatedError extends LocalizedError {
+  constructor(message: MsgLike = "request.unauthenticated") { super(message); this.name = "UnauthenticatedError"; }
 }
 
 /** Signed in, but the role does not allow this action. */
-export class ForbiddenError extends Error {
+export class ForbiddenError extends LocalizedError {
   readonly status = 403;
-  constructor(message = "U hebt geen toegang tot deze actie.") { super(message); this.name = "ForbiddenError"; }
+  constructor(message: MsgLike = "request.forbidden") { super(message); this.name = "ForbiddenError"; }
 }
 
 /** The record does not exist, or exists outside what the user may see (we do not say which). */
-export class NotFoundError extends Error {
+export class NotFoundError extends LocalizedError {
   readonly status = 404;
-  constructor(message = "Niet gevonden.") { super(message); this.name = "NotFoundError"; }
+  constructor(message: MsgLike = "request.notFound") { super(message); this.name = "NotFoundError"; }
 }
 
-/** Input that breaks a rule; `fieldErrors` maps a field name to its Dutch message. */
-export class ValidationError extends Error {
+/**
+ * Input that breaks a rule: `fieldMessages` maps a field name to its message (key or text),
+ * `fieldErrors` to its Dutch text (what existing readers show as it is).
+ */
+export class ValidationError extends LocalizedError {
   readonly status = 422;
-  constructor(public readonly fieldErrors: Record<string, string>, message = "Controleer de gemarkeerde velden.") {
+  readonly fieldErrors: Record<string, string>;
+  constructor(public readonly fieldMessages: Readonly<Record<string, MsgLike>>, message: MsgLike = "request.checkFields") {
     super(message);
+    this.fieldErrors = renderFields(fieldMessages);
     this.name = "ValidationError";
+  }
+
+  fieldErrorsIn(locale: Locale): Record<string, string> {
+    return renderFields(this.fieldMessages, locale);
   }
 }
 
 /** Someone else changed the record since it was read (optimistic concurrency). */
-export class ConflictError extends Error {
+export class ConflictError extends LocalizedError {
   readonly status = 409;
-  constructor(message = "Iemand anders heeft dit dossier intussen gewijzigd. Herlaad de pagina en probeer opnieuw.") {
+  constructor(message: MsgLike = "request.conflict") {
     super(message);
     this.name = "ConflictError";
   }
@@ -38,17 +63,17 @@ export class ConflictError extends Error {
 
 /** A state-changing request that did not come from the app's own pages (CSRF guard). */
 export class OriginRefusedError extends ForbiddenError {
-  constructor(message = "Dit verzoek komt niet van de toepassing zelf en werd geweigerd.") { super(message); this.name = "OriginRefusedError"; }
+  constructor(message: MsgLike = "request.originRefused") { super(message); this.name = "OriginRefusedError"; }
 }
 
 /** A body in a format the endpoint does not take (e.g. JSON sent as text/plain). */
-export class UnsupportedMediaTypeError extends Error {
+export class UnsupportedMediaTypeError extends LocalizedError {
   readonly status = 415;
-  constructor(message = "Dit formaat wordt niet aanvaard: stuur de gegevens als JSON (Content-Type: application/json).") { super(message); this.name = "UnsupportedMediaTypeError"; }
+  constructor(message: MsgLike = "request.unsupportedMediaType") { super(message); this.name = "UnsupportedMediaTypeError"; }
 }
 
 /** A request that cannot be read at all (broken JSON, unreadable form, bad parameters). */
-export class BadRequestError extends Error {
+export class BadRequestError extends LocalizedError {
   readonly status = 400;
-  constructor(message = "Deze aanvraag is ongeldig.") { super(message); this.name = "BadRequestError"; }
+  constructor(message: MsgLike = "request.badRequest") { super(message); this.name = "BadRequestError"; }
 }

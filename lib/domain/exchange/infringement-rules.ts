@@ -1,5 +1,6 @@
 // Which infringement types exist for a dossier, by the dossier's date and the newcomer's target
-// group (decree change of 2022-03-01). Pure; reasons in Dutch because they reach users as they are.
+// group (decree change of 2022-03-01). Pure; reasons are message keys (messages/<locale>/errors.json).
+import { msg, type MsgLike } from "@/lib/i18n/message";
 import type { TargetGroupCode } from "./record";
 
 export const RULE_CHANGE_DATE = "2022-03-01";
@@ -17,17 +18,17 @@ const ONLY_FROM_RULE_CHANGE = new Set(["NIET_REGELMATIG_DEELGENOMEN", "NIET_TIJD
 const ABOLISHED_AT_RULE_CHANGE = "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD";
 
 /** null when the type is possible for a dossier of that date (YYYY-MM-DD) and target group. */
-export function infringementTypeProblem(type: string, date: string, targetGroup: TargetGroupCode): string | null {
-  if (!INFRINGEMENT_TYPES.has(type)) return `Onbekend type inbreuk: ${type}.`;
+export function infringementTypeProblem(type: string, date: string, targetGroup: TargetGroupCode): MsgLike | null {
+  if (!INFRINGEMENT_TYPES.has(type)) return msg("infringement.unknownType", { type });
   const fromRuleChange = date >= RULE_CHANGE_DATE;
   if (type === ABOLISHED_AT_RULE_CHANGE && fromRuleChange) {
-    return `Het type ${type} bestaat niet meer voor inbreukdossiers vanaf ${RULE_CHANGE_DATE}.`;
+    return msg("infringement.abolished", { type, date: RULE_CHANGE_DATE });
   }
   if (ONLY_FROM_RULE_CHANGE.has(type) && !fromRuleChange) {
-    return `Het type ${type} bestaat pas voor inbreukdossiers vanaf ${RULE_CHANGE_DATE}.`;
+    return msg("infringement.notYet", { type, date: RULE_CHANGE_DATE });
   }
   if (targetGroup === "RECHT" && type !== ABOLISHED_AT_RULE_CHANGE) {
-    return `Voor een rechthebbende inburgeraar is enkel ${ABOLISHED_AT_RULE_CHANGE} mogelijk.`;
+    return msg("infringement.onlyEntitled", { type: ABOLISHED_AT_RULE_CHANGE });
   }
   return null;
 }

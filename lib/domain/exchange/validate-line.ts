@@ -3,12 +3,13 @@
 //
 // Hand-written instead of zod on purpose: the import must check 20,000+ lines per second, and
 // the rules are mostly cross-field (dates against each other, the infringement rules by date and
-// target group, the national number against birth date and gender), each needing its own Dutch
-// reason and a field path such as `events[3].decision.amountEur`. Pure: the reference codes
+// target group, the national number against birth date and gender), each needing its own reason
+// (a message key, lib/i18n/message.ts) and a field path such as `events[3].decision.amountEur`. Pure: the reference codes
 // (which users may extend in the database) are passed in.
 import { validateNationalNumber } from "@/lib/domain/national-number";
 import { toSearchName } from "@/lib/domain/search-name";
 import { hasControlCharacter } from "@/lib/domain/validation/text";
+import { msg, type MsgLike } from "@/lib/i18n/message";
 import { infringementTypeProblem } from "./infringement-rules";
 import type { DecisionOutcomeCode, DvzFollowUpCode, EventTypeCode, NationalityGroupCode, TargetGroupCode } from "./record";
 
@@ -20,7 +21,8 @@ export interface ReferenceCodes {
   residenceStatuses: Set<string>;
 }
 
-export interface LineError { line: number; field: string; reason: string }
+/** `reason`: a key of messages/<locale>/errors.json (with parameters); the import page and the CLI show it in their language. */
+export interface LineError { line: number; field: string; reason: MsgLike }
 
 export interface ResolvedDecision { date: string; outcome: DecisionOutcomeCode; amountEur: number | null }
 
@@ -88,7 +90,7 @@ export function isIsoDate(v: unknown): v is string {
 
 // Plain top-level helpers rather than closures per line: closures cost an allocation each, and
 // tsx/esbuild's keepNames wraps every one in a name-setting call (measured: ~10% of the time).
-function addError(errors: LineError[], line: number, field: string, reason: string): void {
+function addError(errors: LineError[], line: number, field: string, reason: MsgLike): void {
   errors.push({ line, field, reason });
 }
 
@@ -104,23 +106,23 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
     // A raw NUL inside a string makes the JSON invalid; escaped, the line parses and the
     // check below can name the field that holds it.
     raw = text.includes("\0") ? parseOrUndefined(text.replace(/\0/g, "\\u0000")) : undefined;
-    if (raw === undefined) return { ok: false, errors: [{ line, field: "", reason: "Geen geldige JSON." }] };
+    if (raw === undefined) return { ok: false, errors: [{ line, field: "", reason: "line.invalidJson" }] };
   }
-  if (!isObject(raw)) return { ok: false, errors: [{ line, field: "", reason: "Een regel moet één inburgeraar (een JSON-object) bevatten." }] };
+  if (!isObject(raw)) return { ok: false, errors: [{ line, field: "", reason: "line.notObject" }] };
   const errors: LineError[] = [];
   // A control character can only be in a parsed string through an escape (\u0000, \n, …) or the
   // raw NUL escaped above: look for them only on lines with a backslash (cheap for the rest).
   if (text.includes("\\") || text.includes("\0")) controlCharacterFields(raw, "", line, errors);
 
-  for (const k in raw) if (!NEWCOMER_KEYS.has(k)) addError(errors, line, k, "Onbekend veld.");
+  for (const k in raw) if (!NEWCOMER_KEYS.has(k)) addError(errors, line, k, "line.unknownField");
 
   const { nationalNumber, lastName, firstName, birthDate, gender, nationality, residenceStatus, targetGroup, office } = raw;
-  if (!nonEmptyString(lastName)) addError(errors, line, "lastName", "De familienaam is verplicht (hoogstens 200 tekens).");
-  if (!nonEmptyString(firstName)) addError(errors, line, "firstName", "De voornaam is verplicht (hoogstens 200 tekens).");
-  if (!isIsoDate(birthDate)) addError(errors, line, "birthDate", "Geen geldige geboortedatum (JJJJ-MM-DD).");
-  if (gender !== "M" && gender !== "V") addError(errors, line, "gender", "Het geslacht moet M of V zijn.");
+  if (!nonEmptyString(lastName)) addError(errors, line, "lastName", "line.lastName");
+  if (!nonEmptyString(firstName)) addError(errors, line, "firstName", "line.firstName");
+  if (!isIsoDate(birthDate)) addError(errors, line, "birthDate", "line.birthDate");
+  if (gender !== "M" && gender !== "V") addError(errors, line, "gender", "line.gender");
   if (typeof nationalNumber !== "string" || !/^\d{11}$/.test(nationalNumber)) {
-    addError(errors, line, "nationalNumber", "Een rijksregisternummer bestaat uit precies 11 cijfers, zonder scheidingstekens.");
+    addError(errors, line, "nationalNumber", "line.nationalNumberDigits");
   } else {
     const expected: { birthDate?: string; gender?: "M" | "V" } = {};
     if (isIsoDate(birthDate)) expected.birthDate = birthDate;
@@ -129,16 +131,16 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
     if (!check.ok) addError(errors, line, "nationalNumber", check.reason);
   }
   const nationalityDefault = typeof nationality === "string" ? refs.nationalities.get(nationality) : undefined;
-  if (nationalityDefault === undefined) addError(errors, line, "nationality", `Onbekende nationaliteit: ${String(nationality)}.`);
+  if (nationalityDefault === undefined) addError(errors, line, "nationality", msg("line.unknownNationality", { value: String(nationality) }));
   const nationalityGroup = raw.nationalityGroup === undefined ? nationalityDefault : raw.nationalityGroup;
   if (raw.nationalityGroup !== undefined && !NATIONALITY_GROUPS.has(raw.nationalityGroup as string)) {
-    addError(errors, line, "nationalityGroup", `Onbekende nationaliteitsgroep: ${String(raw.nationalityGroup)}.`);
+    addError(errors, line, "nationalityGroup", msg("line.unknownNationalityGroup", { value: String(raw.nationalityGroup) }));
   }
-  if (typeof residenceStatus !== "string" || !refs.residenceStatuses.has(residenceStatus)) addError(errors, line, "residenceStatus", `Onbekende verblijfsstatus: ${String(residenceStatus)}.`);
-  if (typeof targetGroup !== "string" || !TARGET_GROUPS.has(targetGroup)) addError(errors, line, "targetGroup", `Onbekende doelgroep: ${String(targetGroup)}.`);
+  if (typeof residenceStatus !== "string" || !refs.residenceStatuses.has(residenceStatus)) addError(errors, line, "residenceStatus", msg("line.unknownResidenceStatus", { value: String(residenceStatus) }));
+  if (typeof targetGroup !== "string" || !TARGET_GROUPS.has(targetGroup)) addError(errors, line, "targetGroup", msg("line.unknownTargetGroup", { value: String(targetGroup) }));
   const agency = typeof office === "string" ? refs.offices.get(office) : undefined;
-  if (agency === undefined) addError(errors, line, "office", `Onbekend kantoor: ${String(office)}.`);
-  if (!Array.isArray(raw.events)) addError(errors, line, "events", "De gebeurtenissen (events) ontbreken of zijn geen lijst.");
+  if (agency === undefined) addError(errors, line, "office", msg("line.unknownOffice", { value: String(office) }));
+  if (!Array.isArray(raw.events)) addError(errors, line, "events", "line.eventsMissing");
   if (errors.length > 0) return { ok: false, errors };
 
   const person = {
@@ -174,7 +176,7 @@ function parseOrUndefined(text: string): unknown {
  */
 function controlCharacterFields(value: unknown, path: string, line: number, errors: LineError[]): void {
   if (typeof value === "string") {
-    if (hasControlCharacter(value)) addError(errors, line, path, "Bevat een ongeldig teken (NUL of een ander stuurteken).");
+    if (hasControlCharacter(value)) addError(errors, line, path, "line.controlCharacter");
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) controlCharacterFields(value[i], `${path}[${i}]`, line, errors);
   } else if (isObject(value)) {
@@ -184,44 +186,44 @@ function controlCharacterFields(value: unknown, path: string, line: number, erro
 
 type Person = Pick<ResolvedEvent, "office" | "agency" | "nationality" | "nationalityGroup" | "residenceStatus" | "targetGroup">;
 
-function eventError(errors: LineError[], line: number, index: number, field: string, reason: string): void {
+function eventError(errors: LineError[], line: number, index: number, field: string, reason: MsgLike): void {
   errors.push({ line, field: `events[${index}].${field}`, reason });
 }
 
 function resolveEvent(raw: unknown, index: number, person: Person, refs: ReferenceCodes, errors: LineError[], line: number): ResolvedEvent | null {
-  if (!isObject(raw)) { addError(errors, line, `events[${index}]`, "Een gebeurtenis moet een JSON-object zijn."); return null; }
+  if (!isObject(raw)) { addError(errors, line, `events[${index}]`, "line.eventNotObject"); return null; }
   const errorsBefore = errors.length;
-  for (const k in raw) if (!EVENT_KEYS.has(k)) eventError(errors, line, index, k, "Onbekend veld.");
+  for (const k in raw) if (!EVENT_KEYS.has(k)) eventError(errors, line, index, k, "line.unknownField");
   const type = raw.type as EventTypeCode;
-  if (typeof raw.type !== "string" || !EVENT_TYPES.has(raw.type)) eventError(errors, line, index, "type", `Onbekend type gebeurtenis: ${String(raw.type)}.`);
-  if (!isIsoDate(raw.date)) eventError(errors, line, index, "date", "Geen geldige datum (JJJJ-MM-DD).");
+  if (typeof raw.type !== "string" || !EVENT_TYPES.has(raw.type)) eventError(errors, line, index, "type", msg("line.unknownEventType", { value: String(raw.type) }));
+  if (!isIsoDate(raw.date)) eventError(errors, line, index, "date", "line.date");
 
   // classification: the event's own, else the newcomer's; the group of an own nationality is
   // derived from that nationality unless given.
   let officeCode = person.office, agency = person.agency;
   if (raw.office !== undefined) {
     const a = typeof raw.office === "string" ? refs.offices.get(raw.office) : undefined;
-    if (a === undefined) eventError(errors, line, index, "office", `Onbekend kantoor: ${String(raw.office)}.`);
+    if (a === undefined) eventError(errors, line, index, "office", msg("line.unknownOffice", { value: String(raw.office) }));
     else { officeCode = raw.office as string; agency = a; }
   }
   let nationality = person.nationality, nationalityGroup = person.nationalityGroup;
   if (raw.nationality !== undefined) {
     const g = typeof raw.nationality === "string" ? refs.nationalities.get(raw.nationality) : undefined;
-    if (g === undefined) eventError(errors, line, index, "nationality", `Onbekende nationaliteit: ${String(raw.nationality)}.`);
+    if (g === undefined) eventError(errors, line, index, "nationality", msg("line.unknownNationality", { value: String(raw.nationality) }));
     else if (raw.nationality !== person.nationality) { nationality = raw.nationality as string; nationalityGroup = g; }
   }
   if (raw.nationalityGroup !== undefined) {
-    if (!NATIONALITY_GROUPS.has(raw.nationalityGroup as string)) eventError(errors, line, index, "nationalityGroup", `Onbekende nationaliteitsgroep: ${String(raw.nationalityGroup)}.`);
+    if (!NATIONALITY_GROUPS.has(raw.nationalityGroup as string)) eventError(errors, line, index, "nationalityGroup", msg("line.unknownNationalityGroup", { value: String(raw.nationalityGroup) }));
     else nationalityGroup = raw.nationalityGroup as NationalityGroupCode;
   }
   let residenceStatus = person.residenceStatus;
   if (raw.residenceStatus !== undefined) {
-    if (typeof raw.residenceStatus !== "string" || !refs.residenceStatuses.has(raw.residenceStatus)) eventError(errors, line, index, "residenceStatus", `Onbekende verblijfsstatus: ${String(raw.residenceStatus)}.`);
+    if (typeof raw.residenceStatus !== "string" || !refs.residenceStatuses.has(raw.residenceStatus)) eventError(errors, line, index, "residenceStatus", msg("line.unknownResidenceStatus", { value: String(raw.residenceStatus) }));
     else residenceStatus = raw.residenceStatus;
   }
   let targetGroup = person.targetGroup;
   if (raw.targetGroup !== undefined) {
-    if (typeof raw.targetGroup !== "string" || !TARGET_GROUPS.has(raw.targetGroup)) eventError(errors, line, index, "targetGroup", `Onbekende doelgroep: ${String(raw.targetGroup)}.`);
+    if (typeof raw.targetGroup !== "string" || !TARGET_GROUPS.has(raw.targetGroup)) eventError(errors, line, index, "targetGroup", msg("line.unknownTargetGroup", { value: String(raw.targetGroup) }));
     else targetGroup = raw.targetGroup as TargetGroupCode;
   }
 
@@ -229,7 +231,7 @@ function resolveEvent(raw: unknown, index: number, person: Person, refs: Referen
   let infringementType: string | null = null;
   let decision: ResolvedDecision | null = null;
   if (isInfringement) {
-    if (typeof raw.infringementType !== "string") eventError(errors, line, index, "infringementType", "Het type inbreuk is verplicht bij een inbreukdossier.");
+    if (typeof raw.infringementType !== "string") eventError(errors, line, index, "infringementType", "line.infringementTypeRequired");
     else if (isIsoDate(raw.date)) {
       const problem = infringementTypeProblem(raw.infringementType, raw.date, targetGroup);
       if (problem) eventError(errors, line, index, "infringementType", problem);
@@ -237,20 +239,20 @@ function resolveEvent(raw: unknown, index: number, person: Person, refs: Referen
     }
     if (raw.decision !== undefined) decision = resolveDecision(raw.decision, raw.date, errors, line, index);
   } else {
-    if (raw.infringementType !== undefined) eventError(errors, line, index, "infringementType", "Enkel een inbreukdossier heeft een type inbreuk.");
-    if (raw.decision !== undefined) eventError(errors, line, index, "decision", "Enkel een inbreukdossier heeft een besluit.");
+    if (raw.infringementType !== undefined) eventError(errors, line, index, "infringementType", "line.onlyInfringementType");
+    if (raw.decision !== undefined) eventError(errors, line, index, "decision", "line.onlyInfringementDecision");
   }
   let contractSigned: boolean | null = null, attestationObtained: boolean | null = null, followUp: DvzFollowUpCode | null = null;
   if (isAdvice) {
-    if (raw.contractSigned !== undefined && typeof raw.contractSigned !== "boolean") eventError(errors, line, index, "contractSigned", "Moet true of false zijn.");
+    if (raw.contractSigned !== undefined && typeof raw.contractSigned !== "boolean") eventError(errors, line, index, "contractSigned", "line.boolean");
     else contractSigned = (raw.contractSigned as boolean | undefined) ?? null;
-    if (raw.attestationObtained !== undefined && typeof raw.attestationObtained !== "boolean") eventError(errors, line, index, "attestationObtained", "Moet true of false zijn.");
+    if (raw.attestationObtained !== undefined && typeof raw.attestationObtained !== "boolean") eventError(errors, line, index, "attestationObtained", "line.boolean");
     else attestationObtained = (raw.attestationObtained as boolean | undefined) ?? null;
-    if (raw.followUp !== undefined && !FOLLOW_UPS.has(raw.followUp as string)) eventError(errors, line, index, "followUp", `Onbekend gevolg: ${String(raw.followUp)}.`);
+    if (raw.followUp !== undefined && !FOLLOW_UPS.has(raw.followUp as string)) eventError(errors, line, index, "followUp", msg("line.unknownFollowUp", { value: String(raw.followUp) }));
     else followUp = (raw.followUp as DvzFollowUpCode | undefined) ?? "ONBEKEND";
   } else {
     for (const k of ["contractSigned", "attestationObtained", "followUp"] as const) {
-      if (raw[k] !== undefined) eventError(errors, line, index, k, "Enkel een advies aan DVZ heeft dit veld.");
+      if (raw[k] !== undefined) eventError(errors, line, index, k, "line.onlyAdviceField");
     }
   }
   if (errors.length > errorsBefore) return null;
@@ -260,22 +262,22 @@ function resolveEvent(raw: unknown, index: number, person: Person, refs: Referen
   };
 }
 
-function decisionError(errors: LineError[], line: number, index: number, field: string, reason: string): void {
+function decisionError(errors: LineError[], line: number, index: number, field: string, reason: MsgLike): void {
   errors.push({ line, field: `events[${index}].decision.${field}`, reason });
 }
 
 function resolveDecision(raw: unknown, eventDate: unknown, errors: LineError[], line: number, index: number): ResolvedDecision | null {
-  if (!isObject(raw)) { eventError(errors, line, index, "decision", "Een besluit moet een JSON-object zijn."); return null; }
+  if (!isObject(raw)) { eventError(errors, line, index, "decision", "line.decisionNotObject"); return null; }
   const errorsBefore = errors.length;
-  for (const k in raw) if (!DECISION_KEYS.has(k)) decisionError(errors, line, index, k, "Onbekend veld.");
-  if (!isIsoDate(raw.date)) decisionError(errors, line, index, "date", "Geen geldige datum (JJJJ-MM-DD).");
-  else if (typeof eventDate === "string" && raw.date < eventDate) decisionError(errors, line, index, "date", `Het besluit (${raw.date}) ligt vóór het inbreukdossier (${eventDate}).`);
-  if (typeof raw.outcome !== "string" || !OUTCOMES.has(raw.outcome)) decisionError(errors, line, index, "outcome", `Onbekend besluit: ${String(raw.outcome)}.`);
+  for (const k in raw) if (!DECISION_KEYS.has(k)) decisionError(errors, line, index, k, "line.unknownField");
+  if (!isIsoDate(raw.date)) decisionError(errors, line, index, "date", "line.date");
+  else if (typeof eventDate === "string" && raw.date < eventDate) decisionError(errors, line, index, "date", msg("line.decisionBeforeEvent", { decision: raw.date, event: eventDate }));
+  if (typeof raw.outcome !== "string" || !OUTCOMES.has(raw.outcome)) decisionError(errors, line, index, "outcome", msg("line.unknownOutcome", { value: String(raw.outcome) }));
   let amountEur: number | null = null;
   if (raw.amountEur !== undefined) {
-    if (raw.outcome !== "BOETE") decisionError(errors, line, index, "amountEur", "Enkel een boete heeft een bedrag.");
+    if (raw.outcome !== "BOETE") decisionError(errors, line, index, "amountEur", "line.onlyFineAmount");
     else if (typeof raw.amountEur !== "number" || !Number.isInteger(raw.amountEur) || raw.amountEur < FINE_MIN_EUR || raw.amountEur > FINE_MAX_EUR) {
-      decisionError(errors, line, index, "amountEur", `Het bedrag moet een geheel getal van ${FINE_MIN_EUR} tot ${FINE_MAX_EUR} euro zijn.`);
+      decisionError(errors, line, index, "amountEur", msg("line.amountRange", { min: FINE_MIN_EUR, max: FINE_MAX_EUR }));
     } else amountEur = raw.amountEur;
   }
   if (errors.length > errorsBefore) return null;
@@ -292,10 +294,10 @@ function checkOrder(events: ResolvedEvent[], errors: LineError[], line: number) 
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (e.type === "CONTRACT" && (firstRegistration === null || e.date < firstRegistration)) {
-      eventError(errors, line, i, "date", `Een inburgeringscontract (${e.date}) kan niet vóór een aanmelding liggen.`);
+      eventError(errors, line, i, "date", msg("line.contractBeforeRegistration", { date: e.date }));
     }
     if (e.type === "ATTESTATION" && (firstContract === null || e.date < firstContract)) {
-      eventError(errors, line, i, "date", `Een inburgeringsattest (${e.date}) kan niet vóór een inburgeringscontract liggen.`);
+      eventError(errors, line, i, "date", msg("line.attestationBeforeContract", { date: e.date }));
     }
   }
   // the DVZ advice records what the track shows on its date unless the file says otherwise

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { decisionDateProblem, initialDecisionStatus, isFineAmountInRange, isReminderDue, reminderDueOn } from "./rules";
+// The rules return message keys; these tests check the Dutch text they stand for (unchanged).
+import { renderMessage } from "@/lib/i18n/message";
+import * as rules from "./rules";
+import { initialDecisionStatus, isFineAmountInRange, isReminderDue, reminderDueOn } from "./rules";
+
+const decisionDateProblem = (...a: Parameters<typeof rules.decisionDateProblem>) => {
+  const p = rules.decisionDateProblem(...a);
+  return p === null ? null : renderMessage(p);
+};
 
 describe("fine rules", () => {
   it("accepts whole amounts from 50 to 5000 EUR only", () => {

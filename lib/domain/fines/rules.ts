@@ -1,6 +1,7 @@
 // Pure rules of fine decisions: the amount range, the four-eyes threshold, the decision date,
 // and when a payment reminder is due. No I/O: the data layer and the forms share these.
 import { codes, type DecisionCode } from "@/lib/domain/codes";
+import type { MsgLike } from "@/lib/i18n/message";
 
 export const FINE_MIN_EUR = codes.fineAmountRangeEur.min;
 export const FINE_MAX_EUR = codes.fineAmountRangeEur.max;
@@ -25,10 +26,10 @@ export function initialDecisionStatus(outcome: DecisionCode, amountEur: number |
  * string comparison is date comparison. A correction may not be dated before the decision it
  * corrects, or it would not be the latest one and the reports would keep the old one.
  */
-export function decisionDateProblem(decidedOn: string, ctx: { receivedOn: string; today: string; correctsDecidedOn?: string | null }): string | null {
-  if (decidedOn > ctx.today) return "De datum van het besluit mag niet in de toekomst liggen.";
-  if (decidedOn < ctx.receivedOn) return "Het besluit kan niet vóór de ontvangst van het inbreukdossier genomen zijn.";
-  if (ctx.correctsDecidedOn && decidedOn < ctx.correctsDecidedOn) return "Een correctie kan niet vroeger gedateerd zijn dan het besluit dat ze corrigeert.";
+export function decisionDateProblem(decidedOn: string, ctx: { receivedOn: string; today: string; correctsDecidedOn?: string | null }): MsgLike | null {
+  if (decidedOn > ctx.today) return "fines.decisionFuture";
+  if (decidedOn < ctx.receivedOn) return "fines.decisionBeforeReceived";
+  if (ctx.correctsDecidedOn && decidedOn < ctx.correctsDecidedOn) return "fines.correctionBeforeCorrected";
   return null;
 }
 

@@ -3,6 +3,8 @@
 // percent-encoded bytes that are not UTF-8 (`%C3%28`) mean the request is not one our pages
 // send; proxy.ts answers 400 before any page reads it (PostgreSQL refuses NUL in text: a 500).
 // Pure, so the proxy and a unit test use the same rule.
+import { renderMessage } from "@/lib/i18n/message";
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this check
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -26,4 +28,5 @@ export function isReadableUrl(rawPath: string, rawQuery: string): boolean {
   return true;
 }
 
-export const UNREADABLE_URL_MESSAGE = "Ongeldige aanvraag: het adres (URL) bevat een ongeldig of onzichtbaar teken.";
+/** Its Dutch text: the proxy answers before anyone is known, so in the default language. */
+export const UNREADABLE_URL_MESSAGE = renderMessage("request.unreadableUrl");

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { futureDateProblem, infringementTypeProblem, infringementTypesOn, stepOrderProblem, trackOrderProblem, trackStatusOf } from "./track-rules";
+// The rules return message keys; these tests check the Dutch text they stand for (unchanged).
+import { renderMessage } from "@/lib/i18n/message";
+import * as rules from "./track-rules";
+import { infringementTypesOn, trackStatusOf } from "./track-rules";
+
+const nl = <T>(m: T) => (m === null ? null : renderMessage(m as string));
+const futureDateProblem = (...a: Parameters<typeof rules.futureDateProblem>) => nl(rules.futureDateProblem(...a));
+const infringementTypeProblem = (...a: Parameters<typeof rules.infringementTypeProblem>) => nl(rules.infringementTypeProblem(...a));
+const stepOrderProblem = (...a: Parameters<typeof rules.stepOrderProblem>) => nl(rules.stepOrderProblem(...a));
+const trackOrderProblem = (...a: Parameters<typeof rules.trackOrderProblem>) => {
+  const p = rules.trackOrderProblem(...a);
+  return p && { ...p, reason: renderMessage(p.reason) };
+};
 
 describe("infringement types and the rules of 2022-03-01", () => {
   it("lists the old types before the rule change and the new ones from it", () => {

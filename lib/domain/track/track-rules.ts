@@ -1,7 +1,8 @@
 // Pure rules of a newcomer's track: the order of the steps, dates that may not lie in the
 // future, and which infringement types exist on a date for a target group (rules of 2022-03-01).
-// Reasons are Dutch because they are shown to staff next to the field as they are.
+// Reasons are message keys (messages/<locale>/errors.json), told in the user's language at the edge.
 import type { InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
+import { msg, type MsgLike } from "@/lib/i18n/message";
 
 export type TrackEventTypeCode = "EXTRACTION" | "INVITATION" | "REGISTRATION" | "CONTRACT" | "ATTESTATION" | "INFRINGEMENT" | "DVZ_ADVICE";
 
@@ -26,14 +27,14 @@ export function infringementTypesOn(date: string, targetGroup: TargetGroupCode):
 }
 
 /** Why this infringement type cannot be recorded on that date for that target group, or null. */
-export function infringementTypeProblem(type: InfringementTypeCode, date: string, targetGroup: TargetGroupCode): string | null {
+export function infringementTypeProblem(type: InfringementTypeCode, date: string, targetGroup: TargetGroupCode): MsgLike | null {
   if (infringementTypesOn(date, targetGroup).includes(type)) return null;
   if (targetGroup === "RECHT" && !FOR_ENTITLED.includes(type)) {
-    return "Voor een rechthebbende inburgeraar is enkel 'onrechtmatig vroegtijdig beëindigd' mogelijk.";
+    return "track.infringementOnlyEntitled";
   }
-  if (ABOLISHED_ON_RULE_CHANGE.includes(type)) return "Dit inbreuktype bestaat niet meer voor dossiers vanaf 01/03/2022.";
-  if (INTRODUCED_ON_RULE_CHANGE.includes(type)) return "Dit inbreuktype bestaat pas voor dossiers vanaf 01/03/2022.";
-  return "Dit inbreuktype is op die datum niet mogelijk.";
+  if (ABOLISHED_ON_RULE_CHANGE.includes(type)) return "track.infringementAbolished";
+  if (INTRODUCED_ON_RULE_CHANGE.includes(type)) return "track.infringementNotYet";
+  return "track.infringementNotOnDate";
 }
 
 export interface DatedStep { type: TrackEventTypeCode; date: string }
@@ -43,24 +44,24 @@ export interface DatedStep { type: TrackEventTypeCode; date: string }
  * records, or null: a contract needs a registration on or before its date, an attestation a
  * contract on or before its date.
  */
-export function stepOrderProblem(type: TrackEventTypeCode, date: string, others: readonly DatedStep[]): string | null {
+export function stepOrderProblem(type: TrackEventTypeCode, date: string, others: readonly DatedStep[]): MsgLike | null {
   const earliest = (t: TrackEventTypeCode) => others.filter((e) => e.type === t).map((e) => e.date).sort()[0];
   if (type === "CONTRACT") {
     const reg = earliest("REGISTRATION");
-    if (!reg) return "Een contract kan pas na een aanmelding: registreer eerst de aanmelding.";
-    if (date < reg) return `Het contract kan niet vóór de aanmelding (${dmy(reg)}) ondertekend zijn.`;
+    if (!reg) return "track.contractNeedsRegistration";
+    if (date < reg) return msg("track.contractBeforeRegistration", { date: dmy(reg) });
   }
   if (type === "ATTESTATION") {
     const contract = earliest("CONTRACT");
-    if (!contract) return "Een attest kan pas na een ondertekend inburgeringscontract.";
-    if (date < contract) return `Het attest kan niet vóór het contract (${dmy(contract)}) behaald zijn.`;
+    if (!contract) return "track.attestationNeedsContract";
+    if (date < contract) return msg("track.attestationBeforeContract", { date: dmy(contract) });
   }
   return null;
 }
 
 /** Dates of records may not lie after today (both YYYY-MM-DD). */
-export function futureDateProblem(date: string, today: string): string | null {
-  return date > today ? "Een datum in de toekomst kan niet." : null;
+export function futureDateProblem(date: string, today: string): MsgLike | null {
+  return date > today ? "track.futureDate" : null;
 }
 
 /** The furthest step of the track reached by these (active) records, or null when none. */
@@ -76,7 +77,7 @@ const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice
  * The first broken order rule in a whole set of (active) records, or null: used after a
  * correction or a cancellation, which may pull the ground from under a later step.
  */
-export function trackOrderProblem(events: readonly (DatedStep & { id: string })[]): { id: string; reason: string } | null {
+export function trackOrderProblem(events: readonly (DatedStep & { id: string })[]): { id: string; reason: MsgLike } | null {
   for (const e of events) {
     if (e.type !== "CONTRACT" && e.type !== "ATTESTATION") continue;
     const reason = stepOrderProblem(e.type, e.date, events.filter((o) => o.id !== e.id));

@@ -2,6 +2,7 @@
 // refuses NUL in a text value (the request then failed with a 500), and the other C0 characters
 // are invisible in every list and export. One rule for every *.schema.ts string field.
 import { z } from "zod";
+import { renderMessage } from "@/lib/i18n/message";
 
 /** Every C0 control character and DEL. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this rule
@@ -10,7 +11,10 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point of this rule
 const CONTROL_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-export const CONTROL_CHARACTER_MESSAGE = "Deze tekst bevat een ongeldig (onzichtbaar) teken.";
+/** The message key of a control character (zod messages are keys, rendered at the edge). */
+export const CONTROL_CHARACTER_KEY = "text.controlCharacter";
+/** Its Dutch text, as the forms show it. */
+export const CONTROL_CHARACTER_MESSAGE = renderMessage(CONTROL_CHARACTER_KEY);
 
 export function hasControlCharacter(value: string, options: { multiline?: boolean } = {}): boolean {
   return (options.multiline ? CONTROL_EXCEPT_LINE_BREAKS : CONTROL).test(value);
@@ -24,5 +28,5 @@ export function text(params?: { message?: string; multiline?: boolean }) {
   const multiline = params?.multiline ?? false;
   return z
     .string(params?.message ? { message: params.message } : undefined)
-    .refine((s) => !hasControlCharacter(s, { multiline }), CONTROL_CHARACTER_MESSAGE);
+    .refine((s) => !hasControlCharacter(s, { multiline }), CONTROL_CHARACTER_KEY);
 }

@@ -4,6 +4,7 @@ import "server-only";
 // the same transaction that reads the rows.
 import { escapeCsvCell } from "@/lib/domain/dvz/csv";
 import { formatDateTime } from "@/lib/i18n/format";
+import { msg } from "@/lib/i18n/message";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
@@ -25,7 +26,7 @@ export async function exportAuditCsv(actor: Actor, input: Record<string, unknown
   return db.$transaction(async (tx) => {
     const rows = await tx.auditLog.findMany({ where: auditWhere(query), orderBy: { id: "desc" }, take: AUDIT_EXPORT_MAX_ROWS + 1 });
     if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
-      throw new ValidationError({ filters: `Verfijn de filters: een export bevat hoogstens ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("nl-BE")} regels.` });
+      throw new ValidationError({ filters: msg("audit.exportTooMany", { max: AUDIT_EXPORT_MAX_ROWS }) });
     }
     const lines = [HEADER.join(",")];
     for (const r of rows.map(toAuditRowView)) {

@@ -5,10 +5,12 @@ import "server-only";
 // list-audit-export.ts.
 import { maskNationalNumber } from "@/lib/domain/national-number";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { renderMessage } from "@/lib/i18n/message";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { describeAuditChanges, type AuditChange } from "./list-audit-changes";
 import { AUDIT_ACTION_CODES, auditActionLabel, auditObjectLabel } from "./list-audit-labels";
 import { AUDIT_FILTER_KEYS, auditQuerySchema, findDossierSchema, type AuditQuery } from "./list-audit.schema";
@@ -22,13 +24,13 @@ export interface AuditRowView {
 }
 
 /** The query of a URL or form; a bad value is dropped with its message (the page shows it). */
-export function parseAuditQuery(input: Record<string, unknown>): { query: AuditQuery; error: string | null } {
+export function parseAuditQuery(input: Record<string, unknown>, locale: Locale = DEFAULT_LOCALE): { query: AuditQuery; error: string | null } {
   const parsed = auditQuerySchema.safeParse(input);
   if (parsed.success) return { query: parsed.data, error: null };
   const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
   const rest = Object.fromEntries(Object.entries(input).filter(([k]) => !bad.has(k)));
   const retry = auditQuerySchema.safeParse(rest);
-  return { query: retry.success ? retry.data : { page: 1 }, error: parsed.error.issues[0]?.message ?? null };
+  return { query: retry.success ? retry.data : { page: 1 }, error: parsed.error.issues[0] ? renderMessage(parsed.error.issues[0].message, locale) : null };
 }
 
 export function auditWhere(q: AuditQuery): Prisma.AuditLogWhereInput {
@@ -85,6 +87,6 @@ export async function findAuditDossier(actor: Actor, input: unknown): Promise<st
   const parsed = findDossierSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError({ nationalNumber: parsed.error.issues[0]!.message });
   const n = await db.newcomer.findFirst({ where: { AND: [newcomerScope(actor), { nationalNumber: parsed.data.nationalNumber }] }, select: { id: true } });
-  if (!n) throw new ValidationError({ nationalNumber: "Geen dossier gevonden met dit rijksregisternummer." });
+  if (!n) throw new ValidationError({ nationalNumber: "audit.dossierNotFound" });
   return n.id;
 }

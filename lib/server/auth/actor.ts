@@ -34,7 +34,7 @@ export async function loadActor(userId: string, ip: string | null = null, sessio
   if (!user?.active) throw new UnauthenticatedError();
   // a STAFF member's agency is always their office's agency
   const agencyCode = user.role === "STAFF" ? user.officeAgencyCode : user.role === "ADMIN" ? null : user.agencyCode;
-  if (user.role === "STAFF" && !agencyCode) throw new UnauthenticatedError("Uw account is niet aan een kantoor gekoppeld.");
+  if (user.role === "STAFF" && !agencyCode) throw new UnauthenticatedError("auth.noOffice");
   return { userId: user.id, email: user.email, name: user.name, role: user.role, agencyCode, officeCode: user.officeCode, ip };
 }
 

@@ -6,6 +6,7 @@ import "server-only";
 // Cookies: next-auth makes them `__Secure-` and `Secure` by itself whenever NEXTAUTH_URL is
 // https (useSecureCookies defaults to that, core/init.js); proxy.ts and getToken use the same names.
 import { isUuid } from "@/lib/domain/kit";
+import { renderMessage } from "@/lib/i18n/message";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { requestClientIp } from "./request-ip";
@@ -35,7 +36,7 @@ export const authOptions: NextAuthOptions = {
           // next-auth passes an Error's message to signIn() as `error`: only ours is meant for the user
           if (e instanceof SignInLockedError) throw e;
           console.error("Aanmelden mislukt door een fout:", e);
-          throw new Error("Aanmelden is nu niet mogelijk. Probeer het straks opnieuw.");
+          throw new Error(renderMessage("auth.unavailable"));
         }
       },
     }),

@@ -1,24 +1,26 @@
 import "server-only";
 // Checks a credentials sign-in. One answer for every failure (unknown account, wrong password,
 // disabled account), so the form never tells which accounts exist; a locked e-mail address or
-// client address gets SignInLockedError, whose Dutch message the login form shows — the same for
+// client address gets SignInLockedError, whose (Dutch) message the login form shows (its `msg`: the key) — the same for
 // any typed e-mail, existing or not. Every attempt is recorded (throttling) and audited
 // (auth.signin, auth.signin.failed, auth.signin.locked: the typed e-mail and the client address,
 // never the password). A success opens a server-side session (user-sessions.ts).
 import { verify, hash } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "@/lib/db/seed";
 import { recordAudit } from "@/lib/server/audit/audit";
+import { msg } from "@/lib/i18n/message";
 import { db } from "@/lib/server/db";
+import { LocalizedError } from "@/lib/server/errors";
 import { signInSchema } from "./sign-in.schema";
 import { lockedUntil } from "./throttle";
 import { startSession } from "./user-sessions";
 
 export interface SignedInUser { id: string; email: string; name: string; sessionId: string }
 
-export class SignInLockedError extends Error {
+export class SignInLockedError extends LocalizedError {
   constructor(readonly until: Date, now = new Date()) {
     const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    super(`Te veel mislukte pogingen. Probeer het opnieuw over ${minutes} ${minutes === 1 ? "minuut" : "minuten"}.`);
+    super(msg(minutes === 1 ? "auth.lockedOne" : "auth.lockedMany", { minutes }));
     this.name = "SignInLockedError";
   }
 }

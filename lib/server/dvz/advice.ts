@@ -18,10 +18,10 @@ export async function generateDvzAdvice(actor: Actor, input: unknown, now = new 
   const parsed = generateAdviceSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
   const date = parsed.data.date ?? todayIso(now);
-  if (date > todayIso(now)) throw new ValidationError({ date: "De datum van het advies mag niet in de toekomst liggen." });
+  if (date > todayIso(now)) throw new ValidationError({ date: "dvz.adviceFuture" });
   return db.$transaction(async (tx) => {
     const n = await tx.newcomer.findFirst({ where: { AND: [{ id: parsed.data.newcomerId }, newcomerScope(actor)] } });
-    if (!n) throw new NotFoundError("Deze inburgeraar bestaat niet.");
+    if (!n) throw new NotFoundError("dvz.newcomerNotFound");
     const onRecord = (type: "CONTRACT" | "ATTESTATION") =>
       tx.trackEvent.count({ where: { newcomerId: n.id, type, cancelledAt: null, date: { lte: dateOf(date) } } }).then((c) => c > 0);
     // one after the other: a transaction is one connection, which runs one query at a time
@@ -57,14 +57,14 @@ export async function recordDvzFollowUp(actor: Actor, adviceId: string, input: u
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
   const { followUp, version } = parsed.data;
   const on = followUp === "ONBEKEND" ? null : (parsed.data.on ?? null);
-  if (followUp !== "ONBEKEND" && !on) throw new ValidationError({ on: "Vul de datum van het gevolg in." });
+  if (followUp !== "ONBEKEND" && !on) throw new ValidationError({ on: "dvz.followUpDate" });
   return db.$transaction(async (tx) => {
     const advice = isUuid(adviceId)
       ? await tx.trackEvent.findFirst({ where: { id: adviceId, type: "DVZ_ADVICE", cancelledAt: null, newcomer: newcomerScope(actor) } })
       : null;
-    if (!advice) throw new NotFoundError("Dit advies bestaat niet.");
-    if (on && on > todayIso(now)) throw new ValidationError({ on: "De datum mag niet in de toekomst liggen." });
-    if (on && on < isoOf(advice.date)) throw new ValidationError({ on: "Het gevolg kan niet vóór het advies liggen." });
+    if (!advice) throw new NotFoundError("dvz.adviceNotFound");
+    if (on && on > todayIso(now)) throw new ValidationError({ on: "form.dateFuture" });
+    if (on && on < isoOf(advice.date)) throw new ValidationError({ on: "dvz.followUpBeforeAdvice" });
     const changed = await tx.trackEvent.updateMany({
       where: { id: advice.id, version },
       data: { dvzFollowUp: followUp, dvzFollowUpOn: on ? dateOf(on) : null, version: { increment: 1 } },

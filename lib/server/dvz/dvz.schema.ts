@@ -6,21 +6,21 @@ import { isUuid } from "@/lib/domain/kit";
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 export const dvzSearchSchema = z.object({
-  q: text().trim().min(2, "Typ minstens 2 tekens van de naam of het rijksregisternummer.").max(100, "De zoekterm is te lang."),
+  q: text().trim().min(2, "dvz.searchMin").max(100, "form.searchTooLong"),
 });
 
 export const generateAdviceSchema = z.object({
-  newcomerId: text().refine(isUuid, "Kies een inburgeraar."),
+  newcomerId: text().refine(isUuid, "dvz.chooseNewcomer"),
   /** the advice's date; the records as of that date decide contract and attestation */
   date: z.preprocess(blankToUndefined, isoDate.optional()),
 });
 
 export const followUpSchema = z.object({
-  followUp: z.enum(["VERBLIJF_VERLENGD", "VERBLIJF_NIET_VERLENGD", "ONBEKEND"], { message: "Kies het gevolg dat DVZ gaf." }),
+  followUp: z.enum(["VERBLIJF_VERLENGD", "VERBLIJF_NIET_VERLENGD", "ONBEKEND"], { message: "dvz.chooseFollowUp" }),
   on: z.preprocess(blankToUndefined, isoDate.optional()),
   version: versionField,
 });
 
 export const dvzExportSchema = z
   .object({ from: isoDate, to: isoDate })
-  .refine((v) => v.from <= v.to, { path: ["to"], message: "De einddatum ligt vóór de begindatum." });
+  .refine((v) => v.from <= v.to, { path: ["to"], message: "form.endBeforeStart" });

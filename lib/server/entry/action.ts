@@ -1,8 +1,9 @@
 import "server-only";
 // The one wrapper for server actions: origin check, session + permission, optional zod parse of
 // the form (every field's error at once), the action itself, and THE error map to the
-// ActionResult the forms show (components/forms/use-form-action.ts). Next's redirect() and
-// notFound() throw: they pass through untouched.
+// ActionResult the forms show (components/forms/use-form-action.ts), told in the actor's language
+// (Dutch before the actor is known). Next's redirect() and notFound() throw: they pass through
+// untouched.
 //
 //   export const saveX = action("dossier.write", async (actor, id: string, _prev, form: FormData) => …);
 //   export const saveY = action("dossier.write", schema, async (actor, input, id: string, _prev, form) => …);
@@ -10,6 +11,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/domain/kit";
+import { localeOf } from "@/lib/i18n/locale";
 import type { Permission } from "@/lib/domain/permissions";
 import type { ActionResult } from "@/lib/server/action-result";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -40,11 +42,12 @@ export function action<S extends z.ZodType, A extends unknown[], T = undefined>(
 export function action(permission: Permission, schemaOrFn: z.ZodType | ((actor: Actor, ...args: unknown[]) => Promise<Result<unknown>>), maybeFn?: (actor: Actor, input: unknown, ...args: unknown[]) => Promise<Result<unknown>>) {
   const schema = typeof schemaOrFn === "function" ? null : schemaOrFn;
   return async (...args: unknown[]): Promise<Result<unknown>> => {
+    let actor: Actor | null = null;
     try {
       const h = await headers();
       const where = { kind: "action" as const, path: pathOf(h), method: "POST" };
       await assertOrigin(h, permission, where);
-      const actor = await actorFor(permission, where);
+      actor = await actorFor(permission, where);
       if (!schema) return await (schemaOrFn as (actor: Actor, ...args: unknown[]) => Promise<Result<unknown>>)(actor, ...args);
       const last = args.at(-1);
       const parsed = schema.safeParse(last instanceof FormData ? formFields(last) : last);
@@ -52,7 +55,7 @@ export function action(permission: Permission, schemaOrFn: z.ZodType | ((actor: 
       return await maybeFn!(actor, parsed.data, ...args);
     } catch (e) {
       unstable_rethrow(e);
-      const o = errorOutcome(e, "server action", GENERIC_ACTION_MESSAGE);
+      const o = errorOutcome(e, "server action", GENERIC_ACTION_MESSAGE, localeOf(actor as { locale?: string | null } | null));
       return { ok: false, message: o.message, ...(o.fieldErrors ? { fieldErrors: o.fieldErrors } : {}) };
     }
   };

@@ -1,13 +1,16 @@
 import "server-only";
 // The one wrapper for route handlers: origin check for every method but GET/HEAD, session +
 // permission, the body read by kind (json only with Content-Type application/json — the media
-// type itself, parameters such as charset allowed), THE error map to a status with a Dutch JSON
-// message, and `Cache-Control: private, no-store` on every response (downloads included).
+// type itself, parameters such as charset allowed), THE error map to a status with a JSON message
+// in the actor's language (Dutch before the actor is known), and `Cache-Control: private, no-store`
+// on every response (downloads included).
 import { isJsonContentType } from "@/lib/domain/http/media-type";
 import { isSafeMethod } from "@/lib/domain/http/origin";
 import type { Permission } from "@/lib/domain/permissions";
 import type { Actor } from "@/lib/server/auth/actor";
 import { BadRequestError, UnsupportedMediaTypeError } from "@/lib/server/errors";
+import { localeOf } from "@/lib/i18n/locale";
+import type { Locale } from "@/lib/i18n/messages";
 import { errorOutcome } from "./error-map";
 import { actorFor, assertOrigin } from "./guard";
 import { auditRefusal } from "./refusal";
@@ -37,14 +40,14 @@ function noStore(res: Response): Response {
   }
 }
 
-export function errorResponse(e: unknown, context = "route"): Response {
-  const o = errorOutcome(e, context);
+export function errorResponse(e: unknown, context = "route", locale?: Locale): Response {
+  const o = errorOutcome(e, context, undefined, locale);
   return noStore(Response.json({ ok: false, message: o.message, ...(o.fieldErrors ? { fieldErrors: o.fieldErrors } : {}) }, { status: o.status }));
 }
 
 async function readBody(request: Request, kind: BodyKind): Promise<unknown> {
-  if (kind === "json") return request.json().catch(() => { throw new BadRequestError("De inhoud is geen geldige JSON."); });
-  if (kind === "form") return request.formData().catch(() => { throw new BadRequestError("Het formulier kon niet gelezen worden."); });
+  if (kind === "json") return request.json().catch(() => { throw new BadRequestError("request.invalidJson"); });
+  if (kind === "form") return request.formData().catch(() => { throw new BadRequestError("request.unreadableForm"); });
   if (kind === "raw") return new Uint8Array(await request.arrayBuffer());
   return undefined;
 }
@@ -58,9 +61,10 @@ export function route<P = Record<string, never>, B extends BodyKind = "none">(
   return async (request, context) => {
     const url = new URL(request.url);
     const where = { kind: "route" as const, path: url.pathname, method: request.method };
+    let actor: Actor | null = null;
     try {
       if (!isSafeMethod(request.method)) await assertOrigin(request.headers, permission, where, url.protocol);
-      const actor = await actorFor(permission, where);
+      actor = await actorFor(permission, where);
       if (kind === "json" && !isJsonContentType(request.headers.get("content-type"))) {
         await auditRefusal(actor, { ...where, permission, reason: "content-type" });
         throw new UnsupportedMediaTypeError();
@@ -69,7 +73,7 @@ export function route<P = Record<string, never>, B extends BodyKind = "none">(
       const params = ((await context?.params) ?? {}) as P;
       return noStore(await handler({ actor, request, params, searchParams: url.searchParams, body }));
     } catch (e) {
-      return errorResponse(e, `${request.method} ${url.pathname}`);
+      return errorResponse(e, `${request.method} ${url.pathname}`, localeOf(actor as { locale?: string | null } | null));
     }
   };
 }

@@ -6,7 +6,7 @@ import { text } from "@/lib/domain/validation/text";
 export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
 
 export const uploadSchema = z.object({
-  fileName: text().trim().min(1, "Kies een bestand.").max(200, "De bestandsnaam is te lang.")
-    .regex(/\.(jsonl|json|txt)$/i, "Kies een JSON Lines-bestand (.jsonl)."),
-  size: z.number().int().min(1, "Het bestand is leeg.").max(MAX_UPLOAD_BYTES, "Het bestand is groter dan 512 MB."),
+  fileName: text().trim().min(1, "import.chooseFile").max(200, "import.fileNameTooLong")
+    .regex(/\.(jsonl|json|txt)$/i, "import.chooseJsonl"),
+  size: z.number().int().min(1, "import.fileEmpty").max(MAX_UPLOAD_BYTES, "import.fileTooLarge"),
 });

@@ -7,10 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import type { Actor } from "@/lib/server/auth/actor";
 import { assertCan } from "@/lib/server/auth/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { uploadSchema } from "./dossier-import.schema";
-import { importExchangeFile } from "./import-exchange";
+import { importExchange } from "./import-exchange";
+import { renderMessage, type MsgLike } from "@/lib/i18n/message";
+import { localeOf } from "@/lib/i18n/locale";
 import { logError } from "@/lib/server/entry/log-error";
 
 /** At most this many errors are kept on the run for the page (the count is always complete). */
@@ -22,7 +25,7 @@ const KEPT_ERRORS = 500;
  */
 const HEARTBEAT_MS = 10_000;
 const STALE_MS = 2 * 60_000;
-const INTERRUPTED = "De import werd onderbroken: de server die ze uitvoerde, is gestopt. Start ze opnieuw; wat al geïmporteerd was, wordt niet dubbel geïmporteerd.";
+const INTERRUPTED = "import.interrupted";
 
 export async function startDossierImport(actor: Actor, input: { fileName: string; content: Uint8Array }): Promise<{ runId: string }> {
   assertCan(actor, "exchange.import");
@@ -47,7 +50,7 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
   };
   const heartbeat = setInterval(() => update({ heartbeatAt: new Date() }), HEARTBEAT_MS);
   try {
-    const result = await importExchangeFile({
+    const result = await importExchange({
       databaseUrl: process.env.DATABASE_URL!,
       filePath,
       fileName,
@@ -66,7 +69,7 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
     } else {
       await db.importRun.update({
         where: { id: runId },
-        data: { status: "FAILED", errors: { count: result.errors.length, list: result.errors.slice(0, KEPT_ERRORS).map((e) => ({ ...e })) }, finishedAt: new Date() },
+        data: { status: "FAILED", errors: { count: result.errors.length, list: JSON.parse(JSON.stringify(result.errors.slice(0, KEPT_ERRORS))) as Prisma.InputJsonArray }, finishedAt: new Date() },
       });
     }
   } catch (e) {
@@ -74,7 +77,7 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
     await pending;
     await db.importRun.update({
       where: { id: runId },
-      data: { status: "FAILED", errors: { count: 1, list: [{ line: 0, field: "", reason: "De import is onverwacht afgebroken; er werd niets gewijzigd." }] }, finishedAt: new Date() },
+      data: { status: "FAILED", errors: { count: 1, list: [{ line: 0, field: "", reason: "import.aborted" }] }, finishedAt: new Date() },
     });
   } finally {
     clearInterval(heartbeat);
@@ -100,9 +103,12 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
     });
     run = await db.importRun.findUniqueOrThrow({ where: { id } });
   }
-  const errors = (run.errors ?? { count: 0, list: [] }) as { count: number; list: ImportRunView["errors"] };
+  // reasons are stored as messages (runs of older versions: Dutch texts) and told in the viewer's language
+  const errors = (run.errors ?? { count: 0, list: [] }) as { count: number; list: { line: number; field: string; reason: MsgLike }[] };
+  const locale = localeOf(actor as { locale?: string | null });
   return {
     id: run.id, fileName: run.fileName, status: run.status, doneLines: run.doneLines, totalLines: run.totalLines,
-    newcomers: run.newcomers, events: run.events, errorCount: errors.count, errors: errors.list,
+    newcomers: run.newcomers, events: run.events, errorCount: errors.count,
+    errors: errors.list.map((e) => ({ line: e.line, field: e.field, reason: renderMessage(e.reason, locale) })),
   };
 }

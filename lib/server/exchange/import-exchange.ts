@@ -16,6 +16,8 @@ import path from "node:path";
 import pg from "pg";
 import type { LineError, ResolvedNewcomer } from "@/lib/domain/exchange/validate-line";
 import { maskNationalNumbersInText } from "@/lib/domain/national-number";
+import { renderMessage } from "@/lib/i18n/message";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/messages";
 import { firstOfTypeFlags } from "@/lib/domain/track/first-of-type";
 import { withBulkLoad } from "./bulk-load";
 import { copyIn } from "./copy-text";
@@ -23,9 +25,13 @@ import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRo
 import { loadReferenceCodes } from "./reference-codes";
 import { validateExchangeBytes } from "./validate-file";
 
-export type ImportResult =
-  | { ok: true; newcomers: number; events: number; seconds: number }
-  | { ok: false; errors: LineError[] };
+/** A line error told in one language (what the command line prints, what importExchangeFile returns). */
+export interface LineErrorText { line: number; field: string; reason: string }
+
+type Outcome<E> = { ok: true; newcomers: number; events: number; seconds: number } | { ok: false; errors: E[] };
+/** The errors as messages (keys + parameters), for a caller that shows them in its reader's language. */
+export type ImportOutcome = Outcome<LineError>;
+export type ImportResult = Outcome<LineErrorText>;
 
 export interface ImportOptions {
   databaseUrl: string;
@@ -36,10 +42,20 @@ export interface ImportOptions {
   /** who imports, for the audit trail (null: the command line) */
   auditUser?: { userId: string; email: string; ip: string | null } | null;
   fileName?: string;
+  /** the language of the errors importExchangeFile returns (Dutch by default) */
+  locale?: Locale;
 }
 
-/** The function the demo loader calls. */
+/** The function the demo loader and the command line call: errors as text in `opts.locale`. */
 export async function importExchangeFile(opts: ImportOptions): Promise<ImportResult> {
+  const result = await importExchange(opts);
+  if (result.ok) return result;
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  return { ok: false, errors: result.errors.map((e) => ({ line: e.line, field: e.field, reason: renderMessage(e.reason, locale) })) };
+}
+
+/** The import with its errors as messages (the upload page stores them and shows them in the viewer's language). */
+export async function importExchange(opts: ImportOptions): Promise<ImportOutcome> {
   const started = performance.now();
   const client = new pg.Client({ connectionString: opts.databaseUrl });
   await client.connect();

@@ -1,11 +1,12 @@
 import "server-only";
 // Phase 1 of an import: every line parsed and checked before anything is written.
 import { validateExchangeLine, type LineError, type ReferenceCodes, type ResolvedNewcomer } from "@/lib/domain/exchange/validate-line";
+import { msg } from "@/lib/i18n/message";
 
 export interface ValidatedFile { newcomers: ResolvedNewcomer[]; lines: number[]; errors: LineError[]; total: number }
 
-export const EMPTY_FILE_REASON = "Het bestand is leeg: er staat geen enkele inburgeraar in.";
-const INVALID_UTF8_REASON = "Geen geldige UTF-8-tekst (bewaar het bestand als UTF-8).";
+export const EMPTY_FILE_REASON = "import.emptyFile";
+const INVALID_UTF8_REASON = "import.invalidUtf8";
 
 /**
  * The file's bytes as text; a line that is not valid UTF-8 is an error with its line number
@@ -86,7 +87,7 @@ export function validateExchangeText(text: string, refs: ReferenceCodes, onProgr
     if (!r.ok) errors.push(...r.errors);
     else {
       const first = seen.get(r.value.nationalNumber);
-      if (first !== undefined) errors.push({ line: i + 1, field: "nationalNumber", reason: `Dit rijksregisternummer staat al op regel ${first}.` });
+      if (first !== undefined) errors.push({ line: i + 1, field: "nationalNumber", reason: msg("import.duplicateNationalNumber", { line: first }) });
       else {
         seen.set(r.value.nationalNumber, i + 1);
         newcomers.push(r.value);

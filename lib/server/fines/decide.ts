@@ -15,7 +15,7 @@ import { dateOf, fieldErrorsOf, isoOf } from "@/lib/domain/kit";
 import { findInfringementInScope, findStandingDecision } from "./load";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 
-export const DECIDED_MEANWHILE = "Dit dossier werd intussen door een andere beheerder beslist of gewijzigd. Herlaad de pagina om het besluit te zien.";
+export const DECIDED_MEANWHILE = "fines.decidedMeanwhile";
 
 export async function decideInfringement(actor: Actor, eventId: string, input: unknown, now = new Date()) {
   assertCan(actor, "fine.decide");
@@ -27,9 +27,9 @@ export async function decideInfringement(actor: Actor, eventId: string, input: u
     if (event.version !== d.version) throw new ConflictError(DECIDED_MEANWHILE);
     const standing = await findStandingDecision(tx, event.id);
     if (standing?.status === "AWAITING_CONFIRMATION") {
-      throw new ConflictError("Er wacht al een besluit op bevestiging door een tweede beheerder. Bevestig of weiger dat eerst.");
+      throw new ConflictError("fines.awaitingConfirmation");
     }
-    if (standing && !d.correctionReason) throw new ValidationError({ correctionReason: "Dit dossier is al beslist: geef aan waarom u het besluit corrigeert." });
+    if (standing && !d.correctionReason) throw new ValidationError({ correctionReason: "fines.correctionReasonRequired" });
     const dateProblem = decisionDateProblem(d.decidedOn, { receivedOn: isoOf(event.date), today: todayIso(now), correctsDecidedOn: standing ? isoOf(standing.decidedOn) : null });
     if (dateProblem) throw new ValidationError({ decidedOn: dateProblem });
 

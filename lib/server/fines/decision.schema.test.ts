@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { messageOfIssue } from "@/lib/domain/kit";
+import { renderMessage } from "@/lib/i18n/message";
 import { decisionSchema } from "./decision.schema";
 
 const base = { outcome: "BOETE", decidedOn: "2026-04-01", motivation: "Motivering.", version: "3" };
 const errorsOf = (input: unknown) => {
   const r = decisionSchema.safeParse(input);
-  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
+  // issues carry message keys: compare their Dutch text (unchanged)
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), renderMessage(messageOfIssue(i))]));
 };
 
 describe("decision input", () => {

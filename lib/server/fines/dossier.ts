@@ -22,7 +22,7 @@ async function loadEvent(actor: Actor, eventId: string) {
         },
       })
     : null;
-  if (!event) throw new NotFoundError("Dit inbreukdossier bestaat niet.");
+  if (!event) throw new NotFoundError("fines.notFound");
   return event;
 }
 
@@ -101,9 +101,9 @@ export type InfringementDossier = Awaited<ReturnType<typeof getInfringementDossi
 export async function getDecisionLetter(actor: Actor, eventId: string) {
   assertCan(actor, "fine.read");
   const event = await loadEvent(actor, eventId);
-  if (event.cancelledAt) throw new NotFoundError("Dit inbreukdossier werd geannuleerd.");
+  if (event.cancelledAt) throw new NotFoundError("fines.cancelled");
   const decision = [...event.decisions].filter((d) => d.status === "FINAL").sort((a, b) => a.decidedOn.getTime() - b.decidedOn.getTime() || a.createdAt.getTime() - b.createdAt.getTime()).pop();
-  if (!decision) throw new NotFoundError("Dit dossier heeft nog geen definitief besluit.");
+  if (!decision) throw new NotFoundError("fines.noFinalDecision");
   await recordAudit(db, actor, { action: "newcomer.view", entityType: "decision_letter", entityId: decision.id, newcomerId: event.newcomerId, agencyCode: event.agencyCode });
   const n = event.newcomer;
   return {

@@ -15,7 +15,7 @@ export async function findInfringementInScope(tx: Tx, actor: Actor, eventId: str
         select: { id: true, date: true, version: true, newcomerId: true, agencyCode: true, infringementType: true },
       })
     : null;
-  if (!event) throw new NotFoundError("Dit inbreukdossier bestaat niet of werd geannuleerd.");
+  if (!event) throw new NotFoundError("fines.notFoundOrCancelled");
   return event;
 }
 

@@ -24,10 +24,10 @@ export async function updateFinePayment(actor: Actor, decisionId: string, input:
         })
       : null;
     if (!fine) throw new NotFoundError();
-    if (fine.status !== "FINAL") throw new ConflictError("Alleen een definitieve boete krijgt een betalingsopvolging.");
-    if (fine.correctedBy.length > 0) throw new ConflictError("Deze boete werd gecorrigeerd: volg het nieuwe besluit op.");
-    if (on && on > todayIso(now)) throw new ValidationError({ on: "De datum mag niet in de toekomst liggen." });
-    if (on && on < isoOf(fine.decidedOn)) throw new ValidationError({ on: "De datum kan niet vóór het besluit liggen." });
+    if (fine.status !== "FINAL") throw new ConflictError("fines.paymentOnlyFinal");
+    if (fine.correctedBy.length > 0) throw new ConflictError("fines.paymentCorrected");
+    if (on && on > todayIso(now)) throw new ValidationError({ on: "form.dateFuture" });
+    if (on && on < isoOf(fine.decidedOn)) throw new ValidationError({ on: "fines.paymentBeforeDecision" });
     const data = {
       paymentStatus,
       ...(paymentStatus === "BETAALD" ? { paidOn: dateOf(on!) } : {}),

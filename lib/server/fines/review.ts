@@ -10,7 +10,7 @@ import { rejectSchema } from "./decision.schema";
 import { fieldErrorsOf, isUuid } from "@/lib/domain/kit";
 import { deniedWrite, newcomerOfDecision } from "@/lib/server/access/denied";
 
-const ALREADY_REVIEWED = "Dit besluit werd intussen al bevestigd of geweigerd. Herlaad de pagina.";
+const ALREADY_REVIEWED = "fines.alreadyReviewed";
 
 async function review(actor: Actor, decisionId: string, outcome: "FINAL" | "REJECTED", reason: string | null) {
   assertCan(actor, "fine.decide");
@@ -24,7 +24,7 @@ async function review(actor: Actor, decisionId: string, outcome: "FINAL" | "REJE
     if (!decision) throw new NotFoundError();
     if (decision.status !== "AWAITING_CONFIRMATION") throw new ConflictError(ALREADY_REVIEWED);
     if (decision.decidedById === actor.userId) {
-      throw new ForbiddenError("U kunt uw eigen besluit niet bevestigen of weigeren: een tweede beheerder moet dat doen.");
+      throw new ForbiddenError("fines.ownDecision");
     }
     const changed = await tx.infringementDecision.updateMany({
       where: { id: decision.id, status: "AWAITING_CONFIRMATION" },

@@ -2,36 +2,38 @@
 // maintain (nationality, residence status, office) are checked against the database by the data
 // layer; everything that can be checked without I/O is checked here.
 import { z } from "zod";
+import { issueMessage } from "@/lib/domain/kit";
 import { text } from "@/lib/domain/validation/text";
 import { normalizeNationalNumber, validateNationalNumber } from "@/lib/domain/national-number";
 import { futureDateProblem } from "@/lib/domain/track/track-rules";
 import { todayIso } from "@/lib/i18n/format";
+import type { ErrorKey } from "@/lib/i18n/message";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-export const isoDate = text({ message: "Vul een datum in." }).regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een geldige datum in (dd/mm/jjjj).")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Vul een geldige datum in (dd/mm/jjjj).");
-const name = (what: string) => text({ message: `Vul de ${what} in.` }).trim().min(1, `Vul de ${what} in.`).max(100, `De ${what} is te lang.`);
-const code = (message: string) => text({ message }).trim().min(1, message).max(64, message);
+export const isoDate = text({ message: "form.dateRequired" }).regex(/^\d{4}-\d{2}-\d{2}$/, "form.dateValid")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "form.dateValid");
+const name = (required: ErrorKey, tooLong: ErrorKey) => text({ message: required }).trim().min(1, required).max(100, tooLong);
+const code = (message: ErrorKey) => text({ message }).trim().min(1, message).max(64, message);
 
 const newcomerFields = z.object({
-  nationalNumber: text({ message: "Vul het rijksregisternummer in." }).trim().min(1, "Vul het rijksregisternummer in.").transform(normalizeNationalNumber),
-  lastName: name("familienaam"),
-  firstName: name("voornaam"),
+  nationalNumber: text({ message: "newcomer.nationalNumberRequired" }).trim().min(1, "newcomer.nationalNumberRequired").transform(normalizeNationalNumber),
+  lastName: name("newcomer.lastNameRequired", "newcomer.lastNameTooLong"),
+  firstName: name("newcomer.firstNameRequired", "newcomer.firstNameTooLong"),
   birthDate: isoDate,
-  gender: z.enum(["M", "V"], { message: "Kies het geslacht." }),
-  nationalityCode: code("Kies een nationaliteit uit de lijst.").transform((s) => s.toUpperCase()),
-  nationalityGroup: z.preprocess(blank, z.enum(["DERDELANDER", "EU_PLUS", "ONBEPAALD"], { message: "Kies een nationaliteitsgroep." }).optional()),
-  residenceStatusCode: code("Kies een verblijfsstatus."),
-  targetGroup: z.enum(["PLICHT", "RECHT", "ONBEPAALD"], { message: "Kies een doelgroep." }),
-  officeCode: code("Kies een kantoor."),
+  gender: z.enum(["M", "V"], { message: "newcomer.chooseGender" }),
+  nationalityCode: code("newcomer.chooseNationality").transform((s) => s.toUpperCase()),
+  nationalityGroup: z.preprocess(blank, z.enum(["DERDELANDER", "EU_PLUS", "ONBEPAALD"], { message: "form.chooseNationalityGroup" }).optional()),
+  residenceStatusCode: code("newcomer.chooseResidenceStatus"),
+  targetGroup: z.enum(["PLICHT", "RECHT", "ONBEPAALD"], { message: "form.chooseTargetGroup" }),
+  officeCode: code("newcomer.chooseOffice"),
 });
 
 /** The national number must pass its checksum and agree with the birth date and the gender. */
 function checkNationalNumber<T extends { nationalNumber: string; birthDate: string; gender: "M" | "V" }>(v: T, ctx: z.RefinementCtx) {
   const future = futureDateProblem(v.birthDate, todayIso());
-  if (future) ctx.addIssue({ code: "custom", path: ["birthDate"], message: future });
+  if (future) ctx.addIssue({ code: "custom", path: ["birthDate"], ...issueMessage(future) });
   const check = validateNationalNumber(v.nationalNumber, { birthDate: v.birthDate, gender: v.gender });
-  if (!check.ok) ctx.addIssue({ code: "custom", path: ["nationalNumber"], message: check.reason });
+  if (!check.ok) ctx.addIssue({ code: "custom", path: ["nationalNumber"], ...issueMessage(check.reason) });
 }
 
 export const createNewcomerSchema = newcomerFields.superRefine(checkNationalNumber);
@@ -43,27 +45,27 @@ export const createNewcomerSchema = newcomerFields.superRefine(checkNationalNumb
 export const updateNewcomerSchema = newcomerFields.omit({ officeCode: true })
   .extend({
     nationalNumber: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().transform(normalizeNationalNumber).optional()),
-    version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
+    version: z.coerce.number({ message: "form.versionMissing" }).int().positive("form.versionMissing"),
   })
   .superRefine((v, ctx) => {
     if (v.nationalNumber !== undefined) checkNationalNumber({ ...v, nationalNumber: v.nationalNumber }, ctx);
     else {
       const future = futureDateProblem(v.birthDate, todayIso());
-      if (future) ctx.addIssue({ code: "custom", path: ["birthDate"], message: future });
+      if (future) ctx.addIssue({ code: "custom", path: ["birthDate"], ...issueMessage(future) });
     }
   });
 
 export const moveNewcomerSchema = z.object({
-  officeCode: code("Kies het nieuwe kantoor."),
-  version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
-  reason: z.preprocess(blank, text({ multiline: true }).trim().max(500, "De reden is te lang.").optional()),
+  officeCode: code("newcomer.chooseNewOffice"),
+  version: z.coerce.number({ message: "form.versionMissing" }).int().positive("form.versionMissing"),
+  reason: z.preprocess(blank, text({ multiline: true }).trim().max(500, "form.reasonTooLong").optional()),
 });
 
 export const TRACK_STATUS_FILTERS = ["GEEN", "EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION"] as const;
 export const SORTS = ["naam", "-naam", "geboortedatum", "-geboortedatum", "nieuwste"] as const;
 
 export const listNewcomersSchema = z.object({
-  q: z.preprocess(blank, text().trim().max(100, "De zoekterm is te lang.").optional()),
+  q: z.preprocess(blank, text().trim().max(100, "form.searchTooLong").optional()),
   office: z.preprocess(blank, text().max(64).optional()),
   targetGroup: z.preprocess(blank, z.enum(["PLICHT", "RECHT", "ONBEPAALD"]).optional()),
   status: z.preprocess(blank, z.enum(TRACK_STATUS_FILTERS).optional()),

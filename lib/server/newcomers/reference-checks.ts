@@ -3,6 +3,7 @@ import "server-only";
 // statuses, offices). Each problem is returned per field, in Dutch, for the form.
 import { db } from "@/lib/server/db";
 import type { Tx } from "@/lib/server/kit/tx";
+import type { MsgLike } from "@/lib/i18n/message";
 
 
 export async function nationalityOf(tx: Tx, code: string) {
@@ -10,10 +11,10 @@ export async function nationalityOf(tx: Tx, code: string) {
 }
 
 export async function checkClassificationCodes(tx: Tx, input: { nationalityCode?: string | undefined; residenceStatusCode?: string | undefined }) {
-  const errors: Record<string, string> = {};
-  if (input.nationalityCode !== undefined && !(await nationalityOf(tx, input.nationalityCode))) errors.nationalityCode = "Kies een nationaliteit uit de lijst.";
+  const errors: Record<string, MsgLike> = {};
+  if (input.nationalityCode !== undefined && !(await nationalityOf(tx, input.nationalityCode))) errors.nationalityCode = "newcomer.chooseNationality";
   if (input.residenceStatusCode !== undefined && !(await tx.residenceStatus.findFirst({ where: { code: input.residenceStatusCode, active: true } }))) {
-    errors.residenceStatusCode = "Kies een verblijfsstatus uit de lijst.";
+    errors.residenceStatusCode = "newcomer.residenceStatusFromList";
   }
   return errors;
 }

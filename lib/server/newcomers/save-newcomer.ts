@@ -27,9 +27,9 @@ async function refuseDuplicate(tx: Tx, actor: Actor, nationalNumber: string, exc
 
 function duplicateError(actor: Actor, existing: { id: string; agencyCode: string } | null) {
   if (existing && canSeeAgency(actor, existing.agencyCode)) {
-    return new ValidationError({ nationalNumber: "Er bestaat al een dossier met dit rijksregisternummer.", existingDossier: `/dossiers/${existing.id}` });
+    return new ValidationError({ nationalNumber: "newcomer.duplicate", existingDossier: `/dossiers/${existing.id}` });
   }
-  return new ValidationError({ nationalNumber: "Er bestaat al een dossier met dit rijksregisternummer bij een ander agentschap." });
+  return new ValidationError({ nationalNumber: "newcomer.duplicateOtherAgency" });
 }
 
 async function isUniqueViolation(e: unknown) {
@@ -45,8 +45,8 @@ export async function createNewcomer(actor: Actor, input: unknown) {
     return await db.$transaction(async (tx) => {
       const errors = await checkClassificationCodes(tx, v);
       const office = await officeByCode(tx, v.officeCode);
-      if (!office) errors.officeCode = "Kies een kantoor uit de lijst.";
-      else if (!canSeeAgency(actor, office.agencyCode)) errors.officeCode = "Kies een kantoor van uw eigen agentschap.";
+      if (!office) errors.officeCode = "newcomer.officeFromList";
+      else if (!canSeeAgency(actor, office.agencyCode)) errors.officeCode = "newcomer.officeOwnAgency";
       if (Object.keys(errors).length) throw new ValidationError(errors);
       await refuseDuplicate(tx, actor, v.nationalNumber);
       const group = v.nationalityGroup ?? (await nationalityOf(tx, v.nationalityCode))!.group;
@@ -114,8 +114,8 @@ export async function moveNewcomer(actor: Actor, id: string, input: unknown) {
     const before = await findNewcomerInScope(tx, actor, id, { lock: true });
     if (before.version !== v.version) throw new ConflictError();
     const office = await officeByCode(tx, v.officeCode);
-    if (!office) throw new ValidationError({ officeCode: "Kies een kantoor uit de lijst." });
-    if (office.code === before.officeCode) throw new ValidationError({ officeCode: "De inburgeraar hoort al bij dit kantoor." });
+    if (!office) throw new ValidationError({ officeCode: "newcomer.officeFromList" });
+    if (office.code === before.officeCode) throw new ValidationError({ officeCode: "newcomer.alreadyAtOffice" });
     const moved = await tx.newcomer.update({
       where: { id, version: v.version },
       data: { officeCode: office.code, agencyCode: office.agencyCode, version: { increment: 1 } },

@@ -5,16 +5,16 @@ import { text } from "@/lib/domain/validation/text";
 import { isoDate } from "@/lib/server/newcomers/newcomer.schema";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-const note = z.preprocess(blank, text({ multiline: true }).trim().max(1000, "De opmerking is te lang.").optional());
+const note = z.preprocess(blank, text({ multiline: true }).trim().max(1000, "form.noteTooLong").optional());
 const optionalCode = z.preprocess(blank, text().trim().max(64).optional());
 
 /** Classification given on the record; omitted fields are taken from the newcomer. */
 const classification = {
   officeCode: optionalCode,
   nationalityCode: optionalCode,
-  nationalityGroup: z.preprocess(blank, z.enum(["DERDELANDER", "EU_PLUS", "ONBEPAALD"], { message: "Kies een nationaliteitsgroep." }).optional()),
+  nationalityGroup: z.preprocess(blank, z.enum(["DERDELANDER", "EU_PLUS", "ONBEPAALD"], { message: "form.chooseNationalityGroup" }).optional()),
   residenceStatusCode: optionalCode,
-  targetGroup: z.preprocess(blank, z.enum(["PLICHT", "RECHT", "ONBEPAALD"], { message: "Kies een doelgroep." }).optional()),
+  targetGroup: z.preprocess(blank, z.enum(["PLICHT", "RECHT", "ONBEPAALD"], { message: "form.chooseTargetGroup" }).optional()),
 };
 
 const INFRINGEMENT_TYPES = [
@@ -33,20 +33,20 @@ export const recordEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("REGISTRATION"), ...base }),
   z.object({ type: z.literal("CONTRACT"), ...base }),
   z.object({ type: z.literal("ATTESTATION"), ...base }),
-  z.object({ type: z.literal("INFRINGEMENT"), ...base, infringementType: z.enum(INFRINGEMENT_TYPES, { message: "Kies het type inbreuk." }) }),
-], { error: () => "Kies een stap van het traject." });
+  z.object({ type: z.literal("INFRINGEMENT"), ...base, infringementType: z.enum(INFRINGEMENT_TYPES, { message: "form.chooseInfringementType" }) }),
+], { error: () => "track.chooseStep" });
 
 export const correctEventSchema = z.object({
   date: isoDate,
   note,
-  infringementType: z.preprocess(blank, z.enum(INFRINGEMENT_TYPES, { message: "Kies het type inbreuk." }).optional()),
-  reason: text({ multiline: true, message: "Geef de reden van de correctie." }).trim().min(3, "Geef de reden van de correctie.").max(500, "De reden is te lang."),
-  version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
+  infringementType: z.preprocess(blank, z.enum(INFRINGEMENT_TYPES, { message: "form.chooseInfringementType" }).optional()),
+  reason: text({ multiline: true, message: "track.correctionReason" }).trim().min(3, "track.correctionReason").max(500, "form.reasonTooLong"),
+  version: z.coerce.number({ message: "form.versionMissing" }).int().positive("form.versionMissing"),
 });
 
 export const cancelEventSchema = z.object({
-  reason: text({ multiline: true, message: "Geef de reden van de annulering." }).trim().min(3, "Geef de reden van de annulering.").max(500, "De reden is te lang."),
-  version: z.coerce.number({ message: "Versie ontbreekt." }).int().positive("Versie ontbreekt."),
+  reason: text({ multiline: true, message: "track.cancelReason" }).trim().min(3, "track.cancelReason").max(500, "form.reasonTooLong"),
+  version: z.coerce.number({ message: "form.versionMissing" }).int().positive("form.versionMissing"),
 });
 
 export type RecordEventInput = z.infer<typeof recordEventSchema>;

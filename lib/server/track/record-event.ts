@@ -19,6 +19,7 @@ import { findNewcomerInScope } from "@/lib/server/newcomers/scoped-newcomer";
 import { cancelEventSchema, correctEventSchema, RECORDABLE_TYPES, recordEventSchema } from "./event.schema";
 import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
+import { asMsg, msg, type MsgLike } from "@/lib/i18n/message";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -43,12 +44,12 @@ export async function recordTrackEvent(actor: Actor, newcomerId: string, input: 
   const v = parsed.data;
   return db.$transaction(async (tx) => {
     const n = await findNewcomerInScope(tx, actor, newcomerId, { lock: true });
-    const errors: Record<string, string> = await checkClassificationCodes(tx, v);
+    const errors: Record<string, MsgLike> = await checkClassificationCodes(tx, v);
     // the record's office: the newcomer's, or another office of the same agency when given
     let officeCode = n.officeCode;
     if (v.officeCode !== undefined) {
       const office = await officeByCode(tx, v.officeCode);
-      if (!office || office.agencyCode !== n.agencyCode) errors.officeCode = "Kies een kantoor van het agentschap van deze inburgeraar.";
+      if (!office || office.agencyCode !== n.agencyCode) errors.officeCode = "track.officeOfAgency";
       else officeCode = office.code;
     }
     const targetGroup: TargetGroupCode = v.targetGroup ?? n.targetGroup;
@@ -95,9 +96,9 @@ export async function correctTrackEvent(actor: Actor, eventId: string, input: un
   const v = parsed.data;
   return db.$transaction(async (tx) => {
     const before = await findEventInScope(tx, actor, eventId);
-    if (before.version !== v.version) throw new ConflictError("Iemand anders heeft deze registratie intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
-    if (before.cancelledAt) throw new ValidationError({ reason: "Een geannuleerde registratie kan niet meer gecorrigeerd worden." });
-    const errors: Record<string, string> = {};
+    if (before.version !== v.version) throw new ConflictError("track.recordConflict");
+    if (before.cancelledAt) throw new ValidationError({ reason: "track.cancelledNoCorrection" });
+    const errors: Record<string, MsgLike> = {};
     const future = futureDateProblem(v.date, todayIso());
     if (future) errors.date = future;
     else {
@@ -128,10 +129,10 @@ export async function cancelTrackEvent(actor: Actor, eventId: string, input: unk
   const v = parsed.data;
   return db.$transaction(async (tx) => {
     const before = await findEventInScope(tx, actor, eventId);
-    if (before.version !== v.version) throw new ConflictError("Iemand anders heeft deze registratie intussen gewijzigd. Herlaad de pagina en probeer opnieuw.");
-    if (before.cancelledAt) throw new ValidationError({ reason: "Deze registratie is al geannuleerd." });
+    if (before.version !== v.version) throw new ConflictError("track.recordConflict");
+    if (before.cancelledAt) throw new ValidationError({ reason: "track.alreadyCancelled" });
     const order = trackOrderProblem(await activeSteps(tx, before.newcomerId, before.id));
-    if (order) throw new ValidationError({ reason: `Annuleren kan niet: ${order.reason.charAt(0).toLowerCase()}${order.reason.slice(1)} Annuleer of corrigeer eerst die stap.` });
+    if (order) throw new ValidationError({ reason: msg("track.cancelBlocked", { reason: asMsg(order.reason) }) });
     const updated = await tx.trackEvent.update({
       where: { id: before.id, version: v.version },
       data: { cancelledAt: new Date(), cancelReason: v.reason, cancelledById: actor.userId, version: { increment: 1 } },

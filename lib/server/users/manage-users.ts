@@ -5,6 +5,7 @@ import "server-only";
 // changing their role, office/agency or password ends all their sessions in the same transaction.
 import { hash } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "@/lib/db/seed";
+import type { MsgLike } from "@/lib/i18n/message";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { endUserSessions, type SessionEndReason } from "@/lib/server/auth/user-sessions";
@@ -38,17 +39,17 @@ export async function listOfficesAndAgencies() {
 async function placement(role: "STAFF" | "MANAGER" | "ADMIN", officeCode: string | null, agencyCode: string | null) {
   if (role === "ADMIN") return { agencyCode: null, officeCode: null };
   if (role === "MANAGER") {
-    if (agencyCode && !(await db.agency.findUnique({ where: { code: agencyCode } }))) throw new ValidationError({ agencyCode: "Onbekend agentschap." });
+    if (agencyCode && !(await db.agency.findUnique({ where: { code: agencyCode } }))) throw new ValidationError({ agencyCode: "form.unknownAgency" });
     return { agencyCode, officeCode: null };
   }
-  if (!officeCode) throw new ValidationError({ officeCode: "Een medewerker hoort bij een kantoor: kies er een." });
+  if (!officeCode) throw new ValidationError({ officeCode: "users.officeRequired" });
   const office = await db.office.findUnique({ where: { code: officeCode }, select: { agencyCode: true } });
-  if (!office) throw new ValidationError({ officeCode: "Onbekend kantoor." });
+  if (!office) throw new ValidationError({ officeCode: "form.unknownOffice" });
   return { agencyCode: office.agencyCode, officeCode };
 }
 
 function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
-  const out: Record<string, string> = {};
+  const out: Record<string, MsgLike> = {};
   for (const i of issues) out[String(i.path[0] ?? "form")] ??= i.message;
   return out;
 }
@@ -72,7 +73,7 @@ async function insertUser(actor: Actor | null, input: unknown, reason: string | 
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
   const { email, name, role, password } = parsed.data;
   const place = await placement(role, parsed.data.officeCode, parsed.data.agencyCode);
-  if (await db.user.findUnique({ where: { email } })) throw new ValidationError({ email: "Er bestaat al een gebruiker met dit e-mailadres." });
+  if (await db.user.findUnique({ where: { email } })) throw new ValidationError({ email: "users.emailTaken" });
   const passwordHash = await hash(password, ARGON2_OPTIONS);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, name, role, passwordHash, ...place }, select: userFields });
@@ -99,7 +100,7 @@ export async function updateUser(actor: Actor, id: string, input: unknown) {
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
   const { name, role, active, password } = parsed.data;
   if (before.id === actor.userId && (!active || role !== "ADMIN")) {
-    throw new ValidationError({ role: "U kunt uw eigen beheerdersrechten niet intrekken of uzelf uitschakelen." });
+    throw new ValidationError({ role: "users.ownRights" });
   }
   const place = await placement(role, parsed.data.officeCode, parsed.data.agencyCode);
   const passwordHash = password ? await hash(password, ARGON2_OPTIONS) : null;

@@ -4,17 +4,17 @@ import { text } from "@/lib/domain/validation/text";
 const roles = ["STAFF", "MANAGER", "ADMIN"] as const;
 
 const base = {
-  name: text().trim().min(2, "Vul de naam in (minstens 2 tekens).").max(120, "De naam is te lang."),
-  role: z.enum(roles, { message: "Kies een rol." }),
+  name: text().trim().min(2, "users.nameMin").max(120, "users.nameTooLong"),
+  role: z.enum(roles, { message: "users.chooseRole" }),
   officeCode: text().trim().max(64).optional().transform((v) => (v ? v : null)),
   agencyCode: text().trim().max(64).optional().transform((v) => (v ? v : null)),
 };
 
-const password = text().min(12, "Het wachtwoord moet minstens 12 tekens hebben.").max(200, "Het wachtwoord is te lang.");
+const password = text().min(12, "users.passwordMin").max(200, "users.passwordTooLong");
 
 export const createUserSchema = z.object({
   ...base,
-  email: text().trim().toLowerCase().email("Dit is geen geldig e-mailadres.").max(254),
+  email: text().trim().toLowerCase().email("form.emailInvalid").max(254),
   password,
 });
 
