@@ -45,7 +45,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 function markDown(context: string, e: unknown) {
   health.downUntil = Date.now() + REPLICA_RETRY_MS;
   // the error of a connection or a probe: no statement values, no personal data
-  logError(`reports.replica ${context}: rapporten lezen de hoofddatabank`, e);
+  logError(`report replica ${context}: rapporten lezen de hoofddatabank`, e);
 }
 
 /** Asks the replica once how fresh it is, and returns the executor the report reads should use. */
@@ -58,7 +58,7 @@ export async function openReportReader(): Promise<ReportReader> {
     try {
       const probe = await withTimeout(replica.query<ReplicaProbe>(REPLICA_PROBE_SQL), PROBE_TIMEOUT_MS).then((r) => r.rows[0]!);
       freshness = judgeReplica(probe, serverEnv().REPORTS_MAX_LAG_SECONDS);
-      if (freshness.source === "primary" && freshness.reason === "lagging") logError("reports.replica", new Error(`replica loopt ${freshness.lagSeconds ?? "?"} s achter (limiet ${serverEnv().REPORTS_MAX_LAG_SECONDS} s): rapporten lezen de hoofddatabank`));
+      if (freshness.source === "primary" && freshness.reason === "lagging") logError("report replica", new Error(`replica loopt ${freshness.lagSeconds ?? "?"} s achter (limiet ${serverEnv().REPORTS_MAX_LAG_SECONDS} s): rapporten lezen de hoofddatabank`));
     } catch (e) {
       markDown("probe", e);
       freshness = { source: "primary", reason: "unreachable" };
