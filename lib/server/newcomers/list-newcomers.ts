@@ -9,7 +9,7 @@ import { escapeLike, hasLikeWildcard } from "@/lib/domain/validation/like";
 import { TRACK_STEPS, type TrackStep } from "@/lib/domain/track/track-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newcomerScopeSql, officeScope } from "@/lib/server/access/scope";
-import type { Actor } from "@/lib/server/auth/actor";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
 import { fieldErrorsOf } from "@/lib/domain/kit";
@@ -156,6 +156,7 @@ export async function listNewcomers(actor: Actor, input: unknown) {
 
 /** Offices and extraction years the list can filter on, within the actor's scope. */
 export async function listNewcomerFilterOptions(actor: Actor) {
+  assertCan(actor, "dossier.read");
   const offices = await db.office.findMany({
     where: officeScope(actor),
     select: { code: true, label: true, agencyCode: true },

@@ -6,6 +6,7 @@ import { eventLabel, infringementLabel } from "@/components/fines/labels";
 import { PaymentForm } from "@/components/fines/payment-form";
 import { ReviewForms } from "@/components/fines/review-forms";
 import { codes } from "@/lib/domain/codes";
+import { dossierDecisionState } from "@/lib/domain/fines/decision-state";
 import { FINE_SUGGESTED_AMOUNTS_EUR, isReminderDue, reminderDueOn } from "@/lib/domain/fines/rules";
 import { formatDate, formatEuro, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
@@ -25,9 +26,7 @@ export default async function InfringementDossierPage({ params }: { params: Prom
   });
   const today = todayIso();
   const standing = dossier.decisions.find((d) => d.standing) ?? null;
-  const awaiting = standing?.status === "AWAITING_CONFIRMATION" ? standing : null;
-  const finalFine = standing?.status === "FINAL" && standing.outcome === "BOETE" ? standing : null;
-  const hasFinal = dossier.decisions.some((d) => d.status === "FINAL");
+  const { awaiting, finalFine, hasFinal } = dossierDecisionState(standing, dossier.decisions);
   const decisionLabels = Object.fromEntries((["outcome", "decidedOn", "amount", "amountHint", "suggested", "motivation", "correctionReason", "submit"] as const).map((k) => [k, t(`decision.${k}`)])) as Record<"outcome" | "decidedOn" | "amount" | "amountHint" | "suggested" | "motivation" | "correctionReason" | "submit", string>;
   return (
     <div className="space-y-6">
