@@ -8,7 +8,7 @@
 // Pure. Dates are ISO calendar dates (YYYY-MM-DD) or Dates; ids compare as strings, which is the
 // database's uuid order for the lowercase form PostgreSQL prints.
 
-export type DecisionStatusCode = "FINAL" | "AWAITING_CONFIRMATION" | "REJECTED";
+import type { DecisionStatusCode } from "@/lib/domain/codes";
 
 /** The statuses of a decision that stands (decides the dossier for now). */
 export const STANDING_STATUSES = ["FINAL", "AWAITING_CONFIRMATION"] as const satisfies readonly DecisionStatusCode[];

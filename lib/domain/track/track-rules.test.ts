@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { futureDateProblem, infringementTypeProblem, infringementTypesOn, stepOrderProblem, trackOrderProblem, trackStatusOf } from "./track-rules";
+import { infringementTypesOn } from "@/lib/domain/fines/infringement-decree";
+import { futureDateProblem, infringementTypeProblem, stepOrderProblem, trackOrderProblem, trackStatusOf } from "./track-rules";
 
 describe("infringement types and the rules of 2022-03-01", () => {
   it("lists the old types before the rule change and the new ones from it", () => {

@@ -1,38 +1,26 @@
 // Pure rules of a newcomer's track: the order of the steps, dates that may not lie in the
-// future, and which infringement types exist on a date for a target group (rules of 2022-03-01).
+// future, and the reasons a form gives when an infringement type does not exist on a date for a
+// target group (the rule of 2022-03-01 itself: lib/domain/fines/infringement-decree.ts).
 // Reasons are Dutch because they are shown to staff next to the field as they are.
-import type { InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
+import type { EventTypeCode, InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
+import { infringementTypeBreaches } from "@/lib/domain/fines/infringement-decree";
+import { earliestSteps, stepOrderBreach } from "./step-order";
 
-export type TrackEventTypeCode = "EXTRACTION" | "INVITATION" | "REGISTRATION" | "CONTRACT" | "ATTESTATION" | "INFRINGEMENT" | "DVZ_ADVICE";
-
-/** The day the new infringement rules took effect. */
-export const RULE_CHANGE_DATE = "2022-03-01";
+export type TrackEventTypeCode = EventTypeCode;
 
 /** The steps of the track in order; the furthest one reached is the track's status. */
 export const TRACK_STEPS = ["EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION"] as const;
 export type TrackStep = (typeof TRACK_STEPS)[number];
 
-const ABOLISHED_ON_RULE_CHANGE: InfringementTypeCode[] = ["ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD"];
-const INTRODUCED_ON_RULE_CHANGE: InfringementTypeCode[] = ["NIET_REGELMATIG_DEELGENOMEN", "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING"];
-const ALWAYS: InfringementTypeCode[] = ["NIET_TIJDIG_AANGEMELD", "GEWEIGERD_TE_ONDERTEKENEN", "ONREGELMATIGE_DEELNAME", "NA_INBREUK_NIET_TIJDIG_AANGEMELD"];
-/** Entitled (RECHT) newcomers have no obligations but one: not to end the track unlawfully. */
-const FOR_ENTITLED: InfringementTypeCode[] = ["ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD"];
-
-/** The infringement types that exist for a dossier received on `date` (YYYY-MM-DD). */
-export function infringementTypesOn(date: string, targetGroup: TargetGroupCode): InfringementTypeCode[] {
-  const newRules = date >= RULE_CHANGE_DATE;
-  const existing = newRules ? [...ALWAYS, ...INTRODUCED_ON_RULE_CHANGE] : [...ALWAYS, ...ABOLISHED_ON_RULE_CHANGE];
-  return targetGroup === "RECHT" ? existing.filter((t) => FOR_ENTITLED.includes(t)) : existing;
-}
-
 /** Why this infringement type cannot be recorded on that date for that target group, or null. */
 export function infringementTypeProblem(type: InfringementTypeCode, date: string, targetGroup: TargetGroupCode): string | null {
-  if (infringementTypesOn(date, targetGroup).includes(type)) return null;
-  if (targetGroup === "RECHT" && !FOR_ENTITLED.includes(type)) {
+  const breaches = infringementTypeBreaches(type, date, targetGroup);
+  if (breaches.length === 0) return null;
+  if (breaches.includes("ENTITLED_ONLY")) {
     return "Voor een rechthebbende inburgeraar is enkel 'onrechtmatig vroegtijdig beëindigd' mogelijk.";
   }
-  if (ABOLISHED_ON_RULE_CHANGE.includes(type)) return "Dit inbreuktype bestaat niet meer voor dossiers vanaf 01/03/2022.";
-  if (INTRODUCED_ON_RULE_CHANGE.includes(type)) return "Dit inbreuktype bestaat pas voor dossiers vanaf 01/03/2022.";
+  if (breaches.includes("ABOLISHED")) return "Dit inbreuktype bestaat niet meer voor dossiers vanaf 01/03/2022.";
+  if (breaches.includes("NOT_YET")) return "Dit inbreuktype bestaat pas voor dossiers vanaf 01/03/2022.";
   return "Dit inbreuktype is op die datum niet mogelijk.";
 }
 
@@ -40,22 +28,17 @@ export interface DatedStep { type: TrackEventTypeCode; date: string }
 
 /**
  * Why a step of this type cannot be recorded on `date` given the newcomer's other (active)
- * records, or null: a contract needs a registration on or before its date, an attestation a
- * contract on or before its date.
+ * records, or null (the order itself: step-order.ts).
  */
 export function stepOrderProblem(type: TrackEventTypeCode, date: string, others: readonly DatedStep[]): string | null {
-  const earliest = (t: TrackEventTypeCode) => others.filter((e) => e.type === t).map((e) => e.date).sort()[0];
-  if (type === "CONTRACT") {
-    const reg = earliest("REGISTRATION");
-    if (!reg) return "Een contract kan pas na een aanmelding: registreer eerst de aanmelding.";
-    if (date < reg) return `Het contract kan niet vóór de aanmelding (${dmy(reg)}) ondertekend zijn.`;
+  const breach = stepOrderBreach(type, date, earliestSteps(others));
+  switch (breach?.kind) {
+    case undefined: return null;
+    case "NO_REGISTRATION": return "Een contract kan pas na een aanmelding: registreer eerst de aanmelding.";
+    case "BEFORE_REGISTRATION": return `Het contract kan niet vóór de aanmelding (${dmy(breach.registration)}) ondertekend zijn.`;
+    case "NO_CONTRACT": return "Een attest kan pas na een ondertekend inburgeringscontract.";
+    case "BEFORE_CONTRACT": return `Het attest kan niet vóór het contract (${dmy(breach.contract)}) behaald zijn.`;
   }
-  if (type === "ATTESTATION") {
-    const contract = earliest("CONTRACT");
-    if (!contract) return "Een attest kan pas na een ondertekend inburgeringscontract.";
-    if (date < contract) return `Het attest kan niet vóór het contract (${dmy(contract)}) behaald zijn.`;
-  }
-  return null;
 }
 
 /** Dates of records may not lie after today (both YYYY-MM-DD). */
