@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { dateOf, fieldErrorsOf, isoOf, isUuid } from "@/lib/domain/kit";
+import { adviceFactsOn } from "@/lib/domain/track/step-order";
 import { followUpSchema, generateAdviceSchema } from "./dvz.schema";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 
@@ -22,11 +23,11 @@ export async function generateDvzAdvice(actor: Actor, input: unknown, now = new 
   return db.$transaction(async (tx) => {
     const n = await tx.newcomer.findFirst({ where: { AND: [{ id: parsed.data.newcomerId }, newcomerScope(actor)] } });
     if (!n) throw new NotFoundError("Deze inburgeraar bestaat niet.");
-    const onRecord = (type: "CONTRACT" | "ATTESTATION") =>
-      tx.trackEvent.count({ where: { newcomerId: n.id, type, cancelledAt: null, date: { lte: dateOf(date) } } }).then((c) => c > 0);
-    // one after the other: a transaction is one connection, which runs one query at a time
-    const contractSigned = await onRecord("CONTRACT");
-    const attestationObtained = await onRecord("ATTESTATION");
+    const steps = await tx.trackEvent.findMany({
+      where: { newcomerId: n.id, type: { in: ["CONTRACT", "ATTESTATION"] }, cancelledAt: null },
+      select: { type: true, date: true },
+    });
+    const { contractSigned, attestationObtained } = adviceFactsOn(date, steps.map((e) => ({ type: e.type, date: isoOf(e.date) })));
     const advice = await tx.trackEvent.create({
       data: {
         newcomerId: n.id,

@@ -7,7 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { maskNationalNumbersInText } from "@/lib/domain/national-number";
 import { toExchangeLine } from "@/lib/domain/exchange/to-line";
-import type { NationalityGroupCode } from "@/lib/domain/exchange/record";
+import type { DecisionCode, NationalityGroupCode, TargetGroupCode } from "@/lib/domain/codes";
 import type { ResolvedEvent } from "@/lib/domain/exchange/validate-line";
 import { effectiveDecisionSql } from "@/lib/domain/fines/decision-state";
 
@@ -15,13 +15,13 @@ const BATCH = 5000;
 
 interface NewcomerRow {
   id: string; national_number: string; last_name: string; first_name: string; birth_date: string; gender: "M" | "V";
-  nationality_code: string; nationality_group: NationalityGroupCode; residence_status_code: string; target_group: "PLICHT" | "RECHT" | "ONBEPAALD"; office_code: string;
+  nationality_code: string; nationality_group: NationalityGroupCode; residence_status_code: string; target_group: TargetGroupCode; office_code: string;
 }
 interface EventRow {
   newcomer_id: string; type: ResolvedEvent["type"]; date: string; office_code: string; nationality_code: string;
   nationality_group: NationalityGroupCode; residence_status_code: string; target_group: ResolvedEvent["targetGroup"];
   infringement_type: string | null; contract_signed: boolean | null; attestation_obtained: boolean | null; dvz_follow_up: ResolvedEvent["followUp"];
-  outcome: "BOETE" | "GEEN_BOETE" | "GEEN_GEVOLG" | null; decided_on: string | null; amount_eur: number | null;
+  outcome: DecisionCode | null; decided_on: string | null; amount_eur: number | null;
 }
 
 /** Yields the export text in chunks (one batch of newcomers each); `counter.newcomers` counts them. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DECISION_OUTCOMES } from "@/lib/domain/code-sets";
 import { text } from "@/lib/domain/validation/text";
 import { FINE_MAX_EUR, FINE_MIN_EUR, isFineAmountInRange } from "@/lib/domain/fines/rules";
 
@@ -19,7 +20,7 @@ const amountField = z.preprocess(
 
 export const decisionSchema = z
   .object({
-    outcome: z.enum(["BOETE", "GEEN_BOETE", "GEEN_GEVOLG"], { message: "Kies een besluit." }),
+    outcome: z.enum(DECISION_OUTCOMES, { message: "Kies een besluit." }),
     decidedOn: isoDate,
     amountEur: amountField,
     motivation: text({ multiline: true, message: "Vul de motivering in." }).trim().min(1, "Vul de motivering in.").max(4000, "De motivering is te lang (max. 4000 tekens)."),

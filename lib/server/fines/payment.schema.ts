@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { PAYMENT_STATUSES } from "@/lib/domain/code-sets";
 import { isoDate } from "./decision.schema";
 
 export const paymentSchema = z.object({
-  paymentStatus: z.enum(["OPEN", "BETAALD", "HERINNERING", "OVERGEDRAGEN"], { message: "Kies de stand van de betaling." }),
+  paymentStatus: z.enum(PAYMENT_STATUSES, { message: "Kies de stand van de betaling." }),
   on: z.preprocess((v) => (v === "" ? undefined : v), isoDate.optional()),
 }).superRefine((v, ctx) => {
   if (v.paymentStatus !== "OPEN" && !v.on) ctx.addIssue({ code: "custom", path: ["on"], message: "Vul de datum in." });

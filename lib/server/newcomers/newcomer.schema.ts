@@ -2,6 +2,7 @@
 // maintain (nationality, residence status, office) are checked against the database by the data
 // layer; everything that can be checked without I/O is checked here.
 import { z } from "zod";
+import { GENDERS, NATIONALITY_GROUPS, TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { text } from "@/lib/domain/validation/text";
 import { normalizeNationalNumber, validateNationalNumber } from "@/lib/domain/national-number";
 import { futureDateProblem } from "@/lib/domain/track/track-rules";
@@ -18,11 +19,11 @@ const newcomerFields = z.object({
   lastName: name("familienaam"),
   firstName: name("voornaam"),
   birthDate: isoDate,
-  gender: z.enum(["M", "V"], { message: "Kies het geslacht." }),
+  gender: z.enum(GENDERS, { message: "Kies het geslacht." }),
   nationalityCode: code("Kies een nationaliteit uit de lijst.").transform((s) => s.toUpperCase()),
-  nationalityGroup: z.preprocess(blank, z.enum(["DERDELANDER", "EU_PLUS", "ONBEPAALD"], { message: "Kies een nationaliteitsgroep." }).optional()),
+  nationalityGroup: z.preprocess(blank, z.enum(NATIONALITY_GROUPS, { message: "Kies een nationaliteitsgroep." }).optional()),
   residenceStatusCode: code("Kies een verblijfsstatus."),
-  targetGroup: z.enum(["PLICHT", "RECHT", "ONBEPAALD"], { message: "Kies een doelgroep." }),
+  targetGroup: z.enum(TARGET_GROUPS, { message: "Kies een doelgroep." }),
   officeCode: code("Kies een kantoor."),
 });
 
@@ -65,7 +66,7 @@ export const SORTS = ["naam", "-naam", "geboortedatum", "-geboortedatum", "nieuw
 export const listNewcomersSchema = z.object({
   q: z.preprocess(blank, text().trim().max(100, "De zoekterm is te lang.").optional()),
   office: z.preprocess(blank, text().max(64).optional()),
-  targetGroup: z.preprocess(blank, z.enum(["PLICHT", "RECHT", "ONBEPAALD"]).optional()),
+  targetGroup: z.preprocess(blank, z.enum(TARGET_GROUPS).optional()),
   status: z.preprocess(blank, z.enum(TRACK_STATUS_FILTERS).optional()),
   extractionYear: z.preprocess(blank, z.coerce.number().int().min(1990).max(2100).optional()),
   sort: z.preprocess(blank, z.enum(SORTS).default("naam")),
