@@ -7,15 +7,15 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { dateOf, fieldErrorsOf, isoOf, isUuid } from "@/lib/domain/kit";
+import { dateOf, isoOf, isUuid } from "@/lib/domain/kit";
 import { paymentSchema } from "./payment.schema";
 import { deniedWrite, newcomerOfDecision } from "@/lib/server/access/denied";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 export async function updateFinePayment(actor: Actor, decisionId: string, input: unknown, now = new Date()) {
   assertCan(actor, "fine.decide");
-  const parsed = paymentSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const { paymentStatus, on } = parsed.data;
+  const parsed = parseInput(paymentSchema, input);
+  const { paymentStatus, on } = parsed;
   return db.$transaction(async (tx) => {
     const fine = isUuid(decisionId)
       ? await tx.infringementDecision.findFirst({
