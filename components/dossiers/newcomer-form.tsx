@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
+import { NATIONALITY_GROUPS, TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { translator } from "@/lib/i18n/messages";
 import { NationalityPicker, type NationalityOption } from "./nationality-picker";
 
@@ -70,7 +71,7 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
           {(a) => (
             <select {...a} className="input" defaultValue={initial && initial.nationalityGroup !== derived ? initial.nationalityGroup : ""}>
               <option value="">{derivedLabel}</option>
-              {["DERDELANDER", "EU_PLUS", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
+              {NATIONALITY_GROUPS.map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
             </select>
           )}
         </Field>
@@ -86,7 +87,7 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
           {(a) => (
             <select {...a} className="input" defaultValue={initial?.targetGroup ?? ""}>
               <option value="">{t("form.choose")}</option>
-              {["PLICHT", "RECHT", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+              {TARGET_GROUPS.map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
             </select>
           )}
         </Field>

@@ -6,13 +6,14 @@ import { useRef } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
+import { NATIONALITY_GROUPS, RECORDABLE_EVENT_TYPES, TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { translator } from "@/lib/i18n/messages";
 import { NationalityPicker, type NationalityOption } from "./nationality-picker";
 
 const t = translator("dossiers");
 
 type Action = (prev: FormResult | null, form: FormData) => Promise<FormResult>;
-export const STEP_TYPES = ["EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION", "INFRINGEMENT"] as const;
+export const STEP_TYPES = RECORDABLE_EVENT_TYPES;
 
 export interface StepFormsProps {
   action: Action;
@@ -58,7 +59,7 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
             <Field name="CONTRACT-nationalityGroup" label={t("form.nationalityGroup")} error={errors.nationalityGroup}>
               {(a) => (
                 <select {...a} name="nationalityGroup" className="input" defaultValue={c.nationalityGroup}>
-                  {["DERDELANDER", "EU_PLUS", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
+                  {NATIONALITY_GROUPS.map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
                 </select>
               )}
             </Field>
@@ -72,7 +73,7 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
             <Field name="CONTRACT-targetGroup" label={t("form.targetGroup")} error={errors.targetGroup}>
               {(a) => (
                 <select {...a} name="targetGroup" className="input" defaultValue={c.targetGroup}>
-                  {["PLICHT", "RECHT", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+                  {TARGET_GROUPS.map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
                 </select>
               )}
             </Field>

@@ -13,11 +13,13 @@ interface Props {
   today: string;
   isCorrection: boolean;
   suggestedAmounts: readonly number[];
+  /** the allowed range (lib/domain/fines/rules.ts), passed in so the bundle does not carry the code lists */
+  amountRange: { min: number; max: number };
   outcomes: { code: string; label: string }[];
   labels: Record<"outcome" | "decidedOn" | "amount" | "amountHint" | "suggested" | "motivation" | "correctionReason" | "submit", string>;
 }
 
-export function DecisionForm({ action, version, today, isCorrection, suggestedAmounts, outcomes, labels }: Props) {
+export function DecisionForm({ action, version, today, isCorrection, suggestedAmounts, amountRange, outcomes, labels }: Props) {
   const { result, pending, formRef, onSubmit, errors } = useFormAction(action);
   const [outcome, setOutcome] = useState("BOETE");
   const [amount, setAmount] = useState("");
@@ -39,7 +41,7 @@ export function DecisionForm({ action, version, today, isCorrection, suggestedAm
         <Field name="amountEur" label={labels.amount} error={errors.amountEur} hint={labels.amountHint}>
           {(a) => (
             <div className="space-y-2">
-              <input {...a} type="number" inputMode="numeric" min={50} max={5000} step={1} className="input max-w-40" value={amount} onChange={(e) => setAmount(e.target.value)} list="fine-amounts" required />
+              <input {...a} type="number" inputMode="numeric" min={amountRange.min} max={amountRange.max} step={1} className="input max-w-40" value={amount} onChange={(e) => setAmount(e.target.value)} list="fine-amounts" required />
               <datalist id="fine-amounts">{suggestedAmounts.map((n) => <option key={n} value={n} />)}</datalist>
               {/* biome-ignore lint/a11y/useSemanticElements: a row of quick-pick buttons, not a form section; a fieldset would draw a box */}
               <div role="group" aria-label={labels.suggested} className="flex flex-wrap gap-1">

@@ -1,3 +1,5 @@
+import { RULE_CHANGE_DATE } from "@/lib/domain/fines/infringement-decree";
+
 // Dates as day numbers (days since 1970-01-01, UTC) so ordering and spreading are integer maths.
 export const AS_OF = "2023-01-15";
 
@@ -19,5 +21,5 @@ export function fromDay(day: number): string {
 export const AS_OF_DAY = toDay(AS_OF);
 export const yearStart = (y: number) => Math.round(Date.UTC(y, 0, 1) / 86_400_000);
 export const yearEnd = (y: number) => Math.round(Date.UTC(y, 11, 31) / 86_400_000);
-/** The infringement rules change on this day (docs/DOMAIN.md, step 6). */
-export const RULE_CHANGE_DAY = toDay("2022-03-01");
+/** The infringement rules change on this day (docs/DOMAIN.md, step 6; the date lives in lib/domain/fines/infringement-decree). */
+export const RULE_CHANGE_DAY = toDay(RULE_CHANGE_DATE);

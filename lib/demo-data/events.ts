@@ -3,6 +3,8 @@
 // date), a birth date, a valid national number matching gender and birth date, invented names.
 import type { ExchangeEvent, ExchangeNewcomer } from "@/lib/domain/exchange/record";
 import { makeNationalNumber } from "@/lib/domain/national-number";
+import type { InfringementTypeCode } from "@/lib/domain/codes";
+import { ABOLISHED_ON_RULE_CHANGE, INTRODUCED_ON_RULE_CHANGE } from "@/lib/domain/fines/infringement-decree";
 import { AS_OF_DAY, fromDay, RULE_CHANGE_DAY, yearEnd, yearStart } from "./dates";
 import { inventName } from "./names";
 import type { PlannedPerson } from "./plan";
@@ -54,8 +56,8 @@ function trackDates(rng: Rng, steps: Step[]): number[] {
 }
 
 function infringementWindow(year: number, type: string): [number, number] {
-  if (type === "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD") return [yearStart(year), Math.min(yearEnd(year), RULE_CHANGE_DAY - 1)];
-  if (type === "NIET_REGELMATIG_DEELGENOMEN" || type === "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING") {
+  if (ABOLISHED_ON_RULE_CHANGE.includes(type as InfringementTypeCode)) return [yearStart(year), Math.min(yearEnd(year), RULE_CHANGE_DAY - 1)];
+  if (INTRODUCED_ON_RULE_CHANGE.includes(type as InfringementTypeCode)) {
     return [Math.max(yearStart(year), RULE_CHANGE_DAY), yearEnd(year)];
   }
   return [yearStart(year), yearEnd(year)];

@@ -7,19 +7,10 @@ export interface Code { code: string; label: string; note?: string }
 export interface OfficeCode extends Code { agency: string }
 export interface NationalityCode extends Code { group: NationalityGroupCode }
 
-export type NationalityGroupCode = "DERDELANDER" | "EU_PLUS" | "ONBEPAALD";
-export type GenderCode = "M" | "V";
-export type TargetGroupCode = "PLICHT" | "RECHT" | "ONBEPAALD";
-export type DecisionCode = "BOETE" | "GEEN_BOETE" | "GEEN_GEVOLG";
-export type InfringementTypeCode =
-  | "NIET_TIJDIG_AANGEMELD"
-  | "GEWEIGERD_TE_ONDERTEKENEN"
-  | "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD"
-  | "ONREGELMATIGE_DEELNAME"
-  | "NA_INBREUK_NIET_TIJDIG_AANGEMELD"
-  | "NIET_REGELMATIG_DEELGENOMEN"
-  | "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING";
-export type DvzFollowUpCode = "VERBLIJF_VERLENGD" | "VERBLIJF_NIET_VERLENGD" | "ONBEKEND";
+// The closed code sets (arrays and their types) live in code-sets.ts, without the JSON, so client
+// components can import them; re-exported here for everything else.
+export * from "./code-sets";
+import type { DvzFollowUpCode, GenderCode, InfringementTypeCode, NationalityGroupCode, TargetGroupCode, DecisionCode } from "./code-sets";
 
 export const codes = {
   agencies: raw.agencies as Code[],

@@ -42,7 +42,9 @@ export function issueMessage(m: MsgLike): { message: string; params?: { msg: Msg
   return typeof m === "string" ? { message: m } : { message: m.key, params: { msg: m } };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The shape of a UUID, unanchored: national-number masking finds ids inside text with it. */
+export const UUID_PATTERN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.source;
+const UUID = new RegExp(`^${UUID_PATTERN}$`, "i");
 
 /** A record id as the database makes them; anything else is "not found" without a query. */
 export const isUuid = (id: unknown): id is string => typeof id === "string" && UUID.test(id);

@@ -9,6 +9,7 @@
  * 40 (gender known) added to the month.
  */
 import { msg, type MsgLike } from "@/lib/i18n/message";
+import { UUID_PATTERN } from "./kit";
 
 export type Gender = "M" | "V";
 
@@ -122,7 +123,7 @@ export function maskNationalNumber(nn: string): string {
 // as separators): whatever looks like a national number, valid or not, is masked. A UUID is
 // matched first and kept: its last group is 12 hex characters, and about one random UUID in a
 // hundred has 11 digits in a row there (an audit row's newcomer ids were being "masked").
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.source;
+const UUID = UUID_PATTERN;
 const NATIONAL_NUMBER_IN_TEXT = new RegExp(`(${UUID})|(?<!\\d)(?:\\d{11}|\\d{2}[.\\s]?\\d{2}[.\\s]?\\d{2}[-.\\s]?\\d{3}[.\\s]?\\d{2})(?!\\d)`, "gi");
 // The wide form, for log lines (an error text is free-form): every run of 11 or more digits and
 // every spacing of the written form, also inside longer digit strings; blanked entirely.

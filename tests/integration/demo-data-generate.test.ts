@@ -6,6 +6,8 @@ import fixture from "@/tests/fixtures/sv113-2023.json";
 import type { ExchangeNewcomer } from "@/lib/domain/exchange/record";
 import { agencyOfOffice, codes, nationalityGroupOf } from "@/lib/domain/codes";
 import { validateNationalNumber } from "@/lib/domain/national-number";
+import { infringementTypeBreaches } from "@/lib/domain/fines/infringement-decree";
+import { isFineAmountInRange } from "@/lib/domain/fines/rules";
 import { generateDemoNewcomers } from "@/lib/demo-data/generate";
 import { aggregate, get, type Aggregates } from "@/lib/demo-data/oracle.test-support";
 import { isThirdCountryStatus } from "@/lib/demo-data/plausibility";
@@ -162,13 +164,11 @@ describe("demo data obeys the record rules", () => {
         if (e.date > asOf) bad.push(`${n.nationalNumber} after as-of`);
         if (e.type !== "INFRINGEMENT") continue;
         const t = e.infringementType!;
-        if (t === "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD" && e.date >= "2022-03-01") bad.push(`${n.nationalNumber} old type late`);
-        if ((t === "NIET_REGELMATIG_DEELGENOMEN" || t === "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING") && e.date < "2022-03-01") bad.push(`${n.nationalNumber} new type early`);
-        if ((e.targetGroup ?? n.targetGroup) === "RECHT" && t !== "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD") bad.push(`${n.nationalNumber} RECHT type`);
+        for (const breach of infringementTypeBreaches(t, e.date, e.targetGroup ?? n.targetGroup)) bad.push(`${n.nationalNumber} ${breach}`);
         if (t === "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD" && !n.events.some((x) => x.type === "CONTRACT" && x.date <= e.date)) bad.push(`${n.nationalNumber} early end without contract`);
         if (e.decision && e.decision.date < e.date) bad.push(`${n.nationalNumber} decision before dossier`);
         const amount = e.decision?.amountEur;
-        if (amount !== undefined && (e.decision!.outcome !== "BOETE" || amount < 50 || amount > 5000)) bad.push(`${n.nationalNumber} amount`);
+        if (amount !== undefined && (e.decision!.outcome !== "BOETE" || !isFineAmountInRange(amount))) bad.push(`${n.nationalNumber} amount`);
       }
       for (const e of n.events.filter((x) => x.type === "DVZ_ADVICE")) {
         const has = (type: string) => n.events.some((x) => x.type === type && x.date <= e.date);

@@ -9,6 +9,7 @@ import type { Dimension, Measure } from "@/lib/domain/reports/definitions";
 import type { ReportParams } from "@/lib/domain/reports/report-params.schema";
 import type { SqlExecutor } from "@/lib/domain/reports/run-report";
 import { measureEventType, provinceCase, type ReportQuery } from "@/lib/domain/reports/sql";
+import { effectiveDecisionSql } from "@/lib/domain/fines/decision-state";
 
 /** reach and contracts count newcomers by their first (live) event of the type. */
 const countsFirstOnly = (m: Measure) => m === "reach" || m === "contracts";
@@ -48,9 +49,7 @@ export function buildDirectReportQuery(p: ReportParams): ReportQuery {
   }
   // the effective decision as of the date: the latest FINAL one decided on or before it
   const decisionJoin = needsDecision(p.measure)
-    ? `LEFT JOIN LATERAL (SELECT x.outcome, x.amount_eur FROM infringement_decision x
-         WHERE x.event_id = e.id AND x.status = 'FINAL' AND x.decided_on <= ${asOf}
-         ORDER BY x.decided_on DESC, x.created_at DESC, x.id DESC LIMIT 1) d ON true`
+    ? `LEFT JOIN LATERAL (${effectiveDecisionSql("e.id", "x.outcome, x.amount_eur", asOf)}) d ON true`
     : "";
   if (p.measure === "fines" || p.measure === "fine_amount_eur") where.push("d.outcome = 'BOETE'");
   const value = p.measure === "fine_amount_eur" ? "COALESCE(sum(d.amount_eur), 0)::bigint" : "count(*)::bigint";

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
@@ -62,7 +63,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           <label htmlFor="targetGroup" className="label">{t("list.targetGroup")}</label>
           <select id="targetGroup" name="targetGroup" className="input" defaultValue={raw.targetGroup}>
             <option value="">{t("list.all")}</option>
-            {["PLICHT", "RECHT", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+            {TARGET_GROUPS.map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
           </select>
         </div>
         <div>

@@ -1,5 +1,6 @@
 import { FollowUpForm } from "@/components/dvz/follow-up-form";
 import { GenerateAdviceForm } from "@/components/dvz/generate-advice-form";
+import { DVZ_FOLLOW_UPS } from "@/lib/domain/code-sets";
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
@@ -12,8 +13,6 @@ import { followUpAction, generateAdviceAction, searchDvzAction } from "./actions
 const t = translator("dvz");
 
 export const metadata = { title: t("title") };
-
-const FOLLOW_UPS = ["VERBLIJF_VERLENGD", "VERBLIJF_NIET_VERLENGD", "ONBEKEND"] as const;
 
 export default async function DvzPage({ searchParams }: { searchParams: Promise<{ q?: string; zoek?: string }> }) {
   const actor = await requirePageActor("dvz.advise");
@@ -80,7 +79,7 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
                     <td>
                       <FollowUpForm
                         action={followUpAction.bind(null, a.id)} version={a.version} current={a.followUp} currentOn={a.followUpOn} today={today} idSuffix={a.id}
-                        options={FOLLOW_UPS.map((code) => ({ code, label: t(`followUp.${code}`) }))}
+                        options={DVZ_FOLLOW_UPS.map((code) => ({ code, label: t(`followUp.${code}`) }))}
                         labels={{ label: t("followUp.label"), on: t("followUp.on"), save: t("followUp.save") }}
                       />
                     </td>

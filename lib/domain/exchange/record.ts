@@ -1,13 +1,11 @@
 // One line of the dossier exchange format (JSON Lines, one newcomer per line), as documented in
 // docs/DOMAIN.md. Import, export and the demo-data generator all speak this type.
+import type { DecisionCode, DvzFollowUpCode, EventTypeCode, NationalityGroupCode, TargetGroupCode } from "@/lib/domain/codes";
 import type { Gender } from "@/lib/domain/national-number";
 
-export type TargetGroupCode = "PLICHT" | "RECHT" | "ONBEPAALD";
-export type NationalityGroupCode = "DERDELANDER" | "EU_PLUS" | "ONBEPAALD";
-export type EventTypeCode =
-  | "EXTRACTION" | "INVITATION" | "REGISTRATION" | "CONTRACT" | "ATTESTATION" | "INFRINGEMENT" | "DVZ_ADVICE";
-export type DecisionOutcomeCode = "BOETE" | "GEEN_BOETE" | "GEEN_GEVOLG";
-export type DvzFollowUpCode = "VERBLIJF_VERLENGD" | "VERBLIJF_NIET_VERLENGD" | "ONBEKEND";
+// the code sets live in lib/domain/codes.ts; re-exported under the names the exchange code uses
+export type { DvzFollowUpCode, EventTypeCode, NationalityGroupCode, TargetGroupCode };
+export type DecisionOutcomeCode = DecisionCode;
 
 /** The classification recorded on a record; omitted fields take the newcomer's. */
 export interface ExchangeClassification {

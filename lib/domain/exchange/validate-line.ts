@@ -10,6 +10,12 @@ import { validateNationalNumber } from "@/lib/domain/national-number";
 import { toSearchName } from "@/lib/domain/search-name";
 import { hasControlCharacter } from "@/lib/domain/validation/text";
 import { msg, type MsgLike } from "@/lib/i18n/message";
+import {
+  DECISION_OUTCOMES, DVZ_FOLLOW_UPS, EVENT_TYPES as EVENT_TYPE_CODES, NATIONALITY_GROUPS as NATIONALITY_GROUP_CODES,
+  TARGET_GROUPS as TARGET_GROUP_CODES,
+} from "@/lib/domain/codes";
+import { FINE_MAX_EUR, FINE_MIN_EUR, isFineAmountInRange } from "@/lib/domain/fines/rules";
+import { adviceFactsOn, earliestSteps, stepOrderBreach } from "@/lib/domain/track/step-order";
 import { infringementTypeProblem } from "./infringement-rules";
 import type { DecisionOutcomeCode, DvzFollowUpCode, EventTypeCode, NationalityGroupCode, TargetGroupCode } from "./record";
 
@@ -60,13 +66,11 @@ export interface ResolvedNewcomer {
 
 export type LineResult = { ok: true; value: ResolvedNewcomer } | { ok: false; errors: LineError[] };
 
-const EVENT_TYPES = new Set<string>(["EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION", "INFRINGEMENT", "DVZ_ADVICE"]);
-const TARGET_GROUPS = new Set<string>(["PLICHT", "RECHT", "ONBEPAALD"]);
-const NATIONALITY_GROUPS = new Set<string>(["DERDELANDER", "EU_PLUS", "ONBEPAALD"]);
-const OUTCOMES = new Set<string>(["BOETE", "GEEN_BOETE", "GEEN_GEVOLG"]);
-const FOLLOW_UPS = new Set<string>(["VERBLIJF_VERLENGD", "VERBLIJF_NIET_VERLENGD", "ONBEKEND"]);
-export const FINE_MIN_EUR = 50;
-export const FINE_MAX_EUR = 5000;
+const EVENT_TYPES = new Set<string>(EVENT_TYPE_CODES);
+const TARGET_GROUPS = new Set<string>(TARGET_GROUP_CODES);
+const NATIONALITY_GROUPS = new Set<string>(NATIONALITY_GROUP_CODES);
+const OUTCOMES = new Set<string>(DECISION_OUTCOMES);
+const FOLLOW_UPS = new Set<string>(DVZ_FOLLOW_UPS);
 
 const NEWCOMER_KEYS = new Set(["nationalNumber", "lastName", "firstName", "birthDate", "gender", "nationality", "nationalityGroup", "residenceStatus", "targetGroup", "office", "events"]);
 const EVENT_KEYS = new Set(["type", "date", "office", "nationality", "nationalityGroup", "residenceStatus", "targetGroup", "infringementType", "decision", "contractSigned", "attestationObtained", "followUp"]);
@@ -276,7 +280,7 @@ function resolveDecision(raw: unknown, eventDate: unknown, errors: LineError[], 
   let amountEur: number | null = null;
   if (raw.amountEur !== undefined) {
     if (raw.outcome !== "BOETE") decisionError(errors, line, index, "amountEur", "line.onlyFineAmount");
-    else if (typeof raw.amountEur !== "number" || !Number.isInteger(raw.amountEur) || raw.amountEur < FINE_MIN_EUR || raw.amountEur > FINE_MAX_EUR) {
+    else if (typeof raw.amountEur !== "number" || !isFineAmountInRange(raw.amountEur)) {
       decisionError(errors, line, index, "amountEur", msg("line.amountRange", { min: FINE_MIN_EUR, max: FINE_MAX_EUR }));
     } else amountEur = raw.amountEur;
   }
@@ -284,26 +288,24 @@ function resolveDecision(raw: unknown, eventDate: unknown, errors: LineError[], 
   return { date: raw.date as string, outcome: raw.outcome as DecisionOutcomeCode, amountEur };
 }
 
-/** No contract before a registration, no attestation before a contract. */
+/** No contract before a registration, no attestation before a contract (lib/domain/track/step-order.ts). */
 function checkOrder(events: ResolvedEvent[], errors: LineError[], line: number) {
-  let firstRegistration: string | null = null, firstContract: string | null = null;
-  for (const e of events) {
-    if (e.type === "REGISTRATION" && (firstRegistration === null || e.date < firstRegistration)) firstRegistration = e.date;
-    if (e.type === "CONTRACT" && (firstContract === null || e.date < firstContract)) firstContract = e.date;
-  }
+  const earliest = earliestSteps(events);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (e.type === "CONTRACT" && (firstRegistration === null || e.date < firstRegistration)) {
+    if (stepOrderBreach(e.type, e.date, earliest) === null) continue;
+    if (e.type === "CONTRACT") {
       eventError(errors, line, i, "date", msg("line.contractBeforeRegistration", { date: e.date }));
     }
-    if (e.type === "ATTESTATION" && (firstContract === null || e.date < firstContract)) {
+    if (e.type === "ATTESTATION") {
       eventError(errors, line, i, "date", msg("line.attestationBeforeContract", { date: e.date }));
     }
   }
   // the DVZ advice records what the track shows on its date unless the file says otherwise
   for (const e of events) {
     if (e.type !== "DVZ_ADVICE") continue;
-    if (e.contractSigned === null) e.contractSigned = firstContract !== null && firstContract <= e.date;
-    if (e.attestationObtained === null) e.attestationObtained = events.some((a) => a.type === "ATTESTATION" && a.date <= e.date);
+    const facts = adviceFactsOn(e.date, events);
+    if (e.contractSigned === null) e.contractSigned = facts.contractSigned;
+    if (e.attestationObtained === null) e.attestationObtained = facts.attestationObtained;
   }
 }

@@ -2,6 +2,7 @@
 // and when a payment reminder is due. No I/O: the data layer and the forms share these.
 import { codes, type DecisionCode } from "@/lib/domain/codes";
 import type { MsgLike } from "@/lib/i18n/message";
+import type { STANDING_STATUSES } from "./decision-state";
 
 export const FINE_MIN_EUR = codes.fineAmountRangeEur.min;
 export const FINE_MAX_EUR = codes.fineAmountRangeEur.max;
@@ -17,7 +18,7 @@ export function isFineAmountInRange(amount: number): boolean {
 }
 
 /** The status a new decision starts in: a fine above the threshold waits for a second admin. */
-export function initialDecisionStatus(outcome: DecisionCode, amountEur: number | null): "FINAL" | "AWAITING_CONFIRMATION" {
+export function initialDecisionStatus(outcome: DecisionCode, amountEur: number | null): (typeof STANDING_STATUSES)[number] {
   return outcome === "BOETE" && amountEur !== null && amountEur > FOUR_EYES_THRESHOLD_EUR ? "AWAITING_CONFIRMATION" : "FINAL";
 }
 

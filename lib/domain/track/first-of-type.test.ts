@@ -20,3 +20,15 @@ describe("firstOfTypeFlags", () => {
     expect(firstOfTypeFlags(events, ["0a", "f0"])).toEqual([true, false]);
   });
 });
+
+describe("firstOfTypeFlags in the trigger's full order", () => {
+  it("puts cancelled events last, then orders by date, created_at and id", () => {
+    const events = [
+      { type: "CONTRACT", date: "2020-01-01", cancelled: true },
+      { type: "CONTRACT", date: "2020-03-02", createdAt: new Date("2020-03-02T10:00:00Z") },
+      { type: "CONTRACT", date: "2020-03-02", createdAt: new Date("2020-03-02T09:00:00Z") },
+    ];
+    expect(firstOfTypeFlags(events, ["0", "1", "f"])).toEqual([false, false, true]);
+    expect(firstOfTypeFlags([events[0]!], ["0"])).toEqual([false]);
+  });
+});

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 // The rules return message keys; these tests check the Dutch text they stand for (unchanged).
+import { infringementTypesOn } from "@/lib/domain/fines/infringement-decree";
 import { renderMessage } from "@/lib/i18n/message";
 import * as rules from "./track-rules";
-import { infringementTypesOn, trackStatusOf } from "./track-rules";
+import { trackStatusOf } from "./track-rules";
 
 const nl = <T>(m: T) => (m === null ? null : renderMessage(m as string));
 const futureDateProblem = (...a: Parameters<typeof rules.futureDateProblem>) => nl(rules.futureDateProblem(...a));

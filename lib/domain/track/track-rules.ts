@@ -1,39 +1,25 @@
 // Pure rules of a newcomer's track: the order of the steps, dates that may not lie in the
-// future, and which infringement types exist on a date for a target group (rules of 2022-03-01).
+// future, and the reasons a form gives when an infringement type does not exist on a date for a
+// target group (the rule of 2022-03-01 itself: lib/domain/fines/infringement-decree.ts).
 // Reasons are message keys (messages/<locale>/errors.json), told in the user's language at the edge.
-import type { InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
+import type { EventTypeCode, InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
+import { infringementTypeBreaches } from "@/lib/domain/fines/infringement-decree";
 import { msg, type MsgLike } from "@/lib/i18n/message";
+import { earliestSteps, stepOrderBreach } from "./step-order";
 
-export type TrackEventTypeCode = "EXTRACTION" | "INVITATION" | "REGISTRATION" | "CONTRACT" | "ATTESTATION" | "INFRINGEMENT" | "DVZ_ADVICE";
-
-/** The day the new infringement rules took effect. */
-export const RULE_CHANGE_DATE = "2022-03-01";
+export type TrackEventTypeCode = EventTypeCode;
 
 /** The steps of the track in order; the furthest one reached is the track's status. */
 export const TRACK_STEPS = ["EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION"] as const;
 export type TrackStep = (typeof TRACK_STEPS)[number];
 
-const ABOLISHED_ON_RULE_CHANGE: InfringementTypeCode[] = ["ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD"];
-const INTRODUCED_ON_RULE_CHANGE: InfringementTypeCode[] = ["NIET_REGELMATIG_DEELGENOMEN", "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING"];
-const ALWAYS: InfringementTypeCode[] = ["NIET_TIJDIG_AANGEMELD", "GEWEIGERD_TE_ONDERTEKENEN", "ONREGELMATIGE_DEELNAME", "NA_INBREUK_NIET_TIJDIG_AANGEMELD"];
-/** Entitled (RECHT) newcomers have no obligations but one: not to end the track unlawfully. */
-const FOR_ENTITLED: InfringementTypeCode[] = ["ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD"];
-
-/** The infringement types that exist for a dossier received on `date` (YYYY-MM-DD). */
-export function infringementTypesOn(date: string, targetGroup: TargetGroupCode): InfringementTypeCode[] {
-  const newRules = date >= RULE_CHANGE_DATE;
-  const existing = newRules ? [...ALWAYS, ...INTRODUCED_ON_RULE_CHANGE] : [...ALWAYS, ...ABOLISHED_ON_RULE_CHANGE];
-  return targetGroup === "RECHT" ? existing.filter((t) => FOR_ENTITLED.includes(t)) : existing;
-}
-
 /** Why this infringement type cannot be recorded on that date for that target group, or null. */
 export function infringementTypeProblem(type: InfringementTypeCode, date: string, targetGroup: TargetGroupCode): MsgLike | null {
-  if (infringementTypesOn(date, targetGroup).includes(type)) return null;
-  if (targetGroup === "RECHT" && !FOR_ENTITLED.includes(type)) {
-    return "track.infringementOnlyEntitled";
-  }
-  if (ABOLISHED_ON_RULE_CHANGE.includes(type)) return "track.infringementAbolished";
-  if (INTRODUCED_ON_RULE_CHANGE.includes(type)) return "track.infringementNotYet";
+  const breaches = infringementTypeBreaches(type, date, targetGroup);
+  if (breaches.length === 0) return null;
+  if (breaches.includes("ENTITLED_ONLY")) return "track.infringementOnlyEntitled";
+  if (breaches.includes("ABOLISHED")) return "track.infringementAbolished";
+  if (breaches.includes("NOT_YET")) return "track.infringementNotYet";
   return "track.infringementNotOnDate";
 }
 
@@ -41,22 +27,17 @@ export interface DatedStep { type: TrackEventTypeCode; date: string }
 
 /**
  * Why a step of this type cannot be recorded on `date` given the newcomer's other (active)
- * records, or null: a contract needs a registration on or before its date, an attestation a
- * contract on or before its date.
+ * records, or null (the order itself: step-order.ts).
  */
 export function stepOrderProblem(type: TrackEventTypeCode, date: string, others: readonly DatedStep[]): MsgLike | null {
-  const earliest = (t: TrackEventTypeCode) => others.filter((e) => e.type === t).map((e) => e.date).sort()[0];
-  if (type === "CONTRACT") {
-    const reg = earliest("REGISTRATION");
-    if (!reg) return "track.contractNeedsRegistration";
-    if (date < reg) return msg("track.contractBeforeRegistration", { date: dmy(reg) });
+  const breach = stepOrderBreach(type, date, earliestSteps(others));
+  switch (breach?.kind) {
+    case undefined: return null;
+    case "NO_REGISTRATION": return "track.contractNeedsRegistration";
+    case "BEFORE_REGISTRATION": return msg("track.contractBeforeRegistration", { date: dmy(breach.registration) });
+    case "NO_CONTRACT": return "track.attestationNeedsContract";
+    case "BEFORE_CONTRACT": return msg("track.attestationBeforeContract", { date: dmy(breach.contract) });
   }
-  if (type === "ATTESTATION") {
-    const contract = earliest("CONTRACT");
-    if (!contract) return "track.attestationNeedsContract";
-    if (date < contract) return msg("track.attestationBeforeContract", { date: dmy(contract) });
-  }
-  return null;
 }
 
 /** Dates of records may not lie after today (both YYYY-MM-DD). */

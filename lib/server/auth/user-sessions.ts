@@ -4,8 +4,8 @@ import "server-only";
 // request), so signing out, disabling a user or changing their rights ends a session at once,
 // also for a copied cookie — which a stateless JWT alone cannot do.
 import { isUuid } from "@/lib/domain/kit";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/kit/tx";
 
 /** Absolute lifetime of a session, whatever the activity (a working day). */
 export const SESSION_MAX_AGE_S = 8 * 60 * 60;
@@ -13,8 +13,6 @@ export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 export const SESSION_TOUCH_INTERVAL_S = 60;
 
 export type SessionEndReason = "signout" | "user.disabled" | "user.role" | "user.office" | "user.password";
-
-type Tx = Prisma.TransactionClient | typeof db;
 
 export async function startSession(tx: Tx, userId: string): Promise<string> {
   const s = await tx.userSession.create({ data: { userId }, select: { id: true } });

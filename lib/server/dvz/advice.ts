@@ -9,24 +9,25 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { dateOf, fieldErrorsOf, isoOf, isUuid } from "@/lib/domain/kit";
+import { dateOf, isoOf, isUuid } from "@/lib/domain/kit";
+import { adviceFactsOn } from "@/lib/domain/track/step-order";
 import { followUpSchema, generateAdviceSchema } from "./dvz.schema";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 export async function generateDvzAdvice(actor: Actor, input: unknown, now = new Date()) {
   assertCan(actor, "dvz.advise");
-  const parsed = generateAdviceSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const date = parsed.data.date ?? todayIso(now);
+  const parsed = parseInput(generateAdviceSchema, input);
+  const date = parsed.date ?? todayIso(now);
   if (date > todayIso(now)) throw new ValidationError({ date: "dvz.adviceFuture" });
   return db.$transaction(async (tx) => {
-    const n = await tx.newcomer.findFirst({ where: { AND: [{ id: parsed.data.newcomerId }, newcomerScope(actor)] } });
+    const n = await tx.newcomer.findFirst({ where: { AND: [{ id: parsed.newcomerId }, newcomerScope(actor)] } });
     if (!n) throw new NotFoundError("dvz.newcomerNotFound");
-    const onRecord = (type: "CONTRACT" | "ATTESTATION") =>
-      tx.trackEvent.count({ where: { newcomerId: n.id, type, cancelledAt: null, date: { lte: dateOf(date) } } }).then((c) => c > 0);
-    // one after the other: a transaction is one connection, which runs one query at a time
-    const contractSigned = await onRecord("CONTRACT");
-    const attestationObtained = await onRecord("ATTESTATION");
+    const steps = await tx.trackEvent.findMany({
+      where: { newcomerId: n.id, type: { in: ["CONTRACT", "ATTESTATION"] }, cancelledAt: null },
+      select: { type: true, date: true },
+    });
+    const { contractSigned, attestationObtained } = adviceFactsOn(date, steps.map((e) => ({ type: e.type, date: isoOf(e.date) })));
     const advice = await tx.trackEvent.create({
       data: {
         newcomerId: n.id,
@@ -48,15 +49,14 @@ export async function generateDvzAdvice(actor: Actor, input: unknown, now = new 
     });
     await recordAudit(tx, actor, { action: "dvz.advice.create", entityType: "track_event", entityId: advice.id, newcomerId: n.id, agencyCode: n.agencyCode, after: advice });
     return advice;
-  }).catch(deniedWrite(actor, "dvz.advice.create.denied", { entityType: "newcomer", entityId: String(parsed.data.newcomerId), newcomerId: String(parsed.data.newcomerId) }));
+  }).catch(deniedWrite(actor, "dvz.advice.create.denied", { entityType: "newcomer", entityId: String(parsed.newcomerId), newcomerId: String(parsed.newcomerId) }));
 }
 
 export async function recordDvzFollowUp(actor: Actor, adviceId: string, input: unknown, now = new Date()) {
   assertCan(actor, "dvz.advise");
-  const parsed = followUpSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const { followUp, version } = parsed.data;
-  const on = followUp === "ONBEKEND" ? null : (parsed.data.on ?? null);
+  const parsed = parseInput(followUpSchema, input);
+  const { followUp, version } = parsed;
+  const on = followUp === "ONBEKEND" ? null : (parsed.on ?? null);
   if (followUp !== "ONBEKEND" && !on) throw new ValidationError({ on: "dvz.followUpDate" });
   return db.$transaction(async (tx) => {
     const advice = isUuid(adviceId)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DVZ_FOLLOW_UPS } from "@/lib/domain/code-sets";
 import { text } from "@/lib/domain/validation/text";
 import { isoDate, versionField } from "@/lib/server/fines/decision.schema";
 import { isUuid } from "@/lib/domain/kit";
@@ -16,7 +17,7 @@ export const generateAdviceSchema = z.object({
 });
 
 export const followUpSchema = z.object({
-  followUp: z.enum(["VERBLIJF_VERLENGD", "VERBLIJF_NIET_VERLENGD", "ONBEKEND"], { message: "dvz.chooseFollowUp" }),
+  followUp: z.enum(DVZ_FOLLOW_UPS, { message: "dvz.chooseFollowUp" }),
   on: z.preprocess(blankToUndefined, isoDate.optional()),
   version: versionField,
 });

@@ -7,15 +7,14 @@ import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
-import { ValidationError } from "@/lib/server/errors";
-import { dateOf, fieldErrorsOf } from "@/lib/domain/kit";
+import { dateOf } from "@/lib/domain/kit";
 import { dvzExportSchema } from "./dvz.schema";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 export async function exportDvzFile(actor: Actor, input: unknown) {
   assertCan(actor, "dvz.export");
-  const parsed = dvzExportSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const { from, to } = parsed.data;
+  const parsed = parseInput(dvzExportSchema, input);
+  const { from, to } = parsed;
   return db.$transaction(async (tx) => {
     const advices = await tx.trackEvent.findMany({
       where: { type: "DVZ_ADVICE", cancelledAt: null, date: { gte: dateOf(from), lte: dateOf(to) }, newcomer: newcomerScope(actor) },

@@ -5,17 +5,15 @@ import { looksLikeNationalNumber, normalizeSearchQuery } from "@/lib/domain/sear
 import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
-import { ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/domain/kit";
 import { dvzSearchSchema } from "./dvz.schema";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 export const DVZ_SEARCH_LIMIT = 20;
 
 export async function findNewcomersForAdvice(actor: Actor, input: unknown) {
   assertCan(actor, "dvz.advise");
-  const parsed = dvzSearchSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const q = parsed.data.q;
+  const parsed = parseInput(dvzSearchSchema, input);
+  const q = parsed.q;
   // "%%" or "__" normalise to nothing, and `contains: ""` would list anyone: nothing to search for
   if (!looksLikeNationalNumber(q) && normalizeSearchQuery(q) === "") return [];
   const where = looksLikeNationalNumber(q)

@@ -10,14 +10,13 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { fieldErrorsOf } from "@/lib/domain/kit";
 import { localeOf } from "@/lib/i18n/locale";
 import type { Permission } from "@/lib/domain/permissions";
 import type { ActionResult } from "@/lib/server/action-result";
 import type { Actor } from "@/lib/server/auth/actor";
-import { ValidationError } from "@/lib/server/errors";
 import { errorOutcome, GENERIC_ACTION_MESSAGE } from "./error-map";
 import { actorFor, assertOrigin } from "./guard";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 type Result<T> = ActionResult<T>;
 
@@ -50,9 +49,8 @@ export function action(permission: Permission, schemaOrFn: z.ZodType | ((actor: 
       actor = await actorFor(permission, where);
       if (!schema) return await (schemaOrFn as (actor: Actor, ...args: unknown[]) => Promise<Result<unknown>>)(actor, ...args);
       const last = args.at(-1);
-      const parsed = schema.safeParse(last instanceof FormData ? formFields(last) : last);
-      if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-      return await maybeFn!(actor, parsed.data, ...args);
+      const parsed = parseInput(schema, last instanceof FormData ? formFields(last) : last);
+      return await maybeFn!(actor, parsed, ...args);
     } catch (e) {
       unstable_rethrow(e);
       const o = errorOutcome(e, "server action", GENERIC_ACTION_MESSAGE, localeOf(actor as { locale?: string | null } | null));

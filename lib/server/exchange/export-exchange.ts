@@ -7,20 +7,21 @@ import path from "node:path";
 import pg from "pg";
 import { maskNationalNumbersInText } from "@/lib/domain/national-number";
 import { toExchangeLine } from "@/lib/domain/exchange/to-line";
-import type { NationalityGroupCode } from "@/lib/domain/exchange/record";
+import type { DecisionCode, NationalityGroupCode, TargetGroupCode } from "@/lib/domain/codes";
 import type { ResolvedEvent } from "@/lib/domain/exchange/validate-line";
+import { effectiveDecisionSql } from "@/lib/domain/fines/decision-state";
 
 const BATCH = 5000;
 
 interface NewcomerRow {
   id: string; national_number: string; last_name: string; first_name: string; birth_date: string; gender: "M" | "V";
-  nationality_code: string; nationality_group: NationalityGroupCode; residence_status_code: string; target_group: "PLICHT" | "RECHT" | "ONBEPAALD"; office_code: string;
+  nationality_code: string; nationality_group: NationalityGroupCode; residence_status_code: string; target_group: TargetGroupCode; office_code: string;
 }
 interface EventRow {
   newcomer_id: string; type: ResolvedEvent["type"]; date: string; office_code: string; nationality_code: string;
   nationality_group: NationalityGroupCode; residence_status_code: string; target_group: ResolvedEvent["targetGroup"];
   infringement_type: string | null; contract_signed: boolean | null; attestation_obtained: boolean | null; dvz_follow_up: ResolvedEvent["followUp"];
-  outcome: "BOETE" | "GEEN_BOETE" | "GEEN_GEVOLG" | null; decided_on: string | null; amount_eur: number | null;
+  outcome: DecisionCode | null; decided_on: string | null; amount_eur: number | null;
 }
 
 /** Yields the export text in chunks (one batch of newcomers each); `counter.newcomers` counts them. */
@@ -40,10 +41,7 @@ export async function* exchangeExportChunks(client: pg.ClientBase, counter: { ne
          e.residence_status_code, e.target_group, e.infringement_type, e.contract_signed, e.attestation_obtained, e.dvz_follow_up,
          d.outcome, to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on, d.amount_eur
        FROM track_event e
-       LEFT JOIN LATERAL (
-         SELECT outcome, decided_on, amount_eur FROM infringement_decision
-         WHERE event_id = e.id AND status = 'FINAL' ORDER BY decided_on DESC, created_at DESC LIMIT 1
-       ) d ON e.type = 'INFRINGEMENT'
+       LEFT JOIN LATERAL (${effectiveDecisionSql("e.id", "x.outcome, x.decided_on, x.amount_eur")}) d ON e.type = 'INFRINGEMENT'
        WHERE e.newcomer_id = ANY($1::uuid[]) AND e.cancelled_at IS NULL`, [people.rows.map((p) => p.id)]);
     const byNewcomer = new Map<string, EventRow[]>();
     for (const e of events.rows) {

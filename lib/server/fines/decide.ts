@@ -11,17 +11,17 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
 import { decisionSchema } from "./decision.schema";
-import { dateOf, fieldErrorsOf, isoOf } from "@/lib/domain/kit";
+import { dateOf, isoOf } from "@/lib/domain/kit";
 import { findInfringementInScope, findStandingDecision } from "./load";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 export const DECIDED_MEANWHILE = "fines.decidedMeanwhile";
 
 export async function decideInfringement(actor: Actor, eventId: string, input: unknown, now = new Date()) {
   assertCan(actor, "fine.decide");
-  const parsed = decisionSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const d = parsed.data;
+  const parsed = parseInput(decisionSchema, input);
+  const d = parsed;
   return db.$transaction(async (tx) => {
     const event = await findInfringementInScope(tx, actor, eventId);
     if (event.version !== d.version) throw new ConflictError(DECIDED_MEANWHILE);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { issueMessage } from "@/lib/domain/kit";
+import { DECISION_OUTCOMES } from "@/lib/domain/code-sets";
 import { text } from "@/lib/domain/validation/text";
 import { msg } from "@/lib/i18n/message";
 import { FINE_MAX_EUR, FINE_MIN_EUR, isFineAmountInRange } from "@/lib/domain/fines/rules";
@@ -21,7 +22,7 @@ const amountField = z.preprocess(
 
 export const decisionSchema = z
   .object({
-    outcome: z.enum(["BOETE", "GEEN_BOETE", "GEEN_GEVOLG"], { message: "fines.chooseOutcome" }),
+    outcome: z.enum(DECISION_OUTCOMES, { message: "fines.chooseOutcome" }),
     decidedOn: isoDate,
     amountEur: amountField,
     motivation: text({ multiline: true, message: "fines.motivationRequired" }).trim().min(1, "fines.motivationRequired").max(4000, "fines.motivationTooLong"),

@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { isoOf, isUuid } from "@/lib/domain/kit";
+import { effectiveDecision, standingDecision } from "@/lib/domain/fines/decision-state";
 
 async function loadEvent(actor: Actor, eventId: string) {
   const event = isUuid(eventId)
@@ -41,19 +42,21 @@ export async function getInfringementDossier(actor: Actor, eventId: string) {
       orderBy: [{ date: "asc" }, { createdAt: "asc" }],
       select: { id: true, type: true, date: true, infringementType: true, cancelledAt: true, contractSigned: true, attestationObtained: true, dvzFollowUp: true },
     }),
-    // earlier fines of the same newcomer: final fines on their other, non-cancelled dossiers received before this one
-    db.infringementDecision.findMany({
-      where: { outcome: "BOETE", status: "FINAL", event: { newcomerId: event.newcomerId, id: { not: event.id }, cancelledAt: null, date: { lte: event.date } }, correctedBy: { none: { status: "FINAL" } } },
-      orderBy: [{ decidedOn: "asc" }],
-      select: { id: true, decidedOn: true, amountEur: true, event: { select: { id: true, date: true, infringementType: true } } },
-    }),
+    // earlier fines of the same newcomer: the effective decision of their other, non-cancelled
+    // dossiers received before this one, when it is a fine
+    db.trackEvent.findMany({
+      where: { newcomerId: event.newcomerId, type: "INFRINGEMENT", id: { not: event.id }, cancelledAt: null, date: { lte: event.date } },
+      select: { id: true, date: true, infringementType: true, decisions: { where: { status: "FINAL" }, select: { id: true, status: true, outcome: true, decidedOn: true, createdAt: true, amountEur: true } } },
+    }).then((events) => events
+      .flatMap((e) => { const d = effectiveDecision(e.decisions); return d?.outcome === "BOETE" ? [{ ...d, event: e }] : []; })
+      .sort((a, b) => a.decidedOn.getTime() - b.decidedOn.getTime())),
     db.auditLog.findMany({ where: { action: "decision.reject", entityId: { in: event.decisions.map((d) => d.id) } }, select: { entityId: true, reason: true, userId: true, at: true } }),
     userNames(event.decisions.flatMap((d) => [d.decidedById, d.confirmedById])),
   ]);
   const rejectedBy = await userNames(rejections.map((r) => r.userId));
   await recordAudit(db, actor, { action: "newcomer.view", entityType: "infringement", entityId: event.id, newcomerId: event.newcomerId, agencyCode: event.agencyCode });
 
-  const standing = [...event.decisions].reverse().find((d) => d.status !== "REJECTED") ?? null;
+  const standing = standingDecision(event.decisions);
   return {
     eventId: event.id,
     version: event.version,
@@ -102,7 +105,7 @@ export async function getDecisionLetter(actor: Actor, eventId: string) {
   assertCan(actor, "fine.read");
   const event = await loadEvent(actor, eventId);
   if (event.cancelledAt) throw new NotFoundError("fines.cancelled");
-  const decision = [...event.decisions].filter((d) => d.status === "FINAL").sort((a, b) => a.decidedOn.getTime() - b.decidedOn.getTime() || a.createdAt.getTime() - b.createdAt.getTime()).pop();
+  const decision = effectiveDecision(event.decisions);
   if (!decision) throw new NotFoundError("fines.noFinalDecision");
   await recordAudit(db, actor, { action: "newcomer.view", entityType: "decision_letter", entityId: decision.id, newcomerId: event.newcomerId, agencyCode: event.agencyCode });
   const n = event.newcomer;

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { NotFoundError } from "@/lib/server/errors";
 import { isUuid } from "@/lib/domain/kit";
 import type { Tx } from "@/lib/server/kit/tx";
-
+import { standingDecision } from "@/lib/domain/fines/decision-state";
 
 export async function findInfringementInScope(tx: Tx, actor: Actor, eventId: string) {
   const event = isUuid(eventId)
@@ -19,10 +19,7 @@ export async function findInfringementInScope(tx: Tx, actor: Actor, eventId: str
   return event;
 }
 
-/** The latest decision that was not rejected: a FINAL one, or one awaiting confirmation. */
-export function findStandingDecision(tx: Tx, eventId: string) {
-  return tx.infringementDecision.findFirst({
-    where: { eventId, status: { in: ["FINAL", "AWAITING_CONFIRMATION"] } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-  });
+/** The standing decision (lib/domain/fines/decision-state.ts): a dossier has a handful of decisions. */
+export async function findStandingDecision(tx: Tx, eventId: string) {
+  return standingDecision(await tx.infringementDecision.findMany({ where: { eventId } }));
 }

@@ -3,6 +3,7 @@ import "server-only";
 // first; decisions waiting for a second admin; final fines whose payment reminder is due.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isReminderDue, reminderDueOn } from "@/lib/domain/fines/rules";
+import { effectiveDecision, STANDING_STATUSES } from "@/lib/domain/fines/decision-state";
 import { maskNationalNumber } from "@/lib/domain/national-number";
 import { todayIso } from "@/lib/i18n/format";
 import { newcomerScope } from "@/lib/server/access/scope";
@@ -27,7 +28,7 @@ export async function listUndecidedInfringements(actor: Actor, query: QueueQuery
     type: "INFRINGEMENT",
     cancelledAt: null,
     newcomer: newcomerScope(actor),
-    decisions: { none: { status: { in: ["FINAL", "AWAITING_CONFIRMATION"] } } },
+    decisions: { none: { status: { in: [...STANDING_STATUSES] } } },
     ...(query.agency ? { agencyCode: query.agency } : {}),
     ...(query.type ? { infringementType: query.type } : {}),
     ...(query.minAgeDays !== undefined ? { date: { lte: new Date(today.getTime() - query.minAgeDays * DAY_MS) } } : {}),
@@ -69,7 +70,7 @@ export async function listAwaitingConfirmation(actor: Actor) {
   return rows.map((r) => ({ decisionId: r.id, eventId: r.event.id, amountEur: r.amountEur, decidedOn: isoOf(r.decidedOn), decidedByMe: r.decidedById === actor.userId, newcomer: person(r.event.newcomer) }));
 }
 
-/** Final fines still OPEN one month after their decision (and not replaced by a correction). */
+/** Final fines still OPEN one month after their decision that are still the dossier's effective decision. */
 export async function listRemindersDue(actor: Actor, now = new Date()) {
   assertCan(actor, "fine.read");
   const today = todayIso(now);
@@ -78,14 +79,17 @@ export async function listRemindersDue(actor: Actor, now = new Date()) {
     where: {
       status: "FINAL", outcome: "BOETE", paymentStatus: "OPEN",
       decidedOn: { lte: new Date(dateOf(today).getTime() - 28 * DAY_MS) },
-      correctedBy: { none: { status: "FINAL" } },
       event: { cancelledAt: null, newcomer: newcomerScope(actor) },
     },
     orderBy: [{ decidedOn: "asc" }],
     take: 500,
-    select: { id: true, amountEur: true, decidedOn: true, paymentStatus: true, event: { select: { id: true, newcomer: { select: newcomerSelect } } } },
+    select: {
+      id: true, amountEur: true, decidedOn: true, paymentStatus: true,
+      event: { select: { id: true, newcomer: { select: newcomerSelect }, decisions: { where: { status: "FINAL" }, select: { id: true, status: true, decidedOn: true, createdAt: true } } } },
+    },
   });
   return rows
+    .filter((r) => effectiveDecision(r.event.decisions)?.id === r.id)
     .filter((r) => isReminderDue({ decidedOn: isoOf(r.decidedOn), paymentStatus: r.paymentStatus }, today))
     .map((r) => ({ decisionId: r.id, eventId: r.event.id, amountEur: r.amountEur, decidedOn: isoOf(r.decidedOn), dueOn: reminderDueOn(isoOf(r.decidedOn)), newcomer: person(r.event.newcomer) }));
 }

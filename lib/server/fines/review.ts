@@ -4,11 +4,12 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { rejectSchema } from "./decision.schema";
-import { fieldErrorsOf, isUuid } from "@/lib/domain/kit";
+import { isUuid } from "@/lib/domain/kit";
 import { deniedWrite, newcomerOfDecision } from "@/lib/server/access/denied";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 const ALREADY_REVIEWED = "fines.alreadyReviewed";
 
@@ -57,7 +58,6 @@ export function confirmDecision(actor: Actor, decisionId: string) {
 
 export async function rejectDecision(actor: Actor, decisionId: string, input: unknown) {
   assertCan(actor, "fine.decide");
-  const parsed = rejectSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  return review(actor, decisionId, "REJECTED", parsed.data.reason).catch(deniedWrite(actor, "decision.reject.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }));
+  const parsed = parseInput(rejectSchema, input);
+  return review(actor, decisionId, "REJECTED", parsed.reason).catch(deniedWrite(actor, "decision.reject.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }));
 }

@@ -9,11 +9,10 @@ import { escapeLike, hasLikeWildcard } from "@/lib/domain/validation/like";
 import { TRACK_STEPS, type TrackStep } from "@/lib/domain/track/track-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newcomerScopeSql, officeScope } from "@/lib/server/access/scope";
-import type { Actor } from "@/lib/server/auth/actor";
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
-import { ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/domain/kit";
 import { listNewcomersSchema, type ListNewcomersQuery, type TrackStatusFilter } from "./newcomer.schema";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 export const PAGE_SIZE = 25;
 /** Counting stops here: "more than 10.000" is all a person needs to know to refine a search. */
@@ -138,9 +137,8 @@ async function pageRows(query: ListNewcomersQuery, sql: ReturnType<typeof newcom
 }
 
 export async function listNewcomers(actor: Actor, input: unknown) {
-  const parsed = listNewcomersSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const query = parsed.data;
+  const parsed = parseInput(listNewcomersSchema, input);
+  const query = parsed;
   const { rows, total } = await pageRows(query, newcomerListQueries(actor, query));
   return {
     query,
@@ -156,6 +154,7 @@ export async function listNewcomers(actor: Actor, input: unknown) {
 
 /** Offices and extraction years the list can filter on, within the actor's scope. */
 export async function listNewcomerFilterOptions(actor: Actor) {
+  assertCan(actor, "dossier.read");
   const offices = await db.office.findMany({
     where: officeScope(actor),
     select: { code: true, label: true, agencyCode: true },

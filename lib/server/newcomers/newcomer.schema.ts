@@ -3,6 +3,7 @@
 // layer; everything that can be checked without I/O is checked here.
 import { z } from "zod";
 import { issueMessage } from "@/lib/domain/kit";
+import { GENDERS, NATIONALITY_GROUPS, TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { text } from "@/lib/domain/validation/text";
 import { normalizeNationalNumber, validateNationalNumber } from "@/lib/domain/national-number";
 import { futureDateProblem } from "@/lib/domain/track/track-rules";
@@ -20,11 +21,11 @@ const newcomerFields = z.object({
   lastName: name("newcomer.lastNameRequired", "newcomer.lastNameTooLong"),
   firstName: name("newcomer.firstNameRequired", "newcomer.firstNameTooLong"),
   birthDate: isoDate,
-  gender: z.enum(["M", "V"], { message: "newcomer.chooseGender" }),
+  gender: z.enum(GENDERS, { message: "newcomer.chooseGender" }),
   nationalityCode: code("newcomer.chooseNationality").transform((s) => s.toUpperCase()),
-  nationalityGroup: z.preprocess(blank, z.enum(["DERDELANDER", "EU_PLUS", "ONBEPAALD"], { message: "form.chooseNationalityGroup" }).optional()),
+  nationalityGroup: z.preprocess(blank, z.enum(NATIONALITY_GROUPS, { message: "form.chooseNationalityGroup" }).optional()),
   residenceStatusCode: code("newcomer.chooseResidenceStatus"),
-  targetGroup: z.enum(["PLICHT", "RECHT", "ONBEPAALD"], { message: "form.chooseTargetGroup" }),
+  targetGroup: z.enum(TARGET_GROUPS, { message: "form.chooseTargetGroup" }),
   officeCode: code("newcomer.chooseOffice"),
 });
 
@@ -67,7 +68,7 @@ export const SORTS = ["naam", "-naam", "geboortedatum", "-geboortedatum", "nieuw
 export const listNewcomersSchema = z.object({
   q: z.preprocess(blank, text().trim().max(100, "form.searchTooLong").optional()),
   office: z.preprocess(blank, text().max(64).optional()),
-  targetGroup: z.preprocess(blank, z.enum(["PLICHT", "RECHT", "ONBEPAALD"]).optional()),
+  targetGroup: z.preprocess(blank, z.enum(TARGET_GROUPS).optional()),
   status: z.preprocess(blank, z.enum(TRACK_STATUS_FILTERS).optional()),
   extractionYear: z.preprocess(blank, z.coerce.number().int().min(1990).max(2100).optional()),
   sort: z.preprocess(blank, z.enum(SORTS).default("naam")),

@@ -10,12 +10,12 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/domain/kit";
 import { createNewcomerSchema, moveNewcomerSchema, updateNewcomerSchema } from "./newcomer.schema";
 import { checkClassificationCodes, nationalityOf, officeByCode } from "./reference-checks";
 import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
 import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite } from "@/lib/server/access/denied";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 
 /** Refuses a national number that another dossier already has; links to it only when visible. */
@@ -38,9 +38,8 @@ async function isUniqueViolation(e: unknown) {
 
 export async function createNewcomer(actor: Actor, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = createNewcomerSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const v = parsed.data;
+  const parsed = parseInput(createNewcomerSchema, input);
+  const v = parsed;
   try {
     return await db.$transaction(async (tx) => {
       const errors = await checkClassificationCodes(tx, v);
@@ -69,9 +68,8 @@ export async function createNewcomer(actor: Actor, input: unknown) {
 
 export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = updateNewcomerSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const v = parsed.data;
+  const parsed = parseInput(updateNewcomerSchema, input);
+  const v = parsed;
   try {
     return await db.$transaction(async (tx) => {
       const before = await findNewcomerInScope(tx, actor, id, { lock: true });
@@ -107,9 +105,8 @@ export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
  */
 export async function moveNewcomer(actor: Actor, id: string, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = moveNewcomerSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const v = parsed.data;
+  const parsed = parseInput(moveNewcomerSchema, input);
+  const v = parsed;
   return db.$transaction(async (tx) => {
     const before = await findNewcomerInScope(tx, actor, id, { lock: true });
     if (before.version !== v.version) throw new ConflictError();

@@ -1,6 +1,7 @@
 // Input of the forms that record, correct and cancel a step of the track. Rules that need the
 // newcomer's other records (order of the steps, infringement types) are checked by the data layer.
 import { z } from "zod";
+import { INFRINGEMENT_TYPES, NATIONALITY_GROUPS, RECORDABLE_EVENT_TYPES, TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { text } from "@/lib/domain/validation/text";
 import { isoDate } from "@/lib/server/newcomers/newcomer.schema";
 
@@ -12,18 +13,13 @@ const optionalCode = z.preprocess(blank, text().trim().max(64).optional());
 const classification = {
   officeCode: optionalCode,
   nationalityCode: optionalCode,
-  nationalityGroup: z.preprocess(blank, z.enum(["DERDELANDER", "EU_PLUS", "ONBEPAALD"], { message: "form.chooseNationalityGroup" }).optional()),
+  nationalityGroup: z.preprocess(blank, z.enum(NATIONALITY_GROUPS, { message: "form.chooseNationalityGroup" }).optional()),
   residenceStatusCode: optionalCode,
-  targetGroup: z.preprocess(blank, z.enum(["PLICHT", "RECHT", "ONBEPAALD"], { message: "form.chooseTargetGroup" }).optional()),
+  targetGroup: z.preprocess(blank, z.enum(TARGET_GROUPS, { message: "form.chooseTargetGroup" }).optional()),
 };
 
-const INFRINGEMENT_TYPES = [
-  "NIET_TIJDIG_AANGEMELD", "GEWEIGERD_TE_ONDERTEKENEN", "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD", "ONREGELMATIGE_DEELNAME",
-  "NA_INBREUK_NIET_TIJDIG_AANGEMELD", "NIET_REGELMATIG_DEELGENOMEN", "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING",
-] as const;
-
 /** Staff record these steps here; DVZ advices are made by ADMINs elsewhere (lib/server/dvz). */
-export const RECORDABLE_TYPES = ["EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION", "INFRINGEMENT"] as const;
+export const RECORDABLE_TYPES = RECORDABLE_EVENT_TYPES;
 
 const base = { date: isoDate, note, ...classification };
 

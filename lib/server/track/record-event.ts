@@ -12,7 +12,6 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
-import { fieldErrorsOf } from "@/lib/domain/kit";
 import { checkClassificationCodes, nationalityOf, officeByCode } from "@/lib/server/newcomers/reference-checks";
 import { isUuid } from "@/lib/domain/kit";
 import { findNewcomerInScope } from "@/lib/server/newcomers/scoped-newcomer";
@@ -20,6 +19,7 @@ import { cancelEventSchema, correctEventSchema, RECORDABLE_TYPES, recordEventSch
 import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 import { asMsg, msg, type MsgLike } from "@/lib/i18n/message";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -39,9 +39,8 @@ function eventAudit(e: { id: string; type: string; date: Date; officeCode: strin
 
 export async function recordTrackEvent(actor: Actor, newcomerId: string, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = recordEventSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const v = parsed.data;
+  const parsed = parseInput(recordEventSchema, input);
+  const v = parsed;
   return db.$transaction(async (tx) => {
     const n = await findNewcomerInScope(tx, actor, newcomerId, { lock: true });
     const errors: Record<string, MsgLike> = await checkClassificationCodes(tx, v);
@@ -91,9 +90,8 @@ async function findEventInScope(tx: Tx, actor: Actor, eventId: string) {
 /** Corrects the date, note or infringement type of a record, with a reason. */
 export async function correctTrackEvent(actor: Actor, eventId: string, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = correctEventSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const v = parsed.data;
+  const parsed = parseInput(correctEventSchema, input);
+  const v = parsed;
   return db.$transaction(async (tx) => {
     const before = await findEventInScope(tx, actor, eventId);
     if (before.version !== v.version) throw new ConflictError("track.recordConflict");
@@ -124,9 +122,8 @@ export async function correctTrackEvent(actor: Actor, eventId: string, input: un
 /** Cancels a record with a reason; it stays visible (struck through) and no longer counts. */
 export async function cancelTrackEvent(actor: Actor, eventId: string, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = cancelEventSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error.issues));
-  const v = parsed.data;
+  const parsed = parseInput(cancelEventSchema, input);
+  const v = parsed;
   return db.$transaction(async (tx) => {
     const before = await findEventInScope(tx, actor, eventId);
     if (before.version !== v.version) throw new ConflictError("track.recordConflict");

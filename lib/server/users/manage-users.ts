@@ -12,6 +12,7 @@ import { endUserSessions, type SessionEndReason } from "@/lib/server/auth/user-s
 import { db } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { createUserSchema, updateUserSchema } from "./users.schema";
+import { parseInput } from "@/lib/server/kit/parse-input";
 
 const userFields = { id: true, email: true, name: true, role: true, agencyCode: true, officeCode: true, active: true, lastLoginAt: true, createdAt: true } as const;
 
@@ -48,12 +49,6 @@ async function placement(role: "STAFF" | "MANAGER" | "ADMIN", officeCode: string
   return { agencyCode: office.agencyCode, officeCode };
 }
 
-function fieldErrors(issues: { path: PropertyKey[]; message: string }[]) {
-  const out: Record<string, MsgLike> = {};
-  for (const i of issues) out[String(i.path[0] ?? "form")] ??= i.message;
-  return out;
-}
-
 export async function createUser(actor: Actor, input: unknown) {
   assertCan(actor, "user.manage");
   return insertUser(actor, input, null);
@@ -69,10 +64,9 @@ export async function createUserFromCommandLine(input: unknown) {
 }
 
 async function insertUser(actor: Actor | null, input: unknown, reason: string | null) {
-  const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
-  const { email, name, role, password } = parsed.data;
-  const place = await placement(role, parsed.data.officeCode, parsed.data.agencyCode);
+  const parsed = parseInput(createUserSchema, input);
+  const { email, name, role, password } = parsed;
+  const place = await placement(role, parsed.officeCode, parsed.agencyCode);
   if (await db.user.findUnique({ where: { email } })) throw new ValidationError({ email: "users.emailTaken" });
   const passwordHash = await hash(password, ARGON2_OPTIONS);
   return db.$transaction(async (tx) => {
@@ -96,13 +90,12 @@ function sessionEndReason(before: Placed, after: Placed, passwordReset: boolean)
 export async function updateUser(actor: Actor, id: string, input: unknown) {
   assertCan(actor, "user.manage");
   const before = await getUser(actor, id);
-  const parsed = updateUserSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
-  const { name, role, active, password } = parsed.data;
+  const parsed = parseInput(updateUserSchema, input);
+  const { name, role, active, password } = parsed;
   if (before.id === actor.userId && (!active || role !== "ADMIN")) {
     throw new ValidationError({ role: "users.ownRights" });
   }
-  const place = await placement(role, parsed.data.officeCode, parsed.data.agencyCode);
+  const place = await placement(role, parsed.officeCode, parsed.agencyCode);
   const passwordHash = password ? await hash(password, ARGON2_OPTIONS) : null;
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({

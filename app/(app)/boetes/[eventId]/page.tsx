@@ -5,8 +5,9 @@ import { DecisionHistory } from "@/components/fines/decision-history";
 import { eventLabel, infringementLabel } from "@/components/fines/labels";
 import { PaymentForm } from "@/components/fines/payment-form";
 import { ReviewForms } from "@/components/fines/review-forms";
-import { codes } from "@/lib/domain/codes";
-import { FINE_SUGGESTED_AMOUNTS_EUR, isReminderDue, reminderDueOn } from "@/lib/domain/fines/rules";
+import { codes, PAYMENT_STATUSES } from "@/lib/domain/codes";
+import { dossierDecisionState } from "@/lib/domain/fines/decision-state";
+import { FINE_MAX_EUR, FINE_MIN_EUR, FINE_SUGGESTED_AMOUNTS_EUR, isReminderDue, reminderDueOn } from "@/lib/domain/fines/rules";
 import { formatDate, formatEuro, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
@@ -25,9 +26,7 @@ export default async function InfringementDossierPage({ params }: { params: Prom
   });
   const today = todayIso();
   const standing = dossier.decisions.find((d) => d.standing) ?? null;
-  const awaiting = standing?.status === "AWAITING_CONFIRMATION" ? standing : null;
-  const finalFine = standing?.status === "FINAL" && standing.outcome === "BOETE" ? standing : null;
-  const hasFinal = dossier.decisions.some((d) => d.status === "FINAL");
+  const { awaiting, finalFine, hasFinal } = dossierDecisionState(standing, dossier.decisions);
   const decisionLabels = Object.fromEntries((["outcome", "decidedOn", "amount", "amountHint", "suggested", "motivation", "correctionReason", "submit"] as const).map((k) => [k, t(`decision.${k}`)])) as Record<"outcome" | "decidedOn" | "amount" | "amountHint" | "suggested" | "motivation" | "correctionReason" | "submit", string>;
   return (
     <div className="space-y-6">
@@ -73,7 +72,7 @@ export default async function InfringementDossierPage({ params }: { params: Prom
                 action={paymentAction.bind(null, dossier.eventId, finalFine.id)}
                 current={finalFine.paymentStatus ?? "OPEN"}
                 today={today}
-                statuses={(["OPEN", "BETAALD", "HERINNERING", "OVERGEDRAGEN"] as const).map((code) => ({ code, label: t(`payment.${code}`) }))}
+                statuses={PAYMENT_STATUSES.map((code) => ({ code, label: t(`payment.${code}`) }))}
                 labels={{ status: t("payment.status"), on: t("payment.on"), onHint: t("payment.onHint"), save: t("payment.save") }}
               />
             </section>
@@ -89,6 +88,7 @@ export default async function InfringementDossierPage({ params }: { params: Prom
                 today={today}
                 isCorrection={Boolean(standing)}
                 suggestedAmounts={FINE_SUGGESTED_AMOUNTS_EUR}
+                amountRange={{ min: FINE_MIN_EUR, max: FINE_MAX_EUR }}
                 outcomes={codes.decisions.map((d) => ({ code: d.code, label: t(`outcome.${d.code}`) }))}
                 labels={decisionLabels}
               />
