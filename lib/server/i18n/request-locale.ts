@@ -7,7 +7,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { cache } from "react";
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE, type Locale } from "@/lib/i18n/locale";
-import { translator, type Namespace, type Translate } from "@/lib/i18n/messages";
+import { translator, type MessageKey, type Namespace, type Translate } from "@/lib/i18n/messages";
 import { optionalActor } from "@/lib/server/auth/session";
 
 /** The language of a visitor without an account: the cookie, else the browser. */
@@ -25,4 +25,9 @@ export const requestLocale = cache(async (): Promise<Locale> => {
 /** A translator for one namespace in the language of the current request. */
 export async function getTranslator<N extends Namespace>(namespace: N): Promise<Translate<N>> {
   return translator(namespace, await requestLocale());
+}
+
+/** `export const generateMetadata = pageTitle("reports", "title")`: the tab title in the request's language. */
+export function pageTitle<N extends Namespace>(namespace: N, key: MessageKey<N>): () => Promise<{ title: string }> {
+  return async () => ({ title: (await getTranslator(namespace))(key) });
 }
