@@ -17,6 +17,7 @@ import nlReports from "@/messages/nl/reports.json";
 import nlFines from "@/messages/nl/fines.json";
 import nlDvz from "@/messages/nl/dvz.json";
 import nlAudit from "@/messages/nl/audit.json";
+import nlCodes from "@/messages/nl/codes.json";
 import enCommon from "@/messages/en/common.json";
 import enAuth from "@/messages/en/auth.json";
 import enAdmin from "@/messages/en/admin.json";
@@ -26,6 +27,7 @@ import enReports from "@/messages/en/reports.json";
 import enFines from "@/messages/en/fines.json";
 import enDvz from "@/messages/en/dvz.json";
 import enAudit from "@/messages/en/audit.json";
+import enCodes from "@/messages/en/codes.json";
 import { DEFAULT_LOCALE, type Locale } from "./locale";
 
 export { DEFAULT_LOCALE, type Locale } from "./locale";
@@ -40,6 +42,7 @@ const nl = {
   fines: nlFines,
   dvz: nlDvz,
   audit: nlAudit,
+  codes: nlCodes,
 };
 
 export type Namespace = keyof typeof nl;
@@ -57,6 +60,7 @@ export const catalogues: Record<Locale, Record<Namespace, unknown>> = {
     fines: enFines,
     dvz: enDvz,
     audit: enAudit,
+    codes: enCodes,
   },
 };
 
