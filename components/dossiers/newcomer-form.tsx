@@ -6,10 +6,9 @@ import { useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
-import { translator } from "@/lib/i18n/messages";
+import { useLocale, useT } from "@/components/i18n/i18n-provider";
+import { looseTranslator } from "@/lib/i18n/messages";
 import { NationalityPicker, type NationalityOption } from "./nationality-picker";
-
-const t = translator("dossiers");
 
 export interface NewcomerFormOptions {
   nationalities: NationalityOption[];
@@ -30,9 +29,11 @@ interface Props {
 }
 
 export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Props) {
+  const t = useT("dossiers");
+  const codeLabel = looseTranslator("dossiers", useLocale());
   const { result, pending, formRef, onSubmit, errors } = useFormAction(action, { keepOnSuccess: true });
   const [derived, setDerived] = useState(options.nationalities.find((n) => n.code === initial?.nationalityCode)?.group ?? "");
-  const derivedLabel = derived ? `${t("form.nationalityGroupDerived")}: ${t(`groups.${derived}`)}` : t("form.nationalityGroupDerived");
+  const derivedLabel = derived ? `${t("form.nationalityGroupDerived")}: ${codeLabel(`groups.${derived}`)}` : t("form.nationalityGroupDerived");
   return (
     <form ref={formRef} onSubmit={onSubmit} className="card max-w-3xl space-y-4" noValidate>
       <FormMessage result={result} />
@@ -70,7 +71,7 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
           {(a) => (
             <select {...a} className="input" defaultValue={initial && initial.nationalityGroup !== derived ? initial.nationalityGroup : ""}>
               <option value="">{derivedLabel}</option>
-              {["DERDELANDER", "EU_PLUS", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
+              {(["DERDELANDER", "EU_PLUS", "ONBEPAALD"] as const).map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
             </select>
           )}
         </Field>
@@ -86,7 +87,7 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
           {(a) => (
             <select {...a} className="input" defaultValue={initial?.targetGroup ?? ""}>
               <option value="">{t("form.choose")}</option>
-              {["PLICHT", "RECHT", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+              {(["PLICHT", "RECHT", "ONBEPAALD"] as const).map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
             </select>
           )}
         </Field>

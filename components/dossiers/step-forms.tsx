@@ -6,10 +6,8 @@ import { useRef } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
-import { translator } from "@/lib/i18n/messages";
+import { useT } from "@/components/i18n/i18n-provider";
 import { NationalityPicker, type NationalityOption } from "./nationality-picker";
-
-const t = translator("dossiers");
 
 type Action = (prev: FormResult | null, form: FormData) => Promise<FormResult>;
 export const STEP_TYPES = ["EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION", "INFRINGEMENT"] as const;
@@ -24,6 +22,7 @@ export interface StepFormsProps {
 }
 
 function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: StepFormsProps }) {
+  const t = useT("dossiers");
   const { result, pending, formRef, onSubmit, errors } = useFormAction(props.action);
   const details = useRef<HTMLDetailsElement>(null);
   const c = props.classification;
@@ -58,7 +57,7 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
             <Field name="CONTRACT-nationalityGroup" label={t("form.nationalityGroup")} error={errors.nationalityGroup}>
               {(a) => (
                 <select {...a} name="nationalityGroup" className="input" defaultValue={c.nationalityGroup}>
-                  {["DERDELANDER", "EU_PLUS", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
+                  {(["DERDELANDER", "EU_PLUS", "ONBEPAALD"] as const).map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
                 </select>
               )}
             </Field>
@@ -72,7 +71,7 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
             <Field name="CONTRACT-targetGroup" label={t("form.targetGroup")} error={errors.targetGroup}>
               {(a) => (
                 <select {...a} name="targetGroup" className="input" defaultValue={c.targetGroup}>
-                  {["PLICHT", "RECHT", "ONBEPAALD"].map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+                  {(["PLICHT", "RECHT", "ONBEPAALD"] as const).map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
                 </select>
               )}
             </Field>

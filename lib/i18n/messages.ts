@@ -105,3 +105,8 @@ export function translator<N extends Namespace>(namespace: N, locale: Locale = D
 export function dynamicMessage(namespace: Namespace, locale: Locale, key: string, fallback?: string): string | undefined {
   return lookup(catalogues[locale][namespace] as Tree, key) ?? fallback;
 }
+
+/** translator() for keys built from codes at run time (the key unchecked; a missing one shows the marker). */
+export function looseTranslator(namespace: Namespace, locale: Locale = DEFAULT_LOCALE): (key: string, vars?: MessageVars) => string {
+  return translator(namespace, locale) as (key: string, vars?: MessageVars) => string;
+}
