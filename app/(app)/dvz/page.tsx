@@ -2,6 +2,7 @@ import { FollowUpForm } from "@/components/dvz/follow-up-form";
 import { GenerateAdviceForm } from "@/components/dvz/generate-advice-form";
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listDvzAdvices } from "@/lib/server/dvz/advice";
 import { findNewcomersForAdvice } from "@/lib/server/dvz/find-newcomers";
@@ -9,14 +10,13 @@ import { ValidationError } from "@/lib/server/errors";
 import { resolveSearchToken } from "@/lib/server/newcomers/search-token";
 import { followUpAction, generateAdviceAction, searchDvzAction } from "./actions";
 
-const t = translator("dvz");
-
-export const metadata = { title: t("title") };
+export const generateMetadata = pageTitle("dvz", "title");
 
 const FOLLOW_UPS = ["VERBLIJF_VERLENGD", "VERBLIJF_NIET_VERLENGD", "ONBEKEND"] as const;
 
 export default async function DvzPage({ searchParams }: { searchParams: Promise<{ q?: string; zoek?: string }> }) {
   const actor = await requirePageActor("dvz.advise");
+  const t = translator("dvz", actor.locale);
   const sp = await searchParams;
   // a search with (part of) a national number arrives as an opaque token, never in the URL
   const q = sp.zoek ? ((await resolveSearchToken(actor, sp.zoek)) ?? undefined) : sp.q;
