@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { codes, dvzFollowUps } from "@/lib/domain/codes";
+import { provinces } from "@/lib/domain/reports/province";
 import { LOCALES, localeFromAcceptLanguage, localeOf } from "./locale";
 import { catalogues, dynamicMessage, translator, type Namespace } from "./messages";
 
@@ -28,6 +30,22 @@ describe("message catalogues", () => {
 
   it("has no empty messages", () => {
     for (const locale of LOCALES) for (const ns of namespaces) for (const [key, text] of leaves(catalogues[locale][ns] as Tree)) expect(text.trim(), `${locale}/${ns}.${key}`).not.toBe("");
+  });
+});
+
+// The Dutch code labels of messages/nl/codes.json are those of the reference lists, so that
+// the Dutch pages read exactly as before and a renamed code shows up here.
+describe("messages/nl/codes.json", () => {
+  it("equals the labels of the code lists", () => {
+    const nl = catalogues.nl.codes as Record<string, Record<string, string>>;
+    const asMap = (list: readonly { code: string; label: string }[]) => Object.fromEntries(list.map((c) => [c.code, c.label]));
+    expect(nl.infringementTypes).toEqual(asMap(codes.infringementTypes));
+    expect(nl.genders).toEqual(asMap(codes.genders));
+    expect(nl.targetGroups).toEqual(asMap(codes.targetGroups));
+    expect(nl.nationalityGroups).toEqual(asMap(codes.nationalityGroups));
+    expect(nl.provinces).toEqual(asMap(provinces));
+    expect(nl.followUps).toEqual(asMap(dvzFollowUps));
+    expect(nl.decisions).toEqual({ ...asMap(codes.decisions), IN_BEHANDELING: "in behandeling" });
   });
 });
 
