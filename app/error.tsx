@@ -1,10 +1,9 @@
 "use client";
 
-import { translator } from "@/lib/i18n/messages";
-
-const t = translator("common");
+import { useT } from "@/components/i18n/i18n-provider";
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+  const t = useT("common");
   return (
     <main className="mx-auto max-w-xl px-4 py-16">
       <h1>{t("errors.unexpected")}</h1>

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { translator } from "@/lib/i18n/messages";
+import { getTranslator } from "@/lib/server/i18n/request-locale";
 
-const t = translator("common");
-
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslator("common");
   return (
     <main className="mx-auto max-w-xl px-4 py-16">
       <h1>{t("errors.notFoundTitle")}</h1>

@@ -2,14 +2,15 @@ import Link from "next/link";
 import { MainNav } from "@/components/shell/main-nav";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { navigationFor } from "@/lib/domain/permissions";
+import { LanguageSelect } from "@/components/i18n/language-select";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { describeActor } from "@/lib/server/users/describe-actor";
-
-const t = translator("common");
+import { chooseLocaleAction } from "./taal/actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();
+  const t = translator("common", actor.locale);
   const { agencyLabel, officeLabel } = await describeActor(actor);
   const scope = agencyLabel ? (officeLabel && officeLabel !== agencyLabel ? `${agencyLabel} · ${officeLabel}` : agencyLabel) : t("scope.allAgencies");
   const items = navigationFor(actor.role).map((n) => ({ href: n.href, label: t(`nav.${n.key}`) }));
@@ -29,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 {t(`roles.${actor.role}`)} · <span data-testid="signed-in-scope">{scope}</span>
               </div>
             </div>
+            <LanguageSelect locale={actor.locale} t={t} action={chooseLocaleAction} />
             <SignOutButton label={t("signOut")} />
           </div>
         </div>

@@ -3,10 +3,9 @@ import { navigationFor } from "@/lib/domain/permissions";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
 
-const t = translator("common");
-
 export default async function HomePage() {
   const actor = await requirePageActor();
+  const t = translator("common", actor.locale);
   const sections = navigationFor(actor.role);
   return (
     <div>

@@ -1,13 +1,13 @@
 // The "Geschiedenis" of one dossier: who did what and when (views, changes, moves, reveals),
 // newest first, with the before/after of changes folded away.
 import { formatDateTime } from "@/lib/i18n/format";
-import { translator } from "@/lib/i18n/messages";
-
-const t = translator("dossiers");
+import type { Locale } from "@/lib/i18n/locale";
+import { dynamicMessage, translator } from "@/lib/i18n/messages";
 
 interface Entry { id: string; at: Date; userEmail: string | null; action: string; before: unknown; after: unknown; reason: string | null }
 
-export function DossierHistory({ entries }: { entries: Entry[] }) {
+export function DossierHistory({ entries, locale }: { entries: Entry[]; locale: Locale }) {
+  const t = translator("dossiers", locale);
   if (entries.length === 0) return <p className="card text-sm">{t("dossier.historyEmpty")}</p>;
   return (
     <div className="overflow-x-auto">
@@ -18,17 +18,17 @@ export function DossierHistory({ entries }: { entries: Entry[] }) {
         <tbody>
           {entries.map((h) => {
             // message keys cannot contain dots (they are paths): newcomer.view → audit.newcomer_view
-            const label = t(`audit.${h.action.replaceAll(".", "_")}`);
+            const label = dynamicMessage("dossiers", locale, `audit.${h.action.replaceAll(".", "_")}`, h.action);
             return (
               <tr key={h.id}>
-                <td className="whitespace-nowrap">{formatDateTime(h.at)}</td>
+                <td className="whitespace-nowrap">{formatDateTime(h.at, locale)}</td>
                 <td>{h.userEmail ?? "—"}</td>
-                <td>{label.startsWith("dossiers.") ? h.action : label}{h.reason ? ` — ${h.reason}` : ""}</td>
+                <td>{label}{h.reason ? ` — ${h.reason}` : ""}</td>
                 <td>
                   {(h.before != null || h.after != null) && (
                     <details>
                       <summary className="cursor-pointer text-xs">{t("audit.details")}</summary>
-                      <pre className="max-w-md overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify({ voor: h.before ?? null, na: h.after ?? null }, null, 1)}</pre>
+                      <pre className="max-w-md overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify({ [t("audit.before")]: h.before ?? null, [t("audit.after")]: h.after ?? null }, null, 1)}</pre>
                     </details>
                   )}
                 </td>

@@ -3,9 +3,8 @@
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
-import { translator } from "@/lib/i18n/messages";
+import { useT } from "@/components/i18n/i18n-provider";
 
-const t = translator("dossiers");
 type Action = (prev: FormResult | null, form: FormData) => Promise<FormResult>;
 
 interface Props {
@@ -21,6 +20,7 @@ interface Props {
 }
 
 export function EventRowActions(p: Props) {
+  const t = useT("dossiers");
   const corr = useFormAction(p.correct, { keepOnSuccess: true });
   const canc = useFormAction(p.cancel, { keepOnSuccess: true });
   const id = (f: string) => `${p.eventId.slice(0, 8)}-${f}`;

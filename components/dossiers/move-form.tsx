@@ -3,9 +3,7 @@
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
-import { translator } from "@/lib/i18n/messages";
-
-const t = translator("dossiers");
+import { useT } from "@/components/i18n/i18n-provider";
 
 interface Props {
   action: (prev: FormResult | null, form: FormData) => Promise<FormResult>;
@@ -15,6 +13,7 @@ interface Props {
 }
 
 export function MoveForm({ action, version, currentOfficeCode, offices }: Props) {
+  const t = useT("dossiers");
   const { result, pending, formRef, onSubmit, errors } = useFormAction(action, { keepOnSuccess: true });
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-3" noValidate>

@@ -7,10 +7,9 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
 import { NATIONALITY_GROUPS, TARGET_GROUPS } from "@/lib/domain/code-sets";
-import { translator } from "@/lib/i18n/messages";
+import { useLocale, useT } from "@/components/i18n/i18n-provider";
+import { looseTranslator } from "@/lib/i18n/messages";
 import { NationalityPicker, type NationalityOption } from "./nationality-picker";
-
-const t = translator("dossiers");
 
 export interface NewcomerFormOptions {
   nationalities: NationalityOption[];
@@ -31,9 +30,11 @@ interface Props {
 }
 
 export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Props) {
+  const t = useT("dossiers");
+  const codeLabel = looseTranslator("dossiers", useLocale());
   const { result, pending, formRef, onSubmit, errors } = useFormAction(action, { keepOnSuccess: true });
   const [derived, setDerived] = useState(options.nationalities.find((n) => n.code === initial?.nationalityCode)?.group ?? "");
-  const derivedLabel = derived ? `${t("form.nationalityGroupDerived")}: ${t(`groups.${derived}`)}` : t("form.nationalityGroupDerived");
+  const derivedLabel = derived ? `${t("form.nationalityGroupDerived")}: ${codeLabel(`groups.${derived}`)}` : t("form.nationalityGroupDerived");
   return (
     <form ref={formRef} onSubmit={onSubmit} className="card max-w-3xl space-y-4" noValidate>
       <FormMessage result={result} />

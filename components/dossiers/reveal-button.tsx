@@ -1,11 +1,10 @@
 "use client";
 // Shows the masked national number; the button asks the server for the full one (audited).
 import { useState, useTransition } from "react";
-import { translator } from "@/lib/i18n/messages";
-
-const t = translator("dossiers");
+import { useT } from "@/components/i18n/i18n-provider";
 
 export function RevealNationalNumber({ masked, reveal }: { masked: string; reveal: () => Promise<{ ok: boolean; data?: string; message?: string }> }) {
+  const t = useT("dossiers");
   const [shown, setShown] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();

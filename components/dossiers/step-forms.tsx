@@ -7,10 +7,8 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
 import { NATIONALITY_GROUPS, RECORDABLE_EVENT_TYPES, TARGET_GROUPS } from "@/lib/domain/code-sets";
-import { translator } from "@/lib/i18n/messages";
+import { useT } from "@/components/i18n/i18n-provider";
 import { NationalityPicker, type NationalityOption } from "./nationality-picker";
-
-const t = translator("dossiers");
 
 type Action = (prev: FormResult | null, form: FormData) => Promise<FormResult>;
 export const STEP_TYPES = RECORDABLE_EVENT_TYPES;
@@ -25,6 +23,7 @@ export interface StepFormsProps {
 }
 
 function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: StepFormsProps }) {
+  const t = useT("dossiers");
   const { result, pending, formRef, onSubmit, errors } = useFormAction(props.action);
   const details = useRef<HTMLDetailsElement>(null);
   const c = props.classification;

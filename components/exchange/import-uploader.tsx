@@ -2,10 +2,9 @@
 // Upload form of /beheer/import: sends the file as the request body, then polls the ImportRun
 // for the progress bar and, at the end, the outcome or the list of errors (line, field, reason).
 import { useEffect, useRef, useState } from "react";
-import { formatNumber } from "@/lib/i18n/format";
-import { translator } from "@/lib/i18n/messages";
-
-const t = translator("exchange");
+import { useLocale } from "@/components/i18n/i18n-provider";
+import { formatNumber as formatNumberIn } from "@/lib/i18n/format";
+import { useT } from "@/components/i18n/i18n-provider";
 
 interface RunView {
   status: "VALIDATING" | "IMPORTING" | "SUCCEEDED" | "FAILED";
@@ -14,6 +13,9 @@ interface RunView {
 }
 
 export function ImportUploader() {
+  const t = useT("exchange");
+  const locale = useLocale();
+  const formatNumber = (n: number) => formatNumberIn(n, locale);
   const [runId, setRunId] = useState<string | null>(null);
   const [run, setRun] = useState<RunView | null>(null);
   const [message, setMessage] = useState<string | null>(null);

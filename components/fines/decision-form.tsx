@@ -6,6 +6,8 @@ import { useState } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
+import { useLocale } from "@/components/i18n/i18n-provider";
+import { formatEuro } from "@/lib/i18n/format";
 
 interface Props {
   action: (prev: FormResult | null, form: FormData) => Promise<FormResult>;
@@ -23,6 +25,7 @@ export function DecisionForm({ action, version, today, isCorrection, suggestedAm
   const { result, pending, formRef, onSubmit, errors } = useFormAction(action);
   const [outcome, setOutcome] = useState("BOETE");
   const [amount, setAmount] = useState("");
+  const locale = useLocale();
   return (
     <form ref={formRef} onSubmit={onSubmit} className="card space-y-4" noValidate data-testid="decision-form">
       <FormMessage result={result} />
@@ -46,7 +49,7 @@ export function DecisionForm({ action, version, today, isCorrection, suggestedAm
               {/* biome-ignore lint/a11y/useSemanticElements: a row of quick-pick buttons, not a form section; a fieldset would draw a box */}
               <div role="group" aria-label={labels.suggested} className="flex flex-wrap gap-1">
                 {suggestedAmounts.map((n) => (
-                  <button key={n} type="button" className={`btn-secondary px-2 py-1 text-xs ${String(n) === amount ? "ring-2 ring-brand-600" : ""}`} onClick={() => setAmount(String(n))}>€ {n.toLocaleString("nl-BE")}</button>
+                  <button key={n} type="button" className={`btn-secondary px-2 py-1 text-xs ${String(n) === amount ? "ring-2 ring-brand-600" : ""}`} onClick={() => setAmount(String(n))}>{locale === "nl" ? `€ ${n.toLocaleString("nl-BE")}` : formatEuro(n, { locale })}</button>
                 ))}
               </div>
             </div>

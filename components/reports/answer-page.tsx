@@ -3,7 +3,8 @@
 // (the filters, the navigation and the buttons carry no-print).
 import Link from "next/link";
 import { ZodError } from "zod";
-import { dimensionLabels, measureLabels } from "@/lib/domain/reports/definitions";
+import { answerTableTitle } from "@/lib/domain/reports/answer-tables";
+import { dimensionLabel, measureLabel } from "@/lib/domain/reports/definitions";
 import { pageQuery, questions, readPageRequest } from "@/lib/domain/reports/questions";
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
@@ -19,10 +20,9 @@ import { ReportFilters } from "./report-filters";
 import { ReportFreshnessNote } from "./report-freshness";
 import { ReportTable } from "./report-table";
 
-const t = translator("reports");
-
 export async function AnswerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("report.read");
+  const t = translator("reports", actor.locale);
   const request = readPageRequest(questions["vraag-1"], await searchParams, todayIso());
   const agencies = await listReportAgencies(actor);
   let answer: Awaited<ReturnType<typeof getAnswer>> | null = null;
@@ -31,7 +31,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
     answer = await getAnswer(actor, request, { action: "report.view", what: "antwoord", publication: request.publication });
   } catch (e) {
     if (!(e instanceof ZodError)) throw e;
-    error = issuesText(e.issues, localeOf(actor as { locale?: string | null }));
+    error = issuesText(e.issues, localeOf(actor));
   }
   const query = pageQuery({ ...request, agency: answer?.agency ?? request.agency });
   // the tables of the answer are one publication: protected together (they share totals)
@@ -47,7 +47,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
         <p className="text-slate-700">{t("filters.asOf")}: {formatDate(request.asOf)} · {request.from}–{request.to}</p>
         {agencies.fixed && <p className="text-sm text-slate-700">{t("table.scopeAgency", { agency: agencies.fixed.label })}</p>}
       </div>
-      <ReportFilters request={request} options={{ agencies: agencies.choices }} />
+      <ReportFilters request={request} options={{ agencies: agencies.choices }} locale={actor.locale} />
       {error && <p role="status" className="field-error">{t("error", { message: error })}</p>}
       {answer && (
         <>
@@ -59,11 +59,11 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
           {answer.parts.map(({ table, reports }) => (
             <section key={table.number} aria-labelledby={`tabel-${table.number}`} className="space-y-2">
               <h2 id={`tabel-${table.number}`}>
-                {t("answer.table", { number: table.number })}: {table.title} {table.lastYearOnly ? t("answer.lastYear", { year: request.to }) : ""}
+                {t("answer.table", { number: table.number })}: {answerTableTitle(table, actor.locale)} {table.lastYearOnly ? t("answer.lastYear", { year: request.to }) : ""}
               </h2>
               {reports.map((r) => (
-                <ReportTable key={r.measure} report={r} mask={maskOf.get(r) ?? null}
-                  caption={t("table.caption", { measure: measureLabels[r.measure], by: r.by.map((d) => dimensionLabels[d]).join(" en "), from: r.years[0]!, to: r.years.at(-1)!, asOf: formatDate(r.asOf) })} />
+                <ReportTable key={r.measure} report={r} mask={maskOf.get(r) ?? null} locale={actor.locale}
+                  caption={t("table.caption", { measure: measureLabel(r.measure, actor.locale), by: r.by.map((d) => dimensionLabel(d, actor.locale)).join(` ${t("table.and")} `), from: r.years[0]!, to: r.years.at(-1)!, asOf: formatDate(r.asOf) })} />
               ))}
             </section>
           ))}

@@ -2,7 +2,7 @@
 // Thin: reads the URL, calls getReport (which applies the Actor's scope), renders.
 import Link from "next/link";
 import { ZodError } from "zod";
-import { dimensionLabels, isMeasure, measureLabels } from "@/lib/domain/reports/definitions";
+import { dimensionLabel, isMeasure, measureLabel } from "@/lib/domain/reports/definitions";
 import { dimensionsFor, pageQuery, questions, readPageRequest, type QuestionSlug } from "@/lib/domain/reports/questions";
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
@@ -17,10 +17,9 @@ import { ReportFilters } from "./report-filters";
 import { ReportFreshnessNote } from "./report-freshness";
 import { ReportTable } from "./report-table";
 
-const t = translator("reports");
-
 export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("report.read");
+  const t = translator("reports", actor.locale);
   const question = questions[slug];
   const request = readPageRequest(question, await searchParams, todayIso());
   const [agencies, result] = await Promise.all([
@@ -28,7 +27,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
     getReport(actor, request, { action: "report.view", what: slug, publication: request.publication }).then(
       (report) => ({ report, error: null }),
       (e: unknown) => {
-        if (e instanceof ZodError) return { report: null, error: issuesText(e.issues, localeOf(actor as { locale?: string | null })) };
+        if (e instanceof ZodError) return { report: null, error: issuesText(e.issues, localeOf(actor)) };
         throw e;
       },
     ),
@@ -44,7 +43,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
         <p className="text-slate-700">{t(`questions.${slug}.text`)}</p>
         {agencies.fixed && <p className="text-sm text-slate-700">{t("table.scopeAgency", { agency: agencies.fixed.label })}</p>}
       </div>
-      <ReportFilters request={request} options={{ measures: question.measures, dimensions: dimensionsFor(question, measure), agencies: agencies.choices }} />
+      <ReportFilters request={request} options={{ measures: question.measures, dimensions: dimensionsFor(question, measure), agencies: agencies.choices }} locale={actor.locale} />
       {result.error && <p role="status" className="field-error">{t("error", { message: result.error })}</p>}
       {result.report && (
         <>
@@ -52,7 +51,8 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
           <ReportTable
             report={result.report}
             mask={mask ?? null}
-            caption={t("table.caption", { measure: measureLabels[result.report.measure], by: result.report.by.map((d) => dimensionLabels[d]).join(" en "), from: request.from, to: request.to, asOf: formatDate(result.report.asOf) })}
+            locale={actor.locale}
+            caption={t("table.caption", { measure: measureLabel(result.report.measure, actor.locale), by: result.report.by.map((d) => dimensionLabel(d, actor.locale)).join(` ${t("table.and")} `), from: request.from, to: request.to, asOf: formatDate(result.report.asOf) })}
           />
           {request.publication && <p className="text-sm text-slate-700">{t("table.publicationNote")}</p>}
           <div className="no-print flex gap-3">
@@ -60,7 +60,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
             <a className="btn-secondary" href={`/rapporten/download?${query}&format=xlsx`} download>{t("download.xlsx")}</a>
           </div>
           {/* the chart draws the cells as bars: not in a publication, where some are hidden */}
-          {!request.publication && <ReportChart report={result.report} />}
+          {!request.publication && <ReportChart report={result.report} locale={actor.locale} />}
         </>
       )}
     </div>

@@ -2,13 +2,16 @@
 // plain SVG, no chart library. Decorative next to the table, which carries the figures.
 import type { ReportResult } from "@/lib/domain/reports/run-report";
 import { formatNumber } from "@/lib/i18n/format";
+import { localizeReportRows } from "@/lib/domain/reports/definitions";
+import type { Locale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
 
-const t = translator("reports");
 const colors = ["#1e40af", "#0f766e", "#b45309", "#7c3aed", "#be123c", "#4d7c0f", "#94a3b8"];
 const MAX_SERIES = 6;
 
-export function ReportChart({ report }: { report: ReportResult }) {
+export function ReportChart({ report: dutch, locale }: { report: ReportResult; locale: Locale }) {
+  const t = translator("reports", locale);
+  const report = localizeReportRows(dutch, locale);
   if (report.rows.length === 0) return null;
   // series by the first dimension, summed over the second
   const series = new Map<string, { label: string; values: Record<string, number>; total: number }>();
@@ -42,10 +45,10 @@ export function ReportChart({ report }: { report: ReportResult }) {
                 const v = s.values[y] ?? 0;
                 const bh = (v / max) * h;
                 top -= bh;
-                return <rect key={k} x={x} y={top} width={barW} height={bh} fill={colors[k % colors.length]}><title>{`${s.label} ${y}: ${formatNumber(v)}`}</title></rect>;
+                return <rect key={k} x={x} y={top} width={barW} height={bh} fill={colors[k % colors.length]}><title>{`${s.label} ${y}: ${formatNumber(v, locale)}`}</title></rect>;
               })}
               <text x={x + barW / 2} y={h + 16} textAnchor="middle" fontSize="12">{y}</text>
-              <text x={x + barW / 2} y={h + 32} textAnchor="middle" fontSize="11" fill="#475569">{formatNumber(report.totals.values[String(y)]!)}</text>
+              <text x={x + barW / 2} y={h + 32} textAnchor="middle" fontSize="11" fill="#475569">{formatNumber(report.totals.values[String(y)]!, locale)}</text>
             </g>
           );
         })}

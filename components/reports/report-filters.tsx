@@ -1,10 +1,9 @@
 // The choice of a report as a plain GET form, so every report is a shareable URL (the URL
 // contract: measure, by, from, to, asOf, agency, publicatie=1). No client JavaScript needed.
-import { dimensionLabels, measureLabels, type Dimension, type Measure } from "@/lib/domain/reports/definitions";
+import { dimensionLabel, measureLabel, type Dimension, type Measure } from "@/lib/domain/reports/definitions";
 import type { PageRequest } from "@/lib/domain/reports/questions";
+import type { Locale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
-
-const t = translator("reports");
 
 export interface FilterOptions {
   measures?: Measure[];
@@ -12,7 +11,8 @@ export interface FilterOptions {
   agencies: { code: string; label: string }[];
 }
 
-export function ReportFilters({ request, options }: { request: PageRequest; options: FilterOptions }) {
+export function ReportFilters({ request, options, locale }: { request: PageRequest; options: FilterOptions; locale: Locale }) {
+  const t = translator("reports", locale);
   const years = Array.from({ length: 12 }, (_, i) => new Date().getUTCFullYear() - i);
   return (
     <form method="get" className="card no-print grid gap-4 sm:grid-cols-3 lg:grid-cols-6" aria-label={t("filters.legend")}>
@@ -20,7 +20,7 @@ export function ReportFilters({ request, options }: { request: PageRequest; opti
         <div>
           <label className="label" htmlFor="f-measure">{t("filters.measure")}</label>
           <select id="f-measure" name="measure" className="input" defaultValue={request.measure}>
-            {options.measures.map((m) => <option key={m} value={m}>{measureLabels[m]}</option>)}
+            {options.measures.map((m) => <option key={m} value={m}>{measureLabel(m, locale)}</option>)}
           </select>
         </div>
       )}
@@ -29,14 +29,14 @@ export function ReportFilters({ request, options }: { request: PageRequest; opti
           <div>
             <label className="label" htmlFor="f-by">{t("filters.by")}</label>
             <select id="f-by" name="by" className="input" defaultValue={request.by[0]}>
-              {options.dimensions.map((d) => <option key={d} value={d}>{dimensionLabels[d]}</option>)}
+              {options.dimensions.map((d) => <option key={d} value={d}>{dimensionLabel(d, locale)}</option>)}
             </select>
           </div>
           <div>
             <label className="label" htmlFor="f-by2">{t("filters.by2")}</label>
             <select id="f-by2" name="by" className="input" defaultValue={request.by[1] ?? ""}>
               <option value="">{t("filters.none")}</option>
-              {options.dimensions.map((d) => <option key={d} value={d}>{dimensionLabels[d]}</option>)}
+              {options.dimensions.map((d) => <option key={d} value={d}>{dimensionLabel(d, locale)}</option>)}
             </select>
           </div>
         </>

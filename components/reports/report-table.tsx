@@ -1,34 +1,36 @@
-// The table of one report: labels in Dutch, nl-BE numbers, a total row; in a publication the
+// The table of one report: labels and numbers in the reader's language, a total row; in a publication the
 // hidden figures (cells, row totals, the total row) read "x" (lib/domain/reports/disclosure).
-import { dimensionLabels } from "@/lib/domain/reports/definitions";
+import { dimensionLabel, localizeReportRows } from "@/lib/domain/reports/definitions";
 import type { ReportResult } from "@/lib/domain/reports/run-report";
 import type { TableMask } from "@/lib/domain/reports/disclosure/protect";
 import { displayGrid, displayTotalLine } from "@/lib/domain/reports/xlsx";
 import { escapeHtml } from "@/lib/html/escape";
 import { formatNumber } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
 
-const t = translator("reports");
-const show = (v: string | number) => (typeof v === "number" ? formatNumber(v) : v);
+const show = (v: string | number, locale: Locale) => (typeof v === "number" ? formatNumber(v, locale) : v);
 
 /**
  * The body rows as one HTML string, every label and value escaped. A report by nationality and
  * amount has well over a thousand rows at 10x the volume; rendering them as React elements
  * (twice: the server component payload and its HTML) took about 300 ms, the string a few.
  */
-function rowsHtml(report: ReportResult, grid: (string | number)[][]): string {
+function rowsHtml(report: ReportResult, grid: (string | number)[][], locale: Locale): string {
   let html = "";
   report.rows.forEach((row, i) => {
     html += `<tr data-keys="${escapeHtml(row.keys.join(","))}">`;
     for (const l of row.labels) html += `<th scope="row">${escapeHtml(l)}</th>`;
-    for (const v of grid[i]!) html += `<td>${escapeHtml(show(v))}</td>`;
+    for (const v of grid[i]!) html += `<td>${escapeHtml(show(v, locale))}</td>`;
     html += "</tr>";
   });
   return html;
 }
 
 /** `mask`: the figures to hide "voor publicatie" (publicationMasks), null otherwise. */
-export function ReportTable({ report, mask, caption }: { report: ReportResult; mask: TableMask | null; caption: string }) {
+export function ReportTable({ report: dutch, mask, caption, locale }: { report: ReportResult; mask: TableMask | null; caption: string; locale: Locale }) {
+  const t = translator("reports", locale);
+  const report = localizeReportRows(dutch, locale);
   const grid = displayGrid(report, mask);
   const totals = displayTotalLine(report, mask);
   return (
@@ -37,7 +39,7 @@ export function ReportTable({ report, mask, caption }: { report: ReportResult; m
         <caption className="mb-2 text-left text-sm text-slate-700">{caption}</caption>
         <thead>
           <tr>
-            {report.by.map((d) => <th key={d} scope="col">{dimensionLabels[d]}</th>)}
+            {report.by.map((d) => <th key={d} scope="col">{dimensionLabel(d, locale)}</th>)}
             {report.years.map((y) => <th key={y} scope="col" className="text-right">{y}</th>)}
             <th scope="col" className="text-right">{t("table.totalColumn")}</th>
           </tr>
@@ -48,12 +50,12 @@ export function ReportTable({ report, mask, caption }: { report: ReportResult; m
           </tbody>
         ) : (
           // biome-ignore lint/security/noDangerouslySetInnerHtml: rowsHtml escapes every cell and label; one string instead of thousands of elements keeps big tables fast
-          <tbody dangerouslySetInnerHTML={{ __html: rowsHtml(report, grid) }} />
+          <tbody dangerouslySetInnerHTML={{ __html: rowsHtml(report, grid, locale) }} />
         )}
         <tfoot>
           <tr data-testid="report-total" className="font-semibold">
             <th scope="row" colSpan={report.by.length}>{t("table.total")}</th>
-            {totals.map((v, j) => <td key={j} className="text-right">{show(v)}</td>)}
+            {totals.map((v, j) => <td key={j} className="text-right">{show(v, locale)}</td>)}
           </tr>
         </tfoot>
       </table>

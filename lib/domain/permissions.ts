@@ -18,6 +18,8 @@ export const permissionRoles = {
   "exchange.export": ["ADMIN"],
   "user.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  // everyone signed in sets their own language (issue 16)
+  "profile.update": ["STAFF", "MANAGER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

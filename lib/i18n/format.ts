@@ -1,20 +1,37 @@
-// nl-BE formatting for everything a user reads: 16.251 · 15/01/2023 · € 1.500,00.
-// Pure functions, shared by server and client components.
+// Formatting for everything a user reads, in the user's language with Belgian conventions:
+// nl-BE 16.251 · 15/01/2023 · € 1.500,00; en-BE as Intl gives it (16.251 · 15/01/2023 ·
+// €1,500.00: CLDR's en-BE groups plain numbers with a dot but writes amounts the English way).
+// Times in Europe/Brussels. Pure functions, shared by server and client components; the locale
+// defaults to Dutch so that callers without a user (scripts, the exchange format) are unchanged.
+import { DEFAULT_LOCALE, intlLocale, type Locale } from "./locale";
+
+/** The Intl tag of Dutch (kept for callers that name it). */
 export const LOCALE = "nl-BE";
 
-const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const euro = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "EUR" });
-const euroWhole = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
-
-export function formatNumber(n: number): string {
-  return integer.format(n);
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, kind: "integer" | "euro" | "euroWhole"): Intl.NumberFormat {
+  const key = `${locale}:${kind}`;
+  let f = cache.get(key);
+  if (!f) {
+    const tag = intlLocale(locale);
+    f =
+      kind === "integer"
+        ? new Intl.NumberFormat(tag, { maximumFractionDigits: 0 })
+        : new Intl.NumberFormat(tag, { style: "currency", currency: "EUR", ...(kind === "euroWhole" ? { maximumFractionDigits: 0 } : {}) });
+    cache.set(key, f);
+  }
+  return f;
 }
 
-export function formatEuro(n: number, { cents = false } = {}): string {
-  return (cents ? euro : euroWhole).format(n);
+export function formatNumber(n: number, locale: Locale = DEFAULT_LOCALE): string {
+  return numberFormat(locale, "integer").format(n);
 }
 
-/** A calendar date (YYYY-MM-DD or a Date at UTC midnight) as DD/MM/YYYY. */
+export function formatEuro(n: number, { cents = false, locale = DEFAULT_LOCALE }: { cents?: boolean; locale?: Locale } = {}): string {
+  return numberFormat(locale, cents ? "euro" : "euroWhole").format(n);
+}
+
+/** A calendar date (YYYY-MM-DD or a Date at UTC midnight) as DD/MM/YYYY (both languages). */
 export function formatDate(d: string | Date | null | undefined): string {
   if (!d) return "";
   const iso = typeof d === "string" ? d.slice(0, 10) : d.toISOString().slice(0, 10);
@@ -23,9 +40,9 @@ export function formatDate(d: string | Date | null | undefined): string {
 }
 
 /** A moment (audit time) in Belgian local time: 15/01/2023 14:05. */
-export function formatDateTime(d: Date | string): string {
+export function formatDateTime(d: Date | string, locale: Locale = DEFAULT_LOCALE): string {
   const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(LOCALE, { timeZone: "Europe/Brussels", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" })
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Brussels", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" })
     .format(date)
     .replace(",", "");
 }

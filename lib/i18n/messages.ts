@@ -1,6 +1,13 @@
-// Message catalogues: messages/<locale>/<namespace>.json, one file per area of the app so that
-// English (or French) can be added by copying the folder. Lookup falls back to the key itself,
-// which makes a missing message visible instead of blank.
+// Message catalogues: messages/<locale>/<namespace>.json, one file per area of the app.
+// Keys are typed: translator("dossiers") returns a function whose key is one of the dotted paths
+// of messages/nl/dossiers.json, so a missing or misspelt key fails `tsc`. The Dutch catalogue is
+// the reference; every other language must have exactly its keys and placeholders
+// (messages.test.ts). We keep our own small translator rather than next-intl: the app renders
+// its texts on the server (pages, route handlers, CSV/XLSX writers, scripts) and needs a plain
+// synchronous function of (namespace, locale) without a request-scoped configuration, and the
+// messages use only {placeholders}, no ICU plurals.
+// A key without a message renders as ⟦namespace.key⟧: visible, and what the English e2e walk
+// looks for.
 import nlCommon from "@/messages/nl/common.json";
 import nlAuth from "@/messages/nl/auth.json";
 import nlAdmin from "@/messages/nl/admin.json";
@@ -10,42 +17,65 @@ import nlReports from "@/messages/nl/reports.json";
 import nlFines from "@/messages/nl/fines.json";
 import nlDvz from "@/messages/nl/dvz.json";
 import nlAudit from "@/messages/nl/audit.json";
+import nlCodes from "@/messages/nl/codes.json";
 import nlErrors from "@/messages/nl/errors.json";
-// wt-i18n-lib: the errors of lib/ in English (the other English catalogues come with wt-i18n)
+import enCommon from "@/messages/en/common.json";
+import enAuth from "@/messages/en/auth.json";
+import enAdmin from "@/messages/en/admin.json";
+import enDossiers from "@/messages/en/dossiers.json";
+import enExchange from "@/messages/en/exchange.json";
+import enReports from "@/messages/en/reports.json";
+import enFines from "@/messages/en/fines.json";
+import enDvz from "@/messages/en/dvz.json";
+import enAudit from "@/messages/en/audit.json";
+import enCodes from "@/messages/en/codes.json";
 import enErrors from "@/messages/en/errors.json";
+import { DEFAULT_LOCALE, type Locale } from "./locale";
 
-export const catalogues = {
-  nl: {
-    common: nlCommon,
-    auth: nlAuth,
-    admin: nlAdmin,
-    dossiers: nlDossiers,
-    exchange: nlExchange,
-    reports: nlReports,
-    fines: nlFines,
-    dvz: nlDvz,
-    audit: nlAudit,
-    errors: nlErrors,
-  },
-  // Created by wt-i18n-lib for the errors only, the other areas in Dutch until they have an
-  // English catalogue. On merge wt-i18n's `en` block wins: keep its lines, add `errors: enErrors`.
+export { DEFAULT_LOCALE, type Locale } from "./locale";
+
+const nl = {
+  common: nlCommon,
+  auth: nlAuth,
+  admin: nlAdmin,
+  dossiers: nlDossiers,
+  exchange: nlExchange,
+  reports: nlReports,
+  fines: nlFines,
+  dvz: nlDvz,
+  audit: nlAudit,
+  codes: nlCodes,
+  errors: nlErrors,
+};
+
+export type Namespace = keyof typeof nl;
+
+/** Every language has the namespaces of Dutch (the keys themselves: messages.test.ts). */
+export const catalogues: Record<Locale, Record<Namespace, unknown>> = {
+  nl,
   en: {
-    common: nlCommon,
-    auth: nlAuth,
-    admin: nlAdmin,
-    dossiers: nlDossiers,
-    exchange: nlExchange,
-    reports: nlReports,
-    fines: nlFines,
-    dvz: nlDvz,
-    audit: nlAudit,
+    common: enCommon,
+    auth: enAuth,
+    admin: enAdmin,
+    dossiers: enDossiers,
+    exchange: enExchange,
+    reports: enReports,
+    fines: enFines,
+    dvz: enDvz,
+    audit: enAudit,
+    codes: enCodes,
     errors: enErrors,
   },
-} as const;
+};
 
-export type Locale = keyof typeof catalogues;
-export type Namespace = keyof (typeof catalogues)["nl"];
-export const DEFAULT_LOCALE: Locale = "nl";
+/** The dotted paths to the strings of a message tree: "list.search" | "sorts.-naam" | … */
+type Leaves<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : T[K] extends object ? `${K}.${Leaves<T[K]>}` : never;
+}[keyof T & string];
+
+export type MessageKey<N extends Namespace> = Leaves<(typeof nl)[N]>;
+export type MessageVars = Record<string, string | number>;
+export type Translate<N extends Namespace> = (key: MessageKey<N>, vars?: MessageVars) => string;
 
 type Tree = { [k: string]: string | Tree };
 
@@ -58,11 +88,29 @@ function lookup(tree: Tree, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
+/** The marker a missing message renders as. */
+export const missingMessage = (namespace: string, key: string) => `⟦${namespace}.${key}⟧`;
+
+/** Fills {name} placeholders; an unknown one stays visible as {name}. */
+export function interpolate(text: string, vars?: MessageVars): string {
+  return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
+}
+
 /** A translator for one namespace: t("nav.dossiers"), t("x.y", { count: 3 }). */
-export function translator(namespace: Namespace, locale: Locale = DEFAULT_LOCALE) {
-  const tree = catalogues[locale][namespace] as unknown as Tree;
-  return (key: string, vars?: Record<string, string | number>) => {
-    const text = lookup(tree, key) ?? `${namespace}.${key}`;
-    return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
-  };
+export function translator<N extends Namespace>(namespace: N, locale: Locale = DEFAULT_LOCALE): Translate<N> {
+  const tree = catalogues[locale][namespace] as Tree;
+  return (key, vars) => interpolate(lookup(tree, key) ?? missingMessage(namespace, key), vars);
+}
+
+/**
+ * For keys built at run time from data (a code from the database, an audit action): the same
+ * lookup without the compile-time check, and `fallback` when there is no message.
+ */
+export function dynamicMessage(namespace: Namespace, locale: Locale, key: string, fallback?: string): string | undefined {
+  return lookup(catalogues[locale][namespace] as Tree, key) ?? fallback;
+}
+
+/** translator() for keys built from codes at run time (the key unchecked; a missing one shows the marker). */
+export function looseTranslator(namespace: Namespace, locale: Locale = DEFAULT_LOCALE): (key: string, vars?: MessageVars) => string {
+  return translator(namespace, locale) as (key: string, vars?: MessageVars) => string;
 }

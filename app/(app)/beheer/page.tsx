@@ -2,8 +2,6 @@ import Link from "next/link";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
 
-const t = translator("admin");
-
 const sections = [
   { href: "/beheer/gebruikers", key: "users" },
   { href: "/beheer/import", key: "import" },
@@ -12,7 +10,8 @@ const sections = [
 ] as const;
 
 export default async function AdminPage() {
-  await requirePageActor("user.manage");
+  const actor = await requirePageActor("user.manage");
+  const t = translator("admin", actor.locale);
   return (
     <div>
       <h1>{t("title")}</h1>

@@ -3,17 +3,17 @@ import { infringementLabel } from "@/components/fines/labels";
 import { codes } from "@/lib/domain/codes";
 import { formatDate, formatEuro, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listAgencies, listAwaitingConfirmation, listRemindersDue, listUndecidedInfringements } from "@/lib/server/fines/queue";
 import { FINE_QUEUE_AGE_OPTIONS_DAYS, queueQuerySchema } from "@/lib/server/fines/queue.schema";
 
-const t = translator("fines");
-const common = translator("common");
-
-export const metadata = { title: t("title") };
+export const generateMetadata = pageTitle("fines", "title");
 
 export default async function FinesQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("fine.read");
+  const t = translator("fines", actor.locale);
+  const common = translator("common", actor.locale);
   const raw = await searchParams;
   const parsed = queueQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const query = parsed.success ? parsed.data : { page: 1 };
@@ -42,7 +42,7 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
           <label htmlFor="q-type" className="label">{t("queue.filterType")}</label>
           <select id="q-type" name="type" className="input" defaultValue={query.type ?? ""}>
             <option value="">{t("queue.allTypes")}</option>
-            {codes.infringementTypes.map((i) => <option key={i.code} value={i.code}>{i.label}</option>)}
+            {codes.infringementTypes.map((i) => <option key={i.code} value={i.code}>{infringementLabel(i.code, actor.locale)}</option>)}
           </select>
         </div>
         <div>
@@ -56,7 +56,7 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
       </form>
 
       <section aria-labelledby="queue-heading" className="space-y-2">
-        <h2 id="queue-heading">{t("queue.count", { count: formatNumber(queue.total) })}</h2>
+        <h2 id="queue-heading">{t("queue.count", { count: formatNumber(queue.total, actor.locale) })}</h2>
         {queue.items.length === 0 ? <p>{t("queue.empty")}</p> : (
           <div className="overflow-x-auto">
             <table className="data-table" data-testid="fines-queue">
@@ -67,9 +67,9 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
                 {queue.items.map((i) => (
                   <tr key={i.eventId}>
                     <td>{formatDate(i.receivedOn)}</td>
-                    <td className="num">{t("queue.days", { days: formatNumber(i.ageDays) })}</td>
+                    <td className="num">{t("queue.days", { days: formatNumber(i.ageDays, actor.locale) })}</td>
                     <td>{i.newcomer.name} <span className="text-slate-600">{i.newcomer.maskedNationalNumber}</span></td>
-                    <td>{infringementLabel(i.infringementType)}</td>
+                    <td>{infringementLabel(i.infringementType, actor.locale)}</td>
                     <td>{i.agency} · {i.office}</td>
                     <td><Link className="text-brand-700 underline" href={`/boetes/${i.eventId}`}>{t("queue.open")}<span className="sr-only"> {i.newcomer.name}</span></Link></td>
                   </tr>
@@ -91,7 +91,7 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
           <ul className="list-disc pl-5 text-sm" data-testid="fines-awaiting">
             {awaiting.map((a) => (
               <li key={a.decisionId}>
-                <Link className="text-brand-700 underline" href={`/boetes/${a.eventId}`}>{a.newcomer.name}</Link> — {formatEuro(a.amountEur ?? 0)} · {t("queue.decidedOn")} {formatDate(a.decidedOn)}{a.decidedByMe ? ` (${t("queue.yours")})` : ""}
+                <Link className="text-brand-700 underline" href={`/boetes/${a.eventId}`}>{a.newcomer.name}</Link> — {formatEuro(a.amountEur ?? 0, { locale: actor.locale })} · {t("queue.decidedOn")} {formatDate(a.decidedOn)}{a.decidedByMe ? ` (${t("queue.yours")})` : ""}
               </li>
             ))}
           </ul>
@@ -108,7 +108,7 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
               {reminders.map((r) => (
                 <tr key={r.decisionId}>
                   <td><Link className="text-brand-700 underline" href={`/boetes/${r.eventId}`}>{r.newcomer.name}</Link></td>
-                  <td className="num">{formatEuro(r.amountEur ?? 0)}</td>
+                  <td className="num">{formatEuro(r.amountEur ?? 0, { locale: actor.locale })}</td>
                   <td>{formatDate(r.decidedOn)}</td>
                   <td>{formatDate(r.dueOn)}</td>
                 </tr>

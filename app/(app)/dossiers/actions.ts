@@ -13,7 +13,6 @@ import { createNewcomer, moveNewcomer, updateNewcomer } from "@/lib/server/newco
 import { createSearchToken, isNationalNumberQuery } from "@/lib/server/newcomers/search-token";
 import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/track/record-event";
 
-const t = translator("dossiers");
 type Prev = ActionResult | null;
 
 export const createNewcomerAction = action("dossier.write", async (actor, _prev: Prev, form: FormData): Promise<ActionResult> => {
@@ -31,25 +30,25 @@ export const moveNewcomerAction = action("dossier.write", async (actor, id: stri
   // moved out of the actor's agency: the dossier is no longer theirs to see
   if (!canSeeAgency(actor, moved.agencyCode)) redirect(`/dossiers?verhuisd=1`);
   revalidatePath(`/dossiers/${id}`);
-  return { ok: true, message: t("dossier.moved") };
+  return { ok: true, message: translator("dossiers", actor.locale)("dossier.moved") };
 });
 
 export const recordEventAction = action("dossier.write", async (actor, newcomerId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
   await recordTrackEvent(actor, newcomerId, formFields(form));
   revalidatePath(`/dossiers/${newcomerId}`);
-  return { ok: true, message: t("events.recorded") };
+  return { ok: true, message: translator("dossiers", actor.locale)("events.recorded") };
 });
 
 export const correctEventAction = action("dossier.write", async (actor, newcomerId: string, eventId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
   await correctTrackEvent(actor, eventId, formFields(form));
   revalidatePath(`/dossiers/${newcomerId}`);
-  return { ok: true, message: t("events.corrected") };
+  return { ok: true, message: translator("dossiers", actor.locale)("events.corrected") };
 });
 
 export const cancelEventAction = action("dossier.write", async (actor, newcomerId: string, eventId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
   await cancelTrackEvent(actor, eventId, formFields(form));
   revalidatePath(`/dossiers/${newcomerId}`);
-  return { ok: true, message: t("events.cancelledOk") };
+  return { ok: true, message: translator("dossiers", actor.locale)("events.cancelledOk") };
 });
 
 export const revealNationalNumberAction = action("dossier.reveal", async (actor, id: string): Promise<ActionResult<string>> => ({ ok: true, data: await revealNationalNumber(actor, id) }));

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
-import { translator } from "@/lib/i18n/messages";
+import { looseTranslator, translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { ValidationError } from "@/lib/server/errors";
 import { listNewcomerFilterOptions, listNewcomers } from "@/lib/server/newcomers/list-newcomers";
@@ -9,16 +10,16 @@ import { resolveSearchToken } from "@/lib/server/newcomers/search-token";
 import { searchDossiersAction } from "./actions";
 import { SORTS, TRACK_STATUS_FILTERS } from "@/lib/server/newcomers/newcomer.schema";
 
-const t = translator("dossiers");
-const common = translator("common");
-
-export const metadata = { title: t("title") };
+export const generateMetadata = pageTitle("dossiers", "title");
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export default async function DossiersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor("dossier.read");
+  const t = translator("dossiers", actor.locale);
+  const common = translator("common", actor.locale);
+  const codeLabel = looseTranslator("dossiers", actor.locale);
   const sp = await searchParams;
   // a search by national number arrives as an opaque token (?zoek=…), never as the number itself
   const token = one(sp.zoek);
@@ -92,7 +93,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <p className="text-sm text-slate-700" role="status" data-testid="result-count">
-        {list.totalCapped ? t("list.countCapped", { count: formatNumber(list.total) }) : t("list.count", { count: formatNumber(list.total) })}
+        {list.totalCapped ? t("list.countCapped", { count: formatNumber(list.total, actor.locale) }) : t("list.count", { count: formatNumber(list.total, actor.locale) })}
       </p>
       {list.rows.length === 0 ? (
         <p className="card">{t("list.empty")}</p>
@@ -112,8 +113,8 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
                   <td className="font-mono">{r.maskedNationalNumber}</td>
                   <td>{formatDate(r.birthDate)}</td>
                   <td>{r.officeLabel}</td>
-                  <td>{t(`targetGroups.${r.targetGroup}`)}</td>
-                  <td>{t(`statuses.${r.status ?? "GEEN"}`)}</td>
+                  <td>{codeLabel(`targetGroups.${r.targetGroup}`)}</td>
+                  <td>{codeLabel(`statuses.${r.status ?? "GEEN"}`)}</td>
                 </tr>
               ))}
             </tbody>
@@ -123,7 +124,7 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
       {pages > 1 && (
         <nav aria-label={t("list.pagination")} className="flex items-center gap-3 text-sm">
           {list.query.page > 1 && <Link className="btn-secondary" href={href(list.query.page - 1)} rel="prev">{common("actions.previous")}</Link>}
-          <span>{t("list.page", { page: list.query.page, pages: formatNumber(pages) })}</span>
+          <span>{t("list.page", { page: list.query.page, pages: formatNumber(pages, actor.locale) })}</span>
           {list.query.page < pages && <Link className="btn-secondary" href={href(list.query.page + 1)} rel="next">{common("actions.next")}</Link>}
         </nav>
       )}

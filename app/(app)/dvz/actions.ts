@@ -8,19 +8,18 @@ import { generateDvzAdvice, recordDvzFollowUp } from "@/lib/server/dvz/advice";
 import { action, formFields } from "@/lib/server/entry/action";
 import { createSearchToken, isNationalNumberQuery } from "@/lib/server/newcomers/search-token";
 
-const t = translator("dvz");
 type Prev = ActionResult<void> | null;
 
 export const generateAdviceAction = action("dvz.advise", async (actor, newcomerId: string, _prev: Prev, form: FormData): Promise<ActionResult<void>> => {
   await generateDvzAdvice(actor, { ...formFields(form), newcomerId });
   revalidatePath("/dvz");
-  return { ok: true, message: t("generate.done") };
+  return { ok: true, message: translator("dvz", actor.locale)("generate.done") };
 });
 
 export const followUpAction = action("dvz.advise", async (actor, adviceId: string, _prev: Prev, form: FormData): Promise<ActionResult<void>> => {
   await recordDvzFollowUp(actor, adviceId, formFields(form));
   revalidatePath("/dvz");
-  return { ok: true, message: t("followUp.saved") };
+  return { ok: true, message: translator("dvz", actor.locale)("followUp.saved") };
 });
 
 /** The DVZ search posts: a query with digits (a whole or partial national number) stays server-side. */

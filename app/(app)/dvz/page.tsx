@@ -3,6 +3,7 @@ import { GenerateAdviceForm } from "@/components/dvz/generate-advice-form";
 import { DVZ_FOLLOW_UPS } from "@/lib/domain/code-sets";
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listDvzAdvices } from "@/lib/server/dvz/advice";
 import { findNewcomersForAdvice } from "@/lib/server/dvz/find-newcomers";
@@ -10,12 +11,11 @@ import { ValidationError } from "@/lib/server/errors";
 import { resolveSearchToken } from "@/lib/server/newcomers/search-token";
 import { followUpAction, generateAdviceAction, searchDvzAction } from "./actions";
 
-const t = translator("dvz");
-
-export const metadata = { title: t("title") };
+export const generateMetadata = pageTitle("dvz", "title");
 
 export default async function DvzPage({ searchParams }: { searchParams: Promise<{ q?: string; zoek?: string }> }) {
   const actor = await requirePageActor("dvz.advise");
+  const t = translator("dvz", actor.locale);
   const sp = await searchParams;
   // a search with (part of) a national number arrives as an opaque token, never in the URL
   const q = sp.zoek ? ((await resolveSearchToken(actor, sp.zoek)) ?? undefined) : sp.q;
@@ -27,7 +27,7 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
       results = await findNewcomersForAdvice(actor, { q });
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      searchError = e.fieldErrors.q;
+      searchError = e.fieldErrorsIn(actor.locale).q;
     }
   }
   const advices = await listDvzAdvices(actor);

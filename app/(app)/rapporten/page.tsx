@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 
-const t = translator("reports");
-
-export const metadata = { title: t("title") };
+export const generateMetadata = pageTitle("reports", "title");
 
 export default async function ReportsPage() {
-  await requirePageActor("report.read");
+  const actor = await requirePageActor("report.read");
+  const t = translator("reports", actor.locale);
   const links = [
     ...(["vraag-1", "vraag-2", "vraag-3", "vraag-4"] as const).map((slug) => ({ href: `/rapporten/${slug}`, title: t(`questions.${slug}.title`), text: t(`questions.${slug}.text`) })),
     { href: "/rapporten/antwoord", title: t("answer.title"), text: t("answer.text") },

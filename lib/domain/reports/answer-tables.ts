@@ -2,6 +2,8 @@
 // its titles, as report requests over a chosen period and reference date. The printed answer
 // covers 2019–2022 (contracts 2020–2022) and Table 12 only the last year; here every table takes
 // the chosen period, Table 12 its last year.
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { dynamicMessage } from "@/lib/i18n/messages";
 import type { Dimension, Measure } from "./definitions";
 
 export interface AnswerTable { number: number; title: string; measures: Measure[]; by: Dimension[]; lastYearOnly?: boolean }
@@ -26,3 +28,8 @@ export const answerTables: AnswerTable[] = [
   { number: 17, title: "Aantal inbreukdossiers met een besluit boete naar doelgroep", measures: ["fines"], by: ["target_group"] },
   { number: 18, title: "Aantal inbreukdossiers met een besluit boete naar geslacht", measures: ["fines"], by: ["gender"] },
 ];
+
+/** A table's title in a language (messages/<locale>/reports.json, answerTables; Dutch as printed). */
+export function answerTableTitle(table: AnswerTable, locale: Locale = DEFAULT_LOCALE): string {
+  return dynamicMessage("reports", locale, `answerTables.${table.number}`, table.title)!;
+}

@@ -2,6 +2,8 @@
 // which dimensions a measure allows, the order and Dutch labels of their values.
 import { codes, dvzFollowUps } from "@/lib/domain/codes";
 import { formatEuro } from "@/lib/i18n/format";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { dynamicMessage, translator } from "@/lib/i18n/messages";
 import { provinces } from "./province";
 
 export const measures = ["reach", "invitations", "registrations", "contracts", "attestations", "infringements", "fines", "fine_amount_eur", "dvz_advices"] as const;
@@ -96,33 +98,43 @@ export function compareValues(dimension: Dimension, a: { code: string; label: st
   return dutchOrder.compare(a.label, b.label);
 }
 
+/** The names of a measure and of a dimension in a language (messages/<locale>/reports.json). */
+export const measureLabel = (m: Measure, locale: Locale = DEFAULT_LOCALE) => translator("reports", locale)(`measures.${m}`);
+export const dimensionLabel = (d: Dimension, locale: Locale = DEFAULT_LOCALE) => translator("reports", locale)(`dimensions.${d}`);
+
 /** The Dutch names of measures and dimensions (column headers, CLI table output). */
-export const measureLabels: Record<Measure, string> = {
-  reach: "bereik (eerste extractie)",
-  invitations: "uitnodigingen",
-  registrations: "aanmeldingen",
-  contracts: "inburgeringscontracten (eerste)",
-  attestations: "inburgeringsattesten",
-  infringements: "inbreukdossiers",
-  fines: "administratieve geldboetes",
-  fine_amount_eur: "bedrag van de boetes (EUR)",
-  dvz_advices: "adviezen aan DVZ",
+export const measureLabels = Object.fromEntries(measures.map((m) => [m, measureLabel(m)])) as Record<Measure, string>;
+export const dimensionLabels = Object.fromEntries(dimensions.map((d) => [d, dimensionLabel(d)])) as Record<Dimension, string>;
+
+/** The message group of a closed list's values (messages/<locale>/codes.json); open lists are data. */
+const valueGroup: Partial<Record<Dimension, string>> = {
+  province: "provinces",
+  nationality_group: "nationalityGroups",
+  gender: "genders",
+  target_group: "targetGroups",
+  registered: "registered",
+  infringement_type: "infringementTypes",
+  decision: "decisions",
+  contract_signed: "yesNo",
+  attestation_obtained: "yesNo",
+  follow_up: "followUps",
 };
 
-export const dimensionLabels: Record<Dimension, string> = {
-  office: "kantoor",
-  agency: "agentschap",
-  province: "provincie",
-  nationality: "nationaliteit",
-  nationality_group: "nationaliteitsgroep",
-  gender: "geslacht",
-  target_group: "doelgroep",
-  residence_status: "verblijfsstatus",
-  registered: "aangemeld",
-  infringement_type: "soort inbreuk",
-  decision: "besluit",
-  amount: "bedrag",
-  contract_signed: "contract ondertekend",
-  attestation_obtained: "attest behaald",
-  follow_up: "gevolg",
-};
+/**
+ * A row label in the reader's language. Dutch is what the engine gives (labelOfValue); in
+ * another language a closed list's value comes from its message, an unknown amount is
+ * "unknown", and user-maintained lists (offices, agencies, nationalities, residence statuses)
+ * keep their names.
+ */
+export function localizedValueLabel(dimension: Dimension, code: string, dutchLabel: string, locale: Locale): string {
+  if (locale === DEFAULT_LOCALE) return dutchLabel;
+  if (dimension === "amount") return code === "ONBEKEND" ? translator("codes", locale)("unknown") : formatEuro(Number(code), { locale });
+  const group = valueGroup[dimension];
+  return (group && dynamicMessage("codes", locale, `${group}.${code}`)) || dutchLabel;
+}
+
+/** A report's row labels in the reader's language (the figures and their order unchanged). */
+export function localizeReportRows<R extends { by: readonly Dimension[]; rows: { keys: string[]; labels: string[] }[] }>(report: R, locale: Locale): R {
+  if (locale === DEFAULT_LOCALE) return report;
+  return { ...report, rows: report.rows.map((row) => ({ ...row, labels: row.labels.map((l, i) => localizedValueLabel(report.by[i]!, row.keys[i]!, l, locale)) })) };
+}

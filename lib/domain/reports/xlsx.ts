@@ -1,7 +1,9 @@
 // Reports as Excel workbooks (exceljs): numbers stay numbers; in a publication, hidden figures
 // read the one mark "x" as text (disclosure/protect.ts decides which). One sheet per report.
 import ExcelJS from "exceljs";
-import { dimensionLabels, measureLabels } from "./definitions";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { translator } from "@/lib/i18n/messages";
+import { dimensionLabel, localizeReportRows, measureLabel } from "./definitions";
 import { shownReport } from "./disclosure/display";
 import type { TableMask } from "./disclosure/protect";
 import type { ReportResult } from "./run-report";
@@ -18,7 +20,10 @@ export function displayTotalLine(r: ReportResult, mask: TableMask | null): (stri
   return [...s.colTotal, s.grand];
 }
 
-export function addReportSheet(wb: ExcelJS.Workbook, name: string, r: ReportResult, opts: { title?: string; mask?: TableMask | null } = {}) {
+export function addReportSheet(wb: ExcelJS.Workbook, name: string, report: ReportResult, opts: { title?: string; mask?: TableMask | null; locale?: Locale } = {}) {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  const t = translator("reports", locale);
+  const r = localizeReportRows(report, locale);
   const ws = wb.addWorksheet(name.slice(0, 31));
   let rowNo = 1;
   if (opts.title) {
@@ -26,7 +31,7 @@ export function addReportSheet(wb: ExcelJS.Workbook, name: string, r: ReportResu
     ws.getCell(rowNo, 1).font = { bold: true };
     rowNo += 2;
   }
-  const header = [...r.by.map((d) => dimensionLabels[d]), ...r.years.map(String), "totaal"];
+  const header = [...r.by.map((d) => dimensionLabel(d, locale)), ...r.years.map(String), t("table.totalHeader")];
   ws.getRow(rowNo).values = header;
   ws.getRow(rowNo).font = { bold: true };
   rowNo++;
@@ -35,7 +40,7 @@ export function addReportSheet(wb: ExcelJS.Workbook, name: string, r: ReportResu
     ws.getRow(rowNo++).values = [...row.labels, ...grid[i]!];
   });
   const totalRow = ws.getRow(rowNo);
-  totalRow.values = [...r.by.map((_, i) => (i === 0 ? "Totaal" : "")), ...displayTotalLine(r, opts.mask ?? null)];
+  totalRow.values = [...r.by.map((_, i) => (i === 0 ? t("table.total") : "")), ...displayTotalLine(r, opts.mask ?? null)];
   totalRow.font = { bold: true };
   ws.getColumn(1).width = 40;
   if (r.by.length > 1) ws.getColumn(2).width = 30;
@@ -43,8 +48,10 @@ export function addReportSheet(wb: ExcelJS.Workbook, name: string, r: ReportResu
   return ws;
 }
 
-export async function reportWorkbook(r: ReportResult, mask: TableMask | null): Promise<Buffer> {
+export async function reportWorkbook(r: ReportResult, mask: TableMask | null, locale: Locale = DEFAULT_LOCALE): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  addReportSheet(wb, measureLabels[r.measure], r, { title: `${measureLabels[r.measure]} per ${r.by.map((d) => dimensionLabels[d]).join(" en ")}, peildatum ${r.asOf}`, mask });
+  const t = translator("reports", locale);
+  const by = r.by.map((d) => dimensionLabel(d, locale)).join(` ${t("table.and")} `);
+  addReportSheet(wb, measureLabel(r.measure, locale), r, { title: t("table.sheetTitle", { measure: measureLabel(r.measure, locale), by, asOf: r.asOf }), mask, locale });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

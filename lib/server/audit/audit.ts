@@ -33,7 +33,8 @@ export type AuditAction =
   | "payment.update.denied"
   | "dvz.advice.create.denied"
   | "dvz.followup.update.denied"
-  | "audit.export";
+  | "audit.export"
+  | "user.locale";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -3,7 +3,8 @@ import "server-only";
 // old → new) instead of raw JSON. A national number is always shown masked, whether the row
 // holds it in clear (rows written before the masking) or already masked; lists are counted.
 import { maskNationalNumbersDeep, maskNationalNumbersInText } from "@/lib/domain/national-number";
-import messages from "@/messages/nl/audit.json";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { translator } from "@/lib/i18n/messages";
 import { auditFieldLabel } from "./list-audit-labels";
 
 export interface AuditChange { field: string; label: string; before: string | null; after: string | null }
@@ -12,17 +13,18 @@ export interface AuditChange { field: string; label: string; before: string | nu
 const HIDDEN = new Set(["id", "version", "updatedAt", "createdAt", "passwordHash"]);
 const ELEVEN_DIGITS = /^\d{11}$/;
 
-function show(value: unknown): string | null {
+function show(value: unknown, locale: Locale): string | null {
+  const t = translator("audit", locale);
   if (value === undefined) return null;
-  if (value === null || value === "") return messages.values.empty;
-  if (typeof value === "boolean") return value ? messages.values.yes : messages.values.no;
+  if (value === null || value === "") return t("values.empty");
+  if (typeof value === "boolean") return value ? t("values.yes") : t("values.no");
   // whatever looks like a national number, in any field, by the one rule of lib/domain/national-number
   if (typeof value === "string") return maskNationalNumbersInText(value);
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) {
     return value.every((v) => typeof v === "string" && v.length <= 20 && !ELEVEN_DIGITS.test(v)) && value.length <= 5
       ? value.join(", ")
-      : messages.values.items.replace("{count}", String(value.length));
+      : t("values.items", { count: value.length });
   }
   return JSON.stringify(maskNationalNumbersDeep(value));
 }
@@ -34,17 +36,17 @@ const asRecord = (v: unknown): Record<string, unknown> | null =>
  * The fields of `after` that differ from `before` (all of them for a creation, all of `before`
  * for a removal). A value that is not an object (rare) is shown as one change without a field.
  */
-export function describeAuditChanges(before: unknown, after: unknown): AuditChange[] {
+export function describeAuditChanges(before: unknown, after: unknown, locale: Locale = DEFAULT_LOCALE): AuditChange[] {
   const b = asRecord(before), a = asRecord(after);
   if ((before != null && !b) || (after != null && !a)) {
-    return [{ field: "", label: "", before: before == null ? null : show(before), after: after == null ? null : show(after) }];
+    return [{ field: "", label: "", before: before == null ? null : show(before, locale), after: after == null ? null : show(after, locale) }];
   }
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !HIDDEN.has(k));
   const changes: AuditChange[] = [];
   for (const k of keys) {
     const old = b ? b[k] : undefined, now = a ? a[k] : undefined;
     if (b && a && JSON.stringify(old) === JSON.stringify(now)) continue;
-    changes.push({ field: k, label: auditFieldLabel(k), before: b ? show(old) : null, after: a ? show(now) : null });
+    changes.push({ field: k, label: auditFieldLabel(k, locale), before: b ? show(old, locale) : null, after: a ? show(now, locale) : null });
   }
   return changes;
 }

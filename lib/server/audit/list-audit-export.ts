@@ -29,7 +29,7 @@ export async function exportAuditCsv(actor: Actor, input: Record<string, unknown
       throw new ValidationError({ filters: msg("audit.exportTooMany", { max: AUDIT_EXPORT_MAX_ROWS }) });
     }
     const lines = [HEADER.join(",")];
-    for (const r of rows.map(toAuditRowView)) {
+    for (const r of rows.map((row) => toAuditRowView(row))) {
       lines.push([formatDateTime(r.at), r.userEmail ?? "systeem", r.ip ?? "", r.actionLabel, r.action, r.objectLabel, r.entityId ?? "", r.newcomerId ?? "", r.agencyCode ?? "", changesAsText(r.changes), r.reason ?? ""]
         .map(escapeCsvCell).join(","));
     }

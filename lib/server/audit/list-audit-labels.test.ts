@@ -17,4 +17,12 @@ describe("audit action labels", () => {
     expect(actions.filter((a) => !isKnownAuditAction(a))).toEqual([]);
     for (const a of actions) expect(auditActionLabel(a)).not.toBe(a);
   });
+
+  it("every AuditAction has an English label, not the Dutch one", () => {
+    for (const a of actionsOfTheUnion()) {
+      expect(auditActionLabel(a, "en"), a).not.toBe(a);
+      expect(auditActionLabel(a, "en"), a).not.toBe(auditActionLabel(a, "nl"));
+    }
+    expect(auditActionLabel("newcomer.view", "en")).toBe("Case file opened");
+  });
 });

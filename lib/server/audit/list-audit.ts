@@ -44,11 +44,11 @@ export function auditWhere(q: AuditQuery): Prisma.AuditLogWhereInput {
   };
 }
 
-export function toAuditRowView(r: Prisma.AuditLogGetPayload<object>): AuditRowView {
+export function toAuditRowView(r: Prisma.AuditLogGetPayload<object>, locale: Locale = DEFAULT_LOCALE): AuditRowView {
   return {
-    id: r.id.toString(), at: r.at, userEmail: r.userEmail, ip: r.ip, action: r.action, actionLabel: auditActionLabel(r.action),
-    objectLabel: auditObjectLabel(r.entityType), entityId: r.entityId, newcomerId: r.newcomerId, agencyCode: r.agencyCode,
-    reason: r.reason, changes: describeAuditChanges(r.before, r.after),
+    id: r.id.toString(), at: r.at, userEmail: r.userEmail, ip: r.ip, action: r.action, actionLabel: auditActionLabel(r.action, locale),
+    objectLabel: auditObjectLabel(r.entityType, locale), entityId: r.entityId, newcomerId: r.newcomerId, agencyCode: r.agencyCode,
+    reason: r.reason, changes: describeAuditChanges(r.before, r.after, locale),
   };
 }
 
@@ -64,7 +64,7 @@ export async function listAuditEntries(actor: Actor, query: AuditQuery) {
     db.auditLog.count({ where }),
     db.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (query.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
   ]);
-  return { entries: rows.map(toAuditRowView), total, page: query.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), pageSize: AUDIT_PAGE_SIZE };
+  return { entries: rows.map((r) => toAuditRowView(r, actor.locale)), total, page: query.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), pageSize: AUDIT_PAGE_SIZE };
 }
 
 /** What the filter controls offer: the users, the actions with their labels, the chosen dossier. */
@@ -76,7 +76,7 @@ export async function auditFilterOptions(actor: Actor, query: AuditQuery) {
     : null;
   return {
     users,
-    actions: AUDIT_ACTION_CODES.map((code) => ({ code, label: auditActionLabel(code) })).sort((a, b) => a.label.localeCompare(b.label, "nl")),
+    actions: AUDIT_ACTION_CODES.map((code) => ({ code, label: auditActionLabel(code, actor.locale) })).sort((a, b) => a.label.localeCompare(b.label, actor.locale)),
     dossier: dossier ? { id: dossier.id, name: `${dossier.lastName} ${dossier.firstName}`, maskedNationalNumber: maskNationalNumber(dossier.nationalNumber) } : null,
   };
 }

@@ -7,6 +7,7 @@ import "server-only";
 // costs one query.
 import { isUuid } from "@/lib/domain/kit";
 import { can, type Permission, type Role } from "@/lib/domain/permissions";
+import { localeOf, type Locale } from "@/lib/i18n/locale";
 import { db } from "@/lib/server/db";
 import { serverEnv } from "@/lib/server/env";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/errors";
@@ -20,10 +21,12 @@ export interface Actor {
   /** STAFF: the agency of their office; MANAGER: their agency, or null for all of Flanders; ADMIN: null */
   agencyCode: string | null;
   officeCode: string | null;
+  /** The user's language (app_user.locale): pages, letters, report labels, messages */
+  locale: Locale;
   ip: string | null;
 }
 
-interface UserRow { id: string; email: string; name: string; role: Role; agencyCode: string | null; officeCode: string | null; active: boolean; officeAgencyCode: string | null }
+interface UserRow { id: string; email: string; name: string; role: Role; agencyCode: string | null; officeCode: string | null; active: boolean; locale: string; officeAgencyCode: string | null }
 
 /**
  * The actor of a user. `sessionId` is required for web requests (requireActor always passes it);
@@ -35,13 +38,13 @@ export async function loadActor(userId: string, ip: string | null = null, sessio
   // a STAFF member's agency is always their office's agency
   const agencyCode = user.role === "STAFF" ? user.officeAgencyCode : user.role === "ADMIN" ? null : user.agencyCode;
   if (user.role === "STAFF" && !agencyCode) throw new UnauthenticatedError("auth.noOffice");
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, agencyCode, officeCode: user.officeCode, ip };
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, agencyCode, officeCode: user.officeCode, locale: localeOf(user), ip };
 }
 
 async function loadUser(userId: string): Promise<UserRow | null> {
   const u = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, agencyCode: true, officeCode: true, active: true, office: { select: { agencyCode: true } } },
+    select: { id: true, email: true, name: true, role: true, agencyCode: true, officeCode: true, active: true, locale: true, office: { select: { agencyCode: true } } },
   });
   return u ? { ...u, officeAgencyCode: u.office?.agencyCode ?? null } : null;
 }
@@ -51,7 +54,7 @@ async function loadSessionUser(userId: string, sessionId: string): Promise<UserR
   if (!isUuid(sessionId) || !isUuid(userId)) return null;
   const idleMinutes = serverEnv().SESSION_IDLE_MINUTES;
   const rows = await db.$queryRaw<(UserRow & { stale: boolean })[]>`
-    SELECT u.id, u.email, u.name, u.role::text AS "role", u.agency_code AS "agencyCode", u.office_code AS "officeCode", u.active,
+    SELECT u.id, u.email, u.name, u.role::text AS "role", u.agency_code AS "agencyCode", u.office_code AS "officeCode", u.active, u.locale,
            o.agency_code AS "officeAgencyCode",
            s.last_seen_at < now() - make_interval(secs => ${SESSION_TOUCH_INTERVAL_S}) AS stale
       FROM user_session s

@@ -33,10 +33,14 @@ export const authOptions: NextAuthOptions = {
         try {
           return await authenticateCredentials(credentials, await requestClientIp());
         } catch (e) {
-          // next-auth passes an Error's message to signIn() as `error`: only ours is meant for the user
-          if (e instanceof SignInLockedError) throw e;
+          // next-auth passes an Error's message to signIn() as `error`: only ours is meant for the
+          // user, in the login page's language (its cookie, else the browser's). Imported here, not
+          // at the top: request-locale reads the session module, which reads these options.
+          const { visitorLocale } = await import("@/lib/server/i18n/request-locale");
+          const locale = await visitorLocale();
+          if (e instanceof SignInLockedError) throw new Error(e.messageIn(locale));
           console.error("Aanmelden mislukt door een fout:", e);
-          throw new Error(renderMessage("auth.unavailable"));
+          throw new Error(renderMessage("auth.unavailable", locale));
         }
       },
     }),

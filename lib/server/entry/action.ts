@@ -53,7 +53,7 @@ export function action(permission: Permission, schemaOrFn: z.ZodType | ((actor: 
       return await maybeFn!(actor, parsed, ...args);
     } catch (e) {
       unstable_rethrow(e);
-      const o = errorOutcome(e, "server action", GENERIC_ACTION_MESSAGE, localeOf(actor as { locale?: string | null } | null));
+      const o = errorOutcome(e, "server action", GENERIC_ACTION_MESSAGE, localeOf(actor));
       return { ok: false, message: o.message, ...(o.fieldErrors ? { fieldErrors: o.fieldErrors } : {}) };
     }
   };

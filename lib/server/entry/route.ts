@@ -73,7 +73,7 @@ export function route<P = Record<string, never>, B extends BodyKind = "none">(
       const params = ((await context?.params) ?? {}) as P;
       return noStore(await handler({ actor, request, params, searchParams: url.searchParams, body }));
     } catch (e) {
-      return errorResponse(e, `${request.method} ${url.pathname}`, localeOf(actor as { locale?: string | null } | null));
+      return errorResponse(e, `${request.method} ${url.pathname}`, localeOf(actor));
     }
   };
 }

@@ -105,7 +105,7 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
   }
   // reasons are stored as messages (runs of older versions: Dutch texts) and told in the viewer's language
   const errors = (run.errors ?? { count: 0, list: [] }) as { count: number; list: { line: number; field: string; reason: MsgLike }[] };
-  const locale = localeOf(actor as { locale?: string | null });
+  const locale = localeOf(actor);
   return {
     id: run.id, fileName: run.fileName, status: run.status, doneLines: run.doneLines, totalLines: run.totalLines,
     newcomers: run.newcomers, events: run.events, errorCount: errors.count,

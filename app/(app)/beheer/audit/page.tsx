@@ -3,20 +3,20 @@
 import Link from "next/link";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { auditFilterOptions, auditFilterParams, listAuditEntries, parseAuditQuery } from "@/lib/server/audit/list-audit";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { findAuditDossierAction } from "./actions";
 
-const t = translator("audit");
-const admin = translator("admin");
-const common = translator("common");
-
-export const metadata = { title: t("title") };
+export const generateMetadata = pageTitle("audit", "title");
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("audit.read");
+  const t = translator("audit", actor.locale);
+  const admin = translator("admin", actor.locale);
+  const common = translator("common", actor.locale);
   const sp = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const { query, error } = parseAuditQuery(sp);
+  const { query, error } = parseAuditQuery(sp, actor.locale);
   const [list, options] = await Promise.all([listAuditEntries(actor, query), auditFilterOptions(actor, query)]);
   const filters = auditFilterParams(query);
   const href = (page: number) => `/beheer/audit?${new URLSearchParams([...filters, ["page", String(page)]]).toString()}`;
@@ -70,10 +70,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
 
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-700" role="status" data-testid="audit-count">{t("count", { count: formatNumber(list.total) })}</p>
+        <p className="text-sm text-slate-700" role="status" data-testid="audit-count">{t("count", { count: formatNumber(list.total, actor.locale) })}</p>
         <form method="post" action="/beheer/audit/export">
           {hidden()}
-          <button className="btn-secondary" type="submit" disabled={list.total === 0}>{t("export", { count: formatNumber(list.total) })}</button>
+          <button className="btn-secondary" type="submit" disabled={list.total === 0}>{t("export", { count: formatNumber(list.total, actor.locale) })}</button>
         </form>
       </div>
 
@@ -91,7 +91,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody>
               {list.entries.map((e) => (
                 <tr key={e.id}>
-                  <td className="whitespace-nowrap">{formatDateTime(e.at)}</td>
+                  <td className="whitespace-nowrap">{formatDateTime(e.at, actor.locale)}</td>
                   <td>{e.userEmail ?? t("table.system")}{e.ip ? <span className="block text-xs text-slate-600">{e.ip}</span> : null}</td>
                   <td title={e.action}>{e.actionLabel}</td>
                   <td>{e.objectLabel}{e.entityId && e.entityId.length <= 40 ? <span className="block font-mono text-xs text-slate-600">{e.entityId.slice(0, 8)}</span> : null}</td>
@@ -118,7 +118,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {list.pages > 1 && (
         <nav aria-label={t("pagination")} className="flex items-center gap-3 text-sm">
           {list.page > 1 && <Link className="btn-secondary" href={href(list.page - 1)} rel="prev">{common("actions.previous")}</Link>}
-          <span>{t("page", { page: list.page, pages: formatNumber(list.pages) })}</span>
+          <span>{t("page", { page: list.page, pages: formatNumber(list.pages, actor.locale) })}</span>
           {list.page < list.pages && <Link className="btn-secondary" href={href(list.page + 1)} rel="next">{common("actions.next")}</Link>}
         </nav>
       )}

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 
-const t = translator("exchange");
-
-export const metadata = { title: t("export.title") };
+export const generateMetadata = pageTitle("exchange", "export.title");
 
 export default async function ExportPage() {
-  await requirePageActor("exchange.export");
+  const actor = await requirePageActor("exchange.export");
+  const t = translator("exchange", actor.locale);
   return (
     <div className="space-y-4">
       <p className="text-sm"><Link href="/beheer" className="text-brand-700 underline">{t("back")}</Link></p>

@@ -6,16 +6,14 @@ import type { ActionResult } from "@/lib/server/action-result";
 import { action, formFields } from "@/lib/server/entry/action";
 import { createUser, updateUser } from "@/lib/server/users/manage-users";
 
-const t = translator("admin");
-
 export const createUserAction = action("user.manage", async (actor, _prev: ActionResult | null, form: FormData): Promise<ActionResult> => {
   const user = await createUser(actor, formFields(form));
   revalidatePath("/beheer/gebruikers");
-  return { ok: true, message: t("users.created", { email: user.email }) };
+  return { ok: true, message: translator("admin", actor.locale)("users.created", { email: user.email }) };
 });
 
 export const updateUserAction = action("user.manage", async (actor, id: string, _prev: ActionResult | null, form: FormData): Promise<ActionResult<void>> => {
   await updateUser(actor, id, { active: form.get("active") === "on", ...formFields(form) });
   revalidatePath("/beheer/gebruikers");
-  return { ok: true, message: t("users.saved") };
+  return { ok: true, message: translator("admin", actor.locale)("users.saved") };
 });

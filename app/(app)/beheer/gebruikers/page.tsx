@@ -2,17 +2,17 @@ import Link from "next/link";
 import { UserForm } from "@/components/admin/user-form";
 import { formatDateTime } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listOfficesAndAgencies, listUsers } from "@/lib/server/users/manage-users";
 import { createUserAction } from "./actions";
 import { roleLabels, userFormLabels } from "./labels";
 
-const t = translator("admin");
-
-export const metadata = { title: t("users.title") };
+export const generateMetadata = pageTitle("admin", "users.title");
 
 export default async function UsersPage() {
   const actor = await requirePageActor("user.manage");
+  const t = translator("admin", actor.locale);
   const [users, { agencies, offices }] = await Promise.all([listUsers(actor), listOfficesAndAgencies()]);
   const officeLabel = new Map(offices.map((o) => [o.code, o.label]));
   const agencyLabel = new Map(agencies.map((a) => [a.code, a.label]));
@@ -35,10 +35,10 @@ export default async function UsersPage() {
               <tr key={u.id} className={u.active ? "" : "text-slate-500"}>
                 <td>{u.name}</td>
                 <td>{u.email}</td>
-                <td>{roleLabels[u.role]}</td>
+                <td>{roleLabels(actor.locale)[u.role]}</td>
                 <td>{u.officeCode ? `${agencyLabel.get(u.agencyCode ?? "") ?? ""} · ${officeLabel.get(u.officeCode) ?? u.officeCode}` : u.agencyCode ? agencyLabel.get(u.agencyCode) : u.role === "MANAGER" ? t("users.allFlanders") : t("users.none")}</td>
                 <td>{u.active ? t("users.active") : t("users.inactive")}</td>
-                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t("users.never")}</td>
+                <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, actor.locale) : t("users.never")}</td>
                 <td><Link className="text-brand-700 underline" href={`/beheer/gebruikers/${u.id}`}>{t("users.edit")}<span className="sr-only"> {u.name}</span></Link></td>
               </tr>
             ))}
@@ -47,7 +47,7 @@ export default async function UsersPage() {
       </div>
       <section aria-labelledby="new-user">
         <h2 id="new-user" className="mb-3">{t("users.new")}</h2>
-        <UserForm action={createUserAction} agencies={agencies} offices={offices} labels={userFormLabels()} roleLabels={roleLabels} />
+        <UserForm action={createUserAction} agencies={agencies} offices={offices} labels={userFormLabels(actor.locale)} roleLabels={roleLabels(actor.locale)} />
       </section>
     </div>
   );

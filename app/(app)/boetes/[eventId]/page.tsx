@@ -15,10 +15,9 @@ import { NotFoundError } from "@/lib/server/errors";
 import { getInfringementDossier } from "@/lib/server/fines/dossier";
 import { confirmAction, decideAction, paymentAction, rejectAction } from "../actions";
 
-const t = translator("fines");
-
 export default async function InfringementDossierPage({ params }: { params: Promise<{ eventId: string }> }) {
   const actor = await requirePageActor("fine.read");
+  const t = translator("fines", actor.locale);
   const { eventId } = await params;
   const dossier = await getInfringementDossier(actor, eventId).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
@@ -35,7 +34,7 @@ export default async function InfringementDossierPage({ params }: { params: Prom
       <dl className="card grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
         <div><dt className="font-medium">{t("dossier.nationalNumber")}</dt><dd>{dossier.newcomer.maskedNationalNumber}</dd></div>
         <div><dt className="font-medium">{t("dossier.birthDate")}</dt><dd>{formatDate(dossier.newcomer.birthDate)}</dd></div>
-        <div><dt className="font-medium">{t("dossier.type")}</dt><dd>{infringementLabel(dossier.infringementType)}</dd></div>
+        <div><dt className="font-medium">{t("dossier.type")}</dt><dd>{infringementLabel(dossier.infringementType, actor.locale)}</dd></div>
         <div><dt className="font-medium">{t("dossier.receivedOn")}</dt><dd>{formatDate(dossier.receivedOn)}</dd></div>
         <div><dt className="font-medium">{t("dossier.agency")}</dt><dd>{dossier.agency} · {dossier.office}</dd></div>
       </dl>
@@ -45,7 +44,7 @@ export default async function InfringementDossierPage({ params }: { params: Prom
         <div className="space-y-6">
           <section aria-labelledby="history-heading" className="space-y-2">
             <h2 id="history-heading">{t("dossier.history")}</h2>
-            <DecisionHistory decisions={dossier.decisions} />
+            <DecisionHistory decisions={dossier.decisions} locale={actor.locale} />
             {hasFinal && <p><Link className="text-brand-700 underline" href={`/boetes/${dossier.eventId}/brief`}>{t("dossier.letter")}</Link></p>}
           </section>
 
@@ -103,7 +102,7 @@ export default async function InfringementDossierPage({ params }: { params: Prom
             {dossier.earlierFines.length === 0 ? <p className="text-sm">{t("dossier.noEarlierFines")}</p> : (
               <ul className="list-disc pl-5 text-sm" data-testid="earlier-fines">
                 {dossier.earlierFines.map((f) => (
-                  <li key={f.decisionId}><Link className="text-brand-700 underline" href={`/boetes/${f.eventId}`}>{formatDate(f.receivedOn)} · {infringementLabel(f.infringementType)}</Link>: {f.amountEur !== null ? formatEuro(f.amountEur) : "?"} ({formatDate(f.decidedOn)})</li>
+                  <li key={f.decisionId}><Link className="text-brand-700 underline" href={`/boetes/${f.eventId}`}>{formatDate(f.receivedOn)} · {infringementLabel(f.infringementType, actor.locale)}</Link>: {f.amountEur !== null ? formatEuro(f.amountEur, { locale: actor.locale }) : "?"} ({formatDate(f.decidedOn)})</li>
                 ))}
               </ul>
             )}
@@ -113,7 +112,7 @@ export default async function InfringementDossierPage({ params }: { params: Prom
             <ol className="space-y-1 text-sm" data-testid="newcomer-track">
               {dossier.track.map((e) => (
                 <li key={e.id} className={e.cancelled ? "text-slate-500 line-through" : e.current ? "font-semibold" : ""}>
-                  {formatDate(e.date)} — {eventLabel(e.type)}{e.infringementType ? `: ${infringementLabel(e.infringementType)}` : ""}
+                  {formatDate(e.date)} — {eventLabel(e.type, actor.locale)}{e.infringementType ? `: ${infringementLabel(e.infringementType, actor.locale)}` : ""}
                   {e.current ? ` (${t("dossier.thisDossier")})` : ""}{e.cancelled ? ` (${t("dossier.cancelledEvent")})` : ""}
                 </li>
               ))}

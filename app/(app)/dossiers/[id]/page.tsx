@@ -6,22 +6,23 @@ import { MoveForm } from "@/components/dossiers/move-form";
 import { RevealNationalNumber } from "@/components/dossiers/reveal-button";
 import { StepForms } from "@/components/dossiers/step-forms";
 import { Timeline } from "@/components/dossiers/timeline";
+import { infringementLabel } from "@/components/fines/labels";
 import { codes } from "@/lib/domain/codes";
 import { can } from "@/lib/domain/permissions";
 import { formatDate, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
 import { getNewcomerDossier } from "@/lib/server/newcomers/get-dossier";
 import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
 import { cancelEventAction, correctEventAction, moveNewcomerAction, recordEventAction, revealNationalNumberAction } from "../actions";
 
-const t = translator("dossiers");
-
-export const metadata = { title: t("title") };
+export const generateMetadata = pageTitle("dossiers", "title");
 
 export default async function DossierPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("dossier.read");
+  const t = translator("dossiers", actor.locale);
   const { id } = await params;
   const dossier = await getNewcomerDossier(actor, id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   if (!dossier) notFound();
@@ -30,7 +31,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
   const agencyLabel = new Map(options.agencies.map((a) => [a.code, a.label]));
   const writable = can(actor.role, "dossier.write");
   const today = todayIso();
-  const infringementTypes = codes.infringementTypes.map((i) => ({ code: i.code, label: i.label }));
+  const infringementTypes = codes.infringementTypes.map((i) => ({ code: i.code, label: infringementLabel(i.code, actor.locale) }));
   const facts: [string, React.ReactNode][] = [
     [t("form.nationalNumber"), can(actor.role, "dossier.reveal") ? <RevealNationalNumber key="reveal" masked={n.maskedNationalNumber} reveal={revealNationalNumberAction.bind(null, n.id)} /> : n.maskedNationalNumber],
     [t("form.birthDate"), formatDate(n.birthDate)],
@@ -60,7 +61,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="traject" className="lg:col-span-2">
           <h2 id="traject" className="mb-3">{t("dossier.timeline")}</h2>
-          <Timeline entries={timeline} renderActions={writable ? (e) => (
+          <Timeline entries={timeline} locale={actor.locale} renderActions={writable ? (e) => (
             e.cancelled || e.type === "DVZ_ADVICE" ? null : (
               <EventRowActions eventId={e.id} date={e.date} note={e.note} version={e.version} infringementType={e.infringementType} infringementTypes={infringementTypes} today={today}
                 correct={correctEventAction.bind(null, n.id, e.id)} cancel={cancelEventAction.bind(null, n.id, e.id)} />
@@ -88,7 +89,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
       {can(actor.role, "dossier.history") && (
         <section aria-labelledby="geschiedenis">
           <h2 id="geschiedenis" className="mb-3">{t("dossier.history")}</h2>
-          <DossierHistory entries={history} />
+          <DossierHistory entries={history} locale={actor.locale} />
         </section>
       )}
     </div>

@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { NewcomerForm } from "@/components/dossiers/newcomer-form";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { canSeeAgency } from "@/lib/server/access/scope";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
 import { createNewcomerAction } from "../actions";
 
-const t = translator("dossiers");
-
-export const metadata = { title: t("new") };
+export const generateMetadata = pageTitle("dossiers", "new");
 
 export default async function NewNewcomerPage() {
   const actor = await requirePageActor("dossier.write");
+  const t = translator("dossiers", actor.locale);
   const options = await listNewcomerFormOptions();
   // staff create newcomers in their own agency only (the data layer refuses other offices too)
   const offices = options.offices.filter((o) => canSeeAgency(actor, o.agencyCode));

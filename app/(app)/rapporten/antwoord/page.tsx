@@ -1,7 +1,7 @@
 import { AnswerPage } from "@/components/reports/answer-page";
-import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 
-export const metadata = { title: translator("reports")("answer.title") };
+export const generateMetadata = pageTitle("reports", "answer.title");
 
 export default function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return <AnswerPage searchParams={searchParams} />;

@@ -19,11 +19,11 @@ export const GET = route("report.read", async ({ actor, searchParams }) => {
   const name = `rapport-${report.measure}-${report.by.join("-")}-${report.years[0]}-${report.years.at(-1)}`;
   const [mask] = await publicationMasks([report], request.publication, report.agency);
   if (format === "xlsx") {
-    const body = await reportWorkbook(report, mask!);
+    const body = await reportWorkbook(report, mask!, actor.locale);
     return new Response(new Uint8Array(body), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${name}.xlsx"` } });
   }
   const grid = displayGrid(report, mask!);
   const totals = displayTotalLine(report, mask!);
-  const csv = reportToCsv(report, (_v, i, j) => (i < 0 ? totals[j]! : grid[i]![j]!));
+  const csv = reportToCsv(report, (_v, i, j) => (i < 0 ? totals[j]! : grid[i]![j]!), actor.locale);
   return new Response(`\uFEFF${csv}`, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}.csv"` } });
 });

@@ -1,7 +1,7 @@
 import { QuestionPage } from "@/components/reports/question-page";
-import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 
-export const metadata = { title: translator("reports")("questions.vraag-2.title") };
+export const generateMetadata = pageTitle("reports", "questions.vraag-2.title");
 
 export default function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   return <QuestionPage slug="vraag-2" searchParams={searchParams} />;

@@ -8,10 +8,9 @@ import { getUser, listOfficesAndAgencies } from "@/lib/server/users/manage-users
 import { updateUserAction } from "../actions";
 import { roleLabels, userFormLabels } from "../labels";
 
-const t = translator("admin");
-
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("user.manage");
+  const t = translator("admin", actor.locale);
   const { id } = await params;
   const user = await getUser(actor, id).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
@@ -22,7 +21,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
     <div className="space-y-4">
       <p className="text-sm"><Link href="/beheer/gebruikers" className="text-brand-700 underline">{t("users.backToList")}</Link></p>
       <h1>{user.name} <span className="text-base font-normal text-slate-600">({user.email})</span></h1>
-      <UserForm action={updateUserAction.bind(null, user.id)} agencies={agencies} offices={offices} labels={userFormLabels()} roleLabels={roleLabels} initial={user} />
+      <UserForm action={updateUserAction.bind(null, user.id)} agencies={agencies} offices={offices} labels={userFormLabels(actor.locale)} roleLabels={roleLabels(actor.locale)} initial={user} />
     </div>
   );
 }

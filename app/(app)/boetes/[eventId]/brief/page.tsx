@@ -3,21 +3,22 @@ import { notFound } from "next/navigation";
 import { infringementLabel } from "@/components/fines/labels";
 import { PrintButton } from "@/components/fines/print-button";
 import { formatDate, formatEuro, todayIso } from "@/lib/i18n/format";
+import { intlLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { cspNonce } from "@/lib/server/csp-nonce";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDecisionLetter } from "@/lib/server/fines/dossier";
 
-const t = translator("fines");
-
-export const metadata = { title: t("letter.title") };
+export const generateMetadata = pageTitle("fines", "letter.title");
 
 // A4 page with margins for printing; the app's header and the buttons are hidden (.no-print).
 const printCss = `@page { size: A4; margin: 2cm; } @media print { main#inhoud { padding: 0 !important; max-width: none !important; } .letter { border: 0 !important; box-shadow: none !important; padding: 0 !important; } }`;
 
 export default async function DecisionLetterPage({ params }: { params: Promise<{ eventId: string }> }) {
   const actor = await requirePageActor("fine.read");
+  const t = translator("fines", actor.locale);
   const { eventId } = await params;
   const letter = await getDecisionLetter(actor, eventId).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
@@ -32,7 +33,7 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
         <Link href={`/boetes/${letter.eventId}`} className="text-sm text-brand-700 underline">{t("letter.back")}</Link>
         <PrintButton label={t("letter.print")} />
       </div>
-      <article className="letter card mx-auto max-w-3xl space-y-6 font-serif text-[15px] leading-relaxed" data-testid="decision-letter" lang="nl-BE">
+      <article className="letter card mx-auto max-w-3xl space-y-6 font-serif text-[15px] leading-relaxed" data-testid="decision-letter" lang={intlLocale(actor.locale)}>
         <header className="flex justify-between gap-8">
           <div>
             <p className="font-semibold">{letter.agency}</p>
@@ -51,9 +52,9 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
         </dl>
         <p className="font-semibold">{t("letter.subject")}</p>
         <p>{t("letter.salutation", { name: n.name })}</p>
-        <p>{t("letter.intro", { date: formatDate(letter.receivedOn), type: infringementLabel(letter.infringementType) })}</p>
+        <p>{t("letter.intro", { date: formatDate(letter.receivedOn), type: infringementLabel(letter.infringementType, actor.locale) })}</p>
         <p data-testid="letter-decision" className="font-semibold">
-          {d.outcome === "BOETE" && d.amountEur !== null ? t("letter.decisionBOETE", { amount: formatEuro(d.amountEur) }) : d.outcome === "BOETE" ? t("letter.decisionBOETE_noAmount") : t(`letter.decision${d.outcome}`)}
+          {d.outcome === "BOETE" && d.amountEur !== null ? t("letter.decisionBOETE", { amount: formatEuro(d.amountEur, { locale: actor.locale }) }) : d.outcome === "BOETE" ? t("letter.decisionBOETE_noAmount") : t(`letter.decision${d.outcome}`)}
         </p>
         {d.isCorrection && <p>{t("letter.correction")}</p>}
         <section>

@@ -2,18 +2,18 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NewcomerForm } from "@/components/dossiers/newcomer-form";
 import { translator } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
 import { getNewcomerForEdit } from "@/lib/server/newcomers/get-dossier";
 import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
 import { updateNewcomerAction } from "../../actions";
 
-const t = translator("dossiers");
-
-export const metadata = { title: t("dossier.edit") };
+export const generateMetadata = pageTitle("dossiers", "dossier.edit");
 
 export default async function EditNewcomerPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("dossier.write");
+  const t = translator("dossiers", actor.locale);
   const { id } = await params;
   const newcomer = await getNewcomerForEdit(actor, id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   if (!newcomer) notFound();
