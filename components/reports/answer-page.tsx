@@ -51,7 +51,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
       {error && <p role="status" className="field-error">{t("error", { message: error })}</p>}
       {answer && (
         <>
-          <ReportFreshnessNote freshness={answer.freshness} />
+          <ReportFreshnessNote freshness={answer.freshness} locale={actor.locale} />
           <div className="no-print flex gap-3">
             <PrintButton label={t("answer.print")} />
             <a className="btn-secondary" href={`/rapporten/antwoord/download?${query}`} download>{t("answer.download")}</a>

@@ -47,7 +47,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
       {result.error && <p role="status" className="field-error">{t("error", { message: result.error })}</p>}
       {result.report && (
         <>
-          <ReportFreshnessNote freshness={result.report.freshness} />
+          <ReportFreshnessNote freshness={result.report.freshness} locale={actor.locale} />
           <ReportTable
             report={result.report}
             mask={mask ?? null}

@@ -5,9 +5,6 @@
 // defaults to Dutch so that callers without a user (scripts, the exchange format) are unchanged.
 import { DEFAULT_LOCALE, intlLocale, type Locale } from "./locale";
 
-/** The Intl tag of Dutch (kept for callers that name it). */
-export const LOCALE = "nl-BE";
-
 const cache = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: Locale, kind: "integer" | "euro" | "euroWhole"): Intl.NumberFormat {
   const key = `${locale}:${kind}`;
@@ -48,9 +45,9 @@ export function formatDateTime(d: Date | string, locale: Locale = DEFAULT_LOCALE
 }
 
 /** A moment's time of day in Belgian local time, with seconds: 14:02:31 (a replica's freshness). */
-export function formatTime(d: Date | string): string {
+export function formatTime(d: Date | string, locale: Locale = DEFAULT_LOCALE): string {
   const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(LOCALE, { timeZone: "Europe/Brussels", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Brussels", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date);
 }
 
 /** A date as the ISO calendar date used in forms and the exchange format. */

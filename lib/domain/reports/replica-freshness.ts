@@ -2,7 +2,7 @@
 // and the judgement of its answer; lib/server/reports/report-source.ts (the app) and
 // scripts/report.ts (the command line) run the probe on their own connections.
 import { formatTime } from "@/lib/i18n/format";
-import { translator } from "@/lib/i18n/messages";
+import { DEFAULT_LOCALE, type Locale, translator } from "@/lib/i18n/messages";
 
 /** What a report was read from, for the notice on the page. */
 export type ReportFreshness =
@@ -38,11 +38,10 @@ export function judgeReplica(probe: ReplicaProbe, maxLagSeconds: number): Report
   return { source: "replica", until: probe.replayed_at.toISOString(), lagSeconds: Math.round(lag) };
 }
 
-const t = translator("reports");
-
 /** The notice of a page (and of `npm run report` on stderr): "Gegevens tot 14:02:31." or why the primary answered. */
-export function freshnessText(f: ReportFreshness): string {
-  if (f.source === "replica") return t("freshness.replica", { time: formatTime(f.until) });
+export function freshnessText(f: ReportFreshness, locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator("reports", locale);
+  if (f.source === "replica") return t("freshness.replica", { time: formatTime(f.until, locale) });
   if (f.reason === "unreachable") return t("freshness.unreachable");
   return f.lagSeconds === null ? t("freshness.laggingUnknown") : t("freshness.lagging", { seconds: f.lagSeconds });
 }
