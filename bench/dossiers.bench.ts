@@ -89,8 +89,8 @@ async function main() {
     c.release();
 
     process.env.DATABASE_URL = url;
-    const { newcomerListQueries } = await import("../lib/server/newcomers/list-newcomers");
-    const { listNewcomersSchema } = await import("../lib/server/newcomers/newcomer.schema");
+    const { newcomerListQueries } = await import("../lib/server/dossiers/list-newcomers");
+    const { listNewcomersSchema } = await import("../lib/server/dossiers/newcomer.schema");
     const staff: Actor = { userId: "00000000-0000-0000-0000-000000000000", email: "bench@test", name: "Bench", role: "STAFF", agencyCode: "ATLAS", officeCode: "ATLAS", locale: "nl", ip: null };
     const admin: Actor = { ...staff, role: "ADMIN", agencyCode: null, officeCode: null };
     const someNn = (await pool.query<{ national_number: string }>("SELECT national_number FROM newcomer WHERE agency_code = 'ATLAS' OFFSET 1000 LIMIT 1")).rows[0]!.national_number;

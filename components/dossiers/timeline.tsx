@@ -5,7 +5,7 @@ import { infringementLabel } from "@/components/fines/labels";
 import { formatDate, formatDateTime, formatEuro } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { looseTranslator, translator, type Translate } from "@/lib/i18n/messages";
-import type { TimelineEntry } from "@/lib/server/track/timeline";
+import type { TimelineEntry } from "@/lib/server/dossiers/timeline";
 
 const yesNo = (t: Translate<"dossiers">, b: boolean | null) => (b === null ? "—" : b ? t("events.yes") : t("events.no"));
 

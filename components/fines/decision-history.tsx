@@ -4,7 +4,7 @@ import { outcomeLabel, statusLabel, paymentLabel } from "@/components/fines/labe
 import { formatDate, formatEuro } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
-import type { InfringementDossier } from "@/lib/server/fines/dossier";
+import type { InfringementDossier } from "@/lib/server/fines/infringement-dossier";
 
 export function DecisionHistory({ decisions, locale }: { decisions: InfringementDossier["decisions"]; locale: Locale }) {
   const t = translator("fines", locale);

@@ -3,7 +3,7 @@
 import { dimensionLabel, localizeReportRows } from "@/lib/domain/reports/definitions";
 import type { ReportResult } from "@/lib/domain/reports/run-report";
 import type { TableMask } from "@/lib/domain/reports/disclosure/protect";
-import { displayGrid, displayTotalLine } from "@/lib/domain/reports/xlsx";
+import { displayGrid, displayTotalLine } from "@/lib/domain/reports/display-grid";
 import { escapeHtml } from "@/lib/html/escape";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";

@@ -13,7 +13,7 @@ import { stepOrderProblem, trackOrderProblem } from "@/lib/domain/track/track-ru
 import { errorOutcome } from "@/lib/server/entry/error-map";
 import { ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { decisionSchema } from "@/lib/server/fines/decision.schema";
-import { createNewcomerSchema } from "@/lib/server/newcomers/newcomer.schema";
+import { createNewcomerSchema } from "@/lib/server/dossiers/newcomer.schema";
 import en from "@/messages/en/errors.json";
 import nl from "@/messages/nl/errors.json";
 import { permissionRoles } from "@/lib/domain/permissions";

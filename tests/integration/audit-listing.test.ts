@@ -6,7 +6,7 @@ import { AUDIT_PAGE_SIZE, findAuditDossier, listAuditEntries, parseAuditQuery } 
 import { exportAuditCsv } from "@/lib/server/audit/list-audit-export";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
-import { createNewcomer, updateNewcomer } from "@/lib/server/newcomers/save-newcomer";
+import { createNewcomer, updateNewcomer } from "@/lib/server/dossiers/save-newcomer";
 import { createTestAgency, createTestUser } from "../support/factories";
 import { newcomerInput } from "../support/dossier-factories";
 

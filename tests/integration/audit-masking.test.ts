@@ -5,8 +5,8 @@ import { syntheticExchangeText, syntheticNewcomer } from "@/bench/support/synthe
 import { makeNationalNumber, normalizeNationalNumber } from "@/lib/domain/national-number";
 import { exportExchange } from "@/lib/server/exchange/export-exchange";
 import { importExchangeFile } from "@/lib/server/exchange/import-exchange";
-import { revealNationalNumber } from "@/lib/server/newcomers/get-dossier";
-import { createNewcomer, moveNewcomer, updateNewcomer } from "@/lib/server/newcomers/save-newcomer";
+import { revealNationalNumber } from "@/lib/server/dossiers/get-dossier";
+import { createNewcomer, moveNewcomer, updateNewcomer } from "@/lib/server/dossiers/save-newcomer";
 import { db } from "@/lib/server/db";
 import { newcomerInput } from "../support/dossier-factories";
 import { createEmptyDatabase, query, writeTempFile } from "../support/exchange-factories";

@@ -1,13 +1,13 @@
 // A STAFF member of agency A gets nothing of agency B's newcomers through the data layer, and
 // staff have no way to delete. Views and reveals are audited once each; denied attempts too.
 import { describe, expect, it } from "vitest";
-import * as newcomerApi from "@/lib/server/newcomers/get-dossier";
-import { getNewcomerDossier, getNewcomerForEdit, revealNationalNumber } from "@/lib/server/newcomers/get-dossier";
-import { listNewcomers } from "@/lib/server/newcomers/list-newcomers";
-import * as saveApi from "@/lib/server/newcomers/save-newcomer";
-import { createNewcomer, moveNewcomer, updateNewcomer } from "@/lib/server/newcomers/save-newcomer";
-import * as trackApi from "@/lib/server/track/record-event";
-import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/track/record-event";
+import * as newcomerApi from "@/lib/server/dossiers/get-dossier";
+import { getNewcomerDossier, getNewcomerForEdit, revealNationalNumber } from "@/lib/server/dossiers/get-dossier";
+import { listNewcomers } from "@/lib/server/dossiers/list-newcomers";
+import * as saveApi from "@/lib/server/dossiers/save-newcomer";
+import { createNewcomer, moveNewcomer, updateNewcomer } from "@/lib/server/dossiers/save-newcomer";
+import * as trackApi from "@/lib/server/dossiers/record-event";
+import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/dossiers/record-event";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, NotFoundError } from "@/lib/server/errors";
 import { createTestAgency, createTestUser } from "../support/factories";

@@ -2,7 +2,7 @@
 // report.export, parameters only), and search tokens that keep a national number out of URLs.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { createSearchToken, isNationalNumberQuery, resolveSearchToken } from "@/lib/server/newcomers/search-token";
+import { createSearchToken, isNationalNumberQuery, resolveSearchToken } from "@/lib/server/dossiers/search-token";
 import { getAnswer } from "@/lib/server/reports/get-answer";
 import { getReport } from "@/lib/server/reports/get-report";
 import { createTestAgency, createTestUser } from "../support/factories";

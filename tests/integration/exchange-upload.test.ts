@@ -1,7 +1,7 @@
 // The upload path of /beheer/import: only admins, an ImportRun with progress and the outcome,
 // the error list kept on the run, the import audited with the admin's name.
 import { describe, expect, it } from "vitest";
-import { getImportRun, startDossierImport } from "@/lib/server/exchange/dossier-import";
+import { getImportRun, startDossierImport } from "@/lib/server/exchange/import-upload";
 import { db } from "@/lib/server/db";
 import { ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { syntheticExchangeText, syntheticNewcomer } from "@/bench/support/synthetic-newcomers";

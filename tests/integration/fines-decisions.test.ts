@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { decideInfringement } from "@/lib/server/fines/decide";
-import { getInfringementDossier } from "@/lib/server/fines/dossier";
+import { getInfringementDossier } from "@/lib/server/fines/infringement-dossier";
 import { updateFinePayment } from "@/lib/server/fines/payment";
 import { listRemindersDue, listUndecidedInfringements } from "@/lib/server/fines/queue";
 import { confirmDecision, rejectDecision } from "@/lib/server/fines/review";

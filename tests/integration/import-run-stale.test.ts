@@ -3,7 +3,7 @@
 // row would say "bezig" forever, on every instance. The running import beats a heartbeat on its
 // row; a run whose heartbeat stopped is reported as interrupted, by whichever instance is asked.
 import { describe, expect, it } from "vitest";
-import { getImportRun } from "@/lib/server/exchange/dossier-import";
+import { getImportRun } from "@/lib/server/exchange/import-upload";
 import { db } from "@/lib/server/db";
 import { createTestUser } from "@/tests/support/factories";
 

@@ -1,9 +1,9 @@
 // The newcomer list: accent- and case-insensitive partial name search, national number with or
 // without separators, filters (office, target group, track status, extraction year), sort, pages.
 import { describe, expect, it } from "vitest";
-import { listNewcomers, PAGE_SIZE } from "@/lib/server/newcomers/list-newcomers";
-import { createNewcomer } from "@/lib/server/newcomers/save-newcomer";
-import { recordTrackEvent } from "@/lib/server/track/record-event";
+import { listNewcomers, PAGE_SIZE } from "@/lib/server/dossiers/list-newcomers";
+import { createNewcomer } from "@/lib/server/dossiers/save-newcomer";
+import { recordTrackEvent } from "@/lib/server/dossiers/record-event";
 import { createTestAgency, createTestUser } from "../support/factories";
 import { newcomerInput } from "../support/dossier-factories";
 

@@ -1,8 +1,8 @@
 // LIKE wildcards typed in the dossier search are matched literally: "%" alone listed every
 // newcomer (normalising removed it, leaving an empty search), "_" matched any character.
 import { describe, expect, it } from "vitest";
-import { listNewcomers } from "@/lib/server/newcomers/list-newcomers";
-import { createNewcomer } from "@/lib/server/newcomers/save-newcomer";
+import { listNewcomers } from "@/lib/server/dossiers/list-newcomers";
+import { createNewcomer } from "@/lib/server/dossiers/save-newcomer";
 import { createTestAgency, createTestUser } from "../support/factories";
 import { newcomerInput } from "../support/dossier-factories";
 

@@ -4,9 +4,9 @@
 // page must still be the true first page (it then comes from the `rows` statement).
 import { Prisma } from "@/lib/generated/prisma/client";
 import { describe, expect, it } from "vitest";
-import { SORTS } from "@/lib/server/newcomers/newcomer.schema";
-import { COUNT_CAP, listNewcomers, newcomerListQueries, PAGE_SIZE } from "@/lib/server/newcomers/list-newcomers";
-import { listNewcomersSchema } from "@/lib/server/newcomers/newcomer.schema";
+import { SORTS } from "@/lib/server/dossiers/newcomer.schema";
+import { COUNT_CAP, listNewcomers, newcomerListQueries, PAGE_SIZE } from "@/lib/server/dossiers/list-newcomers";
+import { listNewcomersSchema } from "@/lib/server/dossiers/newcomer.schema";
 import { db } from "@/lib/server/db";
 import { createTestAgency, createTestUser, type TestAgency } from "../support/factories";
 

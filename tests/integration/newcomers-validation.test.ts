@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
-import { createNewcomer, updateNewcomer } from "@/lib/server/newcomers/save-newcomer";
+import { createNewcomer, updateNewcomer } from "@/lib/server/dossiers/save-newcomer";
 import { createTestAgency, createTestUser } from "../support/factories";
 import { auditCount, newcomerInput } from "../support/dossier-factories";
 

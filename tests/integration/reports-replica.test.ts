@@ -19,7 +19,7 @@ import { resetServerEnvForTests } from "@/lib/server/env";
 import { getAnswer } from "@/lib/server/reports/get-answer";
 import { getReport } from "@/lib/server/reports/get-report";
 import { resetReplicaHealthForTests } from "@/lib/server/reports/report-source";
-import { recordTrackEvent } from "@/lib/server/track/record-event";
+import { recordTrackEvent } from "@/lib/server/dossiers/record-event";
 import { createTestAgency, createTestNewcomer, createTestUser, type TestAgency } from "../support/factories";
 
 const onPort = (url: string, port: number) => { const u = new URL(url); u.port = String(port); return u.toString(); };

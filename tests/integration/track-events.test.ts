@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { todayIso } from "@/lib/i18n/format";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
-import { createNewcomer, moveNewcomer } from "@/lib/server/newcomers/save-newcomer";
-import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/track/record-event";
+import { createNewcomer, moveNewcomer } from "@/lib/server/dossiers/save-newcomer";
+import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/dossiers/record-event";
 import { createTestAgency, createTestUser } from "../support/factories";
 import { auditCount, newcomerInput } from "../support/dossier-factories";
 

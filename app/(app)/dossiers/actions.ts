@@ -8,10 +8,10 @@ import { translator } from "@/lib/i18n/messages";
 import { canSeeAgency } from "@/lib/server/access/scope";
 import type { ActionResult } from "@/lib/server/action-result";
 import { action, formFields } from "@/lib/server/entry/action";
-import { revealNationalNumber } from "@/lib/server/newcomers/get-dossier";
-import { createNewcomer, moveNewcomer, updateNewcomer } from "@/lib/server/newcomers/save-newcomer";
-import { createSearchToken, isNationalNumberQuery } from "@/lib/server/newcomers/search-token";
-import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/track/record-event";
+import { revealNationalNumber } from "@/lib/server/dossiers/get-dossier";
+import { createNewcomer, moveNewcomer, updateNewcomer } from "@/lib/server/dossiers/save-newcomer";
+import { createSearchToken, isNationalNumberQuery } from "@/lib/server/dossiers/search-token";
+import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/dossiers/record-event";
 
 type Prev = ActionResult | null;
 

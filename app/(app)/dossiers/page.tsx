@@ -5,10 +5,10 @@ import { looseTranslator, translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { ValidationError } from "@/lib/server/errors";
-import { listNewcomerFilterOptions, listNewcomers } from "@/lib/server/newcomers/list-newcomers";
-import { resolveSearchToken } from "@/lib/server/newcomers/search-token";
+import { listNewcomerFilterOptions, listNewcomers } from "@/lib/server/dossiers/list-newcomers";
+import { resolveSearchToken } from "@/lib/server/dossiers/search-token";
 import { searchDossiersAction } from "./actions";
-import { SORTS, TRACK_STATUS_FILTERS } from "@/lib/server/newcomers/newcomer.schema";
+import { SORTS, TRACK_STATUS_FILTERS } from "@/lib/server/dossiers/newcomer.schema";
 
 export const generateMetadata = pageTitle("dossiers", "title");
 

@@ -6,7 +6,7 @@ import { translator } from "@/lib/i18n/messages";
 import type { ActionResult } from "@/lib/server/action-result";
 import { generateDvzAdvice, recordDvzFollowUp } from "@/lib/server/dvz/advice";
 import { action, formFields } from "@/lib/server/entry/action";
-import { createSearchToken, isNationalNumberQuery } from "@/lib/server/newcomers/search-token";
+import { createSearchToken, isNationalNumberQuery } from "@/lib/server/dossiers/search-token";
 
 type Prev = ActionResult<void> | null;
 

@@ -8,7 +8,7 @@ import { requirePageActor } from "@/lib/server/auth/session";
 import { listDvzAdvices } from "@/lib/server/dvz/advice";
 import { findNewcomersForAdvice } from "@/lib/server/dvz/find-newcomers";
 import { ValidationError } from "@/lib/server/errors";
-import { resolveSearchToken } from "@/lib/server/newcomers/search-token";
+import { resolveSearchToken } from "@/lib/server/dossiers/search-token";
 import { followUpAction, generateAdviceAction, searchDvzAction } from "./actions";
 
 export const generateMetadata = pageTitle("dvz", "title");

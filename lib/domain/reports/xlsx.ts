@@ -4,21 +4,9 @@ import ExcelJS from "exceljs";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
 import { dimensionLabel, localizeReportRows, measureLabel } from "./definitions";
-import { shownReport } from "./disclosure/display";
+import { displayGrid, displayTotalLine } from "./display-grid";
 import type { TableMask } from "./disclosure/protect";
 import type { ReportResult } from "./run-report";
-
-/** The body of a report as shown: per row the year cells and the row total, numbers or the mark. */
-export function displayGrid(r: ReportResult, mask: TableMask | null): (string | number)[][] {
-  const s = shownReport(r, mask);
-  return s.inner.map((row, i) => [...row, s.rowTotal[i]!]);
-}
-
-/** The Totaal line as shown: per year, then the grand total. */
-export function displayTotalLine(r: ReportResult, mask: TableMask | null): (string | number)[] {
-  const s = shownReport(r, mask);
-  return [...s.colTotal, s.grand];
-}
 
 export function addReportSheet(wb: ExcelJS.Workbook, name: string, report: ReportResult, opts: { title?: string; mask?: TableMask | null; locale?: Locale } = {}) {
   const locale = opts.locale ?? DEFAULT_LOCALE;

@@ -12,7 +12,7 @@ import { formatDate, formatEuro, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
-import { getInfringementDossier } from "@/lib/server/fines/dossier";
+import { getInfringementDossier } from "@/lib/server/fines/infringement-dossier";
 import { confirmAction, decideAction, paymentAction, rejectAction } from "../actions";
 
 export default async function InfringementDossierPage({ params }: { params: Promise<{ eventId: string }> }) {

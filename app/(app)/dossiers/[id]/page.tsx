@@ -14,8 +14,8 @@ import { translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
-import { getNewcomerDossier } from "@/lib/server/newcomers/get-dossier";
-import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
+import { getNewcomerDossier } from "@/lib/server/dossiers/get-dossier";
+import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
 import { cancelEventAction, correctEventAction, moveNewcomerAction, recordEventAction, revealNationalNumberAction } from "../actions";
 
 export const generateMetadata = pageTitle("dossiers", "title");

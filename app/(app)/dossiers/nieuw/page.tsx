@@ -4,7 +4,7 @@ import { translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { canSeeAgency } from "@/lib/server/access/scope";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
+import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
 import { createNewcomerAction } from "../actions";
 
 export const generateMetadata = pageTitle("dossiers", "new");

@@ -1,4 +1,4 @@
-import { AnswerPage } from "@/components/reports/answer-page";
+import { AnswerPage } from "@/app/(app)/rapporten/_pages/answer-page";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 
 export const generateMetadata = pageTitle("reports", "answer.title");

@@ -5,7 +5,8 @@
 import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { reportToCsv } from "@/lib/domain/reports/export-csv";
 import { questions, readPageRequest } from "@/lib/domain/reports/questions";
-import { displayGrid, displayTotalLine, reportWorkbook } from "@/lib/domain/reports/xlsx";
+import { displayGrid, displayTotalLine } from "@/lib/domain/reports/display-grid";
+import { reportWorkbook } from "@/lib/domain/reports/xlsx";
 import { todayIso } from "@/lib/i18n/format";
 import { route } from "@/lib/server/entry/route";
 import { getReport } from "@/lib/server/reports/get-report";

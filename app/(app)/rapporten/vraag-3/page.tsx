@@ -1,4 +1,4 @@
-import { QuestionPage } from "@/components/reports/question-page";
+import { QuestionPage } from "@/app/(app)/rapporten/_pages/question-page";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 
 export const generateMetadata = pageTitle("reports", "questions.vraag-3.title");

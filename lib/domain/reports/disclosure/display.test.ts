@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displayGrid, displayTotalLine } from "../xlsx";
+import { displayGrid, displayTotalLine } from "../display-grid";
 import { report } from "./fixture.test-support";
 import { protectTables, publicationMasks, SUPPRESSED } from "./protect";
 

@@ -1,7 +1,7 @@
 // POST /beheer/export/download — every newcomer in the exchange format, streamed. A POST (the
 // button on /beheer/export) so that no link or image can start an export of every national
 // number; GET is not exported, so Next answers it with 405.
-import { streamDossierExport } from "@/lib/server/exchange/dossier-export";
+import { streamDossierExport } from "@/lib/server/exchange/export-download";
 import { route } from "@/lib/server/entry/route";
 
 export const dynamic = "force-dynamic";

@@ -9,7 +9,7 @@ import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { cspNonce } from "@/lib/server/csp-nonce";
 import { NotFoundError } from "@/lib/server/errors";
-import { getDecisionLetter } from "@/lib/server/fines/dossier";
+import { getDecisionLetter } from "@/lib/server/fines/infringement-dossier";
 
 export const generateMetadata = pageTitle("fines", "letter.title");
 

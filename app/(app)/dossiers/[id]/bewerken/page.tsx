@@ -5,8 +5,8 @@ import { translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
-import { getNewcomerForEdit } from "@/lib/server/newcomers/get-dossier";
-import { listNewcomerFormOptions } from "@/lib/server/newcomers/reference-checks";
+import { getNewcomerForEdit } from "@/lib/server/dossiers/get-dossier";
+import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
 import { updateNewcomerAction } from "../../actions";
 
 export const generateMetadata = pageTitle("dossiers", "dossier.edit");

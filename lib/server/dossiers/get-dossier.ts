@@ -8,7 +8,7 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
-import { loadTimeline } from "@/lib/server/track/timeline";
+import { loadTimeline } from "@/lib/server/dossiers/timeline";
 import { isUuid } from "@/lib/domain/kit";
 import { findNewcomerInScope } from "./scoped-newcomer";
 import { deniedWrite } from "@/lib/server/access/denied";

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { INFRINGEMENT_TYPES, NATIONALITY_GROUPS, RECORDABLE_EVENT_TYPES, TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { text } from "@/lib/domain/validation/text";
-import { isoDate } from "@/lib/server/newcomers/newcomer.schema";
+import { isoDate } from "@/lib/server/dossiers/newcomer.schema";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const note = z.preprocess(blank, text({ multiline: true }).trim().max(1000, "form.noteTooLong").optional());

@@ -15,10 +15,10 @@ import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { cspNonce } from "@/lib/server/csp-nonce";
 import { getAnswer } from "@/lib/server/reports/get-answer";
 import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
-import { PrintButton } from "./print-button";
-import { ReportFilters } from "./report-filters";
-import { ReportFreshnessNote } from "./report-freshness";
-import { ReportTable } from "./report-table";
+import { PrintButton } from "@/components/reports/print-button";
+import { ReportFilters } from "@/components/reports/report-filters";
+import { ReportFreshnessNote } from "@/components/reports/report-freshness";
+import { ReportTable } from "@/components/reports/report-table";
 
 export async function AnswerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("report.read");

@@ -10,7 +10,7 @@ import { assertCan } from "@/lib/server/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
-import { uploadSchema } from "./dossier-import.schema";
+import { uploadSchema } from "./import-upload.schema";
 import { importExchange } from "./import-exchange";
 import { renderMessage, type MsgLike } from "@/lib/i18n/message";
 import { localeOf } from "@/lib/i18n/locale";

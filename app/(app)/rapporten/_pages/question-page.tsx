@@ -12,10 +12,10 @@ import { requirePageActor } from "@/lib/server/auth/session";
 import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { getReport } from "@/lib/server/reports/get-report";
 import { listReportAgencies } from "@/lib/server/reports/list-report-agencies";
-import { ReportChart } from "./report-chart";
-import { ReportFilters } from "./report-filters";
-import { ReportFreshnessNote } from "./report-freshness";
-import { ReportTable } from "./report-table";
+import { ReportChart } from "@/components/reports/report-chart";
+import { ReportFilters } from "@/components/reports/report-filters";
+import { ReportFreshnessNote } from "@/components/reports/report-freshness";
+import { ReportTable } from "@/components/reports/report-table";
 
 export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("report.read");
