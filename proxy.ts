@@ -16,8 +16,7 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
 /** The paths that need a session (the former matcher of this file). */
 const SIGNED_IN_PREFIXES = ["/dossiers", "/rapporten", "/boetes", "/dvz", "/beheer"];
 
-const needsSession = (pathname: string) =>
-  pathname === "/" || SIGNED_IN_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+const needsSession = (pathname: string) => pathname === "/" || SIGNED_IN_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [

@@ -7,7 +7,9 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
   return (
     <main className="mx-auto max-w-xl px-4 py-16">
       <h1>{t("errors.unexpected")}</h1>
-      <button type="button" className="btn-secondary mt-6" onClick={reset}>{t("actions.back")}</button>
+      <button type="button" className="btn-secondary mt-6" onClick={reset}>
+        {t("actions.back")}
+      </button>
     </main>
   );
 }

@@ -7,7 +7,9 @@ export default async function Forbidden() {
     <main className="mx-auto max-w-xl px-4 py-16">
       <h1>{t("errors.forbiddenTitle")}</h1>
       <p className="mt-2 text-slate-700">{t("errors.forbiddenBody")}</p>
-      <Link href="/" className="btn-secondary mt-6">{t("errors.backHome")}</Link>
+      <Link href="/" className="btn-secondary mt-6">
+        {t("errors.backHome")}
+      </Link>
     </main>
   );
 }

@@ -18,7 +18,11 @@ async function time<T>(f: () => Promise<T>, runs = 3): Promise<{ ms: number; val
   return { ms: best, value };
 }
 
-const hiddenOf = (masks: TableMask[]) => masks.reduce((s, m) => s + m.inner.flat().filter(Boolean).length + m.rowTotal.filter(Boolean).length + m.colTotal.filter(Boolean).length + (m.grand ? 1 : 0), 0);
+const hiddenOf = (masks: TableMask[]) =>
+  masks.reduce(
+    (s, m) => s + m.inner.flat().filter(Boolean).length + m.rowTotal.filter(Boolean).length + m.colTotal.filter(Boolean).length + (m.grand ? 1 : 0),
+    0,
+  );
 
 async function main() {
   const start = performance.now();
@@ -47,13 +51,18 @@ async function main() {
     const size = Math.exp(rnd() * 6); // heavy tail: most nationalities small
     for (const a of amounts) {
       if (rnd() < 0.45) continue;
-      rows.push([[`N${String(n).padStart(3, "0")}`, String(a)], Object.fromEntries([2019, 2020, 2021, 2022].map((y) => [y, Math.max(0, Math.round(size * rnd() * (a < 500 ? 3 : 0.5) - 1))]))]);
+      rows.push([
+        [`N${String(n).padStart(3, "0")}`, String(a)],
+        Object.fromEntries([2019, 2020, 2021, 2022].map((y) => [y, Math.max(0, Math.round(size * rnd() * (a < 500 ? 3 : 0.5) - 1))])),
+      ]);
     }
   }
   const big = report("fines", ["nationality", "amount"], 2019, 2022, rows);
   const primary = big.rows.flatMap((r) => Object.values(r.values)).filter((v) => v > 0 && v < 5).length;
   const largest = await time(() => protectTables([{ report: big }], { cache: false }), 1);
-  console.log(`fines by nationality × amount (${big.rows.length} rows × 4 years, ${primary} primary): ${largest.ms.toFixed(0)} ms, ${hiddenOf(largest.value)} hidden`);
+  console.log(
+    `fines by nationality × amount (${big.rows.length} rows × 4 years, ${primary} primary): ${largest.ms.toFixed(0)} ms, ${hiddenOf(largest.value)} hidden`,
+  );
   const again = await time(() => protectTables([{ report: big }]), 1);
   console.log(`  the same again (cached pattern): ${again.ms.toFixed(1)} ms`);
 }

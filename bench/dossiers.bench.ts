@@ -21,24 +21,66 @@ import type { Actor } from "../lib/server/auth/actor";
 
 const N = Number(process.env.BENCH_NEWCOMERS ?? 1_000_000);
 const RUNS = 15;
-const SYLLABLES = ["ver", "mee", "ren", "jan", "sen", "ben", "ali", "oz", "turk", "yil", "maz", "da", "sil", "va", "ko", "wal", "ski", "el", "am", "ra", "ni", "pe", "ters", "dub", "ois", "ngu", "yen", "ha", "san", "mo"];
+const SYLLABLES = [
+  "ver",
+  "mee",
+  "ren",
+  "jan",
+  "sen",
+  "ben",
+  "ali",
+  "oz",
+  "turk",
+  "yil",
+  "maz",
+  "da",
+  "sil",
+  "va",
+  "ko",
+  "wal",
+  "ski",
+  "el",
+  "am",
+  "ra",
+  "ni",
+  "pe",
+  "ters",
+  "dub",
+  "ois",
+  "ngu",
+  "yen",
+  "ha",
+  "san",
+  "mo",
+];
 const FIRST = ["Ayşe", "José", "Mohamed", "Fatima", "Anna", "Piotr", "Olena", "Samira", "Yusuf", "Maria", "Ahmed", "Noor"];
-const OFFICES: [string, string][] = [["ATLAS", "ATLAS"], ["IN_GENT", "IN_GENT"], ["AGII_ANTWERPEN", "AGII"], ["AGII_LIMBURG", "AGII"], ["AGII_OOST_VLAANDEREN", "AGII"], ["AGII_BRUSSEL", "AGII"]];
+const OFFICES: [string, string][] = [
+  ["ATLAS", "ATLAS"],
+  ["IN_GENT", "IN_GENT"],
+  ["AGII_ANTWERPEN", "AGII"],
+  ["AGII_LIMBURG", "AGII"],
+  ["AGII_OOST_VLAANDEREN", "AGII"],
+  ["AGII_BRUSSEL", "AGII"],
+];
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function* newcomerRows(): Generator<string> {
   const r = rng(42);
   // unique national numbers: every birth date (1950…2005) × odd sequence numbers
-  let day = 0, seq = 1;
+  let day = 0,
+    seq = 1;
   for (let i = 0; i < N; i++) {
     const birth = new Date(Date.UTC(1950, 0, 1) + day * 86_400_000).toISOString().slice(0, 10);
     const nn = makeNationalNumber(birth, seq);
     day++;
-    if (day >= 20_000) { day = 0; seq += 2; }
+    if (day >= 20_000) {
+      day = 0;
+      seq += 2;
+    }
     const last = Array.from({ length: 2 + Math.floor(r() * 2) }, () => SYLLABLES[Math.floor(r() * SYLLABLES.length)]).join("");
     const lastName = last.charAt(0).toUpperCase() + last.slice(1);
     const firstName = FIRST[Math.floor(r() * FIRST.length)]!;
@@ -49,7 +91,17 @@ function* newcomerRows(): Generator<string> {
 }
 
 async function copy(client: pg.PoolClient, sql: string, rows: Iterable<string>) {
-  const batch = function* () { let buf = ""; for (const row of rows) { buf += row; if (buf.length > 1 << 20) { yield buf; buf = ""; } } if (buf) yield buf; };
+  const batch = function* () {
+    let buf = "";
+    for (const row of rows) {
+      buf += row;
+      if (buf.length > 1 << 20) {
+        yield buf;
+        buf = "";
+      }
+    }
+    if (buf) yield buf;
+  };
   await pipeline(Readable.from(batch()), client.query(copyFrom(sql)));
 }
 
@@ -77,7 +129,11 @@ async function main() {
     c.on("error", () => {});
     await seedReferenceData(c);
     let t = Date.now();
-    await copy(c, `COPY newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group, residence_status_code, target_group, office_code, agency_code, updated_at) FROM STDIN`, newcomerRows());
+    await copy(
+      c,
+      `COPY newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group, residence_status_code, target_group, office_code, agency_code, updated_at) FROM STDIN`,
+      newcomerRows(),
+    );
     console.error(`loaded ${N} newcomers in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     t = Date.now();
     await c.query(`INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, updated_at)
@@ -91,9 +147,19 @@ async function main() {
     process.env.DATABASE_URL = url;
     const { newcomerListQueries } = await import("../lib/server/dossiers/list-newcomers");
     const { listNewcomersSchema } = await import("../lib/server/dossiers/newcomer.schema");
-    const staff: Actor = { userId: "00000000-0000-0000-0000-000000000000", email: "bench@test", name: "Bench", role: "STAFF", agencyCode: "ATLAS", officeCode: "ATLAS", locale: "nl", ip: null };
+    const staff: Actor = {
+      userId: "00000000-0000-0000-0000-000000000000",
+      email: "bench@test",
+      name: "Bench",
+      role: "STAFF",
+      agencyCode: "ATLAS",
+      officeCode: "ATLAS",
+      locale: "nl",
+      ip: null,
+    };
     const admin: Actor = { ...staff, role: "ADMIN", agencyCode: null, officeCode: null };
-    const someNn = (await pool.query<{ national_number: string }>("SELECT national_number FROM newcomer WHERE agency_code = 'ATLAS' OFFSET 1000 LIMIT 1")).rows[0]!.national_number;
+    const someNn = (await pool.query<{ national_number: string }>("SELECT national_number FROM newcomer WHERE agency_code = 'ATLAS' OFFSET 1000 LIMIT 1"))
+      .rows[0]!.national_number;
 
     const floor = await median(pool, "SELECT id, last_name FROM newcomer WHERE national_number = $1", [someNn]);
     const cases: [string, Actor, Record<string, string>][] = [
@@ -111,16 +177,24 @@ async function main() {
       const q = newcomerListQueries(actor, listNewcomersSchema.parse(input));
       const rows = await median(pool, q.rows.text, q.rows.values);
       const count = await median(pool, q.count.text, q.count.values);
-      const plan = (await pool.query(`EXPLAIN ${q.rows.text}`, q.rows.values)).rows.map((r) => r["QUERY PLAN"] as string).join("\n")
-        + "\n" + (await pool.query(`EXPLAIN ${q.count.text}`, q.count.values)).rows.map((r) => r["QUERY PLAN"] as string).join("\n");
+      const plan =
+        (await pool.query(`EXPLAIN ${q.rows.text}`, q.rows.values)).rows.map((r) => r["QUERY PLAN"] as string).join("\n") +
+        "\n" +
+        (await pool.query(`EXPLAIN ${q.count.text}`, q.count.values)).rows.map((r) => r["QUERY PLAN"] as string).join("\n");
       const seq = /Seq Scan on newcomer/.test(plan);
       if (seq) failed = true;
-      lines.push(`${label}: rows ${rows.toFixed(1)} ms (${(rows / floor).toFixed(0)}× floor), count ${count.toFixed(1)} ms (${(count / floor).toFixed(0)}× floor)${seq ? "  SEQ SCAN!" : ""}`);
+      lines.push(
+        `${label}: rows ${rows.toFixed(1)} ms (${(rows / floor).toFixed(0)}× floor), count ${count.toFixed(1)} ms (${(count / floor).toFixed(0)}× floor)${seq ? "  SEQ SCAN!" : ""}`,
+      );
       if (process.env.BENCH_EXPLAIN) lines.push(plan);
     }
     const explain = newcomerListQueries(staff, listNewcomersSchema.parse({ q: "turk" }));
-    const analyzed = (await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${explain.rows.text}`, explain.rows.values)).rows.map((r) => r["QUERY PLAN"]).join("\n");
-    console.log(`Dossier list, ${N.toLocaleString("nl-BE")} newcomers, median of ${RUNS}:\n${lines.join("\n")}\n\nEXPLAIN ANALYZE (naam-fragment 'turk'):\n${analyzed}`);
+    const analyzed = (await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${explain.rows.text}`, explain.rows.values)).rows
+      .map((r) => r["QUERY PLAN"])
+      .join("\n");
+    console.log(
+      `Dossier list, ${N.toLocaleString("nl-BE")} newcomers, median of ${RUNS}:\n${lines.join("\n")}\n\nEXPLAIN ANALYZE (naam-fragment 'turk'):\n${analyzed}`,
+    );
     await pool.end();
     if (failed) process.exitCode = 1;
   } catch (e) {
@@ -132,4 +206,7 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

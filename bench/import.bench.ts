@@ -42,7 +42,13 @@ async function floor(url: string, text: string, raw = false): Promise<{ seconds:
   const eventIds = newcomers.map((n) => n.events.map(() => crypto.randomUUID()));
   const blocks = {
     newcomers: [...chunked(newcomers.length, (i) => newcomerRow(newcomers[i]!, ids[i]!, now))],
-    events: [...chunked(newcomers.length, (i) => ((firsts) => newcomers[i]!.events.map((e, j) => eventRow(e, eventIds[i]![j]!, ids[i]!, newcomers[i]!.gender, now, firsts[j]!)).join(""))(firstOfTypeFlags(newcomers[i]!.events, eventIds[i]!)))],
+    events: [
+      ...chunked(newcomers.length, (i) =>
+        ((firsts) => newcomers[i]!.events.map((e, j) => eventRow(e, eventIds[i]![j]!, ids[i]!, newcomers[i]!.gender, now, firsts[j]!)).join(""))(
+          firstOfTypeFlags(newcomers[i]!.events, eventIds[i]!),
+        ),
+      ),
+    ],
     decisions: [...chunked(newcomers.length, (i) => newcomers[i]!.events.map((e, j) => (e.decision ? decisionRow(e, eventIds[i]![j]!, now) : "")).join(""))],
   };
   const started = performance.now();
@@ -68,24 +74,33 @@ async function main() {
     const rawFloorUrl = await server.database("rawfloor");
     const importUrl = await server.database("import");
     const f = await floor(floorUrl, text);
-    console.log(`floor  (plain COPY of the same rows): ${f.seconds.toFixed(2)} s = ${rate(count, f.seconds)} newcomers/s (${f.events.toLocaleString("en-US")} events)`);
+    console.log(
+      `floor  (plain COPY of the same rows): ${f.seconds.toFixed(2)} s = ${rate(count, f.seconds)} newcomers/s (${f.events.toLocaleString("en-US")} events)`,
+    );
     const r = await floor(rawFloorUrl, text, true);
     console.log(`raw floor (the same COPY without foreign keys and secondary indexes): ${r.seconds.toFixed(2)} s = ${rate(count, r.seconds)} newcomers/s`);
 
     const marks: Record<string, number> = { start: performance.now() };
     const result = await importExchangeFile({
-      databaseUrl: importUrl, filePath: file,
-      onPhase: (phase) => { marks[phase] = performance.now(); },
+      databaseUrl: importUrl,
+      filePath: file,
+      onPhase: (phase) => {
+        marks[phase] = performance.now();
+      },
     });
     marks.end = performance.now();
     if (!result.ok) throw new Error(`import refused the synthetic file: ${JSON.stringify(result.errors.slice(0, 3))}`);
     const s = (a: string, b: string) => ((marks[b]! - marks[a]!) / 1000).toFixed(2);
     console.log(`import (validate-first, one transaction): ${result.seconds.toFixed(2)} s = ${rate(count, result.seconds)} newcomers/s`);
-    console.log(`  read file + reference codes ${s("start", "VALIDATING")} s · parse + validate ${s("VALIDATING", "IMPORTING")} s · lookup + format + COPY + commit ${s("IMPORTING", "end")} s`);
+    console.log(
+      `  read file + reference codes ${s("start", "VALIDATING")} s · parse + validate ${s("VALIDATING", "IMPORTING")} s · lookup + format + COPY + commit ${s("IMPORTING", "end")} s`,
+    );
     console.log(`ratio import/floor: ${(f.seconds / result.seconds).toFixed(2)} (import rate ÷ floor rate; 1.00 = as fast as a plain COPY)`);
     console.log(`ratio import/raw floor: ${(r.seconds / result.seconds).toFixed(2)} (the import also validates, rebuilds the indexes and re-checks the keys)`);
     const target = 20_000;
-    console.log(`target ${target.toLocaleString("en-US")}/s: ${count / result.seconds >= target ? "met" : "NOT met"} by the import; floor ${count / f.seconds >= target ? "above" : "BELOW"} it`);
+    console.log(
+      `target ${target.toLocaleString("en-US")}/s: ${count / result.seconds >= target ? "met" : "NOT met"} by the import; floor ${count / f.seconds >= target ? "above" : "BELOW"} it`,
+    );
   } finally {
     await server.stop();
     fs.rmSync(path.dirname(file), { recursive: true, force: true });

@@ -54,11 +54,31 @@ const log = (s: string) => console.log(`[load] ${s}`);
 type Kind = "signin" | "list" | "search" | "open" | "create" | "step";
 const KINDS: Kind[] = ["signin", "list", "search", "open", "create", "step"];
 /** The mix of one staff member's day (per request): mostly reading, one in five a write. */
-const WEIGHTS: [Kind, number][] = [["list", 30], ["search", 25], ["open", 25], ["create", 10], ["step", 10]];
+const WEIGHTS: [Kind, number][] = [
+  ["list", 30],
+  ["search", 25],
+  ["open", 25],
+  ["create", 10],
+  ["step", 10],
+];
 
-interface Sample { kind: Kind; ms: number; ok: boolean; at: number; error?: string }
-interface BenchUser { http: HttpUser; officeCode: string; agencyCode: string; created: { id: string; steps: number }[] }
-interface Ack { nationalNumber?: string; note?: string }
+interface Sample {
+  kind: Kind;
+  ms: number;
+  ok: boolean;
+  at: number;
+  error?: string;
+}
+interface BenchUser {
+  http: HttpUser;
+  officeCode: string;
+  agencyCode: string;
+  created: { id: string; steps: number }[];
+}
+interface Ack {
+  nationalNumber?: string;
+  note?: string;
+}
 
 const samples: Sample[] = [];
 let t0 = performance.now();
@@ -102,7 +122,12 @@ async function main() {
   const pgPort = await freePort();
   const pgDir = path.join(dir, "pg");
   const supervisorLog: string[] = [];
-  const server = await startSupervisedPostgres({ dataDir: pgDir, port: pgPort, log: (l) => supervisorLog.push(`${at().toFixed(1)} s ${l}`), backoffMs: [500, 1000, 2000] });
+  const server = await startSupervisedPostgres({
+    dataDir: pgDir,
+    port: pgPort,
+    log: (l) => supervisorLog.push(`${at().toFixed(1)} s ${l}`),
+    backoffMs: [500, 1000, 2000],
+  });
   await ensureDatabaseExists(server.url("postgres"), "inburgering");
   const roles = await ensureRoles(server.url("postgres"), "inburgering", path.join(dir, "db-roles.json"));
   const url = roles.ownerUrl;
@@ -116,7 +141,11 @@ async function main() {
   await loadDemoDataIfEmpty(url, log);
 
   // fresh staff accounts spread over the offices of the three agencies
-  const offices = (await admin.query<{ code: string; agency_code: string }>(`SELECT code, agency_code FROM office WHERE agency_code IN ('ATLAS','INGENT','AGII') ORDER BY code`)).rows;
+  const offices = (
+    await admin.query<{ code: string; agency_code: string }>(
+      `SELECT code, agency_code FROM office WHERE agency_code IN ('ATLAS','INGENT','AGII') ORDER BY code`,
+    )
+  ).rows;
   const passwordHash = await hash(PASSWORD, ARGON2_OPTIONS);
   const tag = crypto.randomBytes(3).toString("hex");
   const users: BenchUser[] = [];
@@ -125,17 +154,26 @@ async function main() {
   for (let i = 0; i < USERS; i++) {
     const office = offices[i % offices.length]!;
     const email = `load-${tag}-${i}@bench.test`;
-    await admin.query(`INSERT INTO app_user (email, name, password_hash, role, agency_code, office_code, updated_at) VALUES ($1,$2,$3,'STAFF',$4,$5,now())`,
-      [email, `Belasting ${i}`, passwordHash, office.agency_code, office.code]);
+    await admin.query(`INSERT INTO app_user (email, name, password_hash, role, agency_code, office_code, updated_at) VALUES ($1,$2,$3,'STAFF',$4,$5,now())`, [
+      email,
+      `Belasting ${i}`,
+      passwordHash,
+      office.agency_code,
+      office.code,
+    ]);
     users.push({ http: new HttpUser(base, email), officeCode: office.code, agencyCode: office.agency_code, created: [] });
   }
   // what the users open and search for: real dossiers and names of their own agency
   const byAgency = new Map<string, { ids: string[]; names: string[] }>();
   for (const agency of ["ATLAS", "INGENT", "AGII"]) {
-    const r = await admin.query<{ id: string; last_name: string }>(`SELECT id, last_name FROM newcomer WHERE agency_code = $1 ORDER BY random() LIMIT 400`, [agency]);
+    const r = await admin.query<{ id: string; last_name: string }>(`SELECT id, last_name FROM newcomer WHERE agency_code = $1 ORDER BY random() LIMIT 400`, [
+      agency,
+    ]);
     byAgency.set(agency, { ids: r.rows.map((x) => x.id), names: [...new Set(r.rows.map((x) => x.last_name))] });
   }
-  const nationalities = (await admin.query<{ code: string }>(`SELECT code FROM nationality WHERE nationality_group = 'DERDELANDER' ORDER BY code LIMIT 20`)).rows.map((r) => r.code);
+  const nationalities = (
+    await admin.query<{ code: string }>(`SELECT code FROM nationality WHERE nationality_group = 'DERDELANDER' ORDER BY code LIMIT 20`)
+  ).rows.map((r) => r.code);
   const statuses = (await admin.query<{ code: string }>(`SELECT code FROM residence_status ORDER BY code LIMIT 5`)).rows.map((r) => r.code);
 
   buildIfNeeded(log);
@@ -145,7 +183,9 @@ async function main() {
   if (!createId || !stepId) throw new Error("server actions createNewcomerAction / recordEventAction niet gevonden in de build");
   const app = startNext(appPort, { DATABASE_URL: roles.appUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: authSecret() });
   await waitForHttp(`${base}/login`);
-  log(`app op ${base}, ${USERS} gebruikers, ${SECONDS} s, denktijd ${THINK_MIN}–${THINK_MAX} ms${KILL_AT_S !== null ? `, PostgreSQL gekild na ${KILL_AT_S} s` : ""}`);
+  log(
+    `app op ${base}, ${USERS} gebruikers, ${SECONDS} s, denktijd ${THINK_MIN}–${THINK_MAX} ms${KILL_AT_S !== null ? `, PostgreSQL gekild na ${KILL_AT_S} s` : ""}`,
+  );
 
   const cpu0 = process.cpuUsage();
   const machine0 = machineCpu();
@@ -174,15 +214,24 @@ async function main() {
       case "create": {
         const p = benchNationalNumber();
         const fields = {
-          nationalNumber: p.nn, lastName: `Last${tag}`, firstName: `Bench${sequence}`, birthDate: p.birthDate, gender: p.gender,
-          nationalityCode: pick(nationalities), residenceStatusCode: pick(statuses), targetGroup: "PLICHT", officeCode: u.officeCode,
+          nationalNumber: p.nn,
+          lastName: `Last${tag}`,
+          firstName: `Bench${sequence}`,
+          birthDate: p.birthDate,
+          gender: p.gender,
+          nationalityCode: pick(nationalities),
+          residenceStatusCode: pick(statuses),
+          targetGroup: "PLICHT",
+          officeCode: u.officeCode,
         };
         a = await u.http.action("/dossiers/nieuw", createId!, [null, formData(fields)]);
         const redirect = a.headers.get("x-action-redirect") ?? "";
         const id = /\/dossiers\/([0-9a-f-]{36})/.exec(redirect)?.[1];
         ok = Boolean(id);
-        if (id) { u.created.push({ id, steps: 0 }); acknowledged.push({ nationalNumber: p.nn }); }
-        else unacknowledgedWrites.push({ nationalNumber: p.nn });
+        if (id) {
+          u.created.push({ id, steps: 0 });
+          acknowledged.push({ nationalNumber: p.nn });
+        } else unacknowledgedWrites.push({ nationalNumber: p.nn });
         break;
       }
       case "step": {
@@ -192,7 +241,10 @@ async function main() {
         const fields = { type: STEP_ORDER[target.steps]!, date: new Date().toISOString().slice(0, 10), note };
         a = await u.http.action(`/dossiers/${target.id}`, stepId!, [target.id, null, formData(fields)]);
         ok = a.status === 200 && a.body.includes('"ok":true');
-        if (ok) { target.steps++; acknowledged.push({ note }); } else unacknowledgedWrites.push({ note });
+        if (ok) {
+          target.steps++;
+          acknowledged.push({ note });
+        } else unacknowledgedWrites.push({ note });
         break;
       }
       default:
@@ -237,7 +289,14 @@ async function main() {
     let backAt = 0;
     while (!backAt) {
       const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 500 });
-      if (server.restarts() > 0 && (await c.connect().then(() => true, () => false))) backAt = at();
+      if (
+        server.restarts() > 0 &&
+        (await c.connect().then(
+          () => true,
+          () => false,
+        ))
+      )
+        backAt = at();
       await c.end().catch(() => {});
       if (!backAt) await sleep(100);
     }
@@ -246,7 +305,10 @@ async function main() {
     const probe = users[0]!.http;
     while (performance.now() < deadline + 30_000) {
       const r = await probe.get("/dossiers").catch(() => null);
-      if (r && r.status === 200 && r.body.includes('data-testid="result-count"')) { outage.servingAt = at(); break; }
+      if (r && r.status === 200 && r.body.includes('data-testid="result-count"')) {
+        outage.servingAt = at();
+        break;
+      }
       await sleep(200);
     }
   })();
@@ -263,11 +325,22 @@ async function main() {
   const check = new pg.Pool({ connectionString: url, max: 2 });
   const nns = acknowledged.filter((a) => a.nationalNumber).map((a) => a.nationalNumber!);
   const notes = acknowledged.filter((a) => a.note).map((a) => a.note!);
-  const foundNewcomers = (await check.query<{ n: string; c: number }>(`SELECT national_number AS n, count(*)::int AS c FROM newcomer WHERE national_number = ANY($1) GROUP BY 1`, [nns])).rows;
-  const foundNotes = (await check.query<{ n: string; c: number }>(`SELECT note AS n, count(*)::int AS c FROM track_event WHERE note = ANY($1) GROUP BY 1`, [notes])).rows;
+  const foundNewcomers = (
+    await check.query<{ n: string; c: number }>(`SELECT national_number AS n, count(*)::int AS c FROM newcomer WHERE national_number = ANY($1) GROUP BY 1`, [
+      nns,
+    ])
+  ).rows;
+  const foundNotes = (
+    await check.query<{ n: string; c: number }>(`SELECT note AS n, count(*)::int AS c FROM track_event WHERE note = ANY($1) GROUP BY 1`, [notes])
+  ).rows;
   const unackNns = unacknowledgedWrites.filter((a) => a.nationalNumber).map((a) => a.nationalNumber!);
   const unackNotes = unacknowledgedWrites.filter((a) => a.note).map((a) => a.note!);
-  const storedUnack = (await check.query<{ c: number }>(`SELECT (SELECT count(*) FROM newcomer WHERE national_number = ANY($1)) + (SELECT count(*) FROM track_event WHERE note = ANY($2)) AS c`, [unackNns, unackNotes])).rows[0]!.c;
+  const storedUnack = (
+    await check.query<{ c: number }>(
+      `SELECT (SELECT count(*) FROM newcomer WHERE national_number = ANY($1)) + (SELECT count(*) FROM track_event WHERE note = ANY($2)) AS c`,
+      [unackNns, unackNotes],
+    )
+  ).rows[0]!.c;
   const lost = nns.length - foundNewcomers.length + notes.length - foundNotes.length;
   const duplicated = [...foundNewcomers, ...foundNotes].filter((r) => r.c > 1).length;
   await check.end();
@@ -281,7 +354,10 @@ async function main() {
     console.log(`${title}\n| request | count | errors | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|---|`);
     for (const kind of KINDS) {
       const all = samples.filter((s) => s.kind === kind && keep(s));
-      const ok = all.filter((s) => s.ok).map((s) => s.ms).sort((a, b) => a - b);
+      const ok = all
+        .filter((s) => s.ok)
+        .map((s) => s.ms)
+        .sort((a, b) => a - b);
       const q = (p: number) => (ok.length ? ok[Math.min(ok.length - 1, Math.floor(p * ok.length))]!.toFixed(0) : "–");
       console.log(`| ${kind} | ${all.length} | ${all.length - ok.length} | ${q(0.5)} | ${q(0.95)} | ${ok.length ? ok.at(-1)!.toFixed(0) : "–"} |`);
     }
@@ -294,12 +370,18 @@ async function main() {
   for (const [m, n] of [...byError].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${n}× ${m}`);
   console.log("");
   console.log(`requests: ${samples.length} in ${wall.toFixed(1)} s = ${(samples.length / wall).toFixed(1)}/s; errors: ${errors.length}`);
-  console.log(`writes acknowledged: ${acknowledged.length} (${nns.length} newcomers, ${notes.length} steps); lost: ${lost}; duplicated: ${duplicated}; failed writes that were stored anyway: ${storedUnack} of ${unacknowledgedWrites.length}`);
-  console.log(`CPU: the whole machine ${(machine.busy * 100).toFixed(0)} % of ${os.cpus().length} cores; the app's processes ${((appCpu / wall) * 100).toFixed(0)} % of one core (${((appCpu * 1000) / samples.length).toFixed(1)} ms per request); the load client itself ${(((cpu.user + cpu.system) / 1e6 / wall) * 100).toFixed(0)} % of one core`);
+  console.log(
+    `writes acknowledged: ${acknowledged.length} (${nns.length} newcomers, ${notes.length} steps); lost: ${lost}; duplicated: ${duplicated}; failed writes that were stored anyway: ${storedUnack} of ${unacknowledgedWrites.length}`,
+  );
+  console.log(
+    `CPU: the whole machine ${(machine.busy * 100).toFixed(0)} % of ${os.cpus().length} cores; the app's processes ${((appCpu / wall) * 100).toFixed(0)} % of one core (${((appCpu * 1000) / samples.length).toFixed(1)} ms per request); the load client itself ${(((cpu.user + cpu.system) / 1e6 / wall) * 100).toFixed(0)} % of one core`,
+  );
   if (outage) {
     const o = outage as { killedAt: number; backAt: number; servingAt: number | null };
     const during = samples.filter((s) => s.at >= o.killedAt && s.at <= (o.servingAt ?? Infinity) && !s.ok).length;
-    console.log(`outage: killed at ${o.killedAt.toFixed(1)} s, database back at ${o.backAt.toFixed(1)} s, app serving again at ${o.servingAt?.toFixed(1) ?? "NEVER"} s = ${o.servingAt ? (o.servingAt - o.backAt).toFixed(1) : "∞"} s after the database; ${during} requests failed in between`);
+    console.log(
+      `outage: killed at ${o.killedAt.toFixed(1)} s, database back at ${o.backAt.toFixed(1)} s, app serving again at ${o.servingAt?.toFixed(1) ?? "NEVER"} s = ${o.servingAt ? (o.servingAt - o.backAt).toFixed(1) : "∞"} s after the database; ${during} requests failed in between`,
+    );
     const after = samples.filter((s) => o.servingAt !== null && s.at > o.servingAt + 1 && !s.ok).length;
     console.log(`errors after the app served again (+1 s): ${after}`);
     for (const l of supervisorLog) console.log(`  supervisor: ${l}`);

@@ -28,37 +28,63 @@ import { timeReportPages } from "./support/report-pages";
 import { syntheticRecords } from "./support/report-synthetic";
 
 const args = process.argv.slice(2);
-const arg = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const arg = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const NEWCOMERS = Number(arg("newcomers") ?? 1_500_000);
 const JSONL = arg("jsonl");
 const RUNS = Number(arg("runs") ?? 5);
 const PERIOD = { from: 2019, to: 2022, asOf: "2023-01-15" };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function time(fn: () => Promise<unknown>): Promise<number> { const t = performance.now(); await fn(); return performance.now() - t; }
-async function timeRuns(fn: () => Promise<unknown>): Promise<number> { await fn(); const xs: number[] = []; for (let i = 0; i < RUNS; i++) xs.push(await time(fn)); return median(xs); }
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+async function timeRuns(fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) xs.push(await time(fn));
+  return median(xs);
+}
 
 async function main() {
-  let url: string, stop = async () => {};
+  let url: string,
+    stop = async () => {};
   let makeStandby: (() => Promise<{ url: string; standby: RunningStandby }>) | null = null;
   const external = process.env.BENCH_DATABASE_URL;
-  if (external && args.includes("--replica")) throw new Error("--replica werkt alleen met de ingebouwde PostgreSQL (zonder BENCH_DATABASE_URL): de standby is een kopie van zijn datamap.");
+  if (external && args.includes("--replica"))
+    throw new Error("--replica werkt alleen met de ingebouwde PostgreSQL (zonder BENCH_DATABASE_URL): de standby is een kopie van zijn datamap.");
   if (external) {
-    const u = new URL(external); u.pathname = "/postgres";
+    const u = new URL(external);
+    u.pathname = "/postgres";
     const name = `bench_reports_${Date.now()}`;
     await ensureDatabaseExists(u.toString(), name);
-    u.pathname = `/${name}`; url = u.toString();
+    u.pathname = `/${name}`;
+    url = u.toString();
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reports-")); fs.chmodSync(dir, 0o755);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reports-"));
+    fs.chmodSync(dir, 0o755);
     const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), log: () => {} });
     await ensureDatabaseExists(server.url(), "bench");
     url = server.url("bench");
     makeStandby = async () => {
       const port = await freePort();
-      const standby = await startEmbeddedStandby({ primaryUrl: server.url(), primaryDataDir: server.dataDir, dataDir: path.join(dir, "standby"), port, log: () => {} });
+      const standby = await startEmbeddedStandby({
+        primaryUrl: server.url(),
+        primaryDataDir: server.dataDir,
+        dataDir: path.join(dir, "standby"),
+        port,
+        log: () => {},
+      });
       return { url: standby.url("bench"), standby };
     };
-    stop = async () => { await server.stop(); fs.rmSync(dir, { recursive: true, force: true }); };
+    stop = async () => {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
   }
   try {
     await migrate(url);
@@ -70,8 +96,13 @@ async function main() {
     // the loader and checked below. `--trigger-path` loads through the triggers instead (the way
     // a COPY-based import does), which is far slower at this volume (see bench/README.md).
     const viaTriggers = args.includes("--trigger-path");
-    const indexDefs = viaTriggers ? [] : (await client.query<{ name: string; def: string }>(
-      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('track_event', 'newcomer', 'infringement_decision') AND indexname NOT LIKE '%_pkey'`)).rows;
+    const indexDefs = viaTriggers
+      ? []
+      : (
+          await client.query<{ name: string; def: string }>(
+            `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('track_event', 'newcomer', 'infringement_decision') AND indexname NOT LIKE '%_pkey'`,
+          )
+        ).rows;
     if (!viaTriggers) {
       for (const ix of indexDefs) await client.query(`DROP INDEX "${ix.name}"`);
       await client.query("SET session_replication_role = replica");
@@ -83,7 +114,9 @@ async function main() {
     console.log(`Laden (${viaTriggers ? "COPY + triggers" : "COPY zonder triggers en indexen"}) ${(loadMs / 1000).toFixed(1)} s`);
     if (!viaTriggers) {
       await client.query("RESET session_replication_role");
-      const ixMs = await time(async () => { for (const ix of indexDefs) await client.query(ix.def); });
+      const ixMs = await time(async () => {
+        for (const ix of indexDefs) await client.query(ix.def);
+      });
       console.log(`Indexen opnieuw opgebouwd: ${(ixMs / 1000).toFixed(1)} s`);
       // the triggers were off: derive report_fact / report_count once, as a bulk import does
       await client.query("SET maintenance_work_mem = '256MB'");
@@ -102,16 +135,29 @@ async function main() {
     client.release();
 
     // the full answer: runReport per table (sequential, as one connection would) vs the floor
-    const answer = () => (async () => { for (const t of answerTables) for (const m of t.measures) await runReport(pool, { measure: m, by: t.by, from: t.lastYearOnly ? PERIOD.to : PERIOD.from, to: PERIOD.to, asOf: PERIOD.asOf }); })();
-    const floor = () => (async () => { for (const q of floorQueries) await pool.query(q, floorParams.slice(0, q.includes("$4") ? 4 : 3)); })();
+    const answer = () =>
+      (async () => {
+        for (const t of answerTables)
+          for (const m of t.measures)
+            await runReport(pool, { measure: m, by: t.by, from: t.lastYearOnly ? PERIOD.to : PERIOD.from, to: PERIOD.to, asOf: PERIOD.asOf });
+      })();
+    const floor = () =>
+      (async () => {
+        for (const q of floorQueries) await pool.query(q, floorParams.slice(0, q.includes("$4") ? 4 : 3));
+      })();
     const floorParams = [`${PERIOD.from}-01-01`, `${PERIOD.to}-12-31`, PERIOD.asOf, `${PERIOD.to}-01-01`];
     const asOfYear = Number(PERIOD.asOf.slice(0, 4));
-    const countFloor = () => (async () => { for (const q of countFloorQueries) await pool.query(q, [PERIOD.from, PERIOD.to, PERIOD.asOf, asOfYear, `${asOfYear}-01-01`, `${asOfYear}-12-31`]); })();
+    const countFloor = () =>
+      (async () => {
+        for (const q of countFloorQueries) await pool.query(q, [PERIOD.from, PERIOD.to, PERIOD.asOf, asOfYear, `${asOfYear}-01-01`, `${asOfYear}-12-31`]);
+      })();
     const answerMs = await timeRuns(answer);
     const countFloorMs = await timeRuns(countFloor);
     const floorMs = await timeRuns(floor);
     console.log(`\nAntwoord (18 tabellen, 19 queries): engine ${answerMs.toFixed(0)} ms`);
-    console.log(`  vloer over dezelfde teltabellen (report_count/report_fact, met de hand): ${countFloorMs.toFixed(0)} ms, verhouding ${(answerMs / countFloorMs).toFixed(2)} (eis ≤ 1,5)`);
+    console.log(
+      `  vloer over dezelfde teltabellen (report_count/report_fact, met de hand): ${countFloorMs.toFixed(0)} ms, verhouding ${(answerMs / countFloorMs).toFixed(2)} (eis ≤ 1,5)`,
+    );
     console.log(`  vloer over de gebeurtenissen zelf (track_event, met de hand): ${floorMs.toFixed(0)} ms, verhouding ${(answerMs / floorMs).toFixed(2)}`);
 
     // each report page's engine call (its default report), and the heaviest choices per page
@@ -133,7 +179,9 @@ async function main() {
       const direct = await time(async () => {
         if ((await reportCells(pool, buildReportQuery(p))).join("\n") !== (await reportCells(pool, buildDirectReportQuery(p))).join("\n")) mismatches++;
       });
-      console.log(`  ${slug} ${measure} per ${by.join(",")}: ${ms.toFixed(0)} ms${ms < 300 ? "" : "  (> 300 ms!)"}  (direct over track_event + vergelijking: ${direct.toFixed(0)} ms)`);
+      console.log(
+        `  ${slug} ${measure} per ${by.join(",")}: ${ms.toFixed(0)} ms${ms < 300 ? "" : "  (> 300 ms!)"}  (direct over track_event + vergelijking: ${direct.toFixed(0)} ms)`,
+      );
     }
     console.log(`  Zelfde cellen als de query direct over track_event: ${mismatches === 0 ? "ja, voor elke pagina" : `NEE, ${mismatches} verschillen`}`);
     const agencyMs = await timeRuns(() => runReport(pool, { measure: "contracts", by: ["office"], ...PERIOD, agency: "ATLAS" }));
@@ -152,7 +200,11 @@ async function main() {
           await waitForReplay(url, replicaUrl);
           const onReplica = await timeReportPages(url, cases, PERIOD, RUNS, (s) => console.log(s), replicaUrl);
           console.log("  pagina: hoofddatabank | replica (REPORTS_DATABASE_URL)");
-          pages.forEach((p, i) => console.log(`  ${p.page}: ${p.ms.toFixed(0)} ms | ${onReplica[i]!.ms.toFixed(0)} ms${Math.max(p.ms, onReplica[i]!.ms) < 300 ? "" : "  (> 300 ms!)"}`));
+          pages.forEach((p, i) =>
+            console.log(
+              `  ${p.page}: ${p.ms.toFixed(0)} ms | ${onReplica[i]!.ms.toFixed(0)} ms${Math.max(p.ms, onReplica[i]!.ms) < 300 ? "" : "  (> 300 ms!)"}`,
+            ),
+          );
         } finally {
           await standby.remove();
         }
@@ -165,7 +217,12 @@ async function main() {
     console.log(`\nEerste contract per inburgeraar: met marker ${withMarker.toFixed(0)} ms, met DISTINCT ON ${without.toFixed(0)} ms`);
 
     if (args.includes("--explain")) {
-      for (const [measure, by] of [["contracts", ["office"]], ["reach", ["office", "registered"]], ["contracts", ["nationality", "gender"]], ["fines", ["nationality"]]] as const) {
+      for (const [measure, by] of [
+        ["contracts", ["office"]],
+        ["reach", ["office", "registered"]],
+        ["contracts", ["nationality", "gender"]],
+        ["fines", ["nationality"]],
+      ] as const) {
         const q = buildReportQuery(parseReportParams({ measure, by: [...by], ...PERIOD }));
         const plan = await pool.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values);
         console.log(`\nEXPLAIN ${measure} per ${by.join(",")}:\n${plan.rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
@@ -177,4 +234,7 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -60,7 +60,15 @@ function cpuSeconds(pid: number, withReaped = false): number {
   return total / 100;
 }
 
-interface Row { kind: string; firstAppMs: number | null; appMs: number; dbMs: number; statements: number; wallMs: number; bytes: number }
+interface Row {
+  kind: string;
+  firstAppMs: number | null;
+  appMs: number;
+  dbMs: number;
+  statements: number;
+  wallMs: number;
+  bytes: number;
+}
 
 async function main() {
   const state = JSON.parse(fs.readFileSync(path.join(root, ".data", "e2e-state.json"), "utf8")) as { databaseUrl: string; appUrl: string };
@@ -79,19 +87,31 @@ async function main() {
     `INSERT INTO app_user (email, name, password_hash, role, agency_code, office_code, updated_at) VALUES ($1, 'Capaciteit', $2, 'STAFF', $3, $4, now())`,
     [writerEmail, await hash(writerPassword, ARGON2_OPTIONS), code, `${code}_K1`],
   );
-  const staffAgency = (await owner.query<{ agency_code: string }>(`SELECT agency_code FROM app_user WHERE email = 'medewerker@atlas.demo'`)).rows[0]!.agency_code;
-  const dossierIds = (await owner.query<{ id: string }>(`SELECT id FROM newcomer WHERE agency_code = $1 ORDER BY id LIMIT $2`, [staffAgency, RUNS + 2])).rows.map((r) => r.id);
+  const staffAgency = (await owner.query<{ agency_code: string }>(`SELECT agency_code FROM app_user WHERE email = 'medewerker@atlas.demo'`)).rows[0]!
+    .agency_code;
+  const dossierIds = (
+    await owner.query<{ id: string }>(`SELECT id FROM newcomer WHERE agency_code = $1 ORDER BY id LIMIT $2`, [staffAgency, RUNS + 2])
+  ).rows.map((r) => r.id);
 
   const port = Number(arg("port", "0")) || 3222;
   const base = `http://127.0.0.1:${port}`;
-  const app = startNext(port, { DATABASE_URL: counter.via(state.appUrl), NEXTAUTH_URL: base, NEXTAUTH_SECRET: authSecret(), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey() });
+  const app = startNext(port, {
+    DATABASE_URL: counter.via(state.appUrl),
+    NEXTAUTH_URL: base,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey(),
+  });
   const rows: Row[] = [];
   try {
     await waitForHttp(`${base}/login`, 120_000);
     const staff = new HttpUser(base, "medewerker@atlas.demo");
     const manager = new HttpUser(base, "manager@agii.demo");
     const writer = new HttpUser(base, writerEmail);
-    for (const [u, pw] of [[staff, DEMO_PASSWORD], [manager, DEMO_PASSWORD], [writer, writerPassword]] as const) {
+    for (const [u, pw] of [
+      [staff, DEMO_PASSWORD],
+      [manager, DEMO_PASSWORD],
+      [writer, writerPassword],
+    ] as const) {
       await u.signIn(pw);
       if (!u.signedIn) throw new Error(`aanmelden als ${u.email} mislukt`);
     }
@@ -104,26 +124,61 @@ async function main() {
 
     const kinds: [string, (i: number) => Promise<Answer>, (a: Answer) => boolean][] = [
       ["dossier list (STAFF, Atlas)", () => staff.get("/dossiers"), (a) => a.status === 200 && a.body.includes('data-testid="result-count"')],
-      ["one dossier (STAFF, Atlas)", (i) => staff.get(`/dossiers/${dossierIds[i % dossierIds.length]}`), (a) => a.status === 200 && a.body.includes('data-testid="newcomer-name"')],
-      ["save: create a newcomer (server action)", async () => {
-        const birthDate = `19${String(50 + crypto.randomInt(0, 49))}-0${1 + crypto.randomInt(0, 9)}-1${crypto.randomInt(0, 9)}`;
-        const fields = {
-          nationalNumber: makeNationalNumber(birthDate, 801 + 2 * crypto.randomInt(0, 98)), lastName: `Capaciteit${seq++}`, firstName: "Meting",
-          birthDate, gender: "M", nationalityCode: "MAR", residenceStatusCode: "GEZINSHERENIGING_BELG", targetGroup: "PLICHT", officeCode: `${code}_K1`,
-        };
-        const a = await writer.action("/dossiers/nieuw", createId, [null, formData(fields)]);
-        const id = /\/dossiers\/([0-9a-f-]{36})/.exec(a.headers.get("x-action-redirect") ?? "")?.[1];
-        if (id) created.push(id);
-        return a;
-      }, (a) => Boolean(a.headers.get("x-action-redirect"))],
-      ["save: record a step (server action)", async (i) => {
-        const id = created[i % created.length]!;
-        return writer.action(`/dossiers/${id}`, stepId, [id, null, formData({ type: "EXTRACTION", date: "2024-01-10", note: `cap-${i}` })]);
-      }, (a) => a.status === 200 && a.body.includes('"ok":true')],
-      ["report page (vraag-2, contracts per agency, all of Flanders)", () => manager.get(`/rapporten/vraag-2?${new URLSearchParams({ measure: "contracts", by: "agency", ...period })}`), (a) => a.status === 200 && a.body.includes("<table")],
-      ["report page (vraag-2, contracts per nationality × gender)", () => manager.get(`/rapporten/vraag-2?${new URLSearchParams({ measure: "contracts", by: "nationality,gender", ...period })}`), (a) => a.status === 200 && a.body.includes("<table")],
-      ["the answer page (tables 1–18)", () => manager.get(`/rapporten/antwoord?${new URLSearchParams(period)}`), (a) => a.status === 200 && a.body.includes("<table")],
-      ["the answer page, for publication (disclosure control)", () => manager.get(`/rapporten/antwoord?${new URLSearchParams({ ...period, publicatie: "1" })}`), (a) => a.status === 200 && a.body.includes("<table")],
+      [
+        "one dossier (STAFF, Atlas)",
+        (i) => staff.get(`/dossiers/${dossierIds[i % dossierIds.length]}`),
+        (a) => a.status === 200 && a.body.includes('data-testid="newcomer-name"'),
+      ],
+      [
+        "save: create a newcomer (server action)",
+        async () => {
+          const birthDate = `19${String(50 + crypto.randomInt(0, 49))}-0${1 + crypto.randomInt(0, 9)}-1${crypto.randomInt(0, 9)}`;
+          const fields = {
+            nationalNumber: makeNationalNumber(birthDate, 801 + 2 * crypto.randomInt(0, 98)),
+            lastName: `Capaciteit${seq++}`,
+            firstName: "Meting",
+            birthDate,
+            gender: "M",
+            nationalityCode: "MAR",
+            residenceStatusCode: "GEZINSHERENIGING_BELG",
+            targetGroup: "PLICHT",
+            officeCode: `${code}_K1`,
+          };
+          const a = await writer.action("/dossiers/nieuw", createId, [null, formData(fields)]);
+          const id = /\/dossiers\/([0-9a-f-]{36})/.exec(a.headers.get("x-action-redirect") ?? "")?.[1];
+          if (id) created.push(id);
+          return a;
+        },
+        (a) => Boolean(a.headers.get("x-action-redirect")),
+      ],
+      [
+        "save: record a step (server action)",
+        async (i) => {
+          const id = created[i % created.length]!;
+          return writer.action(`/dossiers/${id}`, stepId, [id, null, formData({ type: "EXTRACTION", date: "2024-01-10", note: `cap-${i}` })]);
+        },
+        (a) => a.status === 200 && a.body.includes('"ok":true'),
+      ],
+      [
+        "report page (vraag-2, contracts per agency, all of Flanders)",
+        () => manager.get(`/rapporten/vraag-2?${new URLSearchParams({ measure: "contracts", by: "agency", ...period })}`),
+        (a) => a.status === 200 && a.body.includes("<table"),
+      ],
+      [
+        "report page (vraag-2, contracts per nationality × gender)",
+        () => manager.get(`/rapporten/vraag-2?${new URLSearchParams({ measure: "contracts", by: "nationality,gender", ...period })}`),
+        (a) => a.status === 200 && a.body.includes("<table"),
+      ],
+      [
+        "the answer page (tables 1–18)",
+        () => manager.get(`/rapporten/antwoord?${new URLSearchParams(period)}`),
+        (a) => a.status === 200 && a.body.includes("<table"),
+      ],
+      [
+        "the answer page, for publication (disclosure control)",
+        () => manager.get(`/rapporten/antwoord?${new URLSearchParams({ ...period, publicatie: "1" })}`),
+        (a) => a.status === 200 && a.body.includes("<table"),
+      ],
     ];
     // each step needs a dossier of its own: the creates come first
     for (const [kind, run, ok] of kinds) {
@@ -136,7 +191,9 @@ async function main() {
         await run(RUNS + i);
         if (i === 0) firstAppMs = (cpuSeconds(app.pid!) - c0) * 1000;
       }
-      const app0 = cpuSeconds(app.pid!), db0 = cpuSeconds(postmaster, true), st0 = counter.statements;
+      const app0 = cpuSeconds(app.pid!),
+        db0 = cpuSeconds(postmaster, true),
+        st0 = counter.statements;
       const walls: number[] = [];
       let bytes = 0;
       for (let i = 0; i < RUNS; i++) {
@@ -171,7 +228,10 @@ async function main() {
   superUrl.pathname = "/postgres";
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cost-import-")), "import.jsonl");
   fs.writeFileSync(file, syntheticExchangeText(IMPORT_N, { offset: 3_000_000 }));
-  for (const [name, withDemo] of [["inburgering_cost_empty", false], ["inburgering_cost_demo", true]] as const) {
+  for (const [name, withDemo] of [
+    ["inburgering_cost_empty", false],
+    ["inburgering_cost_demo", true],
+  ] as const) {
     const su = new pg.Client({ connectionString: superUrl.toString() });
     await su.connect();
     await su.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -184,15 +244,28 @@ async function main() {
     await seedReferenceData(c);
     await c.end();
     if (withDemo) await loadDemoDataIfEmpty(roles.ownerUrl, () => {});
-    const cpu0 = process.cpuUsage(), db0 = cpuSeconds(postmaster, true), st0 = counter.statements, t0 = performance.now();
-    const result = await importExchangeFile({ databaseUrl: counter.via(roles.appUrl), filePath: file, fileName: "import.jsonl", onPhase: () => {}, onProgress: () => {} });
+    const cpu0 = process.cpuUsage(),
+      db0 = cpuSeconds(postmaster, true),
+      st0 = counter.statements,
+      t0 = performance.now();
+    const result = await importExchangeFile({
+      databaseUrl: counter.via(roles.appUrl),
+      filePath: file,
+      fileName: "import.jsonl",
+      onPhase: () => {},
+      onProgress: () => {},
+    });
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     if (!result.ok) throw new Error(`import: ${JSON.stringify(result.errors.slice(0, 3))}`);
     rows.push({
       firstAppMs: null,
       kind: `import of ${IMPORT_N.toLocaleString("en")} newcomers (${result.events.toLocaleString("en")} events) into ${withDemo ? "the demo data set (201,203)" : "an empty database"}`,
-      appMs: (cpu.user + cpu.system) / 1000, dbMs: (cpuSeconds(postmaster, true) - db0) * 1000, statements: counter.statements - st0, wallMs: wall, bytes: 0,
+      appMs: (cpu.user + cpu.system) / 1000,
+      dbMs: (cpuSeconds(postmaster, true) - db0) * 1000,
+      statements: counter.statements - st0,
+      wallMs: wall,
+      bytes: 0,
     });
     const su2 = new pg.Client({ connectionString: superUrl.toString() });
     await su2.connect();
@@ -203,10 +276,18 @@ async function main() {
   await owner.end();
   await counter.close();
 
-  console.log(`\nPer request (${RUNS} measured after warm-up; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}):\n`);
+  console.log(
+    `\nPer request (${RUNS} measured after warm-up; load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}):\n`,
+  );
   console.log("| request | app CPU ms (first request) | app CPU ms | PostgreSQL CPU ms | statements | wall ms (median) | answer KB |");
   console.log("|---|---|---|---|---|---|---|");
-  for (const r of rows) console.log(`| ${r.kind} | ${r.firstAppMs === null ? "–" : r.firstAppMs.toFixed(0)} | ${r.appMs.toFixed(1)} | ${r.dbMs.toFixed(1)} | ${Number.isInteger(r.statements) ? r.statements : r.statements.toFixed(1)} | ${r.wallMs.toFixed(0)} | ${r.bytes ? (r.bytes / 1024).toFixed(0) : "–"} |`);
+  for (const r of rows)
+    console.log(
+      `| ${r.kind} | ${r.firstAppMs === null ? "–" : r.firstAppMs.toFixed(0)} | ${r.appMs.toFixed(1)} | ${r.dbMs.toFixed(1)} | ${Number.isInteger(r.statements) ? r.statements : r.statements.toFixed(1)} | ${r.wallMs.toFixed(0)} | ${r.bytes ? (r.bytes / 1024).toFixed(0) : "–"} |`,
+    );
 }
 
 main().catch((e: unknown) => {

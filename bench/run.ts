@@ -9,7 +9,10 @@ import path from "node:path";
 const dir = path.join(process.cwd(), "bench");
 const tsx = path.join(process.cwd(), "node_modules", "tsx", "dist", "cli.mjs");
 const [only, ...args] = process.argv.slice(2);
-const benches = fs.readdirSync(dir).filter((f) => f.endsWith(".bench.ts") && (!only || f.startsWith(only))).sort();
+const benches = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith(".bench.ts") && (!only || f.startsWith(only)))
+  .sort();
 if (benches.length === 0) {
   console.error(`no bench/${only ?? ""}*.bench.ts`);
   process.exit(2);

@@ -10,7 +10,10 @@ test("een manager voor alle agentschappen ziet tabel 2 van het antwoord uit de d
   const manager = await createUser("MANAGER", null);
   await signIn(page, manager);
   await page.goto("/rapporten");
-  await page.getByRole("link", { name: /Vraag 2/ }).first().click();
+  await page
+    .getByRole("link", { name: /Vraag 2/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/rapporten\/vraag-2/);
   await page.getByLabel("Maatstaf").selectOption("contracts");
   await page.getByLabel("Opsplitsing", { exact: true }).selectOption("agency");

@@ -69,9 +69,18 @@ test.describe("het adres van de cliënt", () => {
     await signInOverApi(api, { ...user, password: "fout-wachtwoord" });
     await signInOverApi(api, user);
     const attempts = await db.query<{ ip: string; success: boolean }>(`SELECT ip, success FROM login_attempt WHERE email = $1 ORDER BY at`, [user.email]);
-    expect(attempts.rows).toEqual([{ ip: "127.0.0.1", success: false }, { ip: "127.0.0.1", success: true }]);
-    const audit = await db.query<{ action: string; ip: string }>(`SELECT action, ip FROM audit_log WHERE user_email = $1 AND action LIKE 'auth.%' ORDER BY id`, [user.email]);
-    expect(audit.rows).toEqual([{ action: "auth.signin.failed", ip: "127.0.0.1" }, { action: "auth.signin", ip: "127.0.0.1" }]);
+    expect(attempts.rows).toEqual([
+      { ip: "127.0.0.1", success: false },
+      { ip: "127.0.0.1", success: true },
+    ]);
+    const audit = await db.query<{ action: string; ip: string }>(
+      `SELECT action, ip FROM audit_log WHERE user_email = $1 AND action LIKE 'auth.%' ORDER BY id`,
+      [user.email],
+    );
+    expect(audit.rows).toEqual([
+      { action: "auth.signin.failed", ip: "127.0.0.1" },
+      { action: "auth.signin", ip: "127.0.0.1" },
+    ]);
     await api.dispose();
   });
 });
@@ -86,7 +95,12 @@ test.describe("achter een vertrouwde proxy met een https-adres", () => {
     const { databaseUrl } = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".data", "e2e-state.json"), "utf8")) as { databaseUrl: string };
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    app = startNext(port, { DATABASE_URL: databaseUrl, NEXTAUTH_URL: `https://127.0.0.1:${port}`, NEXTAUTH_SECRET: authSecret(), TRUSTED_PROXIES: "127.0.0.1" });
+    app = startNext(port, {
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: `https://127.0.0.1:${port}`,
+      NEXTAUTH_SECRET: authSecret(),
+      TRUSTED_PROXIES: "127.0.0.1",
+    });
     await waitForHttp(`${base}/login`);
   });
   test.afterAll(() => {
@@ -100,7 +114,11 @@ test.describe("achter een vertrouwde proxy met een https-adres", () => {
     const csrf = await api.get("/api/auth/csrf");
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
     const csrfCookie = /(__Host-next-auth\.csrf-token=[^;]+)/.exec(csrf.headers()["set-cookie"] ?? "")?.[1] ?? "";
-    await api.post("/api/auth/callback/credentials", { form: { email: user.email, password: "fout", csrfToken, json: "true" }, headers: { cookie: csrfCookie }, maxRedirects: 0 });
+    await api.post("/api/auth/callback/credentials", {
+      form: { email: user.email, password: "fout", csrfToken, json: "true" },
+      headers: { cookie: csrfCookie },
+      maxRedirects: 0,
+    });
     await api.dispose();
     const attempts = await db.query<{ ip: string }>(`SELECT ip FROM login_attempt WHERE email = $1`, [user.email]);
     expect(attempts.rows).toEqual([{ ip: "203.0.113.9" }]);

@@ -12,7 +12,13 @@ async function recordStep(page: Page, type: string, date: string, extra?: (form:
   await expect(step.getByTestId("form-message")).toHaveText("Geregistreerd.");
 }
 
-test("een medewerker maakt een inburgeraar aan en registreert het traject, dat in volgorde op de tijdlijn staat", async ({ page, createAgency, createUser, signIn, db }) => {
+test("een medewerker maakt een inburgeraar aan en registreert het traject, dat in volgorde op de tijdlijn staat", async ({
+  page,
+  createAgency,
+  createUser,
+  signIn,
+  db,
+}) => {
   const agency = await createAgency("Atlas");
   const staff = await createUser("STAFF", agency);
   await signIn(page, staff);
@@ -33,7 +39,9 @@ test("een medewerker maakt een inburgeraar aan en registreert het traject, dat i
   await expect(page.getByText("Het controlegetal van het rijksregisternummer klopt niet.")).toBeVisible();
   expect((await db.query("SELECT 1 FROM newcomer WHERE last_name = $1", [lastName])).rowCount).toBe(0);
 
-  await page.getByLabel("Rijksregisternummer of BIS-nummer").fill(`${good.slice(0, 2)}.${good.slice(2, 4)}.${good.slice(4, 6)}-${good.slice(6, 9)}.${good.slice(9)}`);
+  await page
+    .getByLabel("Rijksregisternummer of BIS-nummer")
+    .fill(`${good.slice(0, 2)}.${good.slice(2, 4)}.${good.slice(4, 6)}-${good.slice(6, 9)}.${good.slice(9)}`);
   await page.getByRole("button", { name: "Inburgeraar aanmaken" }).click();
   await expect(page.getByTestId("newcomer-name")).toHaveText(`${lastName}, Ayşe`);
   await expect(page.getByTestId("national-number")).toHaveText("85.07.30-***.**");
@@ -42,11 +50,19 @@ test("een medewerker maakt een inburgeraar aan en registreert het traject, dat i
   await recordStep(page, "REGISTRATION", "2021-02-01");
   await recordStep(page, "CONTRACT", "2021-03-01");
   await recordStep(page, "ATTESTATION", "2022-01-10");
-  await recordStep(page, "INFRINGEMENT", "2022-04-01", async (form) => { await form.getByLabel("Type inbreuk").selectOption("NIET_REGELMATIG_DEELGENOMEN"); });
+  await recordStep(page, "INFRINGEMENT", "2022-04-01", async (form) => {
+    await form.getByLabel("Type inbreuk").selectOption("NIET_REGELMATIG_DEELGENOMEN");
+  });
 
   const entries = page.getByTestId("timeline-entry");
   await expect(entries).toHaveCount(5);
-  expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute("data-type")))).toEqual(["INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION", "INFRINGEMENT"]);
+  expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute("data-type")))).toEqual([
+    "INVITATION",
+    "REGISTRATION",
+    "CONTRACT",
+    "ATTESTATION",
+    "INFRINGEMENT",
+  ]);
   await expect(entries.nth(0)).toContainText("05/01/2021");
   await expect(entries.nth(0)).toContainText(staff.name);
 
@@ -59,13 +75,23 @@ test("een medewerker maakt een inburgeraar aan en registreert het traject, dat i
 
   // the reveal shows the full number and is audited
   await page.getByRole("button", { name: "Toon volledig nummer" }).click();
-  await expect(page.getByTestId("national-number")).toHaveText(`${good.slice(0, 2)}.${good.slice(2, 4)}.${good.slice(4, 6)}-${good.slice(6, 9)}.${good.slice(9)}`);
-  const reveals = await db.query("SELECT 1 FROM audit_log a JOIN newcomer n ON n.id = a.newcomer_id WHERE n.last_name = $1 AND a.action = 'newcomer.reveal'", [lastName]);
+  await expect(page.getByTestId("national-number")).toHaveText(
+    `${good.slice(0, 2)}.${good.slice(2, 4)}.${good.slice(4, 6)}-${good.slice(6, 9)}.${good.slice(9)}`,
+  );
+  const reveals = await db.query("SELECT 1 FROM audit_log a JOIN newcomer n ON n.id = a.newcomer_id WHERE n.last_name = $1 AND a.action = 'newcomer.reveal'", [
+    lastName,
+  ]);
   expect(reveals.rowCount).toBe(1);
   await expect(page.getByTestId("history")).toContainText("Stap geregistreerd");
 });
 
-test("een medewerker van Atlas die het dossier van een ander agentschap opent, krijgt 'niet gevonden' en de poging wordt gelogd", async ({ page, createAgency, createUser, signIn, db }) => {
+test("een medewerker van Atlas die het dossier van een ander agentschap opent, krijgt 'niet gevonden' en de poging wordt gelogd", async ({
+  page,
+  createAgency,
+  createUser,
+  signIn,
+  db,
+}) => {
   const atlas = await createAgency("Atlas");
   const gent = await createAgency("IN-Gent");
   const staff = await createUser("STAFF", atlas);
@@ -96,7 +122,14 @@ test("een medewerker van Atlas die het dossier van een ander agentschap opent, k
   expect(audit.rowCount).toBe(2); // the dossier page and its edit page
 });
 
-test("twee medewerkers wijzigen dezelfde inburgeraar: de tweede krijgt een duidelijke melding en niets wordt overschreven", async ({ page, browser, createAgency, createUser, signIn, db }) => {
+test("twee medewerkers wijzigen dezelfde inburgeraar: de tweede krijgt een duidelijke melding en niets wordt overschreven", async ({
+  page,
+  browser,
+  createAgency,
+  createUser,
+  signIn,
+  db,
+}) => {
   const agency = await createAgency("Atlas");
   const first = await createUser("STAFF", agency);
   const second = await createUser("STAFF", agency);

@@ -2,7 +2,13 @@ import fs from "node:fs";
 import { expect, test } from "./support/fixtures";
 import { daysAgo, insertEvent, insertNewcomer } from "./support/track";
 
-test("een beheerder genereert een DVZ-advies uit het traject en downloadt het bestand met vijf kolommen", async ({ page, db, createAgency, createUser, signIn }) => {
+test("een beheerder genereert een DVZ-advies uit het traject en downloadt het bestand met vijf kolommen", async ({
+  page,
+  db,
+  createAgency,
+  createUser,
+  signIn,
+}) => {
   const agency = await createAgency();
   const admin = await createUser("ADMIN");
   const newcomer = await insertNewcomer(db, agency, { lastName: `=HYPERLINK${Date.now()}` });
@@ -15,7 +21,10 @@ test("een beheerder genereert een DVZ-advies uit het traject en downloadt het be
   const result = page.getByTestId("dvz-search-results").getByRole("row").filter({ hasText: newcomer.lastName });
   await result.getByRole("button", { name: "Advies genereren" }).click();
   await expect(result.getByTestId("form-message")).toContainText("Het advies werd aangemaakt.");
-  const advice = await db.query("SELECT contract_signed, attestation_obtained, dvz_follow_up, office_code FROM track_event WHERE newcomer_id = $1 AND type = 'DVZ_ADVICE'", [newcomer.id]);
+  const advice = await db.query(
+    "SELECT contract_signed, attestation_obtained, dvz_follow_up, office_code FROM track_event WHERE newcomer_id = $1 AND type = 'DVZ_ADVICE'",
+    [newcomer.id],
+  );
   expect(advice.rows).toEqual([{ contract_signed: true, attestation_obtained: false, dvz_follow_up: "ONBEKEND", office_code: agency.officeCode }]);
 
   await page.getByLabel("Van", { exact: true }).fill(daysAgo(1));

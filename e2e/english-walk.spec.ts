@@ -9,11 +9,52 @@ import { expect, test } from "./support/fixtures";
 import { daysAgo, insertEvent, insertNewcomer } from "./support/track";
 
 const DUTCH = [
-  "Opslaan", "Zoeken", "Aanmelden", "Afmelden", "Rijksregisternummer", "Geboortedatum", "Annuleren", "Wijzigingen", "Gebruikers",
-  "Rapporten", "Boetes", "Beheer", "Totaal", "peildatum", "Maatstaf", "Opsplitsing", "Besluit", "Bedrag", "Datum", "Nationaliteit",
-  "Doelgroep", "Verblijfsstatus", "Geslacht", "Familienaam", "Voornaam", "Filteren", "Pagina", "Inbreukdossier", "inbreukdossiers",
-  "Gevolg", "Welkom", "Nieuwe", "Terug", "geregistreerd", "Traject", "Geschiedenis", "Tabel", "Antwoord", "Kies", "Afdrukken",
-  "Betaling", "Motivering", "Herinnering", "ontvangen", "Ouderdom", "Dossiers",
+  "Opslaan",
+  "Zoeken",
+  "Aanmelden",
+  "Afmelden",
+  "Rijksregisternummer",
+  "Geboortedatum",
+  "Annuleren",
+  "Wijzigingen",
+  "Gebruikers",
+  "Rapporten",
+  "Boetes",
+  "Beheer",
+  "Totaal",
+  "peildatum",
+  "Maatstaf",
+  "Opsplitsing",
+  "Besluit",
+  "Bedrag",
+  "Datum",
+  "Nationaliteit",
+  "Doelgroep",
+  "Verblijfsstatus",
+  "Geslacht",
+  "Familienaam",
+  "Voornaam",
+  "Filteren",
+  "Pagina",
+  "Inbreukdossier",
+  "inbreukdossiers",
+  "Gevolg",
+  "Welkom",
+  "Nieuwe",
+  "Terug",
+  "geregistreerd",
+  "Traject",
+  "Geschiedenis",
+  "Tabel",
+  "Antwoord",
+  "Kies",
+  "Afdrukken",
+  "Betaling",
+  "Motivering",
+  "Herinnering",
+  "ontvangen",
+  "Ouderdom",
+  "Dossiers",
 ];
 const dutchWord = new RegExp(`(?<![\\p{L}\\d_-])(${DUTCH.join("|")})(?![\\p{L}\\d_-])`, "u");
 
@@ -26,6 +67,7 @@ async function expectEnglish(page: Page, path: string) {
     );
     // <option> texts of closed <select>s are not in innerText
     const options = [...document.querySelectorAll("option")].map((o) => o.textContent ?? "");
+    // biome-ignore lint/performance/useDomNodeTextContent: what the user sees (innerText leaves hidden text out), not the DOM's text
     return [document.title, document.body.innerText, ...attrs, ...options].join("\n");
   });
   expect(text, `${path}: a missing message`).not.toContain("⟦");
@@ -86,7 +128,16 @@ test("an admin and a manager with locale en see every page in English", async ({
   const context = await browser.newContext({ locale: "nl-BE" });
   const managerPage = await context.newPage();
   await signIn(managerPage, manager);
-  for (const path of ["/", "/rapporten", "/rapporten/vraag-1", "/rapporten/vraag-2?by=gender,target_group", "/rapporten/vraag-3", "/rapporten/vraag-4", "/rapporten/antwoord", "/beheer"]) {
+  for (const path of [
+    "/",
+    "/rapporten",
+    "/rapporten/vraag-1",
+    "/rapporten/vraag-2?by=gender,target_group",
+    "/rapporten/vraag-3",
+    "/rapporten/vraag-4",
+    "/rapporten/antwoord",
+    "/beheer",
+  ]) {
     await expectEnglish(managerPage, path);
   }
   await context.close();

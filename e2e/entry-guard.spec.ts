@@ -8,7 +8,14 @@ import { daysAgo, insertEvent, insertNewcomer } from "./support/track";
 const EVIL = "http://evil.example";
 const decisionBody = { outcome: "BOETE", decidedOn: daysAgo(1), amountEur: 75, motivation: "Rechtstreekse poging.", version: 1 };
 
-test("CSRF op het besluit-endpoint: vreemde Origin → 403, text/plain-body → 415, geen besluit, weigering gelogd", async ({ page, db, createAgency, createUser, signIn, baseURL }) => {
+test("CSRF op het besluit-endpoint: vreemde Origin → 403, text/plain-body → 415, geen besluit, weigering gelogd", async ({
+  page,
+  db,
+  createAgency,
+  createUser,
+  signIn,
+  baseURL,
+}) => {
   const agency = await createAgency();
   const newcomer = await insertNewcomer(db, agency);
   const eventId = await insertEvent(db, newcomer.id, "INFRINGEMENT", daysAgo(30));
@@ -76,7 +83,12 @@ test("een server action met een vreemde of ontbrekende Origin verandert niets", 
   await expect.poll(() => captured !== null).toBe(true);
   const { headers, body } = captured!;
   const replay = (extra: Record<string, string>) => {
-    const h: Record<string, string> = { accept: headers.accept ?? "text/x-component", "content-type": headers["content-type"]!, "next-action": headers["next-action"]!, ...extra };
+    const h: Record<string, string> = {
+      accept: headers.accept ?? "text/x-component",
+      "content-type": headers["content-type"]!,
+      "next-action": headers["next-action"]!,
+      ...extra,
+    };
     if (headers["next-router-state-tree"]) h["next-router-state-tree"] = headers["next-router-state-tree"];
     return page.request.post(`/dossiers/${newcomer.id}/bewerken`, { headers: h, data: body, maxRedirects: 0 });
   };

@@ -31,7 +31,12 @@ test("een beheerder importeert een bestand: eerst geweigerd met de foute regel, 
   await expect(row).toContainText("niet vóór een aanmelding");
   expect((await db.query("SELECT 1 FROM newcomer WHERE national_number = $1", [people[0]!.nationalNumber])).rowCount).toBe(0);
 
-  await page.getByLabel("Bestand (.jsonl)").setInputFiles(jsonl("goed.jsonl", people.map((p) => JSON.stringify(p))));
+  await page.getByLabel("Bestand (.jsonl)").setInputFiles(
+    jsonl(
+      "goed.jsonl",
+      people.map((p) => JSON.stringify(p)),
+    ),
+  );
   await page.getByRole("button", { name: "Importeren" }).click();
   await expect(page.getByText("Import geslaagd")).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText("3 nieuwe inburgeraars")).toBeVisible();
@@ -47,7 +52,19 @@ test("een beheerder downloadt de export; een medewerker mag niet", async ({ page
     `INSERT INTO newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group,
        residence_status_code, target_group, office_code, agency_code, updated_at)
      VALUES ($1, $2, $3, 'x', $4, $5, $6, 'DERDELANDER', $7, $8, $9, $10, now())`,
-    [person.nationalNumber, person.lastName, person.firstName, person.birthDate, person.gender, person.nationality, person.residenceStatus, person.targetGroup, agency.officeCode, agency.agencyCode]);
+    [
+      person.nationalNumber,
+      person.lastName,
+      person.firstName,
+      person.birthDate,
+      person.gender,
+      person.nationality,
+      person.residenceStatus,
+      person.targetGroup,
+      agency.officeCode,
+      agency.agencyCode,
+    ],
+  );
   await signIn(page, admin);
   await page.goto("/beheer/export");
   const downloading = page.waitForEvent("download");

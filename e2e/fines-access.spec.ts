@@ -1,7 +1,13 @@
 import { expect, test } from "./support/fixtures";
 import { daysAgo, insertEvent, insertNewcomer } from "./support/track";
 
-test("medewerkers en managers zien de boetes en DVZ-schermen niet, ook niet van hun eigen agentschap", async ({ page, db, createAgency, createUser, signIn }) => {
+test("medewerkers en managers zien de boetes en DVZ-schermen niet, ook niet van hun eigen agentschap", async ({
+  page,
+  db,
+  createAgency,
+  createUser,
+  signIn,
+}) => {
   const agency = await createAgency();
   const newcomer = await insertNewcomer(db, agency);
   const eventId = await insertEvent(db, newcomer.id, "INFRINGEMENT", daysAgo(10));

@@ -44,7 +44,13 @@ test("een beheerder beslist een boete van 75 euro en ziet ze op de besluitpagina
   await expect(page.getByRole("button", { name: "Afdrukken of bewaren als pdf" })).toBeVisible();
 });
 
-test("een medewerker of manager die het besluit-endpoint rechtstreeks aanroept krijgt 403 en er verandert niets", async ({ page, db, createAgency, createUser, signIn }) => {
+test("een medewerker of manager die het besluit-endpoint rechtstreeks aanroept krijgt 403 en er verandert niets", async ({
+  page,
+  db,
+  createAgency,
+  createUser,
+  signIn,
+}) => {
   const agency = await createAgency();
   const newcomer = await insertNewcomer(db, agency);
   const eventId = await insertEvent(db, newcomer.id, "INFRINGEMENT", daysAgo(20));
@@ -70,7 +76,11 @@ test("een medewerker of manager die het besluit-endpoint rechtstreeks aanroept k
   // and a request without any session cookie gets 401 from proxy.ts, never a redirect
   const anonymous = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: sameOrigin, maxRedirects: 0 });
   expect(anonymous.status()).toBe(401);
-  const forged = await page.request.post(`/boetes/${eventId}/besluit`, { data: decisionBody(), headers: { ...sameOrigin, cookie: "next-auth.session-token=vervalst" }, maxRedirects: 0 });
+  const forged = await page.request.post(`/boetes/${eventId}/besluit`, {
+    data: decisionBody(),
+    headers: { ...sameOrigin, cookie: "next-auth.session-token=vervalst" },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(401);
   expect(await state()).toEqual(before);
 
@@ -109,7 +119,14 @@ test("de boete verschijnt in het dossier en in het boeterapport", async ({ page,
   await expect(page.getByTestId("report-table").getByRole("row").filter({ hasText: agency.label })).toContainText("75");
 });
 
-test("een boete boven 1.000 euro wordt pas definitief na bevestiging door een tweede beheerder", async ({ page, browser, db, createAgency, createUser, signIn }) => {
+test("een boete boven 1.000 euro wordt pas definitief na bevestiging door een tweede beheerder", async ({
+  page,
+  browser,
+  db,
+  createAgency,
+  createUser,
+  signIn,
+}) => {
   const agency = await createAgency();
   const [first, second] = [await createUser("ADMIN"), await createUser("ADMIN")];
   const newcomer = await insertNewcomer(db, agency);
@@ -133,8 +150,9 @@ test("een boete boven 1.000 euro wordt pas definitief na bevestiging door een tw
   await page2.getByTestId("review-forms").getByRole("button", { name: "Bevestigen" }).click();
   await expect(page2.getByTestId("decision-history")).toContainText("definitief");
   await expect(page2.getByTestId("decision-history")).toContainText(`bevestigd door ${second.name}`);
-  expect((await db.query("SELECT status, confirmed_by_id, payment_status FROM infringement_decision WHERE event_id = $1", [eventId])).rows)
-    .toEqual([{ status: "FINAL", confirmed_by_id: second.id, payment_status: "OPEN" }]);
+  expect((await db.query("SELECT status, confirmed_by_id, payment_status FROM infringement_decision WHERE event_id = $1", [eventId])).rows).toEqual([
+    { status: "FINAL", confirmed_by_id: second.id, payment_status: "OPEN" },
+  ]);
 
   const payment = page2.getByTestId("payment-form");
   await payment.getByLabel("Stand van de betaling").selectOption("BETAALD");

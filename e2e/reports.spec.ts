@@ -5,7 +5,11 @@ import { insertEvents, insertNewcomer } from "./support/reports";
 test("een manager van één agentschap bekijkt vraag 2 voor een gekozen periode en downloadt Excel", async ({ page, createAgency, createUser, signIn, db }) => {
   const agency = await createAgency();
   const other = await createAgency("Ander agentschap");
-  const [a, b, c] = [await insertNewcomer(db, agency.agencyCode, agency.officeCode), await insertNewcomer(db, agency.agencyCode, agency.officeCode), await insertNewcomer(db, agency.agencyCode, agency.secondOfficeCode)];
+  const [a, b, c] = [
+    await insertNewcomer(db, agency.agencyCode, agency.officeCode),
+    await insertNewcomer(db, agency.agencyCode, agency.officeCode),
+    await insertNewcomer(db, agency.agencyCode, agency.secondOfficeCode),
+  ];
   const early = await insertNewcomer(db, agency.agencyCode, agency.secondOfficeCode);
   const elsewhere = await insertNewcomer(db, other.agencyCode, other.officeCode);
   const k1 = { officeCode: agency.officeCode, agencyCode: agency.agencyCode };

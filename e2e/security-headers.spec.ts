@@ -6,11 +6,17 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { daysAgo, insertEvent, insertNewcomer } from "./support/track";
 
-declare global { interface Window { __cspViolations?: string[] } }
+declare global {
+  interface Window {
+    __cspViolations?: string[];
+  }
+}
 
 async function watchCsp(page: Page): Promise<string[]> {
   const refused: string[] = [];
-  page.on("console", (m) => { if (/Refused to|Content Security Policy/i.test(m.text())) refused.push(m.text()); });
+  page.on("console", (m) => {
+    if (/Refused to|Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
@@ -36,14 +42,26 @@ test("the main pages pass the CSP, carry the security headers, and the forms wor
   await signIn(page, admin);
   expect(await violations(page)).toEqual([]);
 
-  const pages = ["/dossiers", `/dossiers/${newcomer.id}`, "/rapporten", "/rapporten/vraag-1", "/rapporten/antwoord", "/boetes", `/boetes/${eventId}`, "/dvz", "/beheer", "/beheer/audit"];
+  const pages = [
+    "/dossiers",
+    `/dossiers/${newcomer.id}`,
+    "/rapporten",
+    "/rapporten/vraag-1",
+    "/rapporten/antwoord",
+    "/boetes",
+    `/boetes/${eventId}`,
+    "/dvz",
+    "/beheer",
+    "/beheer/audit",
+  ];
   const nonces = new Set<string>();
   for (const url of pages) {
     const response = await page.goto(url);
     expect(response!.status(), url).toBe(200);
     const h = response!.headers();
     const csp = h["content-security-policy"] ?? "";
-    for (const part of ["'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"]) expect(csp, url).toContain(part);
+    for (const part of ["'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"])
+      expect(csp, url).toContain(part);
     nonces.add(/'nonce-([^']+)'/.exec(csp)?.[1] ?? "");
     expect(h["cache-control"], url).toContain("no-store");
     expect(h["cache-control"], url).toContain("private");

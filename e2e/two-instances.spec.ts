@@ -97,7 +97,12 @@ test("een formulier van A, verstuurd naar B (en omgekeerd), werkt: dezelfde buil
   await page.getByLabel("Doelgroep").selectOption("PLICHT");
   await page.getByRole("button", { name: "Inburgeraar aanmaken" }).click();
   await expect(page.getByTestId("newcomer-name")).toHaveText(`${lastName}, Noor`);
-  expect(balancer.log.slice(mark).filter((f) => f.serverAction).map((f) => `${f.backend} ${f.status}`)).toEqual(["B 200"]);
+  expect(
+    balancer.log
+      .slice(mark)
+      .filter((f) => f.serverAction)
+      .map((f) => `${f.backend} ${f.status}`),
+  ).toEqual(["B 200"]);
   expect((await db.query("SELECT 1 FROM newcomer WHERE last_name = $1", [lastName])).rowCount).toBe(1);
 
   // the dossier page of B carries actions bound to this dossier (.bind(null, id)); A handles one
@@ -110,7 +115,12 @@ test("een formulier van A, verstuurd naar B (en omgekeerd), werkt: dezelfde buil
   const beforeStep = balancer.log.length;
   await step.getByRole("button", { name: "Registreren" }).click();
   await expect(step.getByTestId("form-message")).toHaveText("Geregistreerd.");
-  expect(balancer.log.slice(beforeStep).filter((f) => f.serverAction).map((f) => f.backend)).toEqual(["A"]);
+  expect(
+    balancer.log
+      .slice(beforeStep)
+      .filter((f) => f.serverAction)
+      .map((f) => f.backend),
+  ).toEqual(["A"]);
   expect((await db.query("SELECT 1 FROM track_event WHERE newcomer_id = $1 AND type = 'INVITATION'", [id])).rowCount).toBe(1);
 });
 
@@ -143,7 +153,7 @@ test("een import gestart op A toont zijn voortgang op B", async ({ page, db, cre
   const offset = 2_000_000 + Math.floor(Math.random() * 5_000_000);
   const people = Array.from({ length: 200 }, (_, i) => syntheticNewcomer(offset + i, { offices: [agency.officeCode, agency.secondOfficeCode] }));
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-two-")), "twee.jsonl");
-  fs.writeFileSync(file, people.map((p) => JSON.stringify(p)).join("\n") + "\n");
+  fs.writeFileSync(file, `${people.map((p) => JSON.stringify(p)).join("\n")}\n`);
   const mark = balancer.log.length;
   await page.getByLabel("Bestand (.jsonl)").setInputFiles(file);
   await page.getByRole("button", { name: "Importeren" }).click();

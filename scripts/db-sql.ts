@@ -10,7 +10,10 @@ import { renderReportSqlMigration } from "../lib/db/report-sql";
 
 const args = process.argv.slice(2);
 const flag = (f: string) => args.includes(f);
-const option = (o: string) => { const i = args.indexOf(o); return i >= 0 ? args[i + 1] : undefined; };
+const option = (o: string) => {
+  const i = args.indexOf(o);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const name = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--id");
 const id = option("--id") ?? new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 

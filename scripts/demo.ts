@@ -22,7 +22,10 @@ async function main() {
       await new Promise<void>((resolve) => {
         app!.once("exit", () => resolve());
         app!.kill("SIGTERM");
-        setTimeout(() => { app?.kill("SIGKILL"); resolve(); }, 5000).unref();
+        setTimeout(() => {
+          app?.kill("SIGKILL");
+          resolve();
+        }, 5000).unref();
       });
     }
     forgetApp();
@@ -45,12 +48,20 @@ async function main() {
   const baseUrl = `http://localhost:${port}`;
   app = startNext(port, { DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret(), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey() });
   rememberApp(app.pid);
-  app.once("exit", (code) => { if (!stopping) { console.error(`De app stopte onverwacht (code ${code}).`); void stopAll(1); } });
+  app.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`De app stopte onverwacht (code ${code}).`);
+      void stopAll(1);
+    }
+  });
   await waitForHttp(`${baseUrl}/login`);
   log("");
   log(`De app draait op ${baseUrl}`);
   log(`Demo-accounts (wachtwoord "${DEMO_PASSWORD}"):`);
-  for (const u of demoUsers) log(`  ${u.email.padEnd(26)} ${u.role}${u.agencyCode ? ` · ${u.agencyCode}` : ""}${u.officeCode && u.officeCode !== u.agencyCode ? ` · ${u.officeCode}` : ""}`);
+  for (const u of demoUsers)
+    log(
+      `  ${u.email.padEnd(26)} ${u.role}${u.agencyCode ? ` · ${u.agencyCode}` : ""}${u.officeCode && u.officeCode !== u.agencyCode ? ` · ${u.officeCode}` : ""}`,
+    );
   log("Stoppen: Ctrl-C.");
 }
 

@@ -31,7 +31,9 @@ async function main() {
     const result = await importExchangeFile({
       databaseUrl: database.url,
       filePath: file,
-      onPhase: (phase) => { if (phase === "IMPORTING") report = progressLine("Importeren"); },
+      onPhase: (phase) => {
+        if (phase === "IMPORTING") report = progressLine("Importeren");
+      },
       onProgress: (d, t) => report(d, t),
     });
     if (!result.ok) {

@@ -13,7 +13,12 @@ if (!existsSync(stub)) {
   chmodSync(stub, 0o755);
 }
 if (!existsSync(path.join(root, "prisma", "schema.prisma"))) process.exit(0);
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? stub, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? stub,
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  CHECKPOINT_DISABLE: "1",
+};
 const bin = path.join(root, "node_modules", ".bin", "prisma");
 const r = spawnSync(bin, ["generate"], { cwd: root, env, stdio: "inherit" });
 process.exit(r.status ?? 1);

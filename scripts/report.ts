@@ -33,7 +33,14 @@ function parseArgs(argv: string[]) {
   const format = opts.format ?? "json";
   if (!["json", "csv", "table"].includes(format)) throw new Error(`Onbekend formaat: ${format}. ${usage}`);
   return {
-    input: { measure: positional[0]!, by: (opts.by ?? "").split(",").filter(Boolean), from: Number(opts.from), to: Number(opts.to), asOf: opts["as-of"] ?? todayIso(), agency: opts.agency ?? null },
+    input: {
+      measure: positional[0]!,
+      by: (opts.by ?? "").split(",").filter(Boolean),
+      from: Number(opts.from),
+      to: Number(opts.to),
+      asOf: opts["as-of"] ?? todayIso(),
+      agency: opts.agency ?? null,
+    },
     format,
   };
 }

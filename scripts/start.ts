@@ -19,7 +19,9 @@ function buildIfMissing() {
   if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
   log("Geen productiebuild gevonden: de build wordt nu gemaakt (next build, ± 1 minuut)…");
   const r = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
-    cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (r.status !== 0) throw new Error("next build is mislukt.");
 }
@@ -30,11 +32,16 @@ async function warnings(appUrl: string) {
   try {
     const role = await c.query<{ rolsuper: boolean; owns: number }>(
       `SELECT r.rolsuper, (SELECT count(*)::int FROM pg_class WHERE relowner = r.oid AND relnamespace = 'public'::regnamespace) AS owns
-         FROM pg_roles r WHERE r.rolname = current_user`);
+         FROM pg_roles r WHERE r.rolname = current_user`,
+    );
     if (role.rows[0]?.rolsuper) {
-      console.warn("WAARSCHUWING: de app verbindt als superuser. Dan kan ze het auditlog wijzigen; gebruik de rol inburgering_app (prisma/sql/create-roles.sql, zie README).");
+      console.warn(
+        "WAARSCHUWING: de app verbindt als superuser. Dan kan ze het auditlog wijzigen; gebruik de rol inburgering_app (prisma/sql/create-roles.sql, zie README).",
+      );
     } else if ((role.rows[0]?.owns ?? 0) > 0) {
-      console.warn("WAARSCHUWING: de databaserol van de app is eigenaar van tabellen; gebruik de rol inburgering_app en MIGRATION_DATABASE_URL voor de eigenaar (zie README).");
+      console.warn(
+        "WAARSCHUWING: de databaserol van de app is eigenaar van tabellen; gebruik de rol inburgering_app en MIGRATION_DATABASE_URL voor de eigenaar (zie README).",
+      );
     }
     const admins = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND active`);
     if (admins.rows[0]!.n === 0) log("Er is nog geen beheerder: maak er een aan met `npm run user:create -- --email … --role ADMIN`.");

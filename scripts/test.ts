@@ -6,7 +6,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensureChromium } from "./lib/chromium";
 
-interface Tally { passed: number; failed: number; skipped: number }
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 const root = process.cwd();
 const results = path.join(root, "test-results");
 fs.mkdirSync(results, { recursive: true });
@@ -59,7 +63,11 @@ if (!only || only === "e2e") {
 
 console.log("");
 for (const [tier, t] of Object.entries(tallies)) console.log(`${tier}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
-const total = Object.values(tallies).reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = Object.values(tallies).reduce((a, t) => ({ passed: a.passed + t.passed, failed: a.failed + t.failed, skipped: a.skipped + t.skipped }), {
+  passed: 0,
+  failed: 0,
+  skipped: 0,
+});
 const failed = total.failed + (ok || total.failed > 0 ? 0 : 1);
 console.log(`${total.passed} passed, ${failed} failed, ${total.skipped} skipped`);
 process.exit(ok && failed === 0 ? 0 : 1);

@@ -26,7 +26,8 @@ function askHidden(prompt: string): Promise<string> {
           resolve(value);
           return;
         }
-        if (ch === "\u0003") { // Ctrl-C
+        if (ch === "\u0003") {
+          // Ctrl-C
           done();
           reject(new Error("Afgebroken."));
           return;

@@ -21,7 +21,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3">
-          <Link href="/" className="mr-2 font-semibold text-brand-800">{t("appName")}</Link>
+          <Link href="/" className="mr-2 font-semibold text-brand-800">
+            {t("appName")}
+          </Link>
           <MainNav items={items} label={t("nav.label")} />
           <div className="ml-auto flex items-center gap-3 text-sm">
             <div className="text-right" data-testid="signed-in-user">
@@ -35,7 +37,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
-      <main id="inhoud" className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main id="inhoud" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
     </div>
   );
 }

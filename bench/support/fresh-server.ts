@@ -9,7 +9,10 @@ import { ensureDatabaseExists } from "../../lib/db/local-database";
 import { migrate } from "../../lib/db/migrate";
 import { seedReferenceData } from "../../lib/db/seed";
 
-export interface BenchServer { database: (name: string) => Promise<string>; stop: () => Promise<void> }
+export interface BenchServer {
+  database: (name: string) => Promise<string>;
+  stop: () => Promise<void>;
+}
 
 export async function startBenchServer(): Promise<BenchServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inburgering-bench-"));

@@ -23,11 +23,19 @@ export function serverActionIds(root = process.cwd()): Map<string, string> {
   return ids;
 }
 
-export interface Answer { status: number; ms: number; body: string; headers: Headers }
+export interface Answer {
+  status: number;
+  ms: number;
+  body: string;
+  headers: Headers;
+}
 
 export class HttpUser {
   private jar = new Map<string, string>();
-  constructor(readonly base: string, readonly email: string) {}
+  constructor(
+    readonly base: string,
+    readonly email: string,
+  ) {}
 
   private cookie() {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join("; ");

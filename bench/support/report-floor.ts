@@ -1,9 +1,12 @@
 // The floor of the answer benchmark: the aggregates of Tables 1–18, written by hand as plain SQL
 // and run directly with pg — what a DBA would type, with no engine around it.
-const live = (type: string, from = "$1") => `e.type = '${type}' AND e.cancelled_at IS NULL AND e.date BETWEEN ${from}::date AND $2::date AND e.date <= $3::date`;
+const live = (type: string, from = "$1") =>
+  `e.type = '${type}' AND e.cancelled_at IS NULL AND e.date BETWEEN ${from}::date AND $2::date AND e.date <= $3::date`;
 const decided = `LEFT JOIN LATERAL (SELECT x.outcome, x.amount_eur FROM infringement_decision x WHERE x.event_id = e.id AND x.status = 'FINAL' AND x.decided_on <= $3::date ORDER BY x.decided_on DESC, x.created_at DESC LIMIT 1) d ON true`;
-const firstContracts = (col: string, groupBy = "1, 2") => `SELECT ${col}, extract(year FROM e.date), count(*) FROM track_event e WHERE ${live("CONTRACT")} AND e.is_first_of_type GROUP BY ${groupBy}`;
-const fines = (col: string, value = "count(*)", from = "$1") => `SELECT ${col}, extract(year FROM e.date), ${value} FROM track_event e ${decided} WHERE ${live("INFRINGEMENT", from)} AND d.outcome = 'BOETE' GROUP BY 1, 2`;
+const firstContracts = (col: string, groupBy = "1, 2") =>
+  `SELECT ${col}, extract(year FROM e.date), count(*) FROM track_event e WHERE ${live("CONTRACT")} AND e.is_first_of_type GROUP BY ${groupBy}`;
+const fines = (col: string, value = "count(*)", from = "$1") =>
+  `SELECT ${col}, extract(year FROM e.date), ${value} FROM track_event e ${decided} WHERE ${live("INFRINGEMENT", from)} AND d.outcome = 'BOETE' GROUP BY 1, 2`;
 const infr = (col: string) => `SELECT ${col}, extract(year FROM e.date), count(*) FROM track_event e ${decided} WHERE ${live("INFRINGEMENT")} GROUP BY 1, 2`;
 
 export const floorQueries: string[] = [
@@ -42,7 +45,10 @@ export const contractsWithoutMarker = `SELECT office_code, extract(year FROM dat
 function counted(type: string, cols: string, grain: number, opts: { fines?: boolean; amount?: boolean; from?: string } = {}) {
   const year = `year BETWEEN ${opts.from ?? "$1::int"} AND $2::int`;
   const fine = opts.fines ? " AND state = 'BOETE'" : "";
-  const keys = cols.split(",").map((_, i) => i + 1).join(", ");
+  const keys = cols
+    .split(",")
+    .map((_, i) => i + 1)
+    .join(", ");
   return `SELECT ${cols}, year, sum(v) FROM (
     SELECT ${cols}, year, ${opts.amount ? "n * coalesce(amount_eur, 0)" : "n"} AS v FROM report_count
      WHERE grain = ${grain} AND type = '${type}' AND ${year}${fine} AND from_year < $4::int AND (to_year IS NULL OR to_year > $4::int) AND n <> 0

@@ -18,8 +18,16 @@ export interface ExchangeEvent {
   followUp?: string;
 }
 export interface ExchangeRecord {
-  nationalNumber: string; lastName: string; firstName: string; birthDate: string; gender: string;
-  nationality: string; residenceStatus: string; targetGroup: string; office: string; events: ExchangeEvent[];
+  nationalNumber: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  gender: string;
+  nationality: string;
+  residenceStatus: string;
+  targetGroup: string;
+  office: string;
+  events: ExchangeEvent[];
 }
 
 type Weighted = { value: string; cum: number }[];
@@ -29,8 +37,13 @@ function weighted(entries: [string, number][]): Weighted {
   return entries.map(([value, w]) => ({ value, cum: (cum += w / total) }));
 }
 function pick(w: Weighted, r: number): string {
-  let lo = 0, hi = w.length - 1;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (w[mid]!.cum < r) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = w.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (w[mid]!.cum < r) lo = mid + 1;
+    else hi = mid;
+  }
   return w[lo]!.value;
 }
 
@@ -38,17 +51,39 @@ const fixture = JSON.parse(fs.readFileSync(path.join(process.cwd(), "tests/fixtu
 const sumYears = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
 const officeW = weighted(Object.entries(fixture.t01_reach as Record<string, { ALL: Record<string, number> }>).map(([k, v]) => [k, sumYears(v.ALL)]));
 const known = new Set(codes.nationalities.map((n) => n.code));
-const natW = weighted(Object.entries(fixture.t04_contracts_nationality as Record<string, Record<string, number>>).filter(([k]) => known.has(k)).map(([k, v]) => [k, sumYears(v) + 0.5]));
+const natW = weighted(
+  Object.entries(fixture.t04_contracts_nationality as Record<string, Record<string, number>>)
+    .filter(([k]) => known.has(k))
+    .map(([k, v]) => [k, sumYears(v) + 0.5]),
+);
 const statusW = weighted(Object.entries(fixture.t07_contracts_status as Record<string, Record<string, number>>).map(([k, v]) => [k, sumYears(v)]));
-const infTypesOld = weighted([["NIET_TIJDIG_AANGEMELD", 600], ["GEWEIGERD_TE_ONDERTEKENEN", 50], ["ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD", 2800], ["ONREGELMATIGE_DEELNAME", 270], ["NA_INBREUK_NIET_TIJDIG_AANGEMELD", 460]]);
-const infTypesNew = weighted([["NIET_TIJDIG_AANGEMELD", 329], ["GEWEIGERD_TE_ONDERTEKENEN", 32], ["ONREGELMATIGE_DEELNAME", 26], ["NA_INBREUK_NIET_TIJDIG_AANGEMELD", 246], ["NIET_REGELMATIG_DEELGENOMEN", 408], ["NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING", 8]]);
+const infTypesOld = weighted([
+  ["NIET_TIJDIG_AANGEMELD", 600],
+  ["GEWEIGERD_TE_ONDERTEKENEN", 50],
+  ["ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD", 2800],
+  ["ONREGELMATIGE_DEELNAME", 270],
+  ["NA_INBREUK_NIET_TIJDIG_AANGEMELD", 460],
+]);
+const infTypesNew = weighted([
+  ["NIET_TIJDIG_AANGEMELD", 329],
+  ["GEWEIGERD_TE_ONDERTEKENEN", 32],
+  ["ONREGELMATIGE_DEELNAME", 26],
+  ["NA_INBREUK_NIET_TIJDIG_AANGEMELD", 246],
+  ["NIET_REGELMATIG_DEELGENOMEN", 408],
+  ["NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING", 8],
+]);
 const amountW = weighted(Object.entries(fixture.t12_fine_amounts_2022 as Record<string, { count: number }>).map(([k, v]) => [k, v.count]));
-const outcomeW = weighted([["BOETE", 2678], ["GEEN_BOETE", 815], ["GEEN_GEVOLG", 1543]]);
+const outcomeW = weighted([
+  ["BOETE", 2678],
+  ["GEEN_BOETE", 815],
+  ["GEEN_GEVOLG", 1543],
+]);
 
 /** mulberry32: a small, fast seeded generator */
 function rng(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -57,7 +92,8 @@ function rng(seed: number) {
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const START = Date.UTC(2017, 0, 1), END = Date.UTC(2024, 11, 31);
+const START = Date.UTC(2017, 0, 1),
+  END = Date.UTC(2024, 11, 31);
 
 export function* syntheticRecords(count: number, seed = 113): Generator<ExchangeRecord> {
   const r = rng(seed);
@@ -71,7 +107,8 @@ export function* syntheticRecords(count: number, seed = 113): Generator<Exchange
     events.push({ type: "INVITATION", date: iso(t) });
     if (r() < 0.3) events.push({ type: "INVITATION", date: iso(t + 30 * DAY) });
     const registered = r() < 0.47;
-    let contract = false, attest = false;
+    let contract = false,
+      attest = false;
     if (registered) {
       t += (5 + Math.floor(r() * 60)) * DAY;
       events.push({ type: "REGISTRATION", date: iso(t) });
@@ -80,7 +117,10 @@ export function* syntheticRecords(count: number, seed = 113): Generator<Exchange
         t += (3 + Math.floor(r() * 60)) * DAY;
         events.push({ type: "CONTRACT", date: iso(t) });
         if (r() < 0.08) events.push({ type: "CONTRACT", date: iso(t + 400 * DAY) }); // a later, second contract
-        if (r() < 0.75) { attest = true; events.push({ type: "ATTESTATION", date: iso(t + (180 + Math.floor(r() * 400)) * DAY) }); }
+        if (r() < 0.75) {
+          attest = true;
+          events.push({ type: "ATTESTATION", date: iso(t + (180 + Math.floor(r() * 400)) * DAY) });
+        }
       }
     }
     if (r() < 0.03 * (targetGroup === "PLICHT" ? 1.3 : 0.7)) {
@@ -91,15 +131,34 @@ export function* syntheticRecords(count: number, seed = 113): Generator<Exchange
       const ev: ExchangeEvent = { type: "INFRINGEMENT", date: iso(d), infringementType: type };
       if (r() < 0.93) {
         const outcome = pick(outcomeW, r());
-        ev.decision = { date: iso(d + (10 + Math.floor(r() * 90)) * DAY), outcome, ...(outcome === "BOETE" && r() < 0.97 ? { amountEur: Number(pick(amountW, r())) } : {}) };
+        ev.decision = {
+          date: iso(d + (10 + Math.floor(r() * 90)) * DAY),
+          outcome,
+          ...(outcome === "BOETE" && r() < 0.97 ? { amountEur: Number(pick(amountW, r())) } : {}),
+        };
       }
       events.push(ev);
     }
-    if (r() < 0.3) events.push({ type: "DVZ_ADVICE", date: iso(t + (200 + Math.floor(r() * 300)) * DAY), contractSigned: contract, attestationObtained: attest, followUp: r() < 0.5 ? "VERBLIJF_VERLENGD" : r() < 0.2 ? "VERBLIJF_NIET_VERLENGD" : "ONBEKEND" });
+    if (r() < 0.3)
+      events.push({
+        type: "DVZ_ADVICE",
+        date: iso(t + (200 + Math.floor(r() * 300)) * DAY),
+        contractSigned: contract,
+        attestationObtained: attest,
+        followUp: r() < 0.5 ? "VERBLIJF_VERLENGD" : r() < 0.2 ? "VERBLIJF_NIET_VERLENGD" : "ONBEKEND",
+      });
     const gender = r() < 0.45 ? "M" : "V";
     yield {
-      nationalNumber: String(10_000_000_000 + i).slice(-11), lastName: `Naam${i}`, firstName: "Bench", birthDate: "1990-01-01", gender,
-      nationality, residenceStatus: pick(statusW, r()), targetGroup, office, events,
+      nationalNumber: String(10_000_000_000 + i).slice(-11),
+      lastName: `Naam${i}`,
+      firstName: "Bench",
+      birthDate: "1990-01-01",
+      gender,
+      nationality,
+      residenceStatus: pick(statusW, r()),
+      targetGroup,
+      office,
+      events,
     };
   }
 }

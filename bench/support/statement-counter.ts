@@ -48,7 +48,12 @@ export async function startStatementCounter(target: { host: string; port: number
       }
     });
     upstream.on("data", (chunk) => client.write(chunk));
-    const end = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
     client.on("close", end).on("error", end);
     upstream.on("close", end).on("error", end);
   });
@@ -56,16 +61,19 @@ export async function startStatementCounter(target: { host: string; port: number
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    get statements() { return statements; },
+    get statements() {
+      return statements;
+    },
     via(url: string) {
       const u = new URL(url);
       u.hostname = "127.0.0.1";
       u.port = String(port);
       return u.toString();
     },
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -36,7 +36,9 @@ export function syntheticNewcomer(i: number, opts: { offices?: string[] } = {}):
     const date = iso(start + 120 * DAY);
     const infringementType = date >= "2022-03-01" ? "NIET_REGELMATIG_DEELGENOMEN" : "NIET_TIJDIG_AANGEMELD";
     events.push({
-      type: "INFRINGEMENT", date, infringementType,
+      type: "INFRINGEMENT",
+      date,
+      infringementType,
       ...(i % 2 === 0 ? { decision: { date: iso(start + 150 * DAY), outcome: "BOETE" as const, amountEur: FINES[i % FINES.length]! } } : {}),
     });
     events.push({ type: "DVZ_ADVICE", date: iso(start + 200 * DAY), contractSigned: false, attestationObtained: false, followUp: "ONBEKEND" });

@@ -5,9 +5,19 @@ import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction } from "@/components/forms/use-form-action";
 
-interface Option { code: string; label: string; agencyCode?: string }
-interface Labels { [k: string]: string }
-interface Result { ok: boolean; message?: string; fieldErrors?: Record<string, string> }
+interface Option {
+  code: string;
+  label: string;
+  agencyCode?: string;
+}
+interface Labels {
+  [k: string]: string;
+}
+interface Result {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+}
 
 interface Props {
   action: (prev: Result | null, form: FormData) => Promise<Result>;
@@ -37,7 +47,11 @@ export function UserForm({ action, agencies, offices, labels, roleLabels, initia
       <Field name="role" label={labels.role!} error={err.role}>
         {(a) => (
           <select {...a} className="input" value={role} onChange={(e) => setRole(e.target.value)}>
-            {Object.entries(roleLabels).map(([code, label]) => <option key={code} value={code}>{label}</option>)}
+            {Object.entries(roleLabels).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -46,7 +60,11 @@ export function UserForm({ action, agencies, offices, labels, roleLabels, initia
           {(a) => (
             <select {...a} className="input" defaultValue={initial?.officeCode ?? ""}>
               <option value="">{labels.none}</option>
-              {offices.map((o) => <option key={o.code} value={o.code}>{agencyLabel(o.agencyCode ?? "")} · {o.label}</option>)}
+              {offices.map((o) => (
+                <option key={o.code} value={o.code}>
+                  {agencyLabel(o.agencyCode ?? "")} · {o.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -56,21 +74,34 @@ export function UserForm({ action, agencies, offices, labels, roleLabels, initia
           {(a) => (
             <select {...a} className="input" defaultValue={initial?.agencyCode ?? ""}>
               <option value="">{labels.allFlanders}</option>
-              {agencies.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
+              {agencies.map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
       )}
-      <Field name="password" label={initial ? labels.newPassword! : labels.password!} error={err.password} {...(initial ? { hint: labels.newPasswordHint! } : {})}>
+      <Field
+        name="password"
+        label={initial ? labels.newPassword! : labels.password!}
+        error={err.password}
+        {...(initial ? { hint: labels.newPasswordHint! } : {})}
+      >
         {(a) => <input {...a} type="password" className="input" autoComplete="new-password" />}
       </Field>
       {initial && (
         <div className="flex items-center gap-2">
           <input id="f-active" name="active" type="checkbox" defaultChecked={initial.active} className="h-4 w-4" />
-          <label htmlFor="f-active" className="text-sm">{labels.active}</label>
+          <label htmlFor="f-active" className="text-sm">
+            {labels.active}
+          </label>
         </div>
       )}
-      <button type="submit" className="btn-primary" disabled={pending}>{initial ? labels.save : labels.create}</button>
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {initial ? labels.save : labels.create}
+      </button>
     </form>
   );
 }

@@ -36,15 +36,43 @@ export function LoginForm({ callbackUrl, notice, labels }: Props) {
     <form onSubmit={onSubmit} className="card space-y-4" noValidate>
       {notice && <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">{notice}</p>}
       <div>
-        <label htmlFor="email" className="label">{labels.email}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required className="input" aria-invalid={error ? true : undefined} aria-describedby={error ? "login-error" : undefined} />
+        <label htmlFor="email" className="label">
+          {labels.email}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "login-error" : undefined}
+        />
       </div>
       <div>
-        <label htmlFor="password" className="label">{labels.password}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="input" aria-invalid={error ? true : undefined} aria-describedby={error ? "login-error" : undefined} />
+        <label htmlFor="password" className="label">
+          {labels.password}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "login-error" : undefined}
+        />
       </div>
-      {error && <p id="login-error" className="field-error" data-testid="login-error">{error}</p>}
-      <button type="submit" className="btn-primary w-full justify-center" disabled={busy}>{busy ? labels.submitting : labels.submit}</button>
+      {error && (
+        <p id="login-error" className="field-error" data-testid="login-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn-primary w-full justify-center" disabled={busy}>
+        {busy ? labels.submitting : labels.submit}
+      </button>
     </form>
   );
 }

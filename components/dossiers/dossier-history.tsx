@@ -4,7 +4,15 @@ import { formatDateTime } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { dynamicMessage, translator } from "@/lib/i18n/messages";
 
-interface Entry { id: string; at: Date; userEmail: string | null; action: string; before: unknown; after: unknown; reason: string | null }
+interface Entry {
+  id: string;
+  at: Date;
+  userEmail: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+}
 
 export function DossierHistory({ entries, locale }: { entries: Entry[]; locale: Locale }) {
   const t = translator("dossiers", locale);
@@ -13,7 +21,12 @@ export function DossierHistory({ entries, locale }: { entries: Entry[]; locale: 
     <div className="overflow-x-auto">
       <table className="data-table" data-testid="history">
         <thead>
-          <tr><th scope="col">{t("audit.when")}</th><th scope="col">{t("audit.who")}</th><th scope="col">{t("audit.what")}</th><th scope="col">{t("audit.details")}</th></tr>
+          <tr>
+            <th scope="col">{t("audit.when")}</th>
+            <th scope="col">{t("audit.who")}</th>
+            <th scope="col">{t("audit.what")}</th>
+            <th scope="col">{t("audit.details")}</th>
+          </tr>
         </thead>
         <tbody>
           {entries.map((h) => {
@@ -23,12 +36,17 @@ export function DossierHistory({ entries, locale }: { entries: Entry[]; locale: 
               <tr key={h.id}>
                 <td className="whitespace-nowrap">{formatDateTime(h.at, locale)}</td>
                 <td>{h.userEmail ?? "—"}</td>
-                <td>{label}{h.reason ? ` — ${h.reason}` : ""}</td>
+                <td>
+                  {label}
+                  {h.reason ? ` — ${h.reason}` : ""}
+                </td>
                 <td>
                   {(h.before != null || h.after != null) && (
                     <details>
                       <summary className="cursor-pointer text-xs">{t("audit.details")}</summary>
-                      <pre className="max-w-md overflow-x-auto whitespace-pre-wrap text-xs">{JSON.stringify({ [t("audit.before")]: h.before ?? null, [t("audit.after")]: h.after ?? null }, null, 1)}</pre>
+                      <pre className="max-w-md overflow-x-auto whitespace-pre-wrap text-xs">
+                        {JSON.stringify({ [t("audit.before")]: h.before ?? null, [t("audit.after")]: h.after ?? null }, null, 1)}
+                      </pre>
                     </details>
                   )}
                 </td>

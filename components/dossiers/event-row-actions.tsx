@@ -38,7 +38,11 @@ export function EventRowActions(p: Props) {
             <Field name={id("type")} label={t("events.infringementType")} error={corr.errors.infringementType}>
               {(a) => (
                 <select {...a} name="infringementType" className="input" defaultValue={p.infringementType ?? ""}>
-                  {p.infringementTypes.map((i) => <option key={i.code} value={i.code}>{i.label}</option>)}
+                  {p.infringementTypes.map((i) => (
+                    <option key={i.code} value={i.code}>
+                      {i.label}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -49,7 +53,9 @@ export function EventRowActions(p: Props) {
           <Field name={id("reason")} label={t("events.reason")} error={corr.errors.reason}>
             {(a) => <input {...a} name="reason" className="input" required />}
           </Field>
-          <button type="submit" className="btn-secondary" disabled={corr.pending}>{t("events.correctSubmit")}</button>
+          <button type="submit" className="btn-secondary" disabled={corr.pending}>
+            {t("events.correctSubmit")}
+          </button>
         </form>
       </details>
       <details className="rounded border border-slate-200 bg-slate-50">
@@ -60,7 +66,9 @@ export function EventRowActions(p: Props) {
           <Field name={id("cancel-reason")} label={t("events.reason")} error={canc.errors.reason}>
             {(a) => <input {...a} name="reason" className="input" required />}
           </Field>
-          <button type="submit" className="btn-danger" disabled={canc.pending}>{t("events.cancelSubmit")}</button>
+          <button type="submit" className="btn-danger" disabled={canc.pending}>
+            {t("events.cancelSubmit")}
+          </button>
         </form>
       </details>
     </div>

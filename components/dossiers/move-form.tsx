@@ -24,14 +24,22 @@ export function MoveForm({ action, version, currentOfficeCode, offices }: Props)
         {(a) => (
           <select {...a} name="officeCode" className="input" defaultValue="">
             <option value="">{t("form.choose")}</option>
-            {offices.filter((o) => o.code !== currentOfficeCode).map((o) => <option key={o.code} value={o.code}>{o.agencyLabel} · {o.label}</option>)}
+            {offices
+              .filter((o) => o.code !== currentOfficeCode)
+              .map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.agencyLabel} · {o.label}
+                </option>
+              ))}
           </select>
         )}
       </Field>
       <Field name="move-reason" label={t("dossier.moveReason")} error={errors.reason}>
         {(a) => <input {...a} name="reason" className="input" />}
       </Field>
-      <button type="submit" className="btn-secondary" disabled={pending}>{t("dossier.moveSubmit")}</button>
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        {t("dossier.moveSubmit")}
+      </button>
     </form>
   );
 }

@@ -4,7 +4,11 @@
 // answers with its Dutch error next to the field.
 import { useState } from "react";
 
-export interface NationalityOption { code: string; label: string; group: string }
+export interface NationalityOption {
+  code: string;
+  label: string;
+  group: string;
+}
 
 interface Props {
   a11y: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string };
@@ -29,11 +33,22 @@ export function NationalityPicker({ a11y, options, defaultCode, onPick }: Props)
   const { name, ...rest } = a11y;
   return (
     <>
-      <input {...rest} className="input" list={listId} autoComplete="off" value={text}
-        onChange={(e) => { setText(e.target.value); resolve(e.target.value); }} />
+      <input
+        {...rest}
+        className="input"
+        list={listId}
+        autoComplete="off"
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          resolve(e.target.value);
+        }}
+      />
       <input type="hidden" name={name} value={code} />
       <datalist id={listId}>
-        {options.map((o) => <option key={o.code} value={display(o)} />)}
+        {options.map((o) => (
+          <option key={o.code} value={display(o)} />
+        ))}
       </datalist>
     </>
   );

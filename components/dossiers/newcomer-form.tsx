@@ -18,8 +18,18 @@ export interface NewcomerFormOptions {
 }
 
 export interface NewcomerInitial {
-  nationalNumber: string; maskedNationalNumber?: string; lastName: string; firstName: string; birthDate: string; gender: string; nationalityCode: string;
-  nationalityGroup: string; residenceStatusCode: string; targetGroup: string; officeCode: string; version: number;
+  nationalNumber: string;
+  maskedNationalNumber?: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string;
+  gender: string;
+  nationalityCode: string;
+  nationalityGroup: string;
+  residenceStatusCode: string;
+  targetGroup: string;
+  officeCode: string;
+  version: number;
 }
 
 interface Props {
@@ -39,12 +49,30 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
     <form ref={formRef} onSubmit={onSubmit} className="card max-w-3xl space-y-4" noValidate>
       <FormMessage result={result} />
       {initial && <input type="hidden" name="version" value={initial.version} />}
-      <Field name="nationalNumber" label={t("form.nationalNumber")} error={errors.nationalNumber}
-        hint={initial?.maskedNationalNumber ? t("form.nationalNumberKeep", { masked: initial.maskedNationalNumber }) : t("form.nationalNumberHint")}>
-        {(a) => <input {...a} className="input font-mono" inputMode="numeric" autoComplete="off" defaultValue={initial?.nationalNumber ?? ""} placeholder={initial?.maskedNationalNumber} autoFocus />}
+      <Field
+        name="nationalNumber"
+        label={t("form.nationalNumber")}
+        error={errors.nationalNumber}
+        hint={initial?.maskedNationalNumber ? t("form.nationalNumberKeep", { masked: initial.maskedNationalNumber }) : t("form.nationalNumberHint")}
+      >
+        {(a) => (
+          <input
+            {...a}
+            className="input font-mono"
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={initial?.nationalNumber ?? ""}
+            placeholder={initial?.maskedNationalNumber}
+            autoFocus
+          />
+        )}
       </Field>
       {errors.existingDossier && (
-        <p><Link className="text-brand-700 underline" href={errors.existingDossier} prefetch={false}>{t("form.existing")}</Link></p>
+        <p>
+          <Link className="text-brand-700 underline" href={errors.existingDossier} prefetch={false}>
+            {t("form.existing")}
+          </Link>
+        </p>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="lastName" label={t("form.lastName")} error={errors.lastName}>
@@ -66,13 +94,19 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
           )}
         </Field>
         <Field name="nationalityCode" label={t("form.nationality")} error={errors.nationalityCode} hint={t("form.nationalityHint")}>
-          {(a) => <NationalityPicker a11y={a} options={options.nationalities} defaultCode={initial?.nationalityCode} onPick={(n) => setDerived(n?.group ?? "")} />}
+          {(a) => (
+            <NationalityPicker a11y={a} options={options.nationalities} defaultCode={initial?.nationalityCode} onPick={(n) => setDerived(n?.group ?? "")} />
+          )}
         </Field>
         <Field name="nationalityGroup" label={t("form.nationalityGroup")} error={errors.nationalityGroup}>
           {(a) => (
             <select {...a} className="input" defaultValue={initial && initial.nationalityGroup !== derived ? initial.nationalityGroup : ""}>
               <option value="">{derivedLabel}</option>
-              {NATIONALITY_GROUPS.map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
+              {NATIONALITY_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`groups.${g}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -80,7 +114,11 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
           {(a) => (
             <select {...a} className="input" defaultValue={initial?.residenceStatusCode ?? ""}>
               <option value="">{t("form.choose")}</option>
-              {options.residenceStatuses.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+              {options.residenceStatuses.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -88,7 +126,11 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
           {(a) => (
             <select {...a} className="input" defaultValue={initial?.targetGroup ?? ""}>
               <option value="">{t("form.choose")}</option>
-              {TARGET_GROUPS.map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+              {TARGET_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`targetGroups.${g}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -97,13 +139,19 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
             {(a) => (
               <select {...a} className="input" defaultValue={defaultOfficeCode ?? (options.offices.length === 1 ? options.offices[0]!.code : "")}>
                 <option value="">{t("form.choose")}</option>
-                {options.offices.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
+                {options.offices.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
         )}
       </div>
-      <button type="submit" className="btn-primary" disabled={pending}>{initial ? t("form.save") : t("form.create")}</button>
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {initial ? t("form.save") : t("form.create")}
+      </button>
     </form>
   );
 }

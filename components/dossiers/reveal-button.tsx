@@ -10,14 +10,31 @@ export function RevealNationalNumber({ masked, reveal }: { masked: string; revea
   const [pending, start] = useTransition();
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <span className="font-mono" data-testid="national-number">{shown ?? masked}</span>
+      <span className="font-mono" data-testid="national-number">
+        {shown ?? masked}
+      </span>
       {!shown && (
-        <button type="button" className="btn-secondary px-2 py-0.5 text-xs" disabled={pending} title={t("dossier.revealHint")}
-          onClick={() => start(async () => { const r = await reveal(); if (r.ok && r.data) setShown(r.data); else setError(r.message ?? null); })}>
+        <button
+          type="button"
+          className="btn-secondary px-2 py-0.5 text-xs"
+          disabled={pending}
+          title={t("dossier.revealHint")}
+          onClick={() =>
+            start(async () => {
+              const r = await reveal();
+              if (r.ok && r.data) setShown(r.data);
+              else setError(r.message ?? null);
+            })
+          }
+        >
           {t("dossier.reveal")}
         </button>
       )}
-      {error && <span role="alert" className="text-sm text-red-800">{error}</span>}
+      {error && (
+        <span role="alert" className="text-sm text-red-800">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -28,8 +28,14 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
   const details = useRef<HTMLDetailsElement>(null);
   const c = props.classification;
   return (
-    <details ref={details} className="rounded-md border border-slate-200 bg-white" data-testid={`step-${type}`}
-      onToggle={(e) => { if ((e.currentTarget as HTMLDetailsElement).open) (e.currentTarget.querySelector("input[type=date]") as HTMLInputElement | null)?.focus(); }}>
+    <details
+      ref={details}
+      className="rounded-md border border-slate-200 bg-white"
+      data-testid={`step-${type}`}
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open) (e.currentTarget.querySelector("input[type=date]") as HTMLInputElement | null)?.focus();
+      }}
+    >
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{t(`events.${type}`)}</summary>
       <form ref={formRef} onSubmit={onSubmit} className="space-y-3 border-t border-slate-200 p-3" noValidate aria-label={t(`events.${type}`)}>
         <FormMessage result={result} />
@@ -43,7 +49,11 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
               {(a) => (
                 <select {...a} name="infringementType" className="input" defaultValue="">
                   <option value="">{t("form.choose")}</option>
-                  {props.infringementTypes.map((i) => <option key={i.code} value={i.code}>{i.label}</option>)}
+                  {props.infringementTypes.map((i) => (
+                    <option key={i.code} value={i.code}>
+                      {i.label}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -58,21 +68,33 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
             <Field name="CONTRACT-nationalityGroup" label={t("form.nationalityGroup")} error={errors.nationalityGroup}>
               {(a) => (
                 <select {...a} name="nationalityGroup" className="input" defaultValue={c.nationalityGroup}>
-                  {NATIONALITY_GROUPS.map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
+                  {NATIONALITY_GROUPS.map((g) => (
+                    <option key={g} value={g}>
+                      {t(`groups.${g}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <Field name="CONTRACT-residenceStatusCode" label={t("form.residenceStatus")} error={errors.residenceStatusCode}>
               {(a) => (
                 <select {...a} name="residenceStatusCode" className="input" defaultValue={c.residenceStatusCode}>
-                  {props.residenceStatuses.map((r) => <option key={r.code} value={r.code}>{r.label}</option>)}
+                  {props.residenceStatuses.map((r) => (
+                    <option key={r.code} value={r.code}>
+                      {r.label}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
             <Field name="CONTRACT-targetGroup" label={t("form.targetGroup")} error={errors.targetGroup}>
               {(a) => (
                 <select {...a} name="targetGroup" className="input" defaultValue={c.targetGroup}>
-                  {TARGET_GROUPS.map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+                  {TARGET_GROUPS.map((g) => (
+                    <option key={g} value={g}>
+                      {t(`targetGroups.${g}`)}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -81,7 +103,9 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
         <Field name={`${type}-note`} label={t("events.note")} error={errors.note}>
           {(a) => <input {...a} name="note" className="input" autoComplete="off" />}
         </Field>
-        <button type="submit" className="btn-primary" disabled={pending}>{t("events.record")}</button>
+        <button type="submit" className="btn-primary" disabled={pending}>
+          {t("events.record")}
+        </button>
       </form>
     </details>
   );
@@ -90,7 +114,9 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
 export function StepForms(props: StepFormsProps) {
   return (
     <div className="space-y-2">
-      {STEP_TYPES.map((type) => <StepForm key={type} type={type} props={props} />)}
+      {STEP_TYPES.map((type) => (
+        <StepForm key={type} type={type} props={props} />
+      ))}
     </div>
   );
 }

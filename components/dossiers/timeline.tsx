@@ -9,7 +9,15 @@ import type { TimelineEntry } from "@/lib/server/dossiers/timeline";
 
 const yesNo = (t: Translate<"dossiers">, b: boolean | null) => (b === null ? "—" : b ? t("events.yes") : t("events.no"));
 
-export function Timeline({ entries, renderActions, locale }: { entries: TimelineEntry[]; renderActions?: ((e: TimelineEntry) => ReactNode) | undefined; locale: Locale }) {
+export function Timeline({
+  entries,
+  renderActions,
+  locale,
+}: {
+  entries: TimelineEntry[];
+  renderActions?: ((e: TimelineEntry) => ReactNode) | undefined;
+  locale: Locale;
+}) {
   const t = translator("dossiers", locale);
   const m = looseTranslator("dossiers", locale);
   if (entries.length === 0) return <p className="card text-sm">{t("dossier.timelineEmpty")}</p>;
@@ -18,33 +26,48 @@ export function Timeline({ entries, renderActions, locale }: { entries: Timeline
       {entries.map((e) => (
         <li key={e.id} className={`card p-4 ${e.cancelled ? "opacity-70" : ""}`} data-testid="timeline-entry" data-type={e.type}>
           <div className="flex flex-wrap items-baseline gap-x-3">
-            <time dateTime={e.date} className="font-mono text-sm">{formatDate(e.date)}</time>
+            <time dateTime={e.date} className="font-mono text-sm">
+              {formatDate(e.date)}
+            </time>
             <span className={`font-semibold ${e.cancelled ? "line-through" : ""}`}>{m(`events.${e.type}`)}</span>
             {e.infringementType && <span className="text-sm">— {infringementLabel(e.infringementType, locale)}</span>}
           </div>
           <p className="text-xs text-slate-600">
-            {t("events.office", { office: e.officeLabel })} · {e.recordedBy ? t("events.recordedBy", { name: e.recordedBy }) : t("events.imported")} · {formatDateTime(e.recordedAt, locale)}
+            {t("events.office", { office: e.officeLabel })} · {e.recordedBy ? t("events.recordedBy", { name: e.recordedBy }) : t("events.imported")} ·{" "}
+            {formatDateTime(e.recordedAt, locale)}
           </p>
           {e.note && <p className="mt-1 text-sm">{e.note}</p>}
-          {e.cancelled && <p className="mt-1 text-sm text-red-800">{t("events.cancelled", { date: e.cancelledAt ? formatDateTime(e.cancelledAt, locale) : "", reason: e.cancelReason ?? "" })}</p>}
-          {e.type === "INFRINGEMENT" && (
-            e.decisions.length === 0 ? <p className="mt-1 text-sm">{t("events.undecided")}</p> : (
+          {e.cancelled && (
+            <p className="mt-1 text-sm text-red-800">
+              {t("events.cancelled", { date: e.cancelledAt ? formatDateTime(e.cancelledAt, locale) : "", reason: e.cancelReason ?? "" })}
+            </p>
+          )}
+          {e.type === "INFRINGEMENT" &&
+            (e.decisions.length === 0 ? (
+              <p className="mt-1 text-sm">{t("events.undecided")}</p>
+            ) : (
               <ul className="mt-1 space-y-0.5 text-sm">
                 {e.decisions.map((d) => (
                   <li key={d.id}>
                     {t("events.decision")}: {t("events.decisionRow", { outcome: m(`events.outcomes.${d.outcome}`), date: formatDate(d.decidedOn) })}
-                    {d.amountEur !== null && <> · {t("events.amount")} {formatEuro(d.amountEur, { locale })}</>}
-                    {" · "}{m(`events.decisionStatus.${d.status}`)}
+                    {d.amountEur !== null && (
+                      <>
+                        {" "}
+                        · {t("events.amount")} {formatEuro(d.amountEur, { locale })}
+                      </>
+                    )}
+                    {" · "}
+                    {m(`events.decisionStatus.${d.status}`)}
                     {d.decidedBy && <> · {d.decidedBy}</>}
                     {d.correctionReason && <> · {t("events.correctionReason", { reason: d.correctionReason })}</>}
                   </li>
                 ))}
               </ul>
-            )
-          )}
+            ))}
           {e.type === "DVZ_ADVICE" && (
             <p className="mt-1 text-sm">
-              {t("events.contractSigned")}: {yesNo(t, e.contractSigned)} · {t("events.attestationObtained")}: {yesNo(t, e.attestationObtained)} · {t("events.followUp")}: {m(`events.followUps.${e.dvzFollowUp ?? "ONBEKEND"}`)}
+              {t("events.contractSigned")}: {yesNo(t, e.contractSigned)} · {t("events.attestationObtained")}: {yesNo(t, e.attestationObtained)} ·{" "}
+              {t("events.followUp")}: {m(`events.followUps.${e.dvzFollowUp ?? "ONBEKEND"}`)}
               {e.dvzFollowUpOn && <> ({formatDate(e.dvzFollowUpOn)})</>}
             </p>
           )}

@@ -20,17 +20,39 @@ export function FollowUpForm({ action, version, current, currentOn, today, optio
     <form ref={formRef} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate>
       <input type="hidden" name="version" value={version} />
       <div>
-        <label htmlFor={`fu-${idSuffix}`} className="sr-only">{labels.label}</label>
+        <label htmlFor={`fu-${idSuffix}`} className="sr-only">
+          {labels.label}
+        </label>
         <select id={`fu-${idSuffix}`} name="followUp" className="input" defaultValue={current}>
-          {options.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
+          {options.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.label}
+            </option>
+          ))}
         </select>
       </div>
       <div>
-        <label htmlFor={`fu-on-${idSuffix}`} className="sr-only">{labels.on}</label>
-        <input id={`fu-on-${idSuffix}`} name="on" type="date" className="input" max={today} defaultValue={currentOn ?? today} aria-invalid={errors.on ? true : undefined} />
-        {errors.on && <p className="field-error" role="alert">{errors.on}</p>}
+        <label htmlFor={`fu-on-${idSuffix}`} className="sr-only">
+          {labels.on}
+        </label>
+        <input
+          id={`fu-on-${idSuffix}`}
+          name="on"
+          type="date"
+          className="input"
+          max={today}
+          defaultValue={currentOn ?? today}
+          aria-invalid={errors.on ? true : undefined}
+        />
+        {errors.on && (
+          <p className="field-error" role="alert">
+            {errors.on}
+          </p>
+        )}
       </div>
-      <button type="submit" className="btn-secondary" disabled={pending}>{labels.save}</button>
+      <button type="submit" className="btn-secondary" disabled={pending}>
+        {labels.save}
+      </button>
       <FormMessage result={result} />
     </form>
   );

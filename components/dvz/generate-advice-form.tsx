@@ -17,11 +17,19 @@ export function GenerateAdviceForm({ action, today, labels, idSuffix }: Props) {
   return (
     <form ref={formRef} onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" noValidate>
       <div>
-        <label htmlFor={id} className="sr-only">{labels.date}</label>
+        <label htmlFor={id} className="sr-only">
+          {labels.date}
+        </label>
         <input id={id} name="date" type="date" className="input" max={today} defaultValue={today} aria-invalid={errors.date ? true : undefined} />
-        {errors.date && <p className="field-error" role="alert">{errors.date}</p>}
+        {errors.date && (
+          <p className="field-error" role="alert">
+            {errors.date}
+          </p>
+        )}
       </div>
-      <button type="submit" className="btn-primary" disabled={pending}>{labels.submit}</button>
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {labels.submit}
+      </button>
       <FormMessage result={result} />
     </form>
   );

@@ -8,8 +8,12 @@ import { useT } from "@/components/i18n/i18n-provider";
 
 interface RunView {
   status: "VALIDATING" | "IMPORTING" | "SUCCEEDED" | "FAILED";
-  doneLines: number; totalLines: number; newcomers: number; events: number;
-  errorCount: number; errors: { line: number; field: string; reason: string }[];
+  doneLines: number;
+  totalLines: number;
+  newcomers: number;
+  events: number;
+  errorCount: number;
+  errors: { line: number; field: string; reason: string }[];
 }
 
 export function ImportUploader() {
@@ -31,12 +35,17 @@ export function ImportUploader() {
       if (res.ok) {
         const view = (await res.json()) as RunView;
         setRun(view);
-        if (view.status === "SUCCEEDED" || view.status === "FAILED") { setBusy(false); return; }
+        if (view.status === "SUCCEEDED" || view.status === "FAILED") {
+          setBusy(false);
+          return;
+        }
       }
       setTimeout(() => void poll(), 500);
     };
     void poll();
-    return () => { stop = true; };
+    return () => {
+      stop = true;
+    };
   }, [runId]);
 
   async function submit(e: React.FormEvent) {
@@ -50,7 +59,11 @@ export function ImportUploader() {
       const res = await fetch("/beheer/import/upload", { method: "POST", body: file, headers: { "x-file-name": encodeURIComponent(file.name) } });
       const body = (await res.json()) as { runId?: string; message?: string; fieldErrors?: Record<string, string> };
       // a refused file (422) says why in its field error; other refusals in the message
-      if (!res.ok || !body.runId) { setMessage(Object.values(body.fieldErrors ?? {})[0] ?? body.message ?? t("import.failed")); setBusy(false); return; }
+      if (!res.ok || !body.runId) {
+        setMessage(Object.values(body.fieldErrors ?? {})[0] ?? body.message ?? t("import.failed"));
+        setBusy(false);
+        return;
+      }
       setMessage(null);
       setRunId(body.runId);
     } catch {
@@ -64,18 +77,33 @@ export function ImportUploader() {
     <div className="space-y-4">
       <form className="card flex flex-wrap items-end gap-3" onSubmit={(e) => void submit(e)}>
         <div>
-          <label className="label" htmlFor="import-file">{t("import.file")}</label>
+          <label className="label" htmlFor="import-file">
+            {t("import.file")}
+          </label>
           <input id="import-file" name="file" type="file" accept=".jsonl,.json,.txt" className="input" ref={fileRef} required />
         </div>
-        <button className="btn-primary" type="submit" disabled={busy}>{t("import.start")}</button>
+        <button className="btn-primary" type="submit" disabled={busy}>
+          {t("import.start")}
+        </button>
       </form>
-      {message && <p role="status" aria-live="polite" className="rounded-md bg-slate-50 p-3 text-sm" data-testid="import-message">{message}</p>}
+      {message && (
+        <p role="status" aria-live="polite" className="rounded-md bg-slate-50 p-3 text-sm" data-testid="import-message">
+          {message}
+        </p>
+      )}
       {run && (
         <section className="card space-y-3" aria-live="polite" data-testid="import-run">
           <h2>{t(`import.status.${run.status}`)}</h2>
           {(run.status === "VALIDATING" || run.status === "IMPORTING") && (
             <div>
-              <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-label={t(`import.status.${run.status}`)} className="h-3 w-full overflow-hidden rounded bg-slate-200">
+              <div
+                role="progressbar"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={pct}
+                aria-label={t(`import.status.${run.status}`)}
+                className="h-3 w-full overflow-hidden rounded bg-slate-200"
+              >
                 <div className="h-3 bg-brand-600 transition-all" style={{ width: `${pct}%` }} />
               </div>
               <p className="mt-1 text-sm text-slate-700">{t("import.progress", { done: formatNumber(run.doneLines), total: formatNumber(run.totalLines) })}</p>
@@ -84,13 +112,28 @@ export function ImportUploader() {
           {run.status === "SUCCEEDED" && <p>{t("import.result", { newcomers: formatNumber(run.newcomers), events: formatNumber(run.events) })}</p>}
           {run.status === "FAILED" && (
             <>
-              <p>{t("import.errorCount", { count: formatNumber(run.errorCount) })}{run.errorCount > run.errors.length ? ` ${t("import.errorsShown", { shown: formatNumber(run.errors.length) })}` : ""}</p>
+              <p>
+                {t("import.errorCount", { count: formatNumber(run.errorCount) })}
+                {run.errorCount > run.errors.length ? ` ${t("import.errorsShown", { shown: formatNumber(run.errors.length) })}` : ""}
+              </p>
               <div className="overflow-x-auto">
                 <table className="data-table" data-testid="import-errors">
-                  <thead><tr><th scope="col">{t("import.line")}</th><th scope="col">{t("import.field")}</th><th scope="col">{t("import.reason")}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("import.line")}</th>
+                      <th scope="col">{t("import.field")}</th>
+                      <th scope="col">{t("import.reason")}</th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {run.errors.map((err, i) => (
-                      <tr key={i}><td>{err.line}</td><td><code>{err.field || t("import.wholeLine")}</code></td><td>{err.reason}</td></tr>
+                      <tr key={i}>
+                        <td>{err.line}</td>
+                        <td>
+                          <code>{err.field || t("import.wholeLine")}</code>
+                        </td>
+                        <td>{err.reason}</td>
+                      </tr>
                     ))}
                   </tbody>
                 </table>

@@ -33,7 +33,11 @@ export function DecisionForm({ action, version, today, isCorrection, suggestedAm
       <Field name="outcome" label={labels.outcome} error={errors.outcome}>
         {(a) => (
           <select {...a} className="input" value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-            {outcomes.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
+            {outcomes.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.label}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -44,12 +48,35 @@ export function DecisionForm({ action, version, today, isCorrection, suggestedAm
         <Field name="amountEur" label={labels.amount} error={errors.amountEur} hint={labels.amountHint}>
           {(a) => (
             <div className="space-y-2">
-              <input {...a} type="number" inputMode="numeric" min={amountRange.min} max={amountRange.max} step={1} className="input max-w-40" value={amount} onChange={(e) => setAmount(e.target.value)} list="fine-amounts" required />
-              <datalist id="fine-amounts">{suggestedAmounts.map((n) => <option key={n} value={n} />)}</datalist>
+              <input
+                {...a}
+                type="number"
+                inputMode="numeric"
+                min={amountRange.min}
+                max={amountRange.max}
+                step={1}
+                className="input max-w-40"
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+                list="fine-amounts"
+                required
+              />
+              <datalist id="fine-amounts">
+                {suggestedAmounts.map((n) => (
+                  <option key={n} value={n} />
+                ))}
+              </datalist>
               {/* biome-ignore lint/a11y/useSemanticElements: a row of quick-pick buttons, not a form section; a fieldset would draw a box */}
               <div role="group" aria-label={labels.suggested} className="flex flex-wrap gap-1">
                 {suggestedAmounts.map((n) => (
-                  <button key={n} type="button" className={`btn-secondary px-2 py-1 text-xs ${String(n) === amount ? "ring-2 ring-brand-600" : ""}`} onClick={() => setAmount(String(n))}>{locale === "nl" ? `€ ${n.toLocaleString("nl-BE")}` : formatEuro(n, { locale })}</button>
+                  <button
+                    key={n}
+                    type="button"
+                    className={`btn-secondary px-2 py-1 text-xs ${String(n) === amount ? "ring-2 ring-brand-600" : ""}`}
+                    onClick={() => setAmount(String(n))}
+                  >
+                    {locale === "nl" ? `€ ${n.toLocaleString("nl-BE")}` : formatEuro(n, { locale })}
+                  </button>
                 ))}
               </div>
             </div>
@@ -64,7 +91,9 @@ export function DecisionForm({ action, version, today, isCorrection, suggestedAm
           {(a) => <textarea {...a} className="input" rows={2} required />}
         </Field>
       )}
-      <button type="submit" className="btn-primary" disabled={pending}>{labels.submit}</button>
+      <button type="submit" className="btn-primary" disabled={pending}>
+        {labels.submit}
+      </button>
     </form>
   );
 }

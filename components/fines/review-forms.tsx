@@ -13,14 +13,18 @@ export function ReviewForms({ confirm, reject, labels }: { confirm: Action; reje
     <div className="space-y-3" data-testid="review-forms">
       <form ref={c.formRef} onSubmit={c.onSubmit}>
         <FormMessage result={c.result} />
-        <button type="submit" className="btn-primary" disabled={c.pending}>{labels.confirm}</button>
+        <button type="submit" className="btn-primary" disabled={c.pending}>
+          {labels.confirm}
+        </button>
       </form>
       <form ref={r.formRef} onSubmit={r.onSubmit} className="space-y-2" noValidate>
         <FormMessage result={r.result} />
         <Field name="reason" label={labels.rejectReason} error={r.errors.reason}>
           {(a) => <textarea {...a} className="input" rows={2} />}
         </Field>
-        <button type="submit" className="btn-danger" disabled={r.pending}>{labels.reject}</button>
+        <button type="submit" className="btn-danger" disabled={r.pending}>
+          {labels.reject}
+        </button>
       </form>
     </div>
   );

@@ -4,7 +4,11 @@
 // submission resets the form (ready for the next entry) unless keepOnSuccess is set.
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 
-export interface FormResult { ok: boolean; message?: string; fieldErrors?: Record<string, string> }
+export interface FormResult {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+}
 
 export function useFormAction<R extends FormResult>(action: (prev: R | null, form: FormData) => Promise<R>, opts: { keepOnSuccess?: boolean } = {}) {
   const [result, dispatch, pending] = useActionState<R | null, FormData>(action, null);

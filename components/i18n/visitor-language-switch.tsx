@@ -10,6 +10,7 @@ export function VisitorLanguageSwitch({ locale }: { locale: Locale }) {
   const router = useRouter();
   const t = useT("common");
   const choose = (l: Locale) => {
+    // biome-ignore lint/suspicious/noDocumentCookie: one non-sensitive preference cookie; the Cookie Store API is not in every browser the agencies run
     document.cookie = `${LOCALE_COOKIE}=${l}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
     router.refresh();
   };
@@ -17,9 +18,13 @@ export function VisitorLanguageSwitch({ locale }: { locale: Locale }) {
     <nav aria-label={t("language.choose")} className="mt-4 flex justify-center gap-3 text-sm" data-testid="visitor-language">
       {LOCALES.map((l) =>
         l === locale ? (
-          <span key={l} lang={l} aria-current="true" className="font-semibold">{t(`language.${l}`)}</span>
+          <span key={l} lang={l} aria-current="true" className="font-semibold">
+            {t(`language.${l}`)}
+          </span>
         ) : (
-          <button key={l} type="button" lang={l} className="text-brand-700 underline" onClick={() => choose(l)}>{t(`language.${l}`)}</button>
+          <button key={l} type="button" lang={l} className="text-brand-700 underline" onClick={() => choose(l)}>
+            {t(`language.${l}`)}
+          </button>
         ),
       )}
     </nav>

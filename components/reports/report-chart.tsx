@@ -29,7 +29,10 @@ export function ReportChart({ report: dutch, locale }: { report: ReportResult; l
     list = [...list.slice(0, MAX_SERIES - 1), other];
   }
   const max = Math.max(1, ...report.years.map((y) => report.totals.values[String(y)]!));
-  const barW = 48, gap = 24, h = 180, left = 8;
+  const barW = 48,
+    gap = 24,
+    h = 180,
+    left = 8;
   const width = left + report.years.length * (barW + gap);
   return (
     <figure className="card" aria-hidden="true">
@@ -45,17 +48,28 @@ export function ReportChart({ report: dutch, locale }: { report: ReportResult; l
                 const v = s.values[y] ?? 0;
                 const bh = (v / max) * h;
                 top -= bh;
-                return <rect key={k} x={x} y={top} width={barW} height={bh} fill={colors[k % colors.length]}><title>{`${s.label} ${y}: ${formatNumber(v, locale)}`}</title></rect>;
+                return (
+                  <rect key={k} x={x} y={top} width={barW} height={bh} fill={colors[k % colors.length]}>
+                    <title>{`${s.label} ${y}: ${formatNumber(v, locale)}`}</title>
+                  </rect>
+                );
               })}
-              <text x={x + barW / 2} y={h + 16} textAnchor="middle" fontSize="12">{y}</text>
-              <text x={x + barW / 2} y={h + 32} textAnchor="middle" fontSize="11" fill="#475569">{formatNumber(report.totals.values[String(y)]!, locale)}</text>
+              <text x={x + barW / 2} y={h + 16} textAnchor="middle" fontSize="12">
+                {y}
+              </text>
+              <text x={x + barW / 2} y={h + 32} textAnchor="middle" fontSize="11" fill="#475569">
+                {formatNumber(report.totals.values[String(y)]!, locale)}
+              </text>
             </g>
           );
         })}
       </svg>
       <ul className="mt-2 flex flex-wrap gap-3 text-xs">
         {list.map((s, k) => (
-          <li key={k} className="flex items-center gap-1"><span className="inline-block h-3 w-3" style={{ background: colors[k % colors.length] }} />{s.label}</li>
+          <li key={k} className="flex items-center gap-1">
+            <span className="inline-block h-3 w-3" style={{ background: colors[k % colors.length] }} />
+            {s.label}
+          </li>
         ))}
       </ul>
     </figure>

@@ -7,7 +7,11 @@ import type { Locale } from "@/lib/i18n/locale";
 export function ReportFreshnessNote({ freshness, locale }: { freshness: ReportFreshness | null; locale: Locale }) {
   if (!freshness) return null;
   return (
-    <p role="status" data-freshness={freshness.source} className={freshness.source === "replica" ? "text-sm text-slate-700" : "rounded-md bg-brand-50 p-3 text-sm text-brand-800"}>
+    <p
+      role="status"
+      data-freshness={freshness.source}
+      className={freshness.source === "replica" ? "text-sm text-slate-700" : "rounded-md bg-brand-50 p-3 text-sm text-brand-800"}
+    >
       {freshnessText(freshness, locale)}
     </p>
   );

@@ -39,14 +39,26 @@ export function ReportTable({ report: dutch, mask, caption, locale }: { report: 
         <caption className="mb-2 text-left text-sm text-slate-700">{caption}</caption>
         <thead>
           <tr>
-            {report.by.map((d) => <th key={d} scope="col">{dimensionLabel(d, locale)}</th>)}
-            {report.years.map((y) => <th key={y} scope="col" className="text-right">{y}</th>)}
-            <th scope="col" className="text-right">{t("table.totalColumn")}</th>
+            {report.by.map((d) => (
+              <th key={d} scope="col">
+                {dimensionLabel(d, locale)}
+              </th>
+            ))}
+            {report.years.map((y) => (
+              <th key={y} scope="col" className="text-right">
+                {y}
+              </th>
+            ))}
+            <th scope="col" className="text-right">
+              {t("table.totalColumn")}
+            </th>
           </tr>
         </thead>
         {report.rows.length === 0 ? (
           <tbody>
-            <tr><td colSpan={report.by.length + report.years.length + 1}>{t("table.empty")}</td></tr>
+            <tr>
+              <td colSpan={report.by.length + report.years.length + 1}>{t("table.empty")}</td>
+            </tr>
           </tbody>
         ) : (
           // biome-ignore lint/security/noDangerouslySetInnerHtml: rowsHtml escapes every cell and label; one string instead of thousands of elements keeps big tables fast
@@ -54,8 +66,14 @@ export function ReportTable({ report: dutch, mask, caption, locale }: { report: 
         )}
         <tfoot>
           <tr data-testid="report-total" className="font-semibold">
-            <th scope="row" colSpan={report.by.length}>{t("table.total")}</th>
-            {totals.map((v, j) => <td key={j} className="text-right">{show(v, locale)}</td>)}
+            <th scope="row" colSpan={report.by.length}>
+              {t("table.total")}
+            </th>
+            {totals.map((v, j) => (
+              <td key={j} className="text-right">
+                {show(v, locale)}
+              </td>
+            ))}
           </tr>
         </tfoot>
       </table>

@@ -11,7 +11,13 @@ import type { AddressInfo } from "node:net";
 
 export const PIN_HEADER = "x-e2e-backend";
 
-export interface Forwarded { backend: string; method: string; url: string; serverAction: boolean; status: number }
+export interface Forwarded {
+  backend: string;
+  method: string;
+  url: string;
+  serverAction: boolean;
+  status: number;
+}
 
 export interface Balancer {
   url: string;
@@ -51,10 +57,11 @@ export async function startBalancer(backends: Map<string, number>): Promise<Bala
     url: `http://127.0.0.1:${port}`,
     port,
     log,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

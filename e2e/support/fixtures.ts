@@ -7,8 +7,19 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-export interface E2eUser { id: string; email: string; password: string; role: "STAFF" | "MANAGER" | "ADMIN"; name: string }
-export interface E2eAgency { agencyCode: string; officeCode: string; secondOfficeCode: string; label: string }
+export interface E2eUser {
+  id: string;
+  email: string;
+  password: string;
+  role: "STAFF" | "MANAGER" | "ADMIN";
+  name: string;
+}
+export interface E2eAgency {
+  agencyCode: string;
+  officeCode: string;
+  secondOfficeCode: string;
+  label: string;
+}
 
 function state(): { databaseUrl: string; baseUrl: string } {
   return JSON.parse(fs.readFileSync(path.join(process.cwd(), ".data", "e2e-state.json"), "utf8"));
@@ -36,7 +47,11 @@ export const test = base.extend<Fixtures>({
       const full = `${label} ${agencyCode}`;
       await db.query(`INSERT INTO agency (code, label) VALUES ($1, $2)`, [agencyCode, full]);
       await db.query(`INSERT INTO office (code, agency_code, label) VALUES ($1, $2, $3), ($4, $2, $5)`, [
-        `${agencyCode}_K1`, agencyCode, `Kantoor Noord ${agencyCode}`, `${agencyCode}_K2`, `Kantoor Zuid ${agencyCode}`,
+        `${agencyCode}_K1`,
+        agencyCode,
+        `Kantoor Noord ${agencyCode}`,
+        `${agencyCode}_K2`,
+        `Kantoor Zuid ${agencyCode}`,
       ]);
       return { agencyCode, officeCode: `${agencyCode}_K1`, secondOfficeCode: `${agencyCode}_K2`, label: full };
     });
@@ -49,7 +64,14 @@ export const test = base.extend<Fixtures>({
       const r = await db.query<{ id: string }>(
         `INSERT INTO app_user (email, name, password_hash, role, agency_code, office_code, updated_at)
          VALUES ($1, $2, $3, $4::"Role", $5, $6, now()) RETURNING id`,
-        [email, name, await hash(password, { algorithm: 2 }), role, role === "ADMIN" ? null : (agency?.agencyCode ?? null), role === "STAFF" ? (agency?.officeCode ?? null) : null],
+        [
+          email,
+          name,
+          await hash(password, { algorithm: 2 }),
+          role,
+          role === "ADMIN" ? null : (agency?.agencyCode ?? null),
+          role === "STAFF" ? (agency?.officeCode ?? null) : null,
+        ],
       );
       return { id: r.rows[0]!.id, email, password, role, name };
     });

@@ -9,7 +9,11 @@ import path from "node:path";
 import { actionsKey, authSecret, startNext, waitForHttp } from "../../scripts/lib/next-server";
 import { freePort } from "./balancer";
 
-export interface Instance { name: string; port: number; process: ChildProcess }
+export interface Instance {
+  name: string;
+  port: number;
+  process: ChildProcess;
+}
 
 export function e2eAppUrl(): string {
   const s = JSON.parse(fs.readFileSync(path.join(process.cwd(), ".data", "e2e-state.json"), "utf8")) as { appUrl?: string };
@@ -36,9 +40,14 @@ export async function startInstances(names: string[], publicUrl: string, extraEn
 }
 
 export async function stopInstances(instances: Instance[]): Promise<void> {
-  await Promise.all(instances.map((i) => new Promise<void>((resolve) => {
-    if (i.process.exitCode !== null || i.process.signalCode !== null) return resolve();
-    i.process.once("exit", () => resolve());
-    i.process.kill("SIGTERM");
-  })));
+  await Promise.all(
+    instances.map(
+      (i) =>
+        new Promise<void>((resolve) => {
+          if (i.process.exitCode !== null || i.process.signalCode !== null) return resolve();
+          i.process.once("exit", () => resolve());
+          i.process.kill("SIGTERM");
+        }),
+    ),
+  );
 }

@@ -5,7 +5,12 @@ import type pg from "pg";
 import type { E2eAgency } from "./fixtures";
 import { e2eNationalNumber } from "./national-numbers";
 
-export interface E2eNewcomer { id: string; nationalNumber: string; lastName: string; firstName: string }
+export interface E2eNewcomer {
+  id: string;
+  nationalNumber: string;
+  lastName: string;
+  firstName: string;
+}
 
 export async function insertNewcomer(
   db: pg.Pool,
@@ -21,7 +26,18 @@ export async function insertNewcomer(
     `INSERT INTO newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group,
        residence_status_code, target_group, office_code, agency_code, street, postal_code, city, updated_at)
      VALUES ($1, $2, $3, $4, $5, 'V', 'MAR', 'DERDELANDER', 'GEZINSHERENIGING_BELG', 'PLICHT', $6, $7, $8, $9, $10, now()) RETURNING id`,
-    [nationalNumber, lastName, firstName, `${lastName} ${firstName}`.toLowerCase(), birthDate, agency.officeCode, agency.agencyCode, opts.street ?? null, opts.postalCode ?? null, opts.city ?? null],
+    [
+      nationalNumber,
+      lastName,
+      firstName,
+      `${lastName} ${firstName}`.toLowerCase(),
+      birthDate,
+      agency.officeCode,
+      agency.agencyCode,
+      opts.street ?? null,
+      opts.postalCode ?? null,
+      opts.city ?? null,
+    ],
   );
   return { id: row.rows[0]!.id, nationalNumber, lastName, firstName };
 }

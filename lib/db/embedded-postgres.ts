@@ -192,7 +192,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     try {
       runChecked(
         bins.initdb,
-        [`--pgdata=${dataDir}`, `--username=${EMBEDDED_USER}`, `--pwfile=${pwFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"],
+        [
+          `--pgdata=${dataDir}`,
+          `--username=${EMBEDDED_USER}`,
+          `--pwfile=${pwFile}`,
+          "--auth=scram-sha-256",
+          "--encoding=UTF8",
+          "--locale=C.UTF-8",
+          "--no-instructions",
+        ],
         runAs,
         env,
       );
@@ -209,13 +217,32 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const child: ChildProcess = spawn(
     bins.postgres,
     [
-      "-D", dataDir, "-p", String(opts.port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-      "-c", "max_connections=200", "-c", "shared_buffers=512MB", "-c", "work_mem=64MB", "-c", "maintenance_work_mem=256MB",
+      "-D",
+      dataDir,
+      "-p",
+      String(opts.port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=512MB",
+      "-c",
+      "work_mem=64MB",
+      "-c",
+      "maintenance_work_mem=256MB",
       // durability: synchronous_commit stays on (PostgreSQL's default), so an acknowledged save
       // survives a crash; only the bulk import relaxes it, inside its own all-or-nothing
       // transaction. Frequent checkpoints and a bounded WAL keep crash recovery (redo) to
       // seconds instead of the 39 s seen with checkpoint_timeout=15min, max_wal_size=4GB.
-      "-c", "checkpoint_timeout=1min", "-c", "max_wal_size=1GB", "-c", "checkpoint_completion_target=0.9",
+      "-c",
+      "checkpoint_timeout=1min",
+      "-c",
+      "max_wal_size=1GB",
+      "-c",
+      "checkpoint_completion_target=0.9",
     ],
     { ...runAs, env, stdio: ["ignore", "ignore", "pipe"], detached: false },
   );
@@ -246,7 +273,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       child.kill("SIGINT"); // fast shutdown: aborts sessions, checkpoints, exits cleanly
     });
   };
-  const url = (database = "postgres") =>
-    `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  const url = (database = "postgres") => `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${opts.port}/${database}`;
   return { url, port: opts.port, dataDir, pid: child.pid!, exited, stop };
 }

@@ -47,7 +47,8 @@ function copyLive(from: string, to: string, top = true) {
         if (top && EMPTY_DIRS.has(entry.name)) {
           fs.mkdirSync(dst, { mode: 0o700 });
           // pg_wal keeps its sub-folders (archive_status, summaries), empty
-          if (entry.name === "pg_wal") for (const sub of fs.readdirSync(src, { withFileTypes: true })) if (sub.isDirectory()) fs.mkdirSync(path.join(dst, sub.name), { mode: 0o700 });
+          if (entry.name === "pg_wal")
+            for (const sub of fs.readdirSync(src, { withFileTypes: true })) if (sub.isDirectory()) fs.mkdirSync(path.join(dst, sub.name), { mode: 0o700 });
         } else copyLive(src, dst, false);
       } else if (entry.isSymbolicLink()) fs.symlinkSync(fs.readlinkSync(src), dst);
       else fs.copyFileSync(src, dst);
@@ -105,7 +106,13 @@ export async function startEmbeddedStandby(opts: StandbyOptions): Promise<Runnin
   }
   fs.writeFileSync(path.join(opts.dataDir, "backup_label"), label);
   if (spcmap.trim()) fs.writeFileSync(path.join(opts.dataDir, "tablespace_map"), spcmap);
-  const conninfo = [`host=${primary.hostname}`, `port=${primary.port || 5432}`, `user=${decodeURIComponent(primary.username)}`, `password=${decodeURIComponent(primary.password)}`, `application_name=${slot}`].join(" ");
+  const conninfo = [
+    `host=${primary.hostname}`,
+    `port=${primary.port || 5432}`,
+    `user=${decodeURIComponent(primary.username)}`,
+    `password=${decodeURIComponent(primary.password)}`,
+    `application_name=${slot}`,
+  ].join(" ");
   fs.appendFileSync(
     path.join(opts.dataDir, "postgresql.auto.conf"),
     `\n# streaming standby (lib/db/embedded-standby.ts)\nprimary_conninfo = ${quote(conninfo)}\nprimary_slot_name = ${quote(slot)}\nport = ${opts.port}\nhot_standby = on\n`,

@@ -27,7 +27,12 @@ const ownerFile = () => path.join(dataRoot(), "postgres-owner.json");
 export const rolePasswordFile = () => path.join(dataRoot(), "db-roles.json");
 
 /** The process serving the embedded database, and the URLs of its roles. */
-interface Owner { pid: number; port: number; url: string; ownerUrl: string }
+interface Owner {
+  pid: number;
+  port: number;
+  url: string;
+  ownerUrl: string;
+}
 
 function liveOwner(): Owner | null {
   try {

@@ -7,7 +7,10 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-export interface MigrationResult { applied: string[]; alreadyApplied: number }
+export interface MigrationResult {
+  applied: string[];
+  alreadyApplied: number;
+}
 
 const BOOKKEEPING = `
 CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -59,10 +62,11 @@ export async function migrate(databaseUrl: string, log: (l: string) => void = ()
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
-          [crypto.randomUUID(), m.checksum, m.name],
-        );
+        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [
+          crypto.randomUUID(),
+          m.checksum,
+          m.name,
+        ]);
         await client.query("COMMIT");
       } catch (e) {
         await client.query("ROLLBACK");

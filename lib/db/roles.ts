@@ -20,7 +20,10 @@ export interface RoleUrls {
   appUrl: string;
 }
 
-interface Passwords { owner: string; app: string }
+interface Passwords {
+  owner: string;
+  app: string;
+}
 
 function passwords(file: string): Passwords {
   try {
@@ -71,7 +74,9 @@ export async function ensureRoles(superuserUrl: string, database: string, passwo
   } finally {
     await server.end();
   }
-  const inDb = new pg.Client({ connectionString: withCredentials(superuserUrl, new URL(superuserUrl).username, decodeURIComponent(new URL(superuserUrl).password), database) });
+  const inDb = new pg.Client({
+    connectionString: withCredentials(superuserUrl, new URL(superuserUrl).username, decodeURIComponent(new URL(superuserUrl).password), database),
+  });
   await inDb.connect();
   try {
     await takeOver(inDb);

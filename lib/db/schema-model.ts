@@ -8,25 +8,67 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Client } from "pg";
 
-export interface ColumnShape { type: string; notNull: boolean; default: string | null }
-export interface IndexShape { unique: boolean; columns: string[]; method: string }
-export interface ForeignKeyShape { columns: string[]; refTable: string; refColumns: string[]; onDelete: string; onUpdate: string }
+export interface ColumnShape {
+  type: string;
+  notNull: boolean;
+  default: string | null;
+}
+export interface IndexShape {
+  unique: boolean;
+  columns: string[];
+  method: string;
+}
+export interface ForeignKeyShape {
+  columns: string[];
+  refTable: string;
+  refColumns: string[];
+  onDelete: string;
+  onUpdate: string;
+}
 export interface TableShape {
   columns: Record<string, ColumnShape>;
   primaryKey: { name: string; columns: string[] };
   indexes: Record<string, IndexShape>;
   foreignKeys: Record<string, ForeignKeyShape>;
 }
-export interface SchemaShape { enums: Record<string, string[]>; tables: Record<string, TableShape> }
+export interface SchemaShape {
+  enums: Record<string, string[]>;
+  tables: Record<string, TableShape>;
+}
 
 interface DmmfField {
-  name: string; dbName?: string; kind: string; type: string; isRequired: boolean; isList: boolean; isId: boolean;
-  isUnique: boolean; isUpdatedAt: boolean; hasDefaultValue: boolean; default?: unknown;
-  nativeType?: [string, string[]] | null; relationFromFields?: string[]; relationToFields?: string[]; relationOnDelete?: string;
+  name: string;
+  dbName?: string;
+  kind: string;
+  type: string;
+  isRequired: boolean;
+  isList: boolean;
+  isId: boolean;
+  isUnique: boolean;
+  isUpdatedAt: boolean;
+  hasDefaultValue: boolean;
+  default?: unknown;
+  nativeType?: [string, string[]] | null;
+  relationFromFields?: string[];
+  relationToFields?: string[];
+  relationOnDelete?: string;
 }
-interface DmmfModel { name: string; dbName: string | null; fields: DmmfField[] }
-interface DmmfIndex { model: string; type: "id" | "unique" | "normal" | "fulltext"; dbName?: string; name?: string; algorithm?: string; fields: { name: string }[] }
-interface Dmmf { datamodel: { enums: { name: string; values: { name: string }[] }[]; models: DmmfModel[]; indexes: DmmfIndex[] } }
+interface DmmfModel {
+  name: string;
+  dbName: string | null;
+  fields: DmmfField[];
+}
+interface DmmfIndex {
+  model: string;
+  type: "id" | "unique" | "normal" | "fulltext";
+  dbName?: string;
+  name?: string;
+  algorithm?: string;
+  fields: { name: string }[];
+}
+interface Dmmf {
+  datamodel: { enums: { name: string; values: { name: string }[] }[]; models: DmmfModel[]; indexes: DmmfIndex[] };
+}
 
 export function readDmmf(schemaPath = path.join(process.cwd(), "prisma", "schema.prisma")): Dmmf {
   const wasm = createRequire(path.join(process.cwd(), "package.json"))("@prisma/prisma-schema-wasm") as { get_dmmf: (p: string) => string };
@@ -40,12 +82,30 @@ function scalarType(f: DmmfField, enums: Set<string>): string {
   if (native) {
     const [name, args] = native;
     const a = args.length ? `(${args.join(",")})` : "";
-    const map: Record<string, string> = { Uuid: "UUID", SmallInt: "SMALLINT", Char: `CHAR${a}`, VarChar: `VARCHAR${a}`, Timestamptz: `TIMESTAMPTZ${a}`, Timestamp: `TIMESTAMP${a}`, Date: "DATE", Text: "TEXT" };
+    const map: Record<string, string> = {
+      Uuid: "UUID",
+      SmallInt: "SMALLINT",
+      Char: `CHAR${a}`,
+      VarChar: `VARCHAR${a}`,
+      Timestamptz: `TIMESTAMPTZ${a}`,
+      Timestamp: `TIMESTAMP${a}`,
+      Date: "DATE",
+      Text: "TEXT",
+    };
     const t = map[name];
     if (!t) throw new Error(`native type ${name} not mapped`);
     return t;
   }
-  const map: Record<string, string> = { String: "TEXT", Int: "INTEGER", BigInt: "BIGINT", Boolean: "BOOLEAN", DateTime: "TIMESTAMP(3)", Json: "JSONB", Float: "DOUBLE PRECISION", Decimal: "DECIMAL(65,30)" };
+  const map: Record<string, string> = {
+    String: "TEXT",
+    Int: "INTEGER",
+    BigInt: "BIGINT",
+    Boolean: "BOOLEAN",
+    DateTime: "TIMESTAMP(3)",
+    Json: "JSONB",
+    Float: "DOUBLE PRECISION",
+    Decimal: "DECIMAL(65,30)",
+  };
   const t = map[f.type];
   if (!t) throw new Error(`type ${f.type} not mapped`);
   return t;
@@ -64,7 +124,9 @@ function defaultSql(f: DmmfField, type: string): string | null {
   return String(d);
 }
 
-function tableName(m: DmmfModel) { return m.dbName ?? m.name; }
+function tableName(m: DmmfModel) {
+  return m.dbName ?? m.name;
+}
 
 export function expectedShape(dmmf: Dmmf): SchemaShape {
   const enums: Record<string, string[]> = {};
@@ -74,7 +136,10 @@ export function expectedShape(dmmf: Dmmf): SchemaShape {
   const tables: Record<string, TableShape> = {};
   for (const m of dmmf.datamodel.models) {
     const t = tableName(m);
-    const col = (fieldName: string) => { const f = m.fields.find((x) => x.name === fieldName); return f?.dbName ?? fieldName; };
+    const col = (fieldName: string) => {
+      const f = m.fields.find((x) => x.name === fieldName);
+      return f?.dbName ?? fieldName;
+    };
     const columns: Record<string, ColumnShape> = {};
     for (const f of m.fields) {
       if (f.kind === "object") continue;
@@ -85,7 +150,10 @@ export function expectedShape(dmmf: Dmmf): SchemaShape {
     let primaryKey = { name: `${t}_pkey`, columns: [] as string[] };
     for (const ix of dmmf.datamodel.indexes.filter((i) => i.model === m.name)) {
       const cols = ix.fields.map((f) => col(f.name));
-      if (ix.type === "id") { primaryKey = { name: ix.dbName ?? `${t}_pkey`, columns: cols }; continue; }
+      if (ix.type === "id") {
+        primaryKey = { name: ix.dbName ?? `${t}_pkey`, columns: cols };
+        continue;
+      }
       const unique = ix.type === "unique";
       const name = ix.dbName ?? `${t}_${cols.join("_")}_${unique ? "key" : "idx"}`;
       indexes[name] = { unique, columns: cols, method: (ix.algorithm ?? "BTree").toLowerCase() };
@@ -98,7 +166,9 @@ export function expectedShape(dmmf: Dmmf): SchemaShape {
       const refCols = (f.relationToFields ?? []).map((n) => target.fields.find((x) => x.name === n)?.dbName ?? n);
       const optional = f.relationFromFields.some((n) => !m.fields.find((x) => x.name === n)?.isRequired);
       foreignKeys[`${t}_${cols.join("_")}_fkey`] = {
-        columns: cols, refTable: tableName(target), refColumns: refCols,
+        columns: cols,
+        refTable: tableName(target),
+        refColumns: refCols,
         onDelete: (f.relationOnDelete ?? (optional ? "SetNull" : "Restrict")).toUpperCase().replace("SETNULL", "SET NULL").replace("NOACTION", "NO ACTION"),
         onUpdate: "CASCADE",
       };
@@ -131,7 +201,9 @@ export function renderCreateSql(shape: SchemaShape): string {
   }
   for (const [t, table] of Object.entries(shape.tables)) {
     for (const [name, fk] of Object.entries(table.foreignKeys)) {
-      out.push(`-- AddForeignKey\nALTER TABLE "${t}" ADD CONSTRAINT "${name}" FOREIGN KEY (${fk.columns.map((c) => `"${c}"`).join(", ")}) REFERENCES "${fk.refTable}"(${fk.refColumns.map((c) => `"${c}"`).join(", ")}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate};`);
+      out.push(
+        `-- AddForeignKey\nALTER TABLE "${t}" ADD CONSTRAINT "${name}" FOREIGN KEY (${fk.columns.map((c) => `"${c}"`).join(", ")}) REFERENCES "${fk.refTable}"(${fk.refColumns.map((c) => `"${c}"`).join(", ")}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate};`,
+      );
     }
   }
   return `${out.join("\n\n")}\n`;
@@ -156,8 +228,17 @@ export async function introspectShape(client: Client): Promise<SchemaShape> {
     WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'
     ORDER BY c.relname, a.attnum`);
   const typeMap: Record<string, string> = {
-    text: "TEXT", integer: "INTEGER", smallint: "SMALLINT", bigint: "BIGINT", boolean: "BOOLEAN", jsonb: "JSONB", uuid: "UUID", date: "DATE",
-    "timestamp(3) without time zone": "TIMESTAMP(3)", "timestamp(3) with time zone": "TIMESTAMPTZ(3)", "double precision": "DOUBLE PRECISION",
+    text: "TEXT",
+    integer: "INTEGER",
+    smallint: "SMALLINT",
+    bigint: "BIGINT",
+    boolean: "BOOLEAN",
+    jsonb: "JSONB",
+    uuid: "UUID",
+    date: "DATE",
+    "timestamp(3) without time zone": "TIMESTAMP(3)",
+    "timestamp(3) with time zone": "TIMESTAMPTZ(3)",
+    "double precision": "DOUBLE PRECISION",
   };
   for (const r of cr.rows) {
     const t = (tables[r.table] ??= { columns: {}, primaryKey: { name: "", columns: [] }, indexes: {}, foreignKeys: {} });
@@ -194,7 +275,13 @@ export async function introspectShape(client: Client): Promise<SchemaShape> {
   for (const r of fr.rows) {
     const t = tables[r.table];
     if (!t) continue;
-    t.foreignKeys[r.name] = { columns: r.columns, refTable: r.ref_table, refColumns: r.ref_columns, onDelete: action[r.del] ?? r.del, onUpdate: action[r.upd] ?? r.upd };
+    t.foreignKeys[r.name] = {
+      columns: r.columns,
+      refTable: r.ref_table,
+      refColumns: r.ref_columns,
+      onDelete: action[r.del] ?? r.del,
+      onUpdate: action[r.upd] ?? r.upd,
+    };
   }
   return { enums, tables };
 }

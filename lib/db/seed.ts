@@ -9,10 +9,17 @@ export const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19456, 
 
 export async function seedReferenceData(client: pg.ClientBase) {
   for (const a of codes.agencies) {
-    await client.query(`INSERT INTO agency (code, label, note) VALUES ($1,$2,$3) ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label, note = EXCLUDED.note`, [a.code, a.label, a.note ?? ""]);
+    await client.query(
+      `INSERT INTO agency (code, label, note) VALUES ($1,$2,$3) ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label, note = EXCLUDED.note`,
+      [a.code, a.label, a.note ?? ""],
+    );
   }
   for (const o of codes.offices) {
-    await client.query(`INSERT INTO office (code, agency_code, label) VALUES ($1,$2,$3) ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label`, [o.code, o.agency, o.label]);
+    await client.query(`INSERT INTO office (code, agency_code, label) VALUES ($1,$2,$3) ON CONFLICT (code) DO UPDATE SET label = EXCLUDED.label`, [
+      o.code,
+      o.agency,
+      o.label,
+    ]);
   }
   await client.query(
     `INSERT INTO nationality (code, label, nationality_group)

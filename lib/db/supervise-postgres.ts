@@ -53,9 +53,15 @@ export async function startSupervisedPostgres(opts: EmbeddedPostgresOptions & { 
   return {
     url: (database?: string) => current.url(database),
     port: opts.port,
-    get dataDir() { return current.dataDir; },
-    get pid() { return current.pid; },
-    get exited() { return current.exited; },
+    get dataDir() {
+      return current.dataDir;
+    },
+    get pid() {
+      return current.pid;
+    },
+    get exited() {
+      return current.exited;
+    },
     restarts: () => restarts,
     stop: async () => {
       stopping = true;

@@ -10,7 +10,10 @@ import { inventName } from "./names";
 import type { PlannedPerson } from "./plan";
 import type { Rng } from "./rng";
 
-interface Step { type: ExchangeEvent["type"]; year?: number }
+interface Step {
+  type: ExchangeEvent["type"];
+  year?: number;
+}
 
 /** Hands out national-number sequences per birth date and gender, so numbers never repeat. */
 export class NationalNumberAllocator {
@@ -97,7 +100,9 @@ export function buildNewcomer(rng: Rng, p: PlannedPerson, numbers: NationalNumbe
     events.push({
       day,
       event: {
-        type: "DVZ_ADVICE", date: fromDay(day), contractSigned: contract <= day,
+        type: "DVZ_ADVICE",
+        date: fromDay(day),
+        contractSigned: contract <= day,
         attestationObtained: attestationIdx >= 0 && days[attestationIdx]! <= day,
         followUp: rng.pick(["VERBLIJF_VERLENGD", "VERBLIJF_VERLENGD", "VERBLIJF_NIET_VERLENGD", "ONBEKEND"] as const),
       },
@@ -110,8 +115,15 @@ export function buildNewcomer(rng: Rng, p: PlannedPerson, numbers: NationalNumbe
   const { nationalNumber, birthDate } = numbers.allocate(birthDay, cls.gender);
   const { firstName, lastName } = inventName(rng, cls.gender);
   const newcomer: ExchangeNewcomer = {
-    nationalNumber, lastName, firstName, birthDate, gender: cls.gender, nationality: cls.nationality,
-    residenceStatus: cls.residenceStatus, targetGroup: cls.targetGroup, office: p.office,
+    nationalNumber,
+    lastName,
+    firstName,
+    birthDate,
+    gender: cls.gender,
+    nationality: cls.nationality,
+    residenceStatus: cls.residenceStatus,
+    targetGroup: cls.targetGroup,
+    office: p.office,
     events: events.map((e) => e.event),
   };
   if (cls.nationalityGroup) newcomer.nationalityGroup = cls.nationalityGroup;

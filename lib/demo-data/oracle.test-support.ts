@@ -21,7 +21,12 @@ function dims(n: ExchangeNewcomer, e: ExchangeEvent) {
 }
 
 export interface Aggregates {
-  reach: Tally; contracts: Tally; attestations: Tally; infringements: Tally; fines: Tally; amounts2022: Tally;
+  reach: Tally;
+  contracts: Tally;
+  attestations: Tally;
+  infringements: Tally;
+  fines: Tally;
+  amounts2022: Tally;
 }
 
 export function aggregate(records: Iterable<ExchangeNewcomer>, asOf: string): Aggregates {

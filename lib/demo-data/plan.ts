@@ -65,11 +65,14 @@ function overrideGroups(rng: Rng, slots: Classification[], printed: Record<strin
     byRule[g] = (byRule[g] ?? 0) + 1;
   }
   const deficits: string[] = [];
-  for (const [g, n] of Object.entries(printed)) for (let i = (byRule[g] ?? 0); i < n; i++) deficits.push(g);
+  for (const [g, n] of Object.entries(printed)) for (let i = byRule[g] ?? 0; i < n; i++) deficits.push(g);
   for (const [g, n] of Object.entries(byRule)) {
     let surplus = n - (printed[g] ?? 0);
     if (surplus <= 0) continue;
-    const candidates = shuffle(rng, slots.filter((s) => nationalityGroupOf(s.nationality) === g && s.nationality !== "BEL"));
+    const candidates = shuffle(
+      rng,
+      slots.filter((s) => nationalityGroupOf(s.nationality) === g && s.nationality !== "BEL"),
+    );
     candidates.sort((a, b) => Number(b.nationality === "GBR") - Number(a.nationality === "GBR"));
     for (const s of candidates) {
       if (surplus === 0 || deficits.length === 0) break;
@@ -205,12 +208,7 @@ const FALLBACK: Classification = { nationality: "MAR", residenceStatus: "GEZINSH
 const OLD_TYPE_ONLY_FOR_RECHT = "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD";
 
 /** Tables 9–18: infringement dossiers, their decisions and, for fines, the fined person. */
-function planInfringements(
-  rng: Rng,
-  factor: number,
-  reach: ReachIndex,
-  history: (office: string, extractionYear: number) => PlannedPerson,
-): void {
+function planInfringements(rng: Rng, factor: number, reach: ReachIndex, history: (office: string, extractionYear: number) => PlannedPerson): void {
   const amountWeights = Object.entries(sv113.t12_fine_amounts_2022).map(([a, v]) => ({ amount: Number(a), count: v.count }));
   const amountTotal = amountWeights.reduce((s, w) => s + w.count, 0);
   const randomAmount = () => {
@@ -229,21 +227,34 @@ function planInfringements(
     const total = slots.length;
     const finedCount = slots.filter((s) => s.fined).length;
     const scaledTo = (t: Record<string, Record<string, number>>, n: number) => new CountPool(scaleCounts(column(t, year), factor, n));
-    const fines = shuffle(rng, classify(rng, scaledTo(sv113.t15_fines_nationality, finedCount).expand(), {
-      status: scaledTo(sv113.t16_fines_status, finedCount),
-      target: scaledTo(sv113.t17_fines_target, finedCount),
-      gender: scaledTo(sv113.t18_fines_gender, finedCount),
-    }));
+    const fines = shuffle(
+      rng,
+      classify(rng, scaledTo(sv113.t15_fines_nationality, finedCount).expand(), {
+        status: scaledTo(sv113.t16_fines_status, finedCount),
+        target: scaledTo(sv113.t17_fines_target, finedCount),
+        gender: scaledTo(sv113.t18_fines_gender, finedCount),
+      }),
+    );
     const obligedTemplates = fines.filter((c) => c.targetGroup === "PLICHT");
     const types = scaledTo(sv113.t10_infringements_type, total);
     const decided = column(sv113.t11_decisions, year);
-    const others = new CountPool(scaleCounts(
-      { GEEN_BOETE: decided.GEEN_BOETE ?? 0, GEEN_GEVOLG: decided.GEEN_GEVOLG ?? 0,
-        UNDECIDED: sumCounts(column(sv113.t09_infringements_office, year)) - sumCounts(decided) },
-      factor, total - finedCount));
-    let amounts2022 = year === 2022
-      ? new CountPool(scaleCounts(Object.fromEntries(amountWeights.map((w) => [String(w.amount), w.count])), factor, Math.min(finedCount, round(amountTotal, factor))))
-      : undefined;
+    const others = new CountPool(
+      scaleCounts(
+        {
+          GEEN_BOETE: decided.GEEN_BOETE ?? 0,
+          GEEN_GEVOLG: decided.GEEN_GEVOLG ?? 0,
+          UNDECIDED: sumCounts(column(sv113.t09_infringements_office, year)) - sumCounts(decided),
+        },
+        factor,
+        total - finedCount,
+      ),
+    );
+    let amounts2022 =
+      year === 2022
+        ? new CountPool(
+            scaleCounts(Object.fromEntries(amountWeights.map((w) => [String(w.amount), w.count])), factor, Math.min(finedCount, round(amountTotal, factor))),
+          )
+        : undefined;
 
     // Entitled (RECHT) fines can only be of the old type: they take it first.
     let nextFine = 0;
@@ -252,7 +263,11 @@ function planInfringements(
       return { slot, cls, type: "" };
     });
     shuffle(rng, planned);
-    for (const p of planned) if (p.cls?.targetGroup === "RECHT") { types.take(OLD_TYPE_ONLY_FOR_RECHT); p.type = OLD_TYPE_ONLY_FOR_RECHT; }
+    for (const p of planned)
+      if (p.cls?.targetGroup === "RECHT") {
+        types.take(OLD_TYPE_ONLY_FOR_RECHT);
+        p.type = OLD_TYPE_ONLY_FOR_RECHT;
+      }
     for (const p of planned) if (!p.type) p.type = types.draw(rng);
 
     for (const { slot, cls, type } of planned) {

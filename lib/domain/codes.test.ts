@@ -5,15 +5,26 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import raw from "./reference/codes.json";
 import {
-  DECISION_OUTCOMES, DECISION_STATUSES, DVZ_FOLLOW_UPS, EVENT_TYPES, GENDERS, INFRINGEMENT_TYPES, NATIONALITY_GROUPS,
-  PAYMENT_STATUSES, TARGET_GROUPS, dvzFollowUps,
+  DECISION_OUTCOMES,
+  DECISION_STATUSES,
+  DVZ_FOLLOW_UPS,
+  EVENT_TYPES,
+  GENDERS,
+  INFRINGEMENT_TYPES,
+  NATIONALITY_GROUPS,
+  PAYMENT_STATUSES,
+  TARGET_GROUPS,
+  dvzFollowUps,
 } from "./codes";
 
 const schema = fs.readFileSync(path.join(__dirname, "../../prisma/schema.prisma"), "utf8");
 function prismaEnum(name: string): string[] {
   const body = new RegExp(`^enum ${name} \\{([^}]*)\\}`, "m").exec(schema)?.[1];
   if (!body) throw new Error(`enum ${name} not in schema.prisma`);
-  return body.split("\n").map((l) => l.replace(/\/\/.*$/, "").trim()).filter(Boolean);
+  return body
+    .split("\n")
+    .map((l) => l.replace(/\/\/.*$/, "").trim())
+    .filter(Boolean);
 }
 
 describe("code sets: TS arrays, Prisma enums and codes.json agree", () => {

@@ -3,9 +3,17 @@
 // users may extend nationalities, residence statuses and offices there.
 import raw from "./reference/codes.json";
 
-export interface Code { code: string; label: string; note?: string }
-export interface OfficeCode extends Code { agency: string }
-export interface NationalityCode extends Code { group: NationalityGroupCode }
+export interface Code {
+  code: string;
+  label: string;
+  note?: string;
+}
+export interface OfficeCode extends Code {
+  agency: string;
+}
+export interface NationalityCode extends Code {
+  group: NationalityGroupCode;
+}
 
 // The closed code sets (arrays and their types) live in code-sets.ts, without the JSON, so client
 // components can import them; re-exported here for everything else.

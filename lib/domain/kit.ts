@@ -31,10 +31,12 @@ export function issuesText(issues: readonly { message: string; params?: unknown 
  * in params.msg: for a ZodError that leaves as an exception, whose `message` lists the issues.
  */
 export function withRenderedMessages(e: ZodError, locale: Locale = DEFAULT_LOCALE): ZodError {
-  return new ZodError(e.issues.map((i) => {
-    const m = messageOfIssue(i);
-    return { ...i, message: renderMessage(m, locale), params: { ...(i as { params?: object }).params, msg: m } } as typeof i;
-  }));
+  return new ZodError(
+    e.issues.map((i) => {
+      const m = messageOfIssue(i);
+      return { ...i, message: renderMessage(m, locale), params: { ...(i as { params?: object }).params, msg: m } } as typeof i;
+    }),
+  );
 }
 
 /** A custom zod issue's message and params for a message with parameters (zod messages are strings). */

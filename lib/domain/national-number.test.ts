@@ -66,7 +66,10 @@ describe("national number", () => {
     const bis = makeNationalNumber("1988-03-05", 7, { bis: true });
     expect(bis.slice(2, 4)).toBe("43");
     expect(validateNationalNumber(bis, { birthDate: "1988-03-05", gender: "M" })).toEqual({
-      ok: true, birthDate: "1988-03-05", gender: "M", isBis: true,
+      ok: true,
+      birthDate: "1988-03-05",
+      gender: "M",
+      isBis: true,
     });
     const nine = "882305008"; // +20: gender unknown
     const bis20 = nine + String(97 - (Number(nine) % 97)).padStart(2, "0");
@@ -91,7 +94,9 @@ describe("masking national numbers in free text and values", () => {
   it("keeps a UUID whose last group holds 11 digits in a row (audit rows list newcomer ids)", () => {
     const id = "0ae121ec-ffdf-40ac-8b5b-93370357876a";
     expect(maskNationalNumbersInText(`ids ${id}, ${id.toUpperCase()}`)).toBe(`ids ${id}, ${id.toUpperCase()}`);
-    expect(maskNationalNumbersDeep({ newcomerIds: [id, "8ae121ec-ffdf-40ac-8b5b-a93370357876"] })).toEqual({ newcomerIds: [id, "8ae121ec-ffdf-40ac-8b5b-a93370357876"] });
+    expect(maskNationalNumbersDeep({ newcomerIds: [id, "8ae121ec-ffdf-40ac-8b5b-a93370357876"] })).toEqual({
+      newcomerIds: [id, "8ae121ec-ffdf-40ac-8b5b-a93370357876"],
+    });
     expect(maskNationalNumbersInText(`dossier ${id} rrn 85073003328`, { wide: true })).toBe(`dossier ${id} rrn [rijksregisternummer]`);
   });
   it("the wide form (log lines) blanks every spacing and longer digit runs, keeping no birth date", () => {
@@ -103,7 +108,10 @@ describe("masking national numbers in free text and values", () => {
     expect(maskNationalNumbersInText("85.07.30-***.**")).toBe("85.07.30-***.**");
   });
   it("masks strings and 11-digit numbers deep inside a value, keys kept", () => {
-    expect(maskNationalNumbersDeep({ nationalNumber: "85073003328", list: [85073003328, "x"], n: 3 }))
-      .toEqual({ nationalNumber: "85.07.30-***.**", list: ["85.07.30-***.**", "x"], n: 3 });
+    expect(maskNationalNumbersDeep({ nationalNumber: "85073003328", list: [85073003328, "x"], n: 3 })).toEqual({
+      nationalNumber: "85.07.30-***.**",
+      list: ["85.07.30-***.**", "x"],
+      n: 3,
+    });
   });
 });

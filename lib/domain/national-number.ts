@@ -13,9 +13,7 @@ import { UUID_PATTERN } from "./kit";
 
 export type Gender = "M" | "V";
 
-export type NationalNumberCheck =
-  | { ok: true; birthDate: string; gender: Gender | null; isBis: boolean }
-  | { ok: false; reason: MsgLike };
+export type NationalNumberCheck = { ok: true; birthDate: string; gender: Gender | null; isBis: boolean } | { ok: false; reason: MsgLike };
 
 /** Strips the usual separators (dots, dashes, spaces, slashes) users type or paste. */
 export function normalizeNationalNumber(input: string): string {
@@ -40,10 +38,7 @@ const pad2 = (n: number) => String(n).padStart(2, "0");
  * Validates a national or BIS number, optionally against a known birth date (YYYY-MM-DD) and
  * gender. Reasons are message keys (messages/<locale>/errors.json), told in the reader's language.
  */
-export function validateNationalNumber(
-  input: string,
-  expected: { birthDate?: string; gender?: Gender } = {},
-): NationalNumberCheck {
+export function validateNationalNumber(input: string, expected: { birthDate?: string; gender?: Gender } = {}): NationalNumberCheck {
   const nn = normalizeNationalNumber(input);
   if (!/^\d{11}$/.test(nn)) {
     return { ok: false, reason: "nationalNumber.digits" };

@@ -28,9 +28,16 @@ const refs: ReferenceCodes = {
 
 /** A valid newcomer form; `birthDate` and the national number agree. */
 const newcomerForm = (over: Record<string, unknown> = {}) => ({
-  nationalNumber: makeNationalNumber("1990-04-12", 2), lastName: "Peeters", firstName: "An", birthDate: "1990-04-12", gender: "V",
-  nationalityCode: codes.nationalities[0]!.code, residenceStatusCode: codes.residenceStatuses[0]!.code, targetGroup: "PLICHT",
-  officeCode: codes.offices[0]!.code, ...over,
+  nationalNumber: makeNationalNumber("1990-04-12", 2),
+  lastName: "Peeters",
+  firstName: "An",
+  birthDate: "1990-04-12",
+  gender: "V",
+  nationalityCode: codes.nationalities[0]!.code,
+  residenceStatusCode: codes.residenceStatuses[0]!.code,
+  targetGroup: "PLICHT",
+  officeCode: codes.offices[0]!.code,
+  ...over,
 });
 
 describe("errors in English", () => {
@@ -52,8 +59,9 @@ describe("errors in English", () => {
     expect(o).toMatchObject({ status: 422, message: "Check the highlighted fields.", fieldErrors: { birthDate: "A date in the future is not possible." } });
     // a birth date that disagrees with the number carries both dates as parameters
     const other = createNewcomerSchema.safeParse(newcomerForm({ birthDate: "1990-04-13" }));
-    expect(new ValidationError(fieldErrorsOf(other.error!.issues)).fieldErrorsIn("en").nationalNumber)
-      .toBe("The date of birth (1990-04-13) does not match the national register number (1990-04-12).");
+    expect(new ValidationError(fieldErrorsOf(other.error!.issues)).fieldErrorsIn("en").nationalNumber).toBe(
+      "The date of birth (1990-04-13) does not match the national register number (1990-04-12).",
+    );
   });
 
   it("fine range (decision form)", () => {
@@ -68,12 +76,22 @@ describe("errors in English", () => {
     expect(renderMessage(order, "en")).toBe("The contract cannot have been signed before the registration (01/06/2020).");
     const broken = trackOrderProblem([{ id: "c", type: "CONTRACT", date: "2020-05-01" }])!;
     const cancel = msg("track.cancelBlocked", { reason: asMsg(broken.reason) });
-    expect(renderMessage(cancel)).toBe("Annuleren kan niet: een contract kan pas na een aanmelding: registreer eerst de aanmelding. Annuleer of corrigeer eerst die stap.");
-    expect(renderMessage(cancel, "en")).toBe("Cancelling is not possible: a contract is only possible after a registration: record the registration first. Cancel or correct that step first.");
+    expect(renderMessage(cancel)).toBe(
+      "Annuleren kan niet: een contract kan pas na een aanmelding: registreer eerst de aanmelding. Annuleer of corrigeer eerst die stap.",
+    );
+    expect(renderMessage(cancel, "en")).toBe(
+      "Cancelling is not possible: a contract is only possible after a registration: record the registration first. Cancel or correct that step first.",
+    );
   });
 
   it("an import line error", () => {
-    const line = JSON.stringify({ ...newcomerForm(), nationality: "XX", office: codes.offices[0]!.code, residenceStatus: codes.residenceStatuses[0]!.code, events: [] });
+    const line = JSON.stringify({
+      ...newcomerForm(),
+      nationality: "XX",
+      office: codes.offices[0]!.code,
+      residenceStatus: codes.residenceStatuses[0]!.code,
+      events: [],
+    });
     const r = validateExchangeLine(line, 4, refs);
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -125,7 +143,8 @@ function sources(dir: string): string[] {
 }
 
 describe("the errors catalogues", () => {
-  const nlKeys = flat(nl as Tree), enKeys = flat(en as Tree);
+  const nlKeys = flat(nl as Tree),
+    enKeys = flat(en as Tree);
 
   it("nl and en have the same keys, each with a text and the same placeholders", () => {
     expect(Object.keys(enKeys).sort()).toEqual(Object.keys(nlKeys).sort());
@@ -155,7 +174,14 @@ describe("the errors catalogues", () => {
     const root = path.resolve(__dirname, "..", "..");
     const code = ["lib/server", "lib/domain"].flatMap((d) => sources(path.join(root, d))).map((f) => [f, fs.readFileSync(f, "utf8")] as const);
     // the longest fixed part of each text (around its placeholders), when long enough to be telling
-    const fragments = Object.values(nlKeys).map((t) => t.split(/\{[^}]+\}/).sort((a, b) => b.length - a.length)[0]!.trim()).filter((f) => f.length >= 15);
+    const fragments = Object.values(nlKeys)
+      .map((t) =>
+        t
+          .split(/\{[^}]+\}/)
+          .sort((a, b) => b.length - a.length)[0]!
+          .trim(),
+      )
+      .filter((f) => f.length >= 15);
     const found = fragments.flatMap((f) => code.filter(([, text]) => text.includes(f)).map(([file]) => `${path.relative(root, file)}: ${f}`));
     expect(found).toEqual([]);
   });

@@ -39,7 +39,14 @@ export function formatDate(d: string | Date | null | undefined): string {
 /** A moment (audit time) in Belgian local time: 15/01/2023 14:05. */
 export function formatDateTime(d: Date | string, locale: Locale = DEFAULT_LOCALE): string {
   const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Brussels", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" })
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: "Europe/Brussels",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  })
     .format(date)
     .replace(",", "");
 }
@@ -47,7 +54,13 @@ export function formatDateTime(d: Date | string, locale: Locale = DEFAULT_LOCALE
 /** A moment's time of day in Belgian local time, with seconds: 14:02:31 (a replica's freshness). */
 export function formatTime(d: Date | string, locale: Locale = DEFAULT_LOCALE): string {
   const date = typeof d === "string" ? new Date(d) : d;
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Europe/Brussels", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: "Europe/Brussels",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
 }
 
 /** A date as the ISO calendar date used in forms and the exchange format. */

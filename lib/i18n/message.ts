@@ -14,7 +14,10 @@ type Paths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${Pat
 /** Every key of messages/nl/errors.json: a missing key fails the type check. */
 export type ErrorKey = Paths<typeof nlErrors>;
 export type MsgParam = string | number | Msg;
-export interface Msg { key: ErrorKey; params?: Record<string, MsgParam> }
+export interface Msg {
+  key: ErrorKey;
+  params?: Record<string, MsgParam>;
+}
 export type MsgLike = Msg | string;
 
 /** A message with parameters: msg("fines.amountRange", { min: 50, max: 5000 }). */

@@ -29,7 +29,8 @@ describe("message catalogues", () => {
   }
 
   it("has no empty messages", () => {
-    for (const locale of LOCALES) for (const ns of namespaces) for (const [key, text] of leaves(catalogues[locale][ns] as Tree)) expect(text.trim(), `${locale}/${ns}.${key}`).not.toBe("");
+    for (const locale of LOCALES)
+      for (const ns of namespaces) for (const [key, text] of leaves(catalogues[locale][ns] as Tree)) expect(text.trim(), `${locale}/${ns}.${key}`).not.toBe("");
   });
 });
 

@@ -7,7 +7,10 @@ import type pg from "pg";
 import { serverEnv } from "./env";
 import { createPool, createPrismaClient, type Db } from "./prisma-client";
 
-interface Connection { db: Db; pool: pg.Pool }
+interface Connection {
+  db: Db;
+  pool: pg.Pool;
+}
 const globalForDb = globalThis as unknown as { __inburgeringDb?: Connection; __inburgeringReportsDb?: { url: string; pool: pg.Pool } };
 
 function instance(): Connection {

@@ -22,9 +22,17 @@ const schema = z.object({
   /** addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed, comma-separated */
   TRUSTED_PROXIES: list,
   /** minutes without a request after which a session ends */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** a read replica (streaming standby) the report reads go to; unset or empty → DATABASE_URL */
-  REPORTS_DATABASE_URL: z.string().optional().transform((v) => v || undefined),
+  REPORTS_DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   /** seconds the replica may lag behind before the reports read the primary instead */
   REPORTS_MAX_LAG_SECONDS: z.coerce.number().int().min(0).default(300),
 });

@@ -19,19 +19,28 @@ export class LocalizedError extends Error {
 
 /** Not signed in, or the account was disabled since: the next request is refused. */
 export class UnauthenticatedError extends LocalizedError {
-  constructor(message: MsgLike = "request.unauthenticated") { super(message); this.name = "UnauthenticatedError"; }
+  constructor(message: MsgLike = "request.unauthenticated") {
+    super(message);
+    this.name = "UnauthenticatedError";
+  }
 }
 
 /** Signed in, but the role does not allow this action. */
 export class ForbiddenError extends LocalizedError {
   readonly status = 403;
-  constructor(message: MsgLike = "request.forbidden") { super(message); this.name = "ForbiddenError"; }
+  constructor(message: MsgLike = "request.forbidden") {
+    super(message);
+    this.name = "ForbiddenError";
+  }
 }
 
 /** The record does not exist, or exists outside what the user may see (we do not say which). */
 export class NotFoundError extends LocalizedError {
   readonly status = 404;
-  constructor(message: MsgLike = "request.notFound") { super(message); this.name = "NotFoundError"; }
+  constructor(message: MsgLike = "request.notFound") {
+    super(message);
+    this.name = "NotFoundError";
+  }
 }
 
 /**
@@ -41,7 +50,10 @@ export class NotFoundError extends LocalizedError {
 export class ValidationError extends LocalizedError {
   readonly status = 422;
   readonly fieldErrors: Record<string, string>;
-  constructor(public readonly fieldMessages: Readonly<Record<string, MsgLike>>, message: MsgLike = "request.checkFields") {
+  constructor(
+    public readonly fieldMessages: Readonly<Record<string, MsgLike>>,
+    message: MsgLike = "request.checkFields",
+  ) {
     super(message);
     this.fieldErrors = renderFields(fieldMessages);
     this.name = "ValidationError";
@@ -63,17 +75,26 @@ export class ConflictError extends LocalizedError {
 
 /** A state-changing request that did not come from the app's own pages (CSRF guard). */
 export class OriginRefusedError extends ForbiddenError {
-  constructor(message: MsgLike = "request.originRefused") { super(message); this.name = "OriginRefusedError"; }
+  constructor(message: MsgLike = "request.originRefused") {
+    super(message);
+    this.name = "OriginRefusedError";
+  }
 }
 
 /** A body in a format the endpoint does not take (e.g. JSON sent as text/plain). */
 export class UnsupportedMediaTypeError extends LocalizedError {
   readonly status = 415;
-  constructor(message: MsgLike = "request.unsupportedMediaType") { super(message); this.name = "UnsupportedMediaTypeError"; }
+  constructor(message: MsgLike = "request.unsupportedMediaType") {
+    super(message);
+    this.name = "UnsupportedMediaTypeError";
+  }
 }
 
 /** A request that cannot be read at all (broken JSON, unreadable form, bad parameters). */
 export class BadRequestError extends LocalizedError {
   readonly status = 400;
-  constructor(message: MsgLike = "request.badRequest") { super(message); this.name = "BadRequestError"; }
+  constructor(message: MsgLike = "request.badRequest") {
+    super(message);
+    this.name = "BadRequestError";
+  }
 }

@@ -39,7 +39,9 @@ export async function loadDemoDataIfEmpty(databaseUrl: string, log: (l: string) 
     const result = await importExchangeFile({
       databaseUrl,
       filePath: file,
-      onPhase: (p) => { if (p === "IMPORTING") phase = "importeren"; },
+      onPhase: (p) => {
+        if (p === "IMPORTING") phase = "importeren";
+      },
       onProgress: (done, total) => {
         const now = Date.now();
         if (now - lastShown > 2000 || done === total) {
@@ -49,7 +51,10 @@ export async function loadDemoDataIfEmpty(databaseUrl: string, log: (l: string) 
       },
     });
     if (!result.ok) {
-      const first = result.errors.slice(0, 5).map((e) => `regel ${e.line}, ${e.field}: ${e.reason}`).join("; ");
+      const first = result.errors
+        .slice(0, 5)
+        .map((e) => `regel ${e.line}, ${e.field}: ${e.reason}`)
+        .join("; ");
       throw new Error(`De demodata konden niet geïmporteerd worden: ${first}`);
     }
     log(`Demodata geladen: ${result.newcomers} inburgeraars, ${result.events} gebeurtenissen (${result.seconds.toFixed(1)} s import).`);

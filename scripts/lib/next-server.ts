@@ -14,9 +14,20 @@ const stampFile = path.join(root, ".next", "source-stamp");
 function sourceStamp(): string | null {
   const head = spawnSync("git", ["rev-parse", "HEAD"], { cwd: root, encoding: "utf8" });
   if (head.status !== 0) return null;
-  const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all", "--", "app", "components", "lib", "messages", "next.config.js", "proxy.ts", "package-lock.json"], { cwd: root, encoding: "utf8" });
-  const diff = spawnSync("git", ["diff", "HEAD", "--", "app", "components", "lib", "messages", "next.config.js", "proxy.ts"], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  return crypto.createHash("sha256").update(head.stdout + status.stdout + diff.stdout).digest("hex");
+  const status = spawnSync(
+    "git",
+    ["status", "--porcelain", "--untracked-files=all", "--", "app", "components", "lib", "messages", "next.config.js", "proxy.ts", "package-lock.json"],
+    { cwd: root, encoding: "utf8" },
+  );
+  const diff = spawnSync("git", ["diff", "HEAD", "--", "app", "components", "lib", "messages", "next.config.js", "proxy.ts"], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return crypto
+    .createHash("sha256")
+    .update(head.stdout + status.stdout + diff.stdout)
+    .digest("hex");
 }
 
 export function buildIfNeeded(log: (l: string) => void, force = false) {
@@ -36,7 +47,16 @@ export function startNext(port: number, env: Record<string, string>): ChildProce
   // Compiled to plain CommonJS first (esbuild, ± 0.2 s): run through tsx's loader, Next's own
   // start-up took about twice as long as `next start`; compiled it is as fast.
   const server = path.join(root, ".next", "app-server.cjs");
-  buildSync({ entryPoints: [path.join(root, "scripts", "app-server.ts")], bundle: true, packages: "external", platform: "node", format: "cjs", target: "node20", outfile: server, logLevel: "warning" });
+  buildSync({
+    entryPoints: [path.join(root, "scripts", "app-server.ts")],
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    outfile: server,
+    logLevel: "warning",
+  });
   return spawn(process.execPath, [server], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],

@@ -23,7 +23,9 @@ describe("productionConfigErrors", () => {
     ["not base64", "dit-is-geen-base64-sleutel-van-32-bytes!!!!="],
     ["hex instead of base64", "ab".repeat(32)],
   ])("refuses a key that is not 32 bytes of base64 (%s)", (_what, key) => {
-    expect(productionConfigErrors(env({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }))).toEqual([expect.stringMatching(/is geen sleutel van 32 bytes in base64/)]);
+    expect(productionConfigErrors(env({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }))).toEqual([
+      expect.stringMatching(/is geen sleutel van 32 bytes in base64/),
+    ]);
   });
 
   it("lists every problem at once", () => {

@@ -17,7 +17,9 @@ export function productionConfigErrors(env: NodeJS.ProcessEnv): string[] {
   if (!secret) {
     errors.push(`NEXTAUTH_SECRET ontbreekt: zet een willekeurige geheime sleutel van minstens ${MIN_SECRET_BYTES} bytes (bv. \`openssl rand -base64 48\`).`);
   } else if (Buffer.byteLength(secret, "utf8") < MIN_SECRET_BYTES) {
-    errors.push(`NEXTAUTH_SECRET is te kort (${Buffer.byteLength(secret, "utf8")} bytes): minstens ${MIN_SECRET_BYTES} bytes nodig (bv. \`openssl rand -base64 48\`).`);
+    errors.push(
+      `NEXTAUTH_SECRET is te kort (${Buffer.byteLength(secret, "utf8")} bytes): minstens ${MIN_SECRET_BYTES} bytes nodig (bv. \`openssl rand -base64 48\`).`,
+    );
   } else if (KNOWN_SECRETS.has(secret)) {
     errors.push("NEXTAUTH_SECRET is een bekende voorbeeldwaarde: kies een willekeurige geheime sleutel (bv. `openssl rand -base64 48`).");
   }

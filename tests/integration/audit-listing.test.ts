@@ -24,7 +24,14 @@ describe("audit listing", () => {
     const admin = await createTestUser("ADMIN");
     const a = await createNewcomer(staff, newcomerInput(agency, { lastName: "Peeters" }));
     const b = await createNewcomer(other, newcomerInput(agency, { lastName: "Janssens" }));
-    await updateNewcomer(staff, a.id, { ...newcomerInput(agency), nationalNumber: a.nationalNumber, birthDate: a.birthDate.toISOString().slice(0, 10), gender: a.gender, lastName: "Peeters-Claes", version: a.version });
+    await updateNewcomer(staff, a.id, {
+      ...newcomerInput(agency),
+      nationalNumber: a.nationalNumber,
+      birthDate: a.birthDate.toISOString().slice(0, 10),
+      gender: a.gender,
+      lastName: "Peeters-Claes",
+      version: a.version,
+    });
     for (let i = 0; i < AUDIT_PAGE_SIZE + 3; i++) await createNewcomer(other, newcomerInput(agency, { lastName: `Massa${i}` }));
 
     const byStaff = await listAuditEntries(admin, q({ user: staff.userId }));
@@ -38,7 +45,9 @@ describe("audit listing", () => {
     expect(JSON.stringify(byStaff.entries)).not.toContain(a.nationalNumber);
 
     // the dossier by national number (posted), then as ?dossier=<id>
-    const dossierId = await findAuditDossier(admin, { nationalNumber: `${a.nationalNumber.slice(0, 6)}-${a.nationalNumber.slice(6, 9)}.${a.nationalNumber.slice(9)}` });
+    const dossierId = await findAuditDossier(admin, {
+      nationalNumber: `${a.nationalNumber.slice(0, 6)}-${a.nationalNumber.slice(6, 9)}.${a.nationalNumber.slice(9)}`,
+    });
     expect(dossierId).toBe(a.id);
     await expect(findAuditDossier(admin, { nationalNumber: "12345" })).rejects.toBeInstanceOf(ValidationError);
     const byDossier = await listAuditEntries(admin, q({ dossier: dossierId }));

@@ -53,12 +53,20 @@ describe("national numbers in the audit trail", () => {
     try {
       const n0 = syntheticNewcomer(0).nationalNumber;
       const fileName = `${n0}.jsonl`;
-      const imported = await importExchangeFile({ databaseUrl: target.url, filePath: writeTempFile(syntheticExchangeText(3)), fileName, auditUser: { userId: crypto.randomUUID(), email: "a@test.local", ip: null } });
+      const imported = await importExchangeFile({
+        databaseUrl: target.url,
+        filePath: writeTempFile(syntheticExchangeText(3)),
+        fileName,
+        auditUser: { userId: crypto.randomUUID(), email: "a@test.local", ip: null },
+      });
       expect(imported.ok).toBe(true);
       await exportExchange({ databaseUrl: target.url, write: async () => {}, target: `export-${formatted(n0)}.jsonl` });
       const rows = await auditText(target.url);
       expect(rows).toHaveLength(2);
-      expectNoNationalNumber(rows, [0, 1, 2].map((i) => syntheticNewcomer(i).nationalNumber));
+      expectNoNationalNumber(
+        rows,
+        [0, 1, 2].map((i) => syntheticNewcomer(i).nationalNumber),
+      );
     } finally {
       await target.drop();
     }

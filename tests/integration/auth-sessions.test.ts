@@ -18,7 +18,16 @@ const PASSWORD = "een-lang-wachtwoord";
 async function signedInStaff() {
   const agency = await createTestAgency();
   const email = `sessie-${crypto.randomBytes(4).toString("hex")}@test.local`;
-  const user = await db.user.create({ data: { email, name: "Sessie Test", passwordHash: await hash(PASSWORD, ARGON2_OPTIONS), role: "STAFF", agencyCode: agency.agencyCode, officeCode: agency.officeCode } });
+  const user = await db.user.create({
+    data: {
+      email,
+      name: "Sessie Test",
+      passwordHash: await hash(PASSWORD, ARGON2_OPTIONS),
+      role: "STAFF",
+      agencyCode: agency.agencyCode,
+      officeCode: agency.officeCode,
+    },
+  });
   const signedIn = await authenticateCredentials({ email, password: PASSWORD }, "10.2.0.1");
   if (!signedIn) throw new Error("sign-in failed");
   return { agency, user, sessionId: signedIn.sessionId };

@@ -40,7 +40,9 @@ describe("sign-in throttling", () => {
     const a = await userWithPassword("wachtwoord-van-a");
     for (let i = 0; i < 5; i++) await attempt(a.email, `fout-${i}`, address());
     expect(await attempt(a.email, "wachtwoord-van-a", address())).toBe("locked");
-    await expect(authenticateCredentials({ email: a.email, password: "wachtwoord-van-a" }, address())).rejects.toThrow("Te veel mislukte pogingen. Probeer het opnieuw over 1 minuut.");
+    await expect(authenticateCredentials({ email: a.email, password: "wachtwoord-van-a" }, address())).rejects.toThrow(
+      "Te veel mislukte pogingen. Probeer het opnieuw over 1 minuut.",
+    );
   });
 
   it("gives an unknown e-mail the same lock message after 5 failures", async () => {
@@ -62,7 +64,9 @@ describe("sign-in throttling", () => {
 
   it("locks an address at the much higher per-address threshold, for every account", async () => {
     const ip = address();
-    await db.loginAttempt.createMany({ data: Array.from({ length: IP_MAX_FAILURES - 1 }, (_, i) => ({ email: `spray-${i}-${crypto.randomUUID()}@test.local`, ip, success: false })) });
+    await db.loginAttempt.createMany({
+      data: Array.from({ length: IP_MAX_FAILURES - 1 }, (_, i) => ({ email: `spray-${i}-${crypto.randomUUID()}@test.local`, ip, success: false })),
+    });
     const b = await userWithPassword("wachtwoord-van-b");
     expect(await attempt(`spray-last-${crypto.randomUUID()}@test.local`, "x", ip)).toBe("refused");
     expect(await attempt(b.email, "wachtwoord-van-b", ip)).toBe("locked");

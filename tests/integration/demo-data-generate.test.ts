@@ -23,7 +23,12 @@ beforeAll(() => {
 }, 180_000);
 
 /** Every cell of a by-code table, plus: no generated row outside the table. */
-function expectTable(table: ByCode, actual: (code: string, year: string) => number, allActualCodes: string[], skip: (code: string, year: string) => boolean = () => false) {
+function expectTable(
+  table: ByCode,
+  actual: (code: string, year: string) => number,
+  allActualCodes: string[],
+  skip: (code: string, year: string) => boolean = () => false,
+) {
   const mismatches: string[] = [];
   const years = new Set<string>();
   for (const [code, byYear] of Object.entries(table)) {
@@ -49,7 +54,8 @@ describe("demo data reproduces the answer to written question nr. 113", () => {
     for (const [office, split] of Object.entries(fixture.t01_reach)) {
       for (const [reg, byYear] of Object.entries(split)) {
         for (const [year, expected] of Object.entries(byYear)) {
-          const got = reg === "ALL" ? get(agg.reach, office, "AANGEMELD", year) + get(agg.reach, office, "NIET_AANGEMELD", year) : get(agg.reach, office, reg, year);
+          const got =
+            reg === "ALL" ? get(agg.reach, office, "AANGEMELD", year) + get(agg.reach, office, "NIET_AANGEMELD", year) : get(agg.reach, office, reg, year);
           if (got !== expected) mismatches.push(`${office} ${reg} ${year}: ${expected} ≠ ${got}`);
         }
       }
@@ -59,8 +65,12 @@ describe("demo data reproduces the answer to written question nr. 113", () => {
   });
 
   const contractTables: [keyof typeof fixture, string][] = [
-    ["t02_contracts_office", "office"], ["t03_contracts_natgroup", "natgroup"], ["t04_contracts_nationality", "nationality"],
-    ["t05_contracts_gender", "gender"], ["t06_contracts_target", "target"], ["t07_contracts_status", "status"],
+    ["t02_contracts_office", "office"],
+    ["t03_contracts_natgroup", "natgroup"],
+    ["t04_contracts_nationality", "nationality"],
+    ["t05_contracts_gender", "gender"],
+    ["t06_contracts_target", "target"],
+    ["t07_contracts_status", "status"],
   ];
   for (const [name, dim] of contractTables) {
     it(`${name}: first contracts by ${dim}`, () => {
@@ -79,10 +89,16 @@ describe("demo data reproduces the answer to written question nr. 113", () => {
   });
 
   it("defect 2: Table 3 is matched by recording the group on a few UK contracts (rule grouping gives 3,640 / 4,471 EU+)", () => {
-    const byRule = (year: string) => records.filter((n) => {
-      const c = n.events.find((e) => e.type === "CONTRACT");
-      return c?.date.startsWith(year) && c.date <= asOf && n.events.filter((e) => e.type === "CONTRACT")[0] === c && nationalityGroupOf(n.nationality) === "EU_PLUS";
-    }).length;
+    const byRule = (year: string) =>
+      records.filter((n) => {
+        const c = n.events.find((e) => e.type === "CONTRACT");
+        return (
+          c?.date.startsWith(year) &&
+          c.date <= asOf &&
+          n.events.filter((e) => e.type === "CONTRACT")[0] === c &&
+          nationalityGroupOf(n.nationality) === "EU_PLUS"
+        );
+      }).length;
     expect([byRule("2020"), byRule("2021"), byRule("2022")]).toEqual([3640, 4471, 3866]);
     const overridden = records.filter((n) => n.nationalityGroup !== undefined);
     expect(overridden.length).toBe(5);
@@ -92,7 +108,9 @@ describe("demo data reproduces the answer to written question nr. 113", () => {
   it("defect 3: the legacy rows Macedonië (XMK) and Sevië (XSR) are kept as codes of their own", () => {
     const legacy = ["XMK", "XSR"];
     for (const code of legacy) expect(codes.nationalities.some((n) => n.code === code)).toBe(true);
-    const used = legacy.filter((c) => get(agg.contracts, "nationality", c, "2021") + get(agg.contracts, "nationality", c, "2020") + get(agg.contracts, "nationality", c, "2022") > 0);
+    const used = legacy.filter(
+      (c) => get(agg.contracts, "nationality", c, "2021") + get(agg.contracts, "nationality", c, "2020") + get(agg.contracts, "nationality", c, "2022") > 0,
+    );
     expect(used.length).toBeGreaterThan(0);
   });
 
@@ -101,7 +119,9 @@ describe("demo data reproduces the answer to written question nr. 113", () => {
   });
 
   const infringementTables: [keyof typeof fixture, string][] = [
-    ["t09_infringements_office", "office"], ["t10_infringements_type", "type"], ["t11_decisions", "decision"],
+    ["t09_infringements_office", "office"],
+    ["t10_infringements_type", "type"],
+    ["t11_decisions", "decision"],
   ];
   for (const [name, dim] of infringementTables) {
     it(`${name}: infringement dossiers by ${dim}`, () => {
@@ -123,8 +143,12 @@ describe("demo data reproduces the answer to written question nr. 113", () => {
   });
 
   const fineTables: [keyof typeof fixture, string][] = [
-    ["t13_fines_office", "office"], ["t14_fines_natgroup", "natgroup"], ["t15_fines_nationality", "nationality"],
-    ["t16_fines_status", "status"], ["t17_fines_target", "target"], ["t18_fines_gender", "gender"],
+    ["t13_fines_office", "office"],
+    ["t14_fines_natgroup", "natgroup"],
+    ["t15_fines_nationality", "nationality"],
+    ["t16_fines_status", "status"],
+    ["t17_fines_target", "target"],
+    ["t18_fines_gender", "gender"],
   ];
   for (const [name, dim] of fineTables) {
     it(`${name}: fines by ${dim}`, () => {
@@ -149,7 +173,9 @@ describe("demo data obeys the record rules", () => {
   });
 
   it("codes exist, track order holds, dates on or before the as-of date, infringement rules", () => {
-    const offices = known(codes.offices), nats = known(codes.nationalities), statuses = known(codes.residenceStatuses);
+    const offices = known(codes.offices),
+      nats = known(codes.nationalities),
+      statuses = known(codes.residenceStatuses);
     const order = ["EXTRACTION", "INVITATION", "REGISTRATION", "CONTRACT", "ATTESTATION"];
     const bad: string[] = [];
     for (const n of records) {
@@ -157,7 +183,8 @@ describe("demo data obeys the record rules", () => {
       if (!n.firstName || !n.lastName) bad.push(`${n.nationalNumber} name`);
       const track = n.events.filter((e) => order.includes(e.type));
       for (let i = 1; i < track.length; i++) {
-        const a = track[i - 1]!, b = track[i]!;
+        const a = track[i - 1]!,
+          b = track[i]!;
         if (order.indexOf(a.type) > order.indexOf(b.type) || a.date > b.date) bad.push(`${n.nationalNumber} order`);
       }
       for (const e of n.events) {
@@ -165,7 +192,8 @@ describe("demo data obeys the record rules", () => {
         if (e.type !== "INFRINGEMENT") continue;
         const t = e.infringementType!;
         for (const breach of infringementTypeBreaches(t, e.date, e.targetGroup ?? n.targetGroup)) bad.push(`${n.nationalNumber} ${breach}`);
-        if (t === "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD" && !n.events.some((x) => x.type === "CONTRACT" && x.date <= e.date)) bad.push(`${n.nationalNumber} early end without contract`);
+        if (t === "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD" && !n.events.some((x) => x.type === "CONTRACT" && x.date <= e.date))
+          bad.push(`${n.nationalNumber} early end without contract`);
         if (e.decision && e.decision.date < e.date) bad.push(`${n.nationalNumber} decision before dossier`);
         const amount = e.decision?.amountEur;
         if (amount !== undefined && (e.decision!.outcome !== "BOETE" || !isFineAmountInRange(amount))) bad.push(`${n.nationalNumber} amount`);

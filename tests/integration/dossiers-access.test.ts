@@ -45,13 +45,26 @@ describe("agency isolation in the data layer", () => {
     ];
     for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(NotFoundError);
     // creating a newcomer in B's office is refused too
-    await expect(createNewcomer(staffA, newcomerInput(a, { officeCode: b.officeCode }))).rejects.toMatchObject({ fieldErrors: { officeCode: expect.stringContaining("eigen agentschap") } });
+    await expect(createNewcomer(staffA, newcomerInput(a, { officeCode: b.officeCode }))).rejects.toMatchObject({
+      fieldErrors: { officeCode: expect.stringContaining("eigen agentschap") },
+    });
 
     expect(JSON.stringify(await db.newcomer.findUniqueOrThrow({ where: { id: nb.id }, include: { events: true } }))).toBe(dataBefore);
     // the denied view is audited, and so is every refused write (issue 12): nothing else of A's attempts is in B's history
     expect(await auditCount({ newcomerId: nb.id, action: "newcomer.view.denied" })).toBe(2); // the dossier and the edit form
-    const denied = await db.auditLog.findMany({ where: { newcomerId: nb.id, userId: staffA.userId, NOT: { action: "newcomer.view.denied" } }, select: { action: true }, orderBy: { id: "asc" } });
-    expect(denied.map((d) => d.action)).toEqual(["newcomer.reveal.denied", "newcomer.update.denied", "event.create.denied", "event.correct.denied", "event.cancel.denied", "newcomer.move.denied"]);
+    const denied = await db.auditLog.findMany({
+      where: { newcomerId: nb.id, userId: staffA.userId, NOT: { action: "newcomer.view.denied" } },
+      select: { action: true },
+      orderBy: { id: "asc" },
+    });
+    expect(denied.map((d) => d.action)).toEqual([
+      "newcomer.reveal.denied",
+      "newcomer.update.denied",
+      "event.create.denied",
+      "event.correct.denied",
+      "event.cancel.denied",
+      "newcomer.move.denied",
+    ]);
   });
 
   it("lets an ADMIN open any dossier and refuses MANAGERs", async () => {
@@ -130,6 +143,8 @@ describe("the edit form", () => {
     const saved = await updateNewcomer(staff, n.id, { ...edit, nationalNumber: "", firstName: "Nieuw", version: 1 });
     expect(saved).toMatchObject({ nationalNumber: input.nationalNumber, firstName: "Nieuw" });
     // and the stored number must still fit the birth date
-    await expect(updateNewcomer(staff, n.id, { ...edit, nationalNumber: "", birthDate: "1950-01-01", version: 2 })).rejects.toMatchObject({ fieldErrors: { nationalNumber: expect.any(String) } });
+    await expect(updateNewcomer(staff, n.id, { ...edit, nationalNumber: "", birthDate: "1950-01-01", version: 2 })).rejects.toMatchObject({
+      fieldErrors: { nationalNumber: expect.any(String) },
+    });
   });
 });

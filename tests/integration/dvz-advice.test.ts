@@ -14,17 +14,30 @@ const NOW = new Date("2026-06-15T10:00:00Z");
 
 /** A minimal RFC 4180 parser for the check (quoted cells, doubled quotes). */
 function parseCsv(text: string): string[][] {
-  return text.trimEnd().split("\r\n").map((line) => {
-    const cells: string[] = [];
-    let cur = "", quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const c = line[i]!;
-      if (quoted) { if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c; }
-      else if (c === '"') quoted = true; else if (c === ",") { cells.push(cur); cur = ""; } else cur += c;
-    }
-    cells.push(cur);
-    return cells;
-  });
+  return text
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => {
+      const cells: string[] = [];
+      let cur = "",
+        quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        const c = line[i]!;
+        if (quoted) {
+          if (c === '"' && line[i + 1] === '"') {
+            cur += '"';
+            i++;
+          } else if (c === '"') quoted = false;
+          else cur += c;
+        } else if (c === '"') quoted = true;
+        else if (c === ",") {
+          cells.push(cur);
+          cur = "";
+        } else cur += c;
+      }
+      cells.push(cur);
+      return cells;
+    });
 }
 
 describe("DVZ advice", () => {
@@ -35,7 +48,16 @@ describe("DVZ advice", () => {
     await createTestEvent(n.id, "CONTRACT", "2025-01-10");
     await createTestEvent(n.id, "ATTESTATION", "2025-12-01", { cancelled: true });
     const advice = await generateDvzAdvice(admin, { newcomerId: n.id, date: "2026-06-01", contractSigned: false, attestationObtained: true }, NOW);
-    expect(advice).toMatchObject({ type: "DVZ_ADVICE", contractSigned: true, attestationObtained: false, dvzFollowUp: "ONBEKEND", officeCode: agency.secondOfficeCode, agencyCode: agency.agencyCode, nationalityCode: "MAR", targetGroup: "PLICHT" });
+    expect(advice).toMatchObject({
+      type: "DVZ_ADVICE",
+      contractSigned: true,
+      attestationObtained: false,
+      dvzFollowUp: "ONBEKEND",
+      officeCode: agency.secondOfficeCode,
+      agencyCode: agency.agencyCode,
+      nationalityCode: "MAR",
+      targetGroup: "PLICHT",
+    });
     expect(await db.auditLog.count({ where: { action: "dvz.advice.create", entityId: advice.id } })).toBe(1);
     // an advice dated before the contract does not count it
     const early = await generateDvzAdvice(admin, { newcomerId: n.id, date: "2024-12-31" }, NOW);
@@ -50,7 +72,9 @@ describe("DVZ advice", () => {
     await expect(recordDvzFollowUp(admin, advice.id, { followUp: "VERBLIJF_VERLENGD", on: "", version: 1 }, NOW)).rejects.toBeInstanceOf(ValidationError);
     const after = await recordDvzFollowUp(admin, advice.id, { followUp: "VERBLIJF_VERLENGD", on: "2026-06-10", version: 1 }, NOW);
     expect(after).toMatchObject({ dvzFollowUp: "VERBLIJF_VERLENGD", version: 2 });
-    await expect(recordDvzFollowUp(admin, advice.id, { followUp: "VERBLIJF_NIET_VERLENGD", on: "2026-06-10", version: 1 }, NOW)).rejects.toBeInstanceOf(ConflictError);
+    await expect(recordDvzFollowUp(admin, advice.id, { followUp: "VERBLIJF_NIET_VERLENGD", on: "2026-06-10", version: 1 }, NOW)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     for (const role of ["STAFF", "MANAGER"] as const) {
       const user = await createTestUser(role, agency);
       await expect(generateDvzAdvice(user, { newcomerId: n.id }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
@@ -106,7 +130,9 @@ describe("DVZ advice", () => {
 
   it("refuses a period that ends before it starts, without an audit entry", async () => {
     const admin = await createTestUser("ADMIN");
-    await expect(exportDvzFile(admin, { from: "2024-12-31", to: "2024-01-01" })).rejects.toMatchObject({ fieldErrors: { to: expect.stringContaining("vóór") } });
+    await expect(exportDvzFile(admin, { from: "2024-12-31", to: "2024-01-01" })).rejects.toMatchObject({
+      fieldErrors: { to: expect.stringContaining("vóór") },
+    });
     expect(await db.auditLog.count({ where: { action: "dvz.export", userId: admin.userId } })).toBe(0);
   });
 });

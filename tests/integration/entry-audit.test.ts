@@ -15,8 +15,16 @@ describe("report audit", () => {
     await getReport(manager, q, { action: "report.view", what: "vraag-2" });
     await getReport(manager, q, { action: "report.export", what: "csv" });
     await getAnswer(manager, { from: 2021, to: 2022, asOf: "2023-01-15" }, { action: "report.export", what: "antwoord-xlsx" });
-    const rows = await db.auditLog.findMany({ where: { userId: manager.userId }, orderBy: { id: "asc" }, select: { action: true, entityId: true, agencyCode: true, after: true } });
-    expect(rows.map((r) => [r.action, r.entityId])).toEqual([["report.view", "vraag-2"], ["report.export", "csv"], ["report.export", "antwoord-xlsx"]]);
+    const rows = await db.auditLog.findMany({
+      where: { userId: manager.userId },
+      orderBy: { id: "asc" },
+      select: { action: true, entityId: true, agencyCode: true, after: true },
+    });
+    expect(rows.map((r) => [r.action, r.entityId])).toEqual([
+      ["report.view", "vraag-2"],
+      ["report.export", "csv"],
+      ["report.export", "antwoord-xlsx"],
+    ]);
     expect(rows[1]!.after).toMatchObject({ measure: "contracts", by: ["office"], from: 2021, to: 2021, asOf: "2023-01-15", agency: agency.agencyCode });
     expect(rows.every((r) => r.agencyCode === agency.agencyCode)).toBe(true);
   });

@@ -13,7 +13,10 @@ import { createEmptyDatabase, fingerprint } from "@/tests/support/exchange-facto
 
 const tsxCli = path.resolve("node_modules/tsx/dist/cli.mjs");
 const cli = (file: string, url: string) =>
-  spawnSync(process.execPath, [tsxCli, "--conditions=react-server", "scripts/import.ts", file], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  spawnSync(process.execPath, [tsxCli, "--conditions=react-server", "scripts/import.ts", file], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: "utf8",
+  });
 
 function writeBytes(content: Buffer | string): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "exchange-bad-")), "dossiers.jsonl");
@@ -23,8 +26,12 @@ function writeBytes(content: Buffer | string): string {
 
 describe("import of bad bytes", () => {
   let db: { url: string; drop: () => Promise<void> };
-  beforeAll(async () => { db = await createEmptyDatabase(); });
-  afterAll(async () => { await db.drop(); });
+  beforeAll(async () => {
+    db = await createEmptyDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it("refuses a line that is not valid UTF-8, with its line and field, and writes nothing", async () => {
     const good = JSON.stringify(syntheticNewcomer(40_000));

@@ -15,8 +15,12 @@ const singleProcessCliArgs = (file: string) => ["--conditions=react-server", "--
 
 describe("dossier import", () => {
   let db: { url: string; drop: () => Promise<void> };
-  beforeAll(async () => { db = await createEmptyDatabase(); });
-  afterAll(async () => { await db.drop(); });
+  beforeAll(async () => {
+    db = await createEmptyDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it("imports every newcomer with classified events and FINAL decisions, and audits it", async () => {
     const file = writeTempFile(syntheticExchangeText(3000));
@@ -31,17 +35,30 @@ describe("dossier import", () => {
     expect(person).toMatchObject({ search_name: "el amrani samira", agency_code: "ATLAS", nationality_group: "DERDELANDER", version: 1 });
     // i = 13: a contract recorded at another office than the newcomer's
     const n13 = syntheticNewcomer(13);
-    const [contract] = await query(db.url,
-      `SELECT e.* FROM track_event e JOIN newcomer n ON n.id = e.newcomer_id WHERE n.national_number = $1 AND e.type = 'CONTRACT'`, [n13.nationalNumber]);
-    expect(contract).toMatchObject({ office_code: n13.events[3]!.office, nationality_code: n13.nationality, gender: n13.gender, target_group: n13.targetGroup, recorded_by_id: null });
+    const [contract] = await query(
+      db.url,
+      `SELECT e.* FROM track_event e JOIN newcomer n ON n.id = e.newcomer_id WHERE n.national_number = $1 AND e.type = 'CONTRACT'`,
+      [n13.nationalNumber],
+    );
+    expect(contract).toMatchObject({
+      office_code: n13.events[3]!.office,
+      nationality_code: n13.nationality,
+      gender: n13.gender,
+      target_group: n13.targetGroup,
+      recorded_by_id: null,
+    });
     expect(contract!.agency_code).not.toBeNull();
-    const [nulls] = await query<{ n: number }>(db.url,
+    const [nulls] = await query<{ n: number }>(
+      db.url,
       `SELECT count(*)::int AS n FROM track_event WHERE office_code IS NULL OR agency_code IS NULL OR nationality_code IS NULL
-        OR nationality_group IS NULL OR residence_status_code IS NULL OR target_group IS NULL OR gender IS NULL OR recorded_by_id IS NOT NULL`);
+        OR nationality_group IS NULL OR residence_status_code IS NULL OR target_group IS NULL OR gender IS NULL OR recorded_by_id IS NOT NULL`,
+    );
     expect(nulls!.n).toBe(0);
-    const [fines] = await query<{ n: number; bad: number }>(db.url,
+    const [fines] = await query<{ n: number; bad: number }>(
+      db.url,
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE status <> 'FINAL' OR payment_status IS DISTINCT FROM 'OPEN')::int AS bad
-       FROM infringement_decision WHERE outcome = 'BOETE'`);
+       FROM infringement_decision WHERE outcome = 'BOETE'`,
+    );
     expect(fines!.n).toBeGreaterThan(0);
     expect(fines!.bad).toBe(0);
     const [advice] = await query(db.url, `SELECT contract_signed, attestation_obtained, dvz_follow_up FROM track_event WHERE type = 'DVZ_ADVICE' LIMIT 1`);
@@ -62,7 +79,10 @@ describe("dossier import", () => {
 
   it("adds only the new events of a newcomer that already exists", async () => {
     const n = syntheticNewcomer(1);
-    n.events.push({ type: "INVITATION", date: "2024-01-02" }, { type: "INFRINGEMENT", date: "2024-02-01", infringementType: "NIET_REGELMATIG_DEELGENOMEN", decision: { date: "2024-03-01", outcome: "GEEN_BOETE" } });
+    n.events.push(
+      { type: "INVITATION", date: "2024-01-02" },
+      { type: "INFRINGEMENT", date: "2024-02-01", infringementType: "NIET_REGELMATIG_DEELGENOMEN", decision: { date: "2024-03-01", outcome: "GEEN_BOETE" } },
+    );
     const before = await counts(db.url);
     const result = await importExchangeFile({ databaseUrl: db.url, filePath: writeTempFile(`${JSON.stringify(n)}\n`) });
     expect(result).toMatchObject({ ok: true, newcomers: 0, events: 2 });
@@ -108,7 +128,10 @@ describe("dossier import", () => {
         child.stderr.on("data", (d: Buffer) => {
           stderr += d.toString();
           // kill once rows are streaming into the database
-          if (/Importeren: [1-9]\d*\//.test(stderr)) { child.kill("SIGKILL"); resolve(); }
+          if (/Importeren: [1-9]\d*\//.test(stderr)) {
+            child.kill("SIGKILL");
+            resolve();
+          }
         });
         child.on("exit", () => reject(new Error(`import ended before it could be killed: ${stderr}`)));
       });
@@ -116,11 +139,19 @@ describe("dossier import", () => {
       // the server rolls back when it notices the dropped connection (after the statement it is running);
       // only client backends count: an autovacuum worker may visit the database meanwhile
       for (let i = 0; i < 300; i++) {
-        const [a] = await query<{ n: number }>(killDb.url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`);
+        const [a] = await query<{ n: number }>(
+          killDb.url,
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+        );
         if (a!.n === 0) break;
         await new Promise((r) => setTimeout(r, 100));
       }
-      expect(await query(killDb.url, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`)).toEqual([{ n: 0 }]);
+      expect(
+        await query(
+          killDb.url,
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+        ),
+      ).toEqual([{ n: 0 }]);
       expect(await fingerprint(killDb.url)).toEqual(before);
     } finally {
       await killDb.drop();

@@ -20,7 +20,14 @@ async function dossier(date = "2026-03-02") {
   return { agency, newcomer, event };
 }
 
-const fine = (amountEur: number | string, extra: Record<string, unknown> = {}) => ({ outcome: "BOETE", decidedOn: "2026-04-01", amountEur, motivation: "Niet tijdig aangemeld na aanmaning.", version: 1, ...extra });
+const fine = (amountEur: number | string, extra: Record<string, unknown> = {}) => ({
+  outcome: "BOETE",
+  decidedOn: "2026-04-01",
+  amountEur,
+  motivation: "Niet tijdig aangemeld na aanmaning.",
+  version: 1,
+  ...extra,
+});
 
 describe("fine decisions", () => {
   it("records a final fine of 75 EUR with an open payment, audited, and bumps the dossier's version", async () => {
@@ -37,7 +44,9 @@ describe("fine decisions", () => {
     const admin = await createTestUser("ADMIN");
     const before = await decisionState(event.id);
     for (const amount of [49, 5001]) {
-      await expect(decideInfringement(admin, event.id, fine(amount), NOW)).rejects.toMatchObject({ fieldErrors: { amountEur: "Het bedrag moet een heel bedrag van 50 tot 5000 euro zijn." } });
+      await expect(decideInfringement(admin, event.id, fine(amount), NOW)).rejects.toMatchObject({
+        fieldErrors: { amountEur: "Het bedrag moet een heel bedrag van 50 tot 5000 euro zijn." },
+      });
     }
     expect(await decisionState(event.id)).toEqual(before);
     expect(before.decisions).toHaveLength(0);
@@ -46,8 +55,12 @@ describe("fine decisions", () => {
   it("refuses a date in the future or before the dossier was received", async () => {
     const { event } = await dossier("2026-03-02");
     const admin = await createTestUser("ADMIN");
-    await expect(decideInfringement(admin, event.id, fine(100, { decidedOn: "2026-06-16" }), NOW)).rejects.toMatchObject({ fieldErrors: { decidedOn: expect.stringContaining("toekomst") } });
-    await expect(decideInfringement(admin, event.id, fine(100, { decidedOn: "2026-03-01" }), NOW)).rejects.toMatchObject({ fieldErrors: { decidedOn: expect.stringContaining("vóór") } });
+    await expect(decideInfringement(admin, event.id, fine(100, { decidedOn: "2026-06-16" }), NOW)).rejects.toMatchObject({
+      fieldErrors: { decidedOn: expect.stringContaining("toekomst") },
+    });
+    await expect(decideInfringement(admin, event.id, fine(100, { decidedOn: "2026-03-01" }), NOW)).rejects.toMatchObject({
+      fieldErrors: { decidedOn: expect.stringContaining("vóór") },
+    });
     expect(await db.infringementDecision.count({ where: { eventId: event.id } })).toBe(0);
   });
 
@@ -94,7 +107,8 @@ describe("fine decisions", () => {
     const { agency, event } = await dossier();
     const [first, second] = await Promise.all([createTestUser("ADMIN"), createTestUser("ADMIN")]);
     const d = await decideInfringement(first, event.id, fine(2500), NOW);
-    const inQueue = async () => (await listUndecidedInfringements(second, { agency: agency.agencyCode, page: 1 }, NOW)).items.some((i) => i.eventId === event.id);
+    const inQueue = async () =>
+      (await listUndecidedInfringements(second, { agency: agency.agencyCode, page: 1 }, NOW)).items.some((i) => i.eventId === event.id);
     expect(await inQueue()).toBe(false);
     await expect(rejectDecision(second, d.id, { reason: "" })).rejects.toBeInstanceOf(ValidationError);
     await rejectDecision(second, d.id, { reason: "Bedrag te hoog voor een eerste inbreuk." });
@@ -109,12 +123,17 @@ describe("fine decisions", () => {
     const admin = await createTestUser("ADMIN");
     const original = await decideInfringement(admin, event.id, fine(300), NOW);
     const correction = { outcome: "BOETE", decidedOn: "2026-04-10", amountEur: 150, motivation: "Eerste inbreuk: lager bedrag.", version: 2 };
-    await expect(decideInfringement(admin, event.id, correction, NOW)).rejects.toMatchObject({ fieldErrors: { correctionReason: expect.stringContaining("waarom") } });
+    await expect(decideInfringement(admin, event.id, correction, NOW)).rejects.toMatchObject({
+      fieldErrors: { correctionReason: expect.stringContaining("waarom") },
+    });
     expect(await db.infringementDecision.count({ where: { eventId: event.id } })).toBe(1);
     const fixed = await decideInfringement(admin, event.id, { ...correction, correctionReason: "Rekenfout in het bedrag." }, NOW);
     expect(fixed).toMatchObject({ correctsId: original.id, correctionReason: "Rekenfout in het bedrag.", status: "FINAL" });
     const view = await getInfringementDossier(admin, event.id);
-    expect(view.decisions.map((d) => [d.amountEur, d.status, d.standing])).toEqual([[300, "FINAL", false], [150, "FINAL", true]]);
+    expect(view.decisions.map((d) => [d.amountEur, d.status, d.standing])).toEqual([
+      [300, "FINAL", false],
+      [150, "FINAL", true],
+    ]);
     expect(await db.auditLog.count({ where: { action: "decision.correct", entityId: fixed.id, reason: "Rekenfout in het bedrag." } })).toBe(1);
   });
 
@@ -156,7 +175,8 @@ describe("fine decisions", () => {
     await createTestEvent(n.id, "INFRINGEMENT", "2025-10-01", { cancelled: true });
     const decided = await createTestEvent(n.id, "INFRINGEMENT", "2025-09-01");
     await decideInfringement(admin, decided.id, { outcome: "GEEN_GEVOLG", decidedOn: "2025-10-01", motivation: "Verhuisd.", version: 1 }, NOW);
-    const ids = async (q: Record<string, unknown>) => (await listUndecidedInfringements(admin, { agency: agency.agencyCode, page: 1, ...q }, NOW)).items.map((i) => i.eventId);
+    const ids = async (q: Record<string, unknown>) =>
+      (await listUndecidedInfringements(admin, { agency: agency.agencyCode, page: 1, ...q }, NOW)).items.map((i) => i.eventId);
     expect(await ids({})).toEqual([older.id, newer.id]);
     expect(await ids({ type: "ONREGELMATIGE_DEELNAME" })).toEqual([older.id]);
     expect(await ids({ minAgeDays: 90 })).toEqual([older.id]);

@@ -14,7 +14,10 @@ import { createTestAgency, createTestUser } from "../support/factories";
 import { newcomerInput } from "../support/dossier-factories";
 
 async function fieldErrors(p: Promise<unknown>): Promise<Record<string, string>> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(ValidationError);
   return (e as ValidationError).fieldErrors;
 }
@@ -32,11 +35,15 @@ describe("control characters in forms and query parameters", () => {
     const n = await createNewcomer(staff, newcomerInput(agency));
     // a note may hold line breaks, not a NUL
     await recordTrackEvent(staff, n.id, { type: "EXTRACTION", date: "2020-01-01", note: "regel 1\nregel 2" });
-    expect(await fieldErrors(recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2020-02-01", note: "x\u0000" }))).toMatchObject({ note: CONTROL_CHARACTER_MESSAGE });
+    expect(await fieldErrors(recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2020-02-01", note: "x\u0000" }))).toMatchObject({
+      note: CONTROL_CHARACTER_MESSAGE,
+    });
 
     expect(await fieldErrors(listNewcomers(staff, { office: "x\u0000" }))).toMatchObject({ office: CONTROL_CHARACTER_MESSAGE });
     expect(await fieldErrors(listNewcomers(staff, { q: "x\u0000" }))).toMatchObject({ q: CONTROL_CHARACTER_MESSAGE });
     expect(await fieldErrors(findNewcomersForAdvice(admin, { q: "ab\u0000" }))).toMatchObject({ q: CONTROL_CHARACTER_MESSAGE });
-    expect(await fieldErrors(createUser(admin, { name: "Nul\u0000", email: "nul@test.local", password: "x".repeat(12), role: "ADMIN" }))).toMatchObject({ name: CONTROL_CHARACTER_MESSAGE });
+    expect(await fieldErrors(createUser(admin, { name: "Nul\u0000", email: "nul@test.local", password: "x".repeat(12), role: "ADMIN" }))).toMatchObject({
+      name: CONTROL_CHARACTER_MESSAGE,
+    });
   });
 });

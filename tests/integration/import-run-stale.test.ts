@@ -10,7 +10,9 @@ import { createTestUser } from "@/tests/support/factories";
 describe("an import whose instance stopped", () => {
   it("is reported as interrupted once its heartbeat is older than two minutes, and stays so", async () => {
     const admin = await createTestUser("ADMIN");
-    const run = await db.importRun.create({ data: { fileName: "groot.jsonl", status: "IMPORTING", totalLines: 1000, doneLines: 400, startedById: admin.userId } });
+    const run = await db.importRun.create({
+      data: { fileName: "groot.jsonl", status: "IMPORTING", totalLines: 1000, doneLines: 400, startedById: admin.userId },
+    });
     await db.$executeRaw`UPDATE import_run SET heartbeat_at = now() - interval '3 minutes' WHERE id = ${run.id}::uuid`;
     const view = await getImportRun(admin, run.id);
     expect(view.status).toBe("FAILED");

@@ -64,7 +64,9 @@ describe.skipIf(!appUrl || !ownerUrl)("the app's database role", () => {
     const tables = await app.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
     expect(tables.rows[0].n).toBe(0);
     // the owner's stash of dropped definitions is out of reach (no executing definitions of the app's choosing)
-    await expect(app.query(`INSERT INTO inburgering_private.bulk_load_dropped (kind, table_name, name, definition) VALUES ('index', 'x', 'x', 'x')`)).rejects.toThrow(/permission denied/);
+    await expect(
+      app.query(`INSERT INTO inburgering_private.bulk_load_dropped (kind, table_name, name, definition) VALUES ('index', 'x', 'x', 'x')`),
+    ).rejects.toThrow(/permission denied/);
   });
 
   it("imports a large file in bulk-load mode, indexes and foreign keys put back", async () => {
@@ -110,11 +112,14 @@ describe.skipIf(!appUrl || !ownerUrl)("the app's database role", () => {
     try {
       await migrate(inDatabase(superuser, name), () => {}); // as before: everything owned by postgres
       const roles = await ensureRoles(superuser, name, inject("dbRolesFile"));
-      const [owners] = await query<{ others: number; mine: number }>(roles.ownerUrl, `
+      const [owners] = await query<{ others: number; mine: number }>(
+        roles.ownerUrl,
+        `
         SELECT count(*) FILTER (WHERE r.rolname <> 'inburgering_owner')::int AS others,
                count(*) FILTER (WHERE r.rolname = 'inburgering_owner')::int AS mine
           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_roles r ON r.oid = c.relowner
-         WHERE n.nspname IN ('public', 'inburgering_private') AND c.relkind IN ('r', 'v', 'S', 'i')`);
+         WHERE n.nspname IN ('public', 'inburgering_private') AND c.relkind IN ('r', 'v', 'S', 'i')`,
+      );
       expect(owners).toMatchObject({ others: 0 });
       expect(owners!.mine).toBeGreaterThan(10);
       const [fn] = await query<{ owner: string }>(roles.ownerUrl, `SELECT proowner::regrole::text AS owner FROM pg_proc WHERE proname = 'bulk_load_drop'`);

@@ -12,7 +12,10 @@ describe("newcomer list", () => {
     const agency = await createTestAgency();
     const staff = await createTestUser("STAFF", agency);
     const ayse = await createNewcomer(staff, newcomerInput(agency, { lastName: "Öztürk-Yılmaz", firstName: "Ayşe", birthDate: "1980-05-10" }));
-    const jose = await createNewcomer(staff, newcomerInput(agency, { lastName: "Da Silva", firstName: "José", birthDate: "1990-05-10", targetGroup: "RECHT", officeCode: agency.secondOfficeCode }));
+    const jose = await createNewcomer(
+      staff,
+      newcomerInput(agency, { lastName: "Da Silva", firstName: "José", birthDate: "1990-05-10", targetGroup: "RECHT", officeCode: agency.secondOfficeCode }),
+    );
     const ahmed = await createNewcomer(staff, newcomerInput(agency, { lastName: "Benali", firstName: "Ahmed", birthDate: "1975-01-02" }));
     await recordTrackEvent(staff, ayse.id, { type: "EXTRACTION", date: "2020-02-01" });
     await recordTrackEvent(staff, ayse.id, { type: "REGISTRATION", date: "2020-03-01" });

@@ -32,7 +32,10 @@ describe("name search in one pass", () => {
     await insertMany(agency, few, 3 * PAGE_SIZE + 7, base);
     await insertMany(agency, many, COUNT_CAP + 40, base + 10_000);
 
-    for (const [q, pages] of [[few.toLowerCase(), [1, 2, 4, 5]], [many.toLowerCase(), [1, 3]]] as const) {
+    for (const [q, pages] of [
+      [few.toLowerCase(), [1, 2, 4, 5]],
+      [many.toLowerCase(), [1, 3]],
+    ] as const) {
       for (const sort of SORTS) {
         for (const page of pages) {
           const query = listNewcomersSchema.parse({ q, sort, page: String(page) });
@@ -40,7 +43,10 @@ describe("name search in one pass", () => {
           const expectedRows = (await db.$queryRaw<{ id: string }[]>(sql.rows)).map((r) => r.id);
           const expectedTotal = Number((await db.$queryRaw<{ c: bigint }[]>(sql.count))[0]!.c);
           const list = await listNewcomers(staff, { q, sort, page: String(page) });
-          expect(list.rows.map((r) => r.id), `${q} ${sort} page ${page}`).toEqual(expectedRows);
+          expect(
+            list.rows.map((r) => r.id),
+            `${q} ${sort} page ${page}`,
+          ).toEqual(expectedRows);
           expect(list.total).toBe(Math.min(expectedTotal, COUNT_CAP));
           expect(list.totalCapped).toBe(expectedTotal > COUNT_CAP);
         }

@@ -13,7 +13,13 @@ describe("create a newcomer", () => {
     const input = newcomerInput(agency);
     const dotted = `${input.nationalNumber.slice(0, 2)}.${input.nationalNumber.slice(2, 4)}.${input.nationalNumber.slice(4, 6)}-${input.nationalNumber.slice(6, 9)}.${input.nationalNumber.slice(9)}`;
     const n = await createNewcomer(staff, { ...input, nationalNumber: dotted });
-    expect(n).toMatchObject({ nationalNumber: input.nationalNumber, nationalityGroup: "DERDELANDER", searchName: "ozturk ayse", agencyCode: agency.agencyCode, version: 1 });
+    expect(n).toMatchObject({
+      nationalNumber: input.nationalNumber,
+      nationalityGroup: "DERDELANDER",
+      searchName: "ozturk ayse",
+      agencyCode: agency.agencyCode,
+      version: 1,
+    });
     expect(await auditCount({ newcomerId: n.id })).toBe(1);
     expect(await auditCount({ newcomerId: n.id, action: "newcomer.create" })).toBe(1);
   });
@@ -65,7 +71,9 @@ describe("create a newcomer", () => {
     const bis = makeNationalNumber("2001-04-05", 457, { bis: true });
     const n = await createNewcomer(staff, newcomerInput(agency, { nationalNumber: bis, birthDate: "2001-04-05" }));
     expect(n.nationalNumber).toBe(bis);
-    await expect(createNewcomer(staff, newcomerInput(agency, { nationalNumber: bis.slice(0, 10) + ((Number(bis[10]) + 1) % 10), birthDate: "2001-04-05" }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      createNewcomer(staff, newcomerInput(agency, { nationalNumber: bis.slice(0, 10) + ((Number(bis[10]) + 1) % 10), birthDate: "2001-04-05" })),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("refuses a duplicate national number, linking to the dossier only when the user may see it", async () => {

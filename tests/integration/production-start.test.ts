@@ -41,7 +41,12 @@ describe("npm start (production)", () => {
 
 describe("npm run user:create", () => {
   const run = (args: string[], input: string) =>
-    spawnSync(process.execPath, [tsxCli, "--conditions=react-server", "scripts/user-create.ts", ...args], { input, encoding: "utf8", timeout: 60_000, env: process.env });
+    spawnSync(process.execPath, [tsxCli, "--conditions=react-server", "scripts/user-create.ts", ...args], {
+      input,
+      encoding: "utf8",
+      timeout: 60_000,
+      env: process.env,
+    });
 
   it("creates an admin with the password from stdin, hashed and audited as the command line", async () => {
     const email = `eerste-${Date.now()}@beheer.test`;

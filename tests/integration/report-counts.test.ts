@@ -33,15 +33,22 @@ async function difference(a: string, b: string, values: unknown[] = []): Promise
 
 /** Stored facts = derived facts for these newcomers; stored counts = the facts counted anew, every grain. */
 async function expectTablesMatchTheRecords(newcomerIds: string[]) {
-  expect(await difference(
-    `SELECT ${FACT} FROM report_fact WHERE newcomer_id = ANY($1::uuid[])`,
-    `SELECT ${FACT} FROM report_fact_source WHERE newcomer_id = ANY($1::uuid[])`, [newcomerIds])).toBe(0);
-  expect(await difference(
-    `SELECT grain, ${KEY}, from_year, to_year, n FROM report_count WHERE n <> 0`,
-    `SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint, ${KEY}, from_year, to_year, count(*)
+  expect(
+    await difference(
+      `SELECT ${FACT} FROM report_fact WHERE newcomer_id = ANY($1::uuid[])`,
+      `SELECT ${FACT} FROM report_fact_source WHERE newcomer_id = ANY($1::uuid[])`,
+      [newcomerIds],
+    ),
+  ).toBe(0);
+  expect(
+    await difference(
+      `SELECT grain, ${KEY}, from_year, to_year, n FROM report_count WHERE n <> 0`,
+      `SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint, ${KEY}, from_year, to_year, count(*)
        FROM (SELECT *, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year FROM report_fact) f
       GROUP BY ${ROLLED_UP}, from_year, to_year,
-               GROUPING SETS ((nationality_code, residence_status_code), (nationality_code), (residence_status_code), ())`)).toBe(0);
+               GROUPING SETS ((nationality_code, residence_status_code), (nationality_code), (residence_status_code), ())`,
+    ),
+  ).toBe(0);
 }
 
 const shiftDay = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -51,7 +58,9 @@ async function asOfDatesAround(newcomerIds: string[]): Promise<string[]> {
   const r = await pool.query<{ d: string }>(
     `SELECT DISTINCT to_char(d, 'YYYY-MM-DD') AS d FROM (
        SELECT valid_from AS d FROM report_fact_source WHERE newcomer_id = ANY($1::uuid[])
-       UNION SELECT valid_to FROM report_fact_source WHERE newcomer_id = ANY($1::uuid[]) AND valid_to IS NOT NULL) x`, [newcomerIds]);
+       UNION SELECT valid_to FROM report_fact_source WHERE newcomer_id = ANY($1::uuid[]) AND valid_to IS NOT NULL) x`,
+    [newcomerIds],
+  );
   const dates = new Set<string>();
   for (const { d } of r.rows) for (const x of [shiftDay(d, -1), d, `${d.slice(0, 4)}-01-01`, `${d.slice(0, 4)}-12-31`]) dates.add(x);
   return [...dates].sort();
@@ -67,13 +76,22 @@ async function expectEngineMatchesDirectQuery(agency: TestAgency, newcomerIds: s
     // grains 3, 1, 2 and 3; every dimension of the measure compared at least once, but province
     // (the same provinceCase SQL on both sides, over office_code, which is compared)
     const lists: Dimension[][] = [
-      ["office"], ["nationality", "gender"], ["residence_status", "nationality_group"], ["agency", "target_group"],
-      ...specific.map((d): Dimension[] => ["office", d])];
-    expect(dims.filter((d) => d !== "province" && !lists.flat().includes(d)), `dimensions of ${measure} not compared`).toEqual([]);
+      ["office"],
+      ["nationality", "gender"],
+      ["residence_status", "nationality_group"],
+      ["agency", "target_group"],
+      ...specific.map((d): Dimension[] => ["office", d]),
+    ];
+    expect(
+      dims.filter((d) => d !== "province" && !lists.flat().includes(d)),
+      `dimensions of ${measure} not compared`,
+    ).toEqual([]);
     for (const by of lists) {
       for (const asOf of dates) {
         const p = parseReportParams({ measure, by, from: 2019, to: 2023, asOf, agency: agency.agencyCode });
-        expect(await reportCells(pool, buildReportQuery(p)), `${measure} by ${by.join(",")} as of ${asOf}`).toEqual(await reportCells(pool, buildDirectReportQuery(p)));
+        expect(await reportCells(pool, buildReportQuery(p)), `${measure} by ${by.join(",")} as of ${asOf}`).toEqual(
+          await reportCells(pool, buildDirectReportQuery(p)),
+        );
         compared++;
       }
     }
@@ -104,7 +122,14 @@ describe("report tables kept by the triggers", () => {
     await addEvent(a, { type: "CONTRACT", date: "2021-02-01" });
     await addEvent(a, { type: "CONTRACT", date: "2021-05-01" });
     await addEvent(a, { type: "ATTESTATION", date: "2022-02-01" });
-    await addEvent(a, { type: "DVZ_ADVICE", date: "2022-01-05", contractSigned: true, attestationObtained: false, followUp: "VERBLIJF_VERLENGD", followUpOn: "2023-03-01" });
+    await addEvent(a, {
+      type: "DVZ_ADVICE",
+      date: "2022-01-05",
+      contractSigned: true,
+      attestationObtained: false,
+      followUp: "VERBLIJF_VERLENGD",
+      followUpOn: "2023-03-01",
+    });
     await addEvent(b, { type: "REGISTRATION", date: "2021-11-01" });
     await addEvent(b, { type: "EXTRACTION", date: "2021-12-20" });
     await addEvent(c, { type: "EXTRACTION", date: "2022-06-01" });
@@ -113,9 +138,16 @@ describe("report tables kept by the triggers", () => {
     expect(compared).toBeGreaterThan(500);
     // the counts hold one still-open reach fact per newcomer (a: registered since 2021, b: registered
     // before the extraction, c: never), and a's closed NIET_AANGEMELD fact of 2020
-    const r = await pool.query(`SELECT state, to_year, sum(n)::int AS n FROM report_count WHERE grain = 3 AND type = 'EXTRACTION' AND agency_code = $1
-      GROUP BY 1, 2 ORDER BY 1, 2`, [agency.agencyCode]);
-    expect(r.rows).toEqual([{ state: "AANGEMELD", to_year: null, n: 2 }, { state: "NIET_AANGEMELD", to_year: 2021, n: 1 }, { state: "NIET_AANGEMELD", to_year: null, n: 1 }]);
+    const r = await pool.query(
+      `SELECT state, to_year, sum(n)::int AS n FROM report_count WHERE grain = 3 AND type = 'EXTRACTION' AND agency_code = $1
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+      [agency.agencyCode],
+    );
+    expect(r.rows).toEqual([
+      { state: "AANGEMELD", to_year: null, n: 2 },
+      { state: "NIET_AANGEMELD", to_year: 2021, n: 1 },
+      { state: "NIET_AANGEMELD", to_year: null, n: 1 },
+    ]);
   });
 
   it("follows decisions: same-day correction, a correction a year later, confirmation, payment, deletion", async () => {
@@ -142,7 +174,10 @@ describe("report tables kept by the triggers", () => {
     const registration = events.find((e) => e.type === "REGISTRATION" && e.newcomerId === ids[0])!;
     await db.trackEvent.update({ where: { id: registration.id }, data: { date: new Date("2020-12-31T00:00:00Z") } });
     const extraction = events.find((e) => e.type === "EXTRACTION" && e.newcomerId === ids[1])!;
-    await db.trackEvent.update({ where: { id: extraction.id }, data: { officeCode: agency.officeCode, nationalityCode: "TUR", residenceStatusCode: "ARBEIDSMIGRANT_DERDELANDER" } });
+    await db.trackEvent.update({
+      where: { id: extraction.id },
+      data: { officeCode: agency.officeCode, nationalityCode: "TUR", residenceStatusCode: "ARBEIDSMIGRANT_DERDELANDER" },
+    });
     await check();
     // a statement that changes nothing a fact is made of leaves the tables alone
     const before = await pool.query(`SELECT xmin::text AS x FROM report_fact WHERE newcomer_id = $1 ORDER BY event_id, valid_from`, [ids[2]]);

@@ -19,9 +19,7 @@ const inDatabase = (url: string, name: string) => {
 };
 
 // the audit log's append-only guard is no report SQL: it stays in migration 20261128180000_init
-const notReportSql = [
-  "function audit_log_append_only()", "trigger audit_log_no_truncate on audit_log", "trigger audit_log_no_update_delete on audit_log",
-];
+const notReportSql = ["function audit_log_append_only()", "trigger audit_log_no_truncate on audit_log", "trigger audit_log_no_update_delete on audit_log"];
 
 describe("report SQL: the database defines what prisma/sql/reports says", () => {
   const db = new pg.Client({ connectionString: inject("databaseUrl") });
@@ -43,8 +41,10 @@ describe("report SQL: the database defines what prisma/sql/reports says", () => 
         await scratch.query("COMMIT");
         const fromFiles = await readDefinitions(scratch);
         const migrated = await readDefinitions(db);
-        expect(differences(migrated, fromFiles),
-          "prisma/sql/reports differs from the migrations: run `npm run db:sql -- NAME` (with --rebuild when the view changed)").toEqual([]);
+        expect(
+          differences(migrated, fromFiles),
+          "prisma/sql/reports differs from the migrations: run `npm run db:sql -- NAME` (with --rebuild when the view changed)",
+        ).toEqual([]);
       } finally {
         await scratch.end();
       }
@@ -57,7 +57,11 @@ describe("report SQL: the database defines what prisma/sql/reports says", () => 
   it("has no view, function or trigger that no file defines", async () => {
     const files = reportSqlObjects();
     const defined = new Set([...files.functions, ...files.views, ...files.triggers]);
-    const nameOf = (key: string) => key.split(" ")[1]!.replace(/\(.*$/, "").replace(/^public\./, "");
+    const nameOf = (key: string) =>
+      key
+        .split(" ")[1]!
+        .replace(/\(.*$/, "")
+        .replace(/^public\./, "");
     const strays = Object.keys(await readDefinitions(db)).filter((k) => !notReportSql.includes(k) && !defined.has(nameOf(k)));
     expect(strays).toEqual([]);
     // and each file object exists (a typo in a name would otherwise pass the line above)
@@ -66,12 +70,14 @@ describe("report SQL: the database defines what prisma/sql/reports says", () => 
   });
 
   it.skipIf(!inject("ownerDatabaseUrl"))("leaves the objects owned by the owner role", async () => {
-    const r = await db.query<{ name: string }>(`
+    const r = await db.query<{ name: string }>(
+      `
       SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
        WHERE n.nspname = 'public' AND p.proname = ANY($1) AND p.proowner <> 'inburgering_owner'::regrole
       UNION ALL
       SELECT c.relname FROM pg_class c WHERE c.oid = 'report_fact_source'::regclass AND c.relowner <> 'inburgering_owner'::regrole`,
-      [reportSqlObjects().functions]);
+      [reportSqlObjects().functions],
+    );
     expect(r.rows).toEqual([]);
   });
 });
@@ -82,9 +88,12 @@ describe("the report_count key is written once per language and agrees everywher
   afterAll(() => db.end());
 
   const columns = async (table: string) =>
-    (await db.query<{ name: string }>(
-      `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
-      [table])).rows.map((r) => r.name);
+    (
+      await db.query<{ name: string }>(
+        `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+        [table],
+      )
+    ).rows.map((r) => r.name);
 
   it("report_count_key() in SQL equals lib/domain/reports/count-key.ts", async () => {
     const r = await db.query<{ all: string; rolled: string }>(`SELECT report_count_key() AS all, report_count_key(true) AS rolled`);

@@ -10,7 +10,8 @@ import { addDecision, addEvent, cancelEvent, firstMarkers } from "../support/rep
 const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 afterAll(() => pool.end());
 
-const cell = (r: ReportResult, keys: string[], year: number) => r.rows.find((row) => JSON.stringify(row.keys) === JSON.stringify(keys))?.values[String(year)] ?? 0;
+const cell = (r: ReportResult, keys: string[], year: number) =>
+  r.rows.find((row) => JSON.stringify(row.keys) === JSON.stringify(keys))?.values[String(year)] ?? 0;
 
 function expectTotalsAreSums(r: ReportResult) {
   for (const y of r.years) expect(r.totals.values[String(y)]).toBe(r.rows.reduce((s, row) => s + row.values[String(y)]!, 0));
@@ -28,7 +29,9 @@ describe("report engine", () => {
     await addEvent(late, { type: "EXTRACTION", date: "2022-08-01" });
     const q = { measure: "reach", by: ["office", "registered"], from: 2022, to: 2022, agency: a.agencyCode };
     const before = await runReport(pool, { ...q, asOf: "2022-06-30" });
-    expect(before.rows).toEqual([expect.objectContaining({ keys: [a.officeCode, "NIET_AANGEMELD"], labels: [`Kantoor 1 ${a.agencyCode}`, "niet aangemeld"], total: 1 })]);
+    expect(before.rows).toEqual([
+      expect.objectContaining({ keys: [a.officeCode, "NIET_AANGEMELD"], labels: [`Kantoor 1 ${a.agencyCode}`, "niet aangemeld"], total: 1 }),
+    ]);
     const after = await runReport(pool, { ...q, asOf: "2022-12-31" });
     expect(cell(after, [a.officeCode, "AANGEMELD"], 2022)).toBe(1);
     expect(cell(after, [a.officeCode, "NIET_AANGEMELD"], 2022)).toBe(1);
@@ -64,7 +67,14 @@ describe("report engine", () => {
     await db.newcomer.update({ where: { id: n.id }, data: { officeCode: a.secondOfficeCode, nationalityCode: "BEL", nationalityGroup: "EU_PLUS" } });
     const moved = await db.newcomer.findUniqueOrThrow({ where: { id: n.id } });
     await addEvent(moved, { type: "ATTESTATION", date: "2021-02-01" });
-    const contracts = await runReport(pool, { measure: "contracts", by: ["office", "nationality_group"], from: 2020, to: 2021, asOf: "2023-01-15", agency: a.agencyCode });
+    const contracts = await runReport(pool, {
+      measure: "contracts",
+      by: ["office", "nationality_group"],
+      from: 2020,
+      to: 2021,
+      asOf: "2023-01-15",
+      agency: a.agencyCode,
+    });
     expect(contracts.rows.map((r) => r.keys)).toEqual([[a.officeCode, "DERDELANDER"]]);
     const attestations = await runReport(pool, { measure: "attestations", by: ["office"], from: 2020, to: 2021, asOf: "2023-01-15", agency: a.agencyCode });
     expect(attestations.rows.map((r) => r.keys)).toEqual([[a.secondOfficeCode]]);
@@ -93,7 +103,11 @@ describe("report engine", () => {
     }
     const q = { by: ["amount"], from: 2022, to: 2022, asOf: "2023-01-15", agency: a.agencyCode };
     const count = await runReport(pool, { ...q, measure: "fines" });
-    expect(count.rows.map((r) => [r.keys[0], r.total])).toEqual([["75", 1], ["375", 2], ["ONBEKEND", 1]]);
+    expect(count.rows.map((r) => [r.keys[0], r.total])).toEqual([
+      ["75", 1],
+      ["375", 2],
+      ["ONBEKEND", 1],
+    ]);
     expectTotalsAreSums(count);
     const sum = await runReport(pool, { ...q, measure: "fine_amount_eur" });
     expect(sum.totals.total).toBe(825);
@@ -106,15 +120,27 @@ describe("report engine", () => {
   it("reports DVZ advices by contract, attestation and follow-up known as of the date", async () => {
     const a = await createTestAgency();
     const n = await createTestNewcomer(a);
-    await addEvent(n, { type: "DVZ_ADVICE", date: "2022-01-05", contractSigned: true, attestationObtained: false, followUp: "VERBLIJF_VERLENGD", followUpOn: "2022-03-01" });
+    await addEvent(n, {
+      type: "DVZ_ADVICE",
+      date: "2022-01-05",
+      contractSigned: true,
+      attestationObtained: false,
+      followUp: "VERBLIJF_VERLENGD",
+      followUpOn: "2022-03-01",
+    });
     const q = { measure: "dvz_advices", by: ["contract_signed", "follow_up"], from: 2022, to: 2022, agency: a.agencyCode };
     expect((await runReport(pool, { ...q, asOf: "2022-02-01" })).rows.map((r) => r.keys)).toEqual([["JA", "ONBEKEND"]]);
-    expect((await runReport(pool, { ...q, asOf: "2022-12-31" })).rows[0]).toMatchObject({ keys: ["JA", "VERBLIJF_VERLENGD"], labels: ["ja", "verblijf verlengd"] });
+    expect((await runReport(pool, { ...q, asOf: "2022-12-31" })).rows[0]).toMatchObject({
+      keys: ["JA", "VERBLIJF_VERLENGD"],
+      labels: ["ja", "verblijf verlengd"],
+    });
   });
 
   it("refuses unknown measures and dimensions that do not belong to the measure", async () => {
     await expect(runReport(pool, { measure: "bestaat_niet", by: ["office"], from: 2020, to: 2021, asOf: "2023-01-15" })).rejects.toThrow(/Onbekende maatstaf/);
-    await expect(runReport(pool, { measure: "contracts", by: ["decision"], from: 2020, to: 2021, asOf: "2023-01-15" })).rejects.toThrow(/bestaat niet voor contracts/);
+    await expect(runReport(pool, { measure: "contracts", by: ["decision"], from: 2020, to: 2021, asOf: "2023-01-15" })).rejects.toThrow(
+      /bestaat niet voor contracts/,
+    );
     await expect(runReport(pool, { measure: "contracts", by: ["office"], from: 2022, to: 2021, asOf: "2023-01-15" })).rejects.toThrow(/eindjaar/);
   });
 });
@@ -141,8 +167,24 @@ describe("first-of-type marker (database triggers)", () => {
   it("keeps it right for a multi-row insert in one statement (as COPY imports do) and a date correction", async () => {
     const a = await createTestAgency();
     const n = await createTestNewcomer(a);
-    const base = { newcomerId: n.id, type: "CONTRACT" as const, officeCode: n.officeCode, agencyCode: n.agencyCode, nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode, targetGroup: n.targetGroup, gender: n.gender };
-    await db.trackEvent.createMany({ data: [{ ...base, date: new Date("2022-03-01") }, { ...base, date: new Date("2021-03-01") }, { ...base, date: new Date("2023-03-01") }] });
+    const base = {
+      newcomerId: n.id,
+      type: "CONTRACT" as const,
+      officeCode: n.officeCode,
+      agencyCode: n.agencyCode,
+      nationalityCode: n.nationalityCode,
+      nationalityGroup: n.nationalityGroup,
+      residenceStatusCode: n.residenceStatusCode,
+      targetGroup: n.targetGroup,
+      gender: n.gender,
+    };
+    await db.trackEvent.createMany({
+      data: [
+        { ...base, date: new Date("2022-03-01") },
+        { ...base, date: new Date("2021-03-01") },
+        { ...base, date: new Date("2023-03-01") },
+      ],
+    });
     const rows = await db.trackEvent.findMany({ where: { newcomerId: n.id }, orderBy: { date: "asc" } });
     expect(await firstMarkers(n.id, "CONTRACT")).toEqual([rows[0]!.id]);
     await db.trackEvent.update({ where: { id: rows[2]!.id }, data: { date: new Date("2020-01-01") } });

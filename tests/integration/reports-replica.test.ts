@@ -22,12 +22,20 @@ import { resetReplicaHealthForTests } from "@/lib/server/reports/report-source";
 import { recordTrackEvent } from "@/lib/server/dossiers/record-event";
 import { createTestAgency, createTestNewcomer, createTestUser, type TestAgency } from "../support/factories";
 
-const onPort = (url: string, port: number) => { const u = new URL(url); u.port = String(port); return u.toString(); };
+const onPort = (url: string, port: number) => {
+  const u = new URL(url);
+  u.port = String(port);
+  return u.toString();
+};
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return (await c.query<T>(text, values)).rows; } finally { await c.end(); }
+  try {
+    return (await c.query<T>(text, values)).rows;
+  } finally {
+    await c.end();
+  }
 }
 
 // npm run report as a child process, with the replica configured
@@ -39,8 +47,10 @@ async function cli(replicaUrl: string, args: string[]) {
 }
 
 function configure(env: { url?: string; maxLag?: number }) {
-  if (env.url) process.env.REPORTS_DATABASE_URL = env.url; else delete process.env.REPORTS_DATABASE_URL;
-  if (env.maxLag !== undefined) process.env.REPORTS_MAX_LAG_SECONDS = String(env.maxLag); else delete process.env.REPORTS_MAX_LAG_SECONDS;
+  if (env.url) process.env.REPORTS_DATABASE_URL = env.url;
+  else delete process.env.REPORTS_DATABASE_URL;
+  if (env.maxLag !== undefined) process.env.REPORTS_MAX_LAG_SECONDS = String(env.maxLag);
+  else delete process.env.REPORTS_MAX_LAG_SECONDS;
   resetServerEnvForTests();
   resetReplicaHealthForTests();
 }
@@ -92,7 +102,10 @@ describe.skipIf(inject("appDatabaseUrl") === null)("reports on a streaming stand
   });
 
   it("is a read-only standby in recovery", async () => {
-    const [r] = await sql<{ recovery: boolean; ro: string }>(standbyApp, "SELECT pg_is_in_recovery() AS recovery, current_setting('transaction_read_only') AS ro");
+    const [r] = await sql<{ recovery: boolean; ro: string }>(
+      standbyApp,
+      "SELECT pg_is_in_recovery() AS recovery, current_setting('transaction_read_only') AS ro",
+    );
     expect(r).toEqual({ recovery: true, ro: "on" });
   });
 
@@ -107,7 +120,19 @@ describe.skipIf(inject("appDatabaseUrl") === null)("reports on a streaming stand
     expect(total(await runReport(reportsPool()!, contracts()))).toBe(before + 1);
     const answer = await getAnswer(manager, { from: 2021, to: 2021, asOf: "2023-01-15" });
     expect(answer.freshness).toMatchObject({ source: "replica" });
-    const printed = await cli(standbyApp, ["contracts", "--by", "agency", "--from", "2021", "--to", "2021", "--as-of", "2023-01-15", "--agency", agency.agencyCode]);
+    const printed = await cli(standbyApp, [
+      "contracts",
+      "--by",
+      "agency",
+      "--from",
+      "2021",
+      "--to",
+      "2021",
+      "--as-of",
+      "2023-01-15",
+      "--agency",
+      agency.agencyCode,
+    ]);
     expect(printed.report.totals.total).toBe(before + 1);
     expect(printed.notice).toMatch(/^Gegevens tot \d\d:\d\d:\d\d\.$/);
   });
@@ -183,7 +208,19 @@ describe.skipIf(inject("appDatabaseUrl") === null)("reports on a streaming stand
     expect(answer.freshness).toEqual({ source: "primary", reason: "unreachable" });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(Date.now() - again).toBeLessThan(5_000);
-    const printed = await cli(standbyApp, ["contracts", "--by", "agency", "--from", "2021", "--to", "2021", "--as-of", "2023-01-15", "--agency", agency.agencyCode]);
+    const printed = await cli(standbyApp, [
+      "contracts",
+      "--by",
+      "agency",
+      "--from",
+      "2021",
+      "--to",
+      "2021",
+      "--as-of",
+      "2023-01-15",
+      "--agency",
+      agency.agencyCode,
+    ]);
     expect(printed.report.totals.total).toBe(before + 1);
     expect(printed.notice).toBe("De replica is niet bereikbaar; de cijfers komen van de hoofddatabank.");
   });

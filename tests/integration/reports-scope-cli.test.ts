@@ -49,16 +49,36 @@ describe("report scope", () => {
 
 describe("npm run report (child process)", () => {
   const cli = (args: string[]) =>
-    run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/report.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") } });
+    run(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/report.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+    });
 
   it("prints exactly the documented JSON shape", async () => {
     const a = await createTestAgency();
-    for (const [nat, year] of [["AFG", 2021], ["AFG", 2022], ["MAR", 2022]] as const) {
+    for (const [nat, year] of [
+      ["AFG", 2021],
+      ["AFG", 2022],
+      ["MAR", 2022],
+    ] as const) {
       const n = await createTestNewcomer(a);
       const inf = await addEvent(n, { type: "INFRINGEMENT", date: `${year}-02-01`, nationality: nat });
       await addDecision(inf.id, { outcome: "BOETE", on: `${year}-03-01`, amountEur: 375 });
     }
-    const { stdout } = await cli(["fines", "--by", "nationality", "--from", "2020", "--to", "2022", "--as-of", "2023-01-15", "--agency", a.agencyCode, "--format", "json"]);
+    const { stdout } = await cli([
+      "fines",
+      "--by",
+      "nationality",
+      "--from",
+      "2020",
+      "--to",
+      "2022",
+      "--as-of",
+      "2023-01-15",
+      "--agency",
+      a.agencyCode,
+      "--format",
+      "json",
+    ]);
     expect(JSON.parse(stdout)).toEqual({
       measure: "fines",
       by: ["nationality"],
@@ -70,11 +90,28 @@ describe("npm run report (child process)", () => {
       ],
       totals: { values: { "2020": 0, "2021": 1, "2022": 2 }, total: 3 },
     });
-    const csv = await cli(["fines", "--by", "nationality", "--from", "2020", "--to", "2022", "--as-of", "2023-01-15", "--agency", a.agencyCode, "--format", "csv"]);
+    const csv = await cli([
+      "fines",
+      "--by",
+      "nationality",
+      "--from",
+      "2020",
+      "--to",
+      "2022",
+      "--as-of",
+      "2023-01-15",
+      "--agency",
+      a.agencyCode,
+      "--format",
+      "csv",
+    ]);
     expect(csv.stdout.split("\r\n")[1]).toBe("Afghanistan;0;1;1;2");
   });
 
   it("exits non-zero with a Dutch message on a bad request", async () => {
-    await expect(cli(["contracts", "--by", "decision", "--from", "2020", "--to", "2022"])).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("bestaat niet voor contracts") });
+    await expect(cli(["contracts", "--by", "decision", "--from", "2020", "--to", "2022"])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("bestaat niet voor contracts"),
+    });
   });
 });

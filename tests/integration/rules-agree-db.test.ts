@@ -20,25 +20,41 @@ const idStarting = (c: string) => c + crypto.randomUUID().slice(1);
 
 type Outcome = "BOETE" | "GEEN_BOETE" | "GEEN_GEVOLG";
 type Status = "FINAL" | "AWAITING_CONFIRMATION" | "REJECTED";
-interface D { id: string; on: string; created: Date; status: Status; outcome: Outcome; amountEur: number | null }
+interface D {
+  id: string;
+  on: string;
+  created: Date;
+  status: Status;
+  outcome: Outcome;
+  amountEur: number | null;
+}
 
 /** The view's state of the infringement at `asOf`, as "OUTCOME amount" (or IN_BEHANDELING / none). */
 async function viewState(eventId: string, asOf: string): Promise<string> {
   const rows = await db.$queryRawUnsafe<{ state: string; amount_eur: number | null }[]>(
     `SELECT state, amount_eur FROM report_fact_source
-      WHERE event_id = $1::uuid AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)`, eventId, asOf);
+      WHERE event_id = $1::uuid AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)`,
+    eventId,
+    asOf,
+  );
   expect(rows.length).toBeLessThanOrEqual(1);
   return rows[0] ? `${rows[0].state} ${rows[0].amount_eur ?? ""}`.trim() : "none";
 }
 
 async function sqlExpressionState(eventId: string, asOf: string): Promise<string> {
   const rows = await db.$queryRawUnsafe<{ outcome: string; amount_eur: number | null }[]>(
-    effectiveDecisionSql("$1::uuid", "x.outcome, x.amount_eur", "$2::date"), eventId, asOf);
+    effectiveDecisionSql("$1::uuid", "x.outcome, x.amount_eur", "$2::date"),
+    eventId,
+    asOf,
+  );
   return rows[0] ? `${rows[0].outcome} ${rows[0].amount_eur ?? ""}`.trim() : "IN_BEHANDELING";
 }
 
 const tsState = (decisions: D[], asOf: string) => {
-  const d = effectiveDecision(decisions.map((x) => ({ ...x, decidedOn: x.on, createdAt: x.created })), asOf);
+  const d = effectiveDecision(
+    decisions.map((x) => ({ ...x, decidedOn: x.on, createdAt: x.created })),
+    asOf,
+  );
   return d ? `${d.outcome} ${d.amountEur ?? ""}`.trim() : "IN_BEHANDELING";
 };
 
@@ -47,7 +63,15 @@ async function infringementWith(receivedOn: string, decisions: D[]) {
   const event = await addEvent(newcomer, { type: "INFRINGEMENT", date: receivedOn });
   // one statement, so the decisions' created_at are exactly the ones given
   await db.infringementDecision.createMany({
-    data: decisions.map((d) => ({ id: d.id, eventId: event.id, outcome: d.outcome, decidedOn: day(d.on), amountEur: d.amountEur, status: d.status, createdAt: d.created })),
+    data: decisions.map((d) => ({
+      id: d.id,
+      eventId: event.id,
+      outcome: d.outcome,
+      decidedOn: day(d.on),
+      amountEur: d.amountEur,
+      status: d.status,
+      createdAt: d.created,
+    })),
   });
   return event.id;
 }
@@ -160,16 +184,27 @@ describe("first of type: the TS rule and the trigger agree", () => {
       const newcomer = await createTestNewcomer(await createTestAgency());
       await db.trackEvent.createMany({
         data: c.events.map((e) => ({
-          id: e.id, newcomerId: newcomer.id, type: base.type, date: day(e.date), createdAt: e.created,
-          officeCode: newcomer.officeCode, agencyCode: newcomer.agencyCode, nationalityCode: newcomer.nationalityCode,
-          nationalityGroup: newcomer.nationalityGroup, residenceStatusCode: newcomer.residenceStatusCode,
-          targetGroup: newcomer.targetGroup, gender: newcomer.gender,
+          id: e.id,
+          newcomerId: newcomer.id,
+          type: base.type,
+          date: day(e.date),
+          createdAt: e.created,
+          officeCode: newcomer.officeCode,
+          agencyCode: newcomer.agencyCode,
+          nationalityCode: newcomer.nationalityCode,
+          nationalityGroup: newcomer.nationalityGroup,
+          residenceStatusCode: newcomer.residenceStatusCode,
+          targetGroup: newcomer.targetGroup,
+          gender: newcomer.gender,
           ...(e.cancelled ? { cancelledAt: e.created, cancelReason: "test" } : {}),
         })),
       });
       const rows = await db.trackEvent.findMany({ where: { newcomerId: newcomer.id }, select: { id: true, isFirstOfType: true } });
       const inDb = new Map(rows.map((r) => [r.id, r.isFirstOfType]));
-      const ts = firstOfTypeFlags(c.events.map((e) => ({ ...base, date: e.date, cancelled: e.cancelled, createdAt: e.created })), c.events.map((e) => e.id));
+      const ts = firstOfTypeFlags(
+        c.events.map((e) => ({ ...base, date: e.date, cancelled: e.cancelled, createdAt: e.created })),
+        c.events.map((e) => e.id),
+      );
       expect(c.events.map((e) => inDb.get(e.id))).toEqual(ts);
     });
   }

@@ -26,7 +26,16 @@ describe("record a step", () => {
   it("records the newcomer's classification at that moment, and one audit entry per record", async () => {
     const { staff, n, agency } = await setup();
     const e = await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05" });
-    expect(e).toMatchObject({ officeCode: agency.officeCode, agencyCode: agency.agencyCode, nationalityCode: "MAR", nationalityGroup: "DERDELANDER", residenceStatusCode: "GEZINSHERENIGING_BELG", targetGroup: "PLICHT", gender: "M", recordedById: staff.userId });
+    expect(e).toMatchObject({
+      officeCode: agency.officeCode,
+      agencyCode: agency.agencyCode,
+      nationalityCode: "MAR",
+      nationalityGroup: "DERDELANDER",
+      residenceStatusCode: "GEZINSHERENIGING_BELG",
+      targetGroup: "PLICHT",
+      gender: "M",
+      recordedById: staff.userId,
+    });
     expect(await auditCount({ entityId: e.id, action: "event.create" })).toBe(1);
     expect(await auditCount({ newcomerId: n.id })).toBe(2);
   });
@@ -34,9 +43,17 @@ describe("record a step", () => {
   it("takes the classification given on a contract over the newcomer's", async () => {
     const { staff, n } = await setup();
     await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-01-05" });
-    const c = await recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-02-01", nationalityCode: "BEL", targetGroup: "RECHT", residenceStatusCode: "ARBEIDSMIGRANT_EU" });
+    const c = await recordTrackEvent(staff, n.id, {
+      type: "CONTRACT",
+      date: "2021-02-01",
+      nationalityCode: "BEL",
+      targetGroup: "RECHT",
+      residenceStatusCode: "ARBEIDSMIGRANT_EU",
+    });
     expect(c).toMatchObject({ nationalityCode: "BEL", nationalityGroup: "EU_PLUS", targetGroup: "RECHT", residenceStatusCode: "ARBEIDSMIGRANT_EU" });
-    expect(await fieldError(recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05", nationalityCode: "ZZZ" }), "nationalityCode")).toMatch(/nationaliteit/);
+    expect(await fieldError(recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05", nationalityCode: "ZZZ" }), "nationalityCode")).toMatch(
+      /nationaliteit/,
+    );
   });
 
   it("refuses future dates, a contract before the registration and an attestation before the contract", async () => {
@@ -45,7 +62,9 @@ describe("record a step", () => {
     expect(await fieldError(recordTrackEvent(staff, n.id, { type: "INVITATION", date: tomorrow }), "date")).toMatch(/toekomst/);
     expect(await fieldError(recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-02-01" }), "date")).toMatch(/aanmelding/);
     await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-03-01" });
-    expect(await fieldError(recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-02-01" }), "date")).toBe("Het contract kan niet vóór de aanmelding (01/03/2021) ondertekend zijn.");
+    expect(await fieldError(recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-02-01" }), "date")).toBe(
+      "Het contract kan niet vóór de aanmelding (01/03/2021) ondertekend zijn.",
+    );
     expect(await fieldError(recordTrackEvent(staff, n.id, { type: "ATTESTATION", date: "2021-04-01" }), "date")).toMatch(/contract/);
     await recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-03-15" });
     expect(await fieldError(recordTrackEvent(staff, n.id, { type: "ATTESTATION", date: "2021-03-10" }), "date")).toMatch(/vóór het contract/);
@@ -57,13 +76,32 @@ describe("record a step", () => {
 
   it("enforces the infringement types of 2022-03-01 and the entitled newcomers' only type", async () => {
     const { staff, n } = await setup();
-    expect(await fieldError(recordTrackEvent(staff, n.id, { type: "INFRINGEMENT", date: "2022-03-01", infringementType: "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD" }), "infringementType")).toMatch(/niet meer/);
-    expect(await fieldError(recordTrackEvent(staff, n.id, { type: "INFRINGEMENT", date: "2022-02-28", infringementType: "NIET_REGELMATIG_DEELGENOMEN" }), "infringementType")).toMatch(/pas/);
+    expect(
+      await fieldError(
+        recordTrackEvent(staff, n.id, { type: "INFRINGEMENT", date: "2022-03-01", infringementType: "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD" }),
+        "infringementType",
+      ),
+    ).toMatch(/niet meer/);
+    expect(
+      await fieldError(
+        recordTrackEvent(staff, n.id, { type: "INFRINGEMENT", date: "2022-02-28", infringementType: "NIET_REGELMATIG_DEELGENOMEN" }),
+        "infringementType",
+      ),
+    ).toMatch(/pas/);
     expect(await fieldError(recordTrackEvent(staff, n.id, { type: "INFRINGEMENT", date: "2022-02-28" }), "infringementType")).toMatch(/type inbreuk/);
     await recordTrackEvent(staff, n.id, { type: "INFRINGEMENT", date: "2022-03-01", infringementType: "NIET_REGELMATIG_DEELGENOMEN" });
     const entitled = await setup({ targetGroup: "RECHT" });
-    expect(await fieldError(recordTrackEvent(entitled.staff, entitled.n.id, { type: "INFRINGEMENT", date: "2021-05-01", infringementType: "NIET_TIJDIG_AANGEMELD" }), "infringementType")).toMatch(/rechthebbende/);
-    const ok = await recordTrackEvent(entitled.staff, entitled.n.id, { type: "INFRINGEMENT", date: "2021-05-01", infringementType: "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD" });
+    expect(
+      await fieldError(
+        recordTrackEvent(entitled.staff, entitled.n.id, { type: "INFRINGEMENT", date: "2021-05-01", infringementType: "NIET_TIJDIG_AANGEMELD" }),
+        "infringementType",
+      ),
+    ).toMatch(/rechthebbende/);
+    const ok = await recordTrackEvent(entitled.staff, entitled.n.id, {
+      type: "INFRINGEMENT",
+      date: "2021-05-01",
+      infringementType: "ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD",
+    });
     expect(ok.targetGroup).toBe("RECHT");
   });
 });
@@ -78,14 +116,20 @@ describe("correct and cancel", () => {
     await expect(correctTrackEvent(staff, e.id, { date: "2021-01-07", version: 1, reason: "tikfout" })).rejects.toBeInstanceOf(ConflictError);
     const audit = await db.auditLog.findMany({ where: { entityId: e.id, action: "event.correct" } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ reason: "tikfout", before: expect.objectContaining({ date: "2021-01-05" }), after: expect.objectContaining({ date: "2021-01-06" }) });
+    expect(audit[0]).toMatchObject({
+      reason: "tikfout",
+      before: expect.objectContaining({ date: "2021-01-05" }),
+      after: expect.objectContaining({ date: "2021-01-06" }),
+    });
   });
 
   it("refuses a correction or cancellation that would break the order of the steps", async () => {
     const { staff, n } = await setup();
     const reg = await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-01-05" });
     await recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-02-01" });
-    expect(await fieldError(correctTrackEvent(staff, reg.id, { date: "2021-03-01", version: 1, reason: "verkeerde datum" }), "date")).toMatch(/vóór de aanmelding/);
+    expect(await fieldError(correctTrackEvent(staff, reg.id, { date: "2021-03-01", version: 1, reason: "verkeerde datum" }), "date")).toMatch(
+      /vóór de aanmelding/,
+    );
     expect(await fieldError(cancelTrackEvent(staff, reg.id, { version: 1, reason: "dubbel ingegeven" }), "reason")).toMatch(/Annuleren kan niet/);
     expect((await db.trackEvent.findUniqueOrThrow({ where: { id: reg.id } })).cancelledAt).toBeNull();
   });

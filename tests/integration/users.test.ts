@@ -13,7 +13,14 @@ describe("user management", () => {
     const agency = await createTestAgency();
     const admin = await createTestUser("ADMIN");
     const mail = email();
-    const user = await createUser(admin, { email: mail.toUpperCase(), name: "Nieuwe Collega", role: "STAFF", officeCode: agency.secondOfficeCode, agencyCode: "ATLAS", password: "een-lang-wachtwoord" });
+    const user = await createUser(admin, {
+      email: mail.toUpperCase(),
+      name: "Nieuwe Collega",
+      role: "STAFF",
+      officeCode: agency.secondOfficeCode,
+      agencyCode: "ATLAS",
+      password: "een-lang-wachtwoord",
+    });
     expect(user).toMatchObject({ email: mail, agencyCode: agency.agencyCode, officeCode: agency.secondOfficeCode });
     const audit = await db.auditLog.findMany({ where: { action: "user.create", entityId: user.id } });
     expect(audit).toHaveLength(1);
@@ -24,10 +31,18 @@ describe("user management", () => {
     const admin = await createTestUser("ADMIN");
     const before = await db.user.count();
     await expect(createUser(admin, { email: "geen-adres", name: "X", role: "STAFF", password: "kort" })).rejects.toMatchObject({
-      fieldErrors: { email: "Dit is geen geldig e-mailadres.", name: "Vul de naam in (minstens 2 tekens).", password: "Het wachtwoord moet minstens 12 tekens hebben." },
+      fieldErrors: {
+        email: "Dit is geen geldig e-mailadres.",
+        name: "Vul de naam in (minstens 2 tekens).",
+        password: "Het wachtwoord moet minstens 12 tekens hebben.",
+      },
     });
-    await expect(createUser(admin, { email: email(), name: "Zonder Kantoor", role: "STAFF", password: "een-lang-wachtwoord" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(createUser(admin, { email: email(), name: "Fout Kantoor", role: "STAFF", officeCode: "BESTAAT_NIET", password: "een-lang-wachtwoord" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createUser(admin, { email: email(), name: "Zonder Kantoor", role: "STAFF", password: "een-lang-wachtwoord" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(
+      createUser(admin, { email: email(), name: "Fout Kantoor", role: "STAFF", officeCode: "BESTAAT_NIET", password: "een-lang-wachtwoord" }),
+    ).rejects.toBeInstanceOf(ValidationError);
     expect(await db.user.count()).toBe(before);
   });
 
@@ -35,7 +50,9 @@ describe("user management", () => {
     const admin = await createTestUser("ADMIN");
     const mail = email();
     await createUser(admin, { email: mail, name: "Eerste", role: "ADMIN", password: "een-lang-wachtwoord" });
-    await expect(createUser(admin, { email: mail, name: "Tweede", role: "ADMIN", password: "een-lang-wachtwoord" })).rejects.toMatchObject({ fieldErrors: { email: expect.stringContaining("bestaat al") } });
+    await expect(createUser(admin, { email: mail, name: "Tweede", role: "ADMIN", password: "een-lang-wachtwoord" })).rejects.toMatchObject({
+      fieldErrors: { email: expect.stringContaining("bestaat al") },
+    });
   });
 
   it("is for admins only", async () => {
@@ -43,7 +60,9 @@ describe("user management", () => {
     for (const role of ["STAFF", "MANAGER"] as const) {
       const actor = await createTestUser(role, agency);
       await expect(listUsers(actor)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(createUser(actor, { email: email(), name: "Poging", role: "ADMIN", password: "een-lang-wachtwoord" })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(createUser(actor, { email: email(), name: "Poging", role: "ADMIN", password: "een-lang-wachtwoord" })).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     }
   });
 
@@ -53,6 +72,8 @@ describe("user management", () => {
     const staff = await createTestUser("STAFF", agency);
     await updateUser(admin, staff.userId, { name: "Test STAFF", role: "STAFF", officeCode: agency.officeCode, active: false, password: "" });
     expect((await db.user.findUniqueOrThrow({ where: { id: staff.userId } })).active).toBe(false);
-    await expect(updateUser(admin, admin.userId, { name: "Ik", role: "STAFF", officeCode: agency.officeCode, active: true })).rejects.toBeInstanceOf(ValidationError);
+    await expect(updateUser(admin, admin.userId, { name: "Ik", role: "STAFF", officeCode: agency.officeCode, active: true })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 });

@@ -8,7 +8,9 @@ let seq = 101 + Math.floor(Math.random() * 200) * 2;
 /** A valid create-form input (male, so the sequence number is odd) in the agency's first office. */
 export function newcomerInput(agency: TestAgency, overrides: Record<string, unknown> = {}) {
   seq = seq + 2 > 997 ? 1 : seq + 2;
-  const birthDate = (overrides.birthDate as string | undefined) ?? `19${60 + Math.floor(Math.random() * 39)}-0${1 + Math.floor(Math.random() * 9)}-2${Math.floor(Math.random() * 8)}`;
+  const birthDate =
+    (overrides.birthDate as string | undefined) ??
+    `19${60 + Math.floor(Math.random() * 39)}-0${1 + Math.floor(Math.random() * 9)}-2${Math.floor(Math.random() * 8)}`;
   return {
     nationalNumber: makeNationalNumber(birthDate, seq),
     lastName: "Öztürk",

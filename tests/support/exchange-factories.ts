@@ -59,15 +59,19 @@ export async function query<T extends pg.QueryResultRow = Record<string, unknown
 export async function fingerprint(url: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of ["newcomer", "track_event", "infringement_decision", "audit_log", "import_run"]) {
-    const [row] = await query<{ n: string; h: string | null }>(url,
-      `SELECT count(*)::text AS n, md5(string_agg(t::text || ':' || t.xmin::text, ',' ORDER BY t::text)) AS h FROM "${table}" t`);
+    const [row] = await query<{ n: string; h: string | null }>(
+      url,
+      `SELECT count(*)::text AS n, md5(string_agg(t::text || ':' || t.xmin::text, ',' ORDER BY t::text)) AS h FROM "${table}" t`,
+    );
     out[table] = `${row!.n}:${row!.h ?? ""}`;
   }
   return out;
 }
 
 export async function counts(url: string): Promise<{ newcomers: number; events: number; decisions: number }> {
-  const [r] = await query<{ n: number; e: number; d: number }>(url,
-    `SELECT (SELECT count(*) FROM newcomer)::int AS n, (SELECT count(*) FROM track_event)::int AS e, (SELECT count(*) FROM infringement_decision)::int AS d`);
+  const [r] = await query<{ n: number; e: number; d: number }>(
+    url,
+    `SELECT (SELECT count(*) FROM newcomer)::int AS n, (SELECT count(*) FROM track_event)::int AS e, (SELECT count(*) FROM infringement_decision)::int AS d`,
+  );
   return { newcomers: r!.n, events: r!.e, decisions: r!.d };
 }

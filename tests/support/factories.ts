@@ -8,7 +8,11 @@ import { db } from "@/lib/server/db";
 
 const rnd = () => crypto.randomBytes(4).toString("hex").toUpperCase();
 
-export interface TestAgency { agencyCode: string; officeCode: string; secondOfficeCode: string }
+export interface TestAgency {
+  agencyCode: string;
+  officeCode: string;
+  secondOfficeCode: string;
+}
 
 export async function createTestAgency(label = "Testagentschap"): Promise<TestAgency> {
   const agencyCode = `T_${rnd()}`;
@@ -40,7 +44,10 @@ export async function createTestUser(role: Role, agency?: TestAgency | null, opt
 
 let seqCounter = Math.floor(Math.random() * 400) * 2 + 1;
 
-export async function createTestNewcomer(agency: TestAgency, overrides: Partial<{ office: string; lastName: string; firstName: string; birthDate: string }> = {}) {
+export async function createTestNewcomer(
+  agency: TestAgency,
+  overrides: Partial<{ office: string; lastName: string; firstName: string; birthDate: string }> = {},
+) {
   const birthDate = overrides.birthDate ?? `19${70 + Math.floor(Math.random() * 29)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
   seqCounter = (seqCounter + 2) % 997 || 1;
   const lastName = overrides.lastName ?? `Achternaam${rnd()}`;

@@ -12,9 +12,16 @@ export async function createTestEvent(
   const n = await db.newcomer.findUniqueOrThrow({ where: { id: newcomerId } });
   return db.trackEvent.create({
     data: {
-      newcomerId, type, date: new Date(`${date}T00:00:00Z`),
-      officeCode: n.officeCode, agencyCode: n.agencyCode, nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup,
-      residenceStatusCode: n.residenceStatusCode, targetGroup: n.targetGroup, gender: n.gender,
+      newcomerId,
+      type,
+      date: new Date(`${date}T00:00:00Z`),
+      officeCode: n.officeCode,
+      agencyCode: n.agencyCode,
+      nationalityCode: n.nationalityCode,
+      nationalityGroup: n.nationalityGroup,
+      residenceStatusCode: n.residenceStatusCode,
+      targetGroup: n.targetGroup,
+      gender: n.gender,
       infringementType: type === "INFRINGEMENT" ? (extra.infringementType ?? "NIET_TIJDIG_AANGEMELD") : null,
       ...(extra.cancelled ? { cancelledAt: new Date(), cancelReason: "test" } : {}),
     },
@@ -26,7 +33,7 @@ export async function decisionState(eventId: string) {
   const [event, decisions, audits] = await Promise.all([
     db.trackEvent.findUniqueOrThrow({ where: { id: eventId }, select: { version: true } }),
     db.infringementDecision.findMany({ where: { eventId }, orderBy: { createdAt: "asc" } }),
-    db.auditLog.count({ where: { action: { startsWith: "decision." } , entityType: "infringement_decision", entityId: { not: null } } }),
+    db.auditLog.count({ where: { action: { startsWith: "decision." }, entityType: "infringement_decision", entityId: { not: null } } }),
   ]);
   return { version: event.version, decisions, audits };
 }

@@ -51,7 +51,10 @@ export async function cancelEvent(id: string) {
   return db.trackEvent.update({ where: { id }, data: { cancelledAt: new Date(), cancelReason: "test" } });
 }
 
-export async function addDecision(eventId: string, d: { outcome: "BOETE" | "GEEN_BOETE" | "GEEN_GEVOLG"; on: string; amountEur?: number; status?: "FINAL" | "AWAITING_CONFIRMATION" | "REJECTED" }) {
+export async function addDecision(
+  eventId: string,
+  d: { outcome: "BOETE" | "GEEN_BOETE" | "GEEN_GEVOLG"; on: string; amountEur?: number; status?: "FINAL" | "AWAITING_CONFIRMATION" | "REJECTED" },
+) {
   return db.infringementDecision.create({
     data: { eventId, outcome: d.outcome, decidedOn: day(d.on), amountEur: d.amountEur ?? null, status: d.status ?? "FINAL" },
   });

@@ -13,27 +13,39 @@ function refresh(eventId: string) {
   revalidatePath("/boetes");
 }
 
-export const decideAction = action("fine.decide", async (actor, eventId: string, _prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> => {
-  const decision = await decideInfringement(actor, eventId, formFields(form));
-  refresh(eventId);
-  const t = translator("fines", actor.locale);
-  return { ok: true, message: decision.status === "AWAITING_CONFIRMATION" ? t("decision.savedAwaiting") : t("decision.saved") };
-});
+export const decideAction = action(
+  "fine.decide",
+  async (actor, eventId: string, _prev: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> => {
+    const decision = await decideInfringement(actor, eventId, formFields(form));
+    refresh(eventId);
+    const t = translator("fines", actor.locale);
+    return { ok: true, message: decision.status === "AWAITING_CONFIRMATION" ? t("decision.savedAwaiting") : t("decision.saved") };
+  },
+);
 
-export const confirmAction = action("fine.decide", async (actor, eventId: string, decisionId: string, _prev: ActionResult<void> | null, _form: FormData): Promise<ActionResult<void>> => {
-  await confirmDecision(actor, decisionId);
-  refresh(eventId);
-  return { ok: true, message: translator("fines", actor.locale)("decision.confirmed") };
-});
+export const confirmAction = action(
+  "fine.decide",
+  async (actor, eventId: string, decisionId: string, _prev: ActionResult<void> | null, _form: FormData): Promise<ActionResult<void>> => {
+    await confirmDecision(actor, decisionId);
+    refresh(eventId);
+    return { ok: true, message: translator("fines", actor.locale)("decision.confirmed") };
+  },
+);
 
-export const rejectAction = action("fine.decide", async (actor, eventId: string, decisionId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> => {
-  await rejectDecision(actor, decisionId, formFields(form));
-  refresh(eventId);
-  return { ok: true, message: translator("fines", actor.locale)("decision.rejected") };
-});
+export const rejectAction = action(
+  "fine.decide",
+  async (actor, eventId: string, decisionId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> => {
+    await rejectDecision(actor, decisionId, formFields(form));
+    refresh(eventId);
+    return { ok: true, message: translator("fines", actor.locale)("decision.rejected") };
+  },
+);
 
-export const paymentAction = action("fine.decide", async (actor, eventId: string, decisionId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> => {
-  await updateFinePayment(actor, decisionId, formFields(form));
-  refresh(eventId);
-  return { ok: true, message: translator("fines", actor.locale)("payment.saved") };
-});
+export const paymentAction = action(
+  "fine.decide",
+  async (actor, eventId: string, decisionId: string, _prev: ActionResult<void> | null, form: FormData): Promise<ActionResult<void>> => {
+    await updateFinePayment(actor, decisionId, formFields(form));
+    refresh(eventId);
+    return { ok: true, message: translator("fines", actor.locale)("payment.saved") };
+  },
+);

@@ -23,7 +23,8 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
     listRemindersDue(actor),
     listAgencies(),
   ]);
-  const pageHref = (page: number) => `/boetes?${new URLSearchParams({ ...(query.agency ? { agency: query.agency } : {}), ...(query.type ? { type: query.type } : {}), ...(query.minAgeDays !== undefined ? { minAgeDays: String(query.minAgeDays) } : {}), page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `/boetes?${new URLSearchParams({ ...(query.agency ? { agency: query.agency } : {}), ...(query.type ? { type: query.type } : {}), ...(query.minAgeDays !== undefined ? { minAgeDays: String(query.minAgeDays) } : {}), page: String(page) })}`;
   return (
     <div className="space-y-8">
       <div>
@@ -32,46 +33,88 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
       </div>
       <form method="get" className="card flex flex-wrap items-end gap-3" aria-label={t("queue.apply")}>
         <div>
-          <label htmlFor="q-agency" className="label">{t("queue.filterAgency")}</label>
+          <label htmlFor="q-agency" className="label">
+            {t("queue.filterAgency")}
+          </label>
           <select id="q-agency" name="agency" className="input" defaultValue={query.agency ?? ""}>
             <option value="">{t("queue.allAgencies")}</option>
-            {agencies.map((a) => <option key={a.code} value={a.code}>{a.label}</option>)}
+            {agencies.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.label}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="q-type" className="label">{t("queue.filterType")}</label>
+          <label htmlFor="q-type" className="label">
+            {t("queue.filterType")}
+          </label>
           <select id="q-type" name="type" className="input" defaultValue={query.type ?? ""}>
             <option value="">{t("queue.allTypes")}</option>
-            {codes.infringementTypes.map((i) => <option key={i.code} value={i.code}>{infringementLabel(i.code, actor.locale)}</option>)}
+            {codes.infringementTypes.map((i) => (
+              <option key={i.code} value={i.code}>
+                {infringementLabel(i.code, actor.locale)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="q-age" className="label">{t("queue.filterAge")}</label>
+          <label htmlFor="q-age" className="label">
+            {t("queue.filterAge")}
+          </label>
           <select id="q-age" name="minAgeDays" className="input" defaultValue={query.minAgeDays !== undefined ? String(query.minAgeDays) : ""}>
             <option value="">{t("queue.anyAge")}</option>
-            {FINE_QUEUE_AGE_OPTIONS_DAYS.map((d) => <option key={d} value={d}>{t("queue.olderThan", { days: d })}</option>)}
+            {FINE_QUEUE_AGE_OPTIONS_DAYS.map((d) => (
+              <option key={d} value={d}>
+                {t("queue.olderThan", { days: d })}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="btn-secondary">{t("queue.apply")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("queue.apply")}
+        </button>
       </form>
 
       <section aria-labelledby="queue-heading" className="space-y-2">
         <h2 id="queue-heading">{t("queue.count", { count: formatNumber(queue.total, actor.locale) })}</h2>
-        {queue.items.length === 0 ? <p>{t("queue.empty")}</p> : (
+        {queue.items.length === 0 ? (
+          <p>{t("queue.empty")}</p>
+        ) : (
           <div className="overflow-x-auto">
             <table className="data-table" data-testid="fines-queue">
               <thead>
-                <tr><th scope="col">{t("queue.receivedOn")}</th><th scope="col" className="num">{t("queue.age")}</th><th scope="col">{t("queue.newcomer")}</th><th scope="col">{t("queue.type")}</th><th scope="col">{t("queue.agency")}</th><th scope="col"><span className="sr-only">{t("queue.open")}</span></th></tr>
+                <tr>
+                  <th scope="col">{t("queue.receivedOn")}</th>
+                  <th scope="col" className="num">
+                    {t("queue.age")}
+                  </th>
+                  <th scope="col">{t("queue.newcomer")}</th>
+                  <th scope="col">{t("queue.type")}</th>
+                  <th scope="col">{t("queue.agency")}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t("queue.open")}</span>
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {queue.items.map((i) => (
                   <tr key={i.eventId}>
                     <td>{formatDate(i.receivedOn)}</td>
                     <td className="num">{t("queue.days", { days: formatNumber(i.ageDays, actor.locale) })}</td>
-                    <td>{i.newcomer.name} <span className="text-slate-600">{i.newcomer.maskedNationalNumber}</span></td>
+                    <td>
+                      {i.newcomer.name} <span className="text-slate-600">{i.newcomer.maskedNationalNumber}</span>
+                    </td>
                     <td>{infringementLabel(i.infringementType, actor.locale)}</td>
-                    <td>{i.agency} · {i.office}</td>
-                    <td><Link className="text-brand-700 underline" href={`/boetes/${i.eventId}`}>{t("queue.open")}<span className="sr-only"> {i.newcomer.name}</span></Link></td>
+                    <td>
+                      {i.agency} · {i.office}
+                    </td>
+                    <td>
+                      <Link className="text-brand-700 underline" href={`/boetes/${i.eventId}`}>
+                        {t("queue.open")}
+                        <span className="sr-only"> {i.newcomer.name}</span>
+                      </Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -79,19 +122,33 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
           </div>
         )}
         <nav className="flex items-center gap-3 text-sm" aria-label={t("queue.page", { page: queue.page, pages: queue.pages })}>
-          {queue.page > 1 && <Link className="text-brand-700 underline" href={pageHref(queue.page - 1)}>{common("actions.previous")}</Link>}
+          {queue.page > 1 && (
+            <Link className="text-brand-700 underline" href={pageHref(queue.page - 1)}>
+              {common("actions.previous")}
+            </Link>
+          )}
           <span>{t("queue.page", { page: queue.page, pages: queue.pages })}</span>
-          {queue.page < queue.pages && <Link className="text-brand-700 underline" href={pageHref(queue.page + 1)}>{common("actions.next")}</Link>}
+          {queue.page < queue.pages && (
+            <Link className="text-brand-700 underline" href={pageHref(queue.page + 1)}>
+              {common("actions.next")}
+            </Link>
+          )}
         </nav>
       </section>
 
       <section aria-labelledby="awaiting-heading" className="space-y-2">
         <h2 id="awaiting-heading">{t("queue.awaitingTitle")}</h2>
-        {awaiting.length === 0 ? <p>{t("queue.awaitingEmpty")}</p> : (
+        {awaiting.length === 0 ? (
+          <p>{t("queue.awaitingEmpty")}</p>
+        ) : (
           <ul className="list-disc pl-5 text-sm" data-testid="fines-awaiting">
             {awaiting.map((a) => (
               <li key={a.decisionId}>
-                <Link className="text-brand-700 underline" href={`/boetes/${a.eventId}`}>{a.newcomer.name}</Link> — {formatEuro(a.amountEur ?? 0, { locale: actor.locale })} · {t("queue.decidedOn")} {formatDate(a.decidedOn)}{a.decidedByMe ? ` (${t("queue.yours")})` : ""}
+                <Link className="text-brand-700 underline" href={`/boetes/${a.eventId}`}>
+                  {a.newcomer.name}
+                </Link>{" "}
+                — {formatEuro(a.amountEur ?? 0, { locale: actor.locale })} · {t("queue.decidedOn")} {formatDate(a.decidedOn)}
+                {a.decidedByMe ? ` (${t("queue.yours")})` : ""}
               </li>
             ))}
           </ul>
@@ -101,13 +158,28 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
       <section aria-labelledby="reminders-heading" className="space-y-2">
         <h2 id="reminders-heading">{t("queue.remindersTitle")}</h2>
         <p className="text-sm text-slate-600">{t("queue.remindersIntro")}</p>
-        {reminders.length === 0 ? <p>{t("queue.remindersEmpty")}</p> : (
+        {reminders.length === 0 ? (
+          <p>{t("queue.remindersEmpty")}</p>
+        ) : (
           <table className="data-table" data-testid="fines-reminders">
-            <thead><tr><th scope="col">{t("queue.newcomer")}</th><th scope="col" className="num">{t("queue.amount")}</th><th scope="col">{t("queue.decidedOn")}</th><th scope="col">{t("queue.dueOn")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("queue.newcomer")}</th>
+                <th scope="col" className="num">
+                  {t("queue.amount")}
+                </th>
+                <th scope="col">{t("queue.decidedOn")}</th>
+                <th scope="col">{t("queue.dueOn")}</th>
+              </tr>
+            </thead>
             <tbody>
               {reminders.map((r) => (
                 <tr key={r.decisionId}>
-                  <td><Link className="text-brand-700 underline" href={`/boetes/${r.eventId}`}>{r.newcomer.name}</Link></td>
+                  <td>
+                    <Link className="text-brand-700 underline" href={`/boetes/${r.eventId}`}>
+                      {r.newcomer.name}
+                    </Link>
+                  </td>
                   <td className="num">{formatEuro(r.amountEur ?? 0, { locale: actor.locale })}</td>
                   <td>{formatDate(r.decidedOn)}</td>
                   <td>{formatDate(r.dueOn)}</td>

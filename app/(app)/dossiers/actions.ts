@@ -39,19 +39,28 @@ export const recordEventAction = action("dossier.write", async (actor, newcomerI
   return { ok: true, message: translator("dossiers", actor.locale)("events.recorded") };
 });
 
-export const correctEventAction = action("dossier.write", async (actor, newcomerId: string, eventId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
-  await correctTrackEvent(actor, eventId, formFields(form));
-  revalidatePath(`/dossiers/${newcomerId}`);
-  return { ok: true, message: translator("dossiers", actor.locale)("events.corrected") };
-});
+export const correctEventAction = action(
+  "dossier.write",
+  async (actor, newcomerId: string, eventId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
+    await correctTrackEvent(actor, eventId, formFields(form));
+    revalidatePath(`/dossiers/${newcomerId}`);
+    return { ok: true, message: translator("dossiers", actor.locale)("events.corrected") };
+  },
+);
 
-export const cancelEventAction = action("dossier.write", async (actor, newcomerId: string, eventId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
-  await cancelTrackEvent(actor, eventId, formFields(form));
-  revalidatePath(`/dossiers/${newcomerId}`);
-  return { ok: true, message: translator("dossiers", actor.locale)("events.cancelledOk") };
-});
+export const cancelEventAction = action(
+  "dossier.write",
+  async (actor, newcomerId: string, eventId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
+    await cancelTrackEvent(actor, eventId, formFields(form));
+    revalidatePath(`/dossiers/${newcomerId}`);
+    return { ok: true, message: translator("dossiers", actor.locale)("events.cancelledOk") };
+  },
+);
 
-export const revealNationalNumberAction = action("dossier.reveal", async (actor, id: string): Promise<ActionResult<string>> => ({ ok: true, data: await revealNationalNumber(actor, id) }));
+export const revealNationalNumberAction = action(
+  "dossier.reveal",
+  async (actor, id: string): Promise<ActionResult<string>> => ({ ok: true, data: await revealNationalNumber(actor, id) }),
+);
 
 const FILTERS = ["office", "targetGroup", "status", "extractionYear", "sort"] as const;
 

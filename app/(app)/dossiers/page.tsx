@@ -24,7 +24,15 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
   // a search by national number arrives as an opaque token (?zoek=…), never as the number itself
   const token = one(sp.zoek);
   const tokenQuery = token ? await resolveSearchToken(actor, token) : null;
-  const raw = { q: tokenQuery ?? one(sp.q), office: one(sp.office), targetGroup: one(sp.targetGroup), status: one(sp.status), extractionYear: one(sp.extractionYear), sort: one(sp.sort), page: one(sp.page) };
+  const raw = {
+    q: tokenQuery ?? one(sp.q),
+    office: one(sp.office),
+    targetGroup: one(sp.targetGroup),
+    status: one(sp.status),
+    extractionYear: one(sp.extractionYear),
+    sort: one(sp.sort),
+    page: one(sp.page),
+  };
   const [list, { offices }] = await Promise.all([
     // a bad filter (a hand-edited URL) falls back to the search alone, a bad search to the plain list
     listNewcomers(actor, raw)
@@ -40,60 +48,114 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1>{t("title")}</h1>
-        <Link href="/dossiers/nieuw" className="btn-primary">{t("new")}</Link>
+        <Link href="/dossiers/nieuw" className="btn-primary">
+          {t("new")}
+        </Link>
       </div>
-      {one(sp.verhuisd) === "1" && <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">{t("dossier.movedAway")}</p>}
-      {token && tokenQuery === null && <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("list.searchExpired")}</p>}
-      {one(sp.zoekfout) === "1" && <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">{t("list.searchRefused")}</p>}
+      {one(sp.verhuisd) === "1" && (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
+          {t("dossier.movedAway")}
+        </p>
+      )}
+      {token && tokenQuery === null && (
+        <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          {t("list.searchExpired")}
+        </p>
+      )}
+      {one(sp.zoekfout) === "1" && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
+          {t("list.searchRefused")}
+        </p>
+      )}
       {/* POST, not GET: a national number typed here must not end up in the URL (see searchDossiersAction) */}
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet in every browser the agencies run; role="search" is the landmark */}
       <form action={searchDossiersAction} className="card grid gap-3 sm:grid-cols-2 lg:grid-cols-6" role="search">
         <div className="sm:col-span-2">
-          <label htmlFor="q" className="label">{t("list.search")}</label>
+          <label htmlFor="q" className="label">
+            {t("list.search")}
+          </label>
           <input id="q" name="q" type="search" className="input" defaultValue={raw.q} aria-describedby="q-hint" autoFocus />
-          <p id="q-hint" className="mt-1 text-xs text-slate-600">{t("list.searchHint")}</p>
+          <p id="q-hint" className="mt-1 text-xs text-slate-600">
+            {t("list.searchHint")}
+          </p>
         </div>
         <div>
-          <label htmlFor="office" className="label">{t("list.office")}</label>
+          <label htmlFor="office" className="label">
+            {t("list.office")}
+          </label>
           <select id="office" name="office" className="input" defaultValue={raw.office}>
             <option value="">{t("list.all")}</option>
-            {offices.map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
+            {offices.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="targetGroup" className="label">{t("list.targetGroup")}</label>
+          <label htmlFor="targetGroup" className="label">
+            {t("list.targetGroup")}
+          </label>
           <select id="targetGroup" name="targetGroup" className="input" defaultValue={raw.targetGroup}>
             <option value="">{t("list.all")}</option>
-            {TARGET_GROUPS.map((g) => <option key={g} value={g}>{t(`targetGroups.${g}`)}</option>)}
+            {TARGET_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t(`targetGroups.${g}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="status" className="label">{t("list.status")}</label>
+          <label htmlFor="status" className="label">
+            {t("list.status")}
+          </label>
           <select id="status" name="status" className="input" defaultValue={raw.status}>
             <option value="">{t("list.all")}</option>
-            {TRACK_STATUS_FILTERS.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+            {TRACK_STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="extractionYear" className="label">{t("list.extractionYear")}</label>
+          <label htmlFor="extractionYear" className="label">
+            {t("list.extractionYear")}
+          </label>
           <select id="extractionYear" name="extractionYear" className="input" defaultValue={raw.extractionYear}>
             <option value="">{t("list.all")}</option>
-            {Array.from({ length: thisYear - 2014 }, (_, i) => thisYear - i).map((y) => <option key={y} value={y}>{y}</option>)}
+            {Array.from({ length: thisYear - 2014 }, (_, i) => thisYear - i).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="sort" className="label">{t("list.sort")}</label>
+          <label htmlFor="sort" className="label">
+            {t("list.sort")}
+          </label>
           <select id="sort" name="sort" className="input" defaultValue={raw.sort || "naam"}>
-            {SORTS.map((s) => <option key={s} value={s}>{t(`sorts.${s}`)}</option>)}
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sorts.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex items-end gap-2 lg:col-span-5">
-          <button type="submit" className="btn-primary">{t("list.filter")}</button>
-          <Link href="/dossiers" className="btn-secondary">{t("list.reset")}</Link>
+          <button type="submit" className="btn-primary">
+            {t("list.filter")}
+          </button>
+          <Link href="/dossiers" className="btn-secondary">
+            {t("list.reset")}
+          </Link>
         </div>
       </form>
       <p className="text-sm text-slate-700" role="status" data-testid="result-count">
-        {list.totalCapped ? t("list.countCapped", { count: formatNumber(list.total, actor.locale) }) : t("list.count", { count: formatNumber(list.total, actor.locale) })}
+        {list.totalCapped
+          ? t("list.countCapped", { count: formatNumber(list.total, actor.locale) })
+          : t("list.count", { count: formatNumber(list.total, actor.locale) })}
       </p>
       {list.rows.length === 0 ? (
         <p className="card">{t("list.empty")}</p>
@@ -102,14 +164,22 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">{t("list.name")}</th><th scope="col">{t("list.nationalNumber")}</th><th scope="col">{t("list.birthDate")}</th>
-                <th scope="col">{t("list.office")}</th><th scope="col">{t("list.targetGroup")}</th><th scope="col">{t("list.status")}</th>
+                <th scope="col">{t("list.name")}</th>
+                <th scope="col">{t("list.nationalNumber")}</th>
+                <th scope="col">{t("list.birthDate")}</th>
+                <th scope="col">{t("list.office")}</th>
+                <th scope="col">{t("list.targetGroup")}</th>
+                <th scope="col">{t("list.status")}</th>
               </tr>
             </thead>
             <tbody>
               {list.rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link href={`/dossiers/${r.id}`} prefetch={false} className="font-medium text-brand-700 underline">{r.lastName}, {r.firstName}</Link></td>
+                  <td>
+                    <Link href={`/dossiers/${r.id}`} prefetch={false} className="font-medium text-brand-700 underline">
+                      {r.lastName}, {r.firstName}
+                    </Link>
+                  </td>
                   <td className="font-mono">{r.maskedNationalNumber}</td>
                   <td>{formatDate(r.birthDate)}</td>
                   <td>{r.officeLabel}</td>
@@ -123,9 +193,17 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
       )}
       {pages > 1 && (
         <nav aria-label={t("list.pagination")} className="flex items-center gap-3 text-sm">
-          {list.query.page > 1 && <Link className="btn-secondary" href={href(list.query.page - 1)} rel="prev">{common("actions.previous")}</Link>}
+          {list.query.page > 1 && (
+            <Link className="btn-secondary" href={href(list.query.page - 1)} rel="prev">
+              {common("actions.previous")}
+            </Link>
+          )}
           <span>{t("list.page", { page: list.query.page, pages: formatNumber(pages, actor.locale) })}</span>
-          {list.query.page < pages && <Link className="btn-secondary" href={href(list.query.page + 1)} rel="next">{common("actions.next")}</Link>}
+          {list.query.page < pages && (
+            <Link className="btn-secondary" href={href(list.query.page + 1)} rel="next">
+              {common("actions.next")}
+            </Link>
+          )}
         </nav>
       )}
     </div>

@@ -9,7 +9,11 @@ export default async function ReportsPage() {
   const actor = await requirePageActor("report.read");
   const t = translator("reports", actor.locale);
   const links = [
-    ...(["vraag-1", "vraag-2", "vraag-3", "vraag-4"] as const).map((slug) => ({ href: `/rapporten/${slug}`, title: t(`questions.${slug}.title`), text: t(`questions.${slug}.text`) })),
+    ...(["vraag-1", "vraag-2", "vraag-3", "vraag-4"] as const).map((slug) => ({
+      href: `/rapporten/${slug}`,
+      title: t(`questions.${slug}.title`),
+      text: t(`questions.${slug}.text`),
+    })),
     { href: "/rapporten/antwoord", title: t("answer.title"), text: t("answer.text") },
   ];
   return (
@@ -21,7 +25,11 @@ export default async function ReportsPage() {
       <ul className="grid gap-4 sm:grid-cols-2">
         {links.map((l) => (
           <li key={l.href} className="card">
-            <h2><Link href={l.href} className="text-brand-700 underline">{l.title}</Link></h2>
+            <h2>
+              <Link href={l.href} className="text-brand-700 underline">
+                {l.title}
+              </Link>
+            </h2>
             <p className="mt-1 text-sm text-slate-700">{l.text}</p>
           </li>
         ))}

@@ -11,16 +11,24 @@ type StoredNewcomer = Omit<ResolvedNewcomer, "searchName" | "agency" | "events">
 
 export function toExchangeLine(n: StoredNewcomer, groupOf: (nationality: string) => NationalityGroupCode | undefined): string {
   const out: ExchangeNewcomer = {
-    nationalNumber: n.nationalNumber, lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate, gender: n.gender,
+    nationalNumber: n.nationalNumber,
+    lastName: n.lastName,
+    firstName: n.firstName,
+    birthDate: n.birthDate,
+    gender: n.gender,
     nationality: n.nationality,
     ...(n.nationalityGroup !== groupOf(n.nationality) ? { nationalityGroup: n.nationalityGroup } : {}),
-    residenceStatus: n.residenceStatus, targetGroup: n.targetGroup, office: n.office, events: [],
+    residenceStatus: n.residenceStatus,
+    targetGroup: n.targetGroup,
+    office: n.office,
+    events: [],
   };
   const events = n.events.map((e) => {
     const ownNationality = e.nationality !== n.nationality;
     const defaultGroup = ownNationality ? groupOf(e.nationality) : n.nationalityGroup;
     const ev: ExchangeEvent = {
-      type: e.type, date: e.date,
+      type: e.type,
+      date: e.date,
       ...(e.office !== n.office ? { office: e.office } : {}),
       ...(ownNationality ? { nationality: e.nationality } : {}),
       ...(e.nationalityGroup !== defaultGroup ? { nationalityGroup: e.nationalityGroup } : {}),
@@ -29,7 +37,8 @@ export function toExchangeLine(n: StoredNewcomer, groupOf: (nationality: string)
     };
     if (e.type === "INFRINGEMENT") {
       if (e.infringementType !== null) ev.infringementType = e.infringementType;
-      if (e.decision) ev.decision = { date: e.decision.date, outcome: e.decision.outcome, ...(e.decision.amountEur !== null ? { amountEur: e.decision.amountEur } : {}) };
+      if (e.decision)
+        ev.decision = { date: e.decision.date, outcome: e.decision.outcome, ...(e.decision.amountEur !== null ? { amountEur: e.decision.amountEur } : {}) };
     }
     if (e.type === "DVZ_ADVICE") {
       if (e.contractSigned !== null) ev.contractSigned = e.contractSigned;
@@ -39,8 +48,12 @@ export function toExchangeLine(n: StoredNewcomer, groupOf: (nationality: string)
     return { ev, text: JSON.stringify(ev) };
   });
   events.sort((a, b) =>
-    a.ev.date < b.ev.date ? -1 : a.ev.date > b.ev.date ? 1
-      : TYPE_ORDER[a.ev.type]! - TYPE_ORDER[b.ev.type]! || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    a.ev.date < b.ev.date
+      ? -1
+      : a.ev.date > b.ev.date
+        ? 1
+        : TYPE_ORDER[a.ev.type]! - TYPE_ORDER[b.ev.type]! || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+  );
   out.events = events.map((e) => e.ev);
   return JSON.stringify(out);
 }

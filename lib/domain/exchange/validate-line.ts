@@ -11,7 +11,10 @@ import { toSearchName } from "@/lib/domain/search-name";
 import { hasControlCharacter } from "@/lib/domain/validation/text";
 import { msg, type MsgLike } from "@/lib/i18n/message";
 import {
-  DECISION_OUTCOMES, DVZ_FOLLOW_UPS, EVENT_TYPES as EVENT_TYPE_CODES, NATIONALITY_GROUPS as NATIONALITY_GROUP_CODES,
+  DECISION_OUTCOMES,
+  DVZ_FOLLOW_UPS,
+  EVENT_TYPES as EVENT_TYPE_CODES,
+  NATIONALITY_GROUPS as NATIONALITY_GROUP_CODES,
   TARGET_GROUPS as TARGET_GROUP_CODES,
 } from "@/lib/domain/codes";
 import { FINE_MAX_EUR, FINE_MIN_EUR, isFineAmountInRange } from "@/lib/domain/fines/rules";
@@ -28,9 +31,17 @@ export interface ReferenceCodes {
 }
 
 /** `reason`: a key of messages/<locale>/errors.json (with parameters); the import page and the CLI show it in their language. */
-export interface LineError { line: number; field: string; reason: MsgLike }
+export interface LineError {
+  line: number;
+  field: string;
+  reason: MsgLike;
+}
 
-export interface ResolvedDecision { date: string; outcome: DecisionOutcomeCode; amountEur: number | null }
+export interface ResolvedDecision {
+  date: string;
+  outcome: DecisionOutcomeCode;
+  amountEur: number | null;
+}
 
 export interface ResolvedEvent {
   type: EventTypeCode;
@@ -72,8 +83,33 @@ const NATIONALITY_GROUPS = new Set<string>(NATIONALITY_GROUP_CODES);
 const OUTCOMES = new Set<string>(DECISION_OUTCOMES);
 const FOLLOW_UPS = new Set<string>(DVZ_FOLLOW_UPS);
 
-const NEWCOMER_KEYS = new Set(["nationalNumber", "lastName", "firstName", "birthDate", "gender", "nationality", "nationalityGroup", "residenceStatus", "targetGroup", "office", "events"]);
-const EVENT_KEYS = new Set(["type", "date", "office", "nationality", "nationalityGroup", "residenceStatus", "targetGroup", "infringementType", "decision", "contractSigned", "attestationObtained", "followUp"]);
+const NEWCOMER_KEYS = new Set([
+  "nationalNumber",
+  "lastName",
+  "firstName",
+  "birthDate",
+  "gender",
+  "nationality",
+  "nationalityGroup",
+  "residenceStatus",
+  "targetGroup",
+  "office",
+  "events",
+]);
+const EVENT_KEYS = new Set([
+  "type",
+  "date",
+  "office",
+  "nationality",
+  "nationalityGroup",
+  "residenceStatus",
+  "targetGroup",
+  "infringementType",
+  "decision",
+  "contractSigned",
+  "attestationObtained",
+  "followUp",
+]);
 const DECISION_KEYS = new Set(["date", "outcome", "amountEur"]);
 
 // Dates repeat a lot across a file: remember which strings were checked.
@@ -84,7 +120,9 @@ export function isIsoDate(v: unknown): v is string {
   if (hit !== undefined) return hit;
   let ok = /^\d{4}-\d{2}-\d{2}$/.test(v);
   if (ok) {
-    const y = Number(v.slice(0, 4)), m = Number(v.slice(5, 7)), d = Number(v.slice(8, 10));
+    const y = Number(v.slice(0, 4)),
+      m = Number(v.slice(5, 7)),
+      d = Number(v.slice(8, 10));
     const dt = new Date(Date.UTC(y, m - 1, d));
     ok = y >= 1900 && dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
   }
@@ -140,16 +178,21 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
   if (raw.nationalityGroup !== undefined && !NATIONALITY_GROUPS.has(raw.nationalityGroup as string)) {
     addError(errors, line, "nationalityGroup", msg("line.unknownNationalityGroup", { value: String(raw.nationalityGroup) }));
   }
-  if (typeof residenceStatus !== "string" || !refs.residenceStatuses.has(residenceStatus)) addError(errors, line, "residenceStatus", msg("line.unknownResidenceStatus", { value: String(residenceStatus) }));
-  if (typeof targetGroup !== "string" || !TARGET_GROUPS.has(targetGroup)) addError(errors, line, "targetGroup", msg("line.unknownTargetGroup", { value: String(targetGroup) }));
+  if (typeof residenceStatus !== "string" || !refs.residenceStatuses.has(residenceStatus))
+    addError(errors, line, "residenceStatus", msg("line.unknownResidenceStatus", { value: String(residenceStatus) }));
+  if (typeof targetGroup !== "string" || !TARGET_GROUPS.has(targetGroup))
+    addError(errors, line, "targetGroup", msg("line.unknownTargetGroup", { value: String(targetGroup) }));
   const agency = typeof office === "string" ? refs.offices.get(office) : undefined;
   if (agency === undefined) addError(errors, line, "office", msg("line.unknownOffice", { value: String(office) }));
   if (!Array.isArray(raw.events)) addError(errors, line, "events", "line.eventsMissing");
   if (errors.length > 0) return { ok: false, errors };
 
   const person = {
-    office: office as string, agency: agency as string, nationality: nationality as string,
-    nationalityGroup: nationalityGroup as NationalityGroupCode, residenceStatus: residenceStatus as string,
+    office: office as string,
+    agency: agency as string,
+    nationality: nationality as string,
+    nationalityGroup: nationalityGroup as NationalityGroupCode,
+    residenceStatus: residenceStatus as string,
     targetGroup: targetGroup as TargetGroupCode,
   };
   const events: ResolvedEvent[] = [];
@@ -162,15 +205,24 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
   return {
     ok: true,
     value: {
-      nationalNumber: nationalNumber as string, lastName: lastName as string, firstName: firstName as string,
-      searchName: toSearchName(lastName as string, firstName as string), birthDate: birthDate as string,
-      gender: gender as "M" | "V", ...person, events,
+      nationalNumber: nationalNumber as string,
+      lastName: lastName as string,
+      firstName: firstName as string,
+      searchName: toSearchName(lastName as string, firstName as string),
+      birthDate: birthDate as string,
+      gender: gender as "M" | "V",
+      ...person,
+      events,
     },
   };
 }
 
 function parseOrUndefined(text: string): unknown {
-  try { return JSON.parse(text); } catch { return undefined; }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -195,43 +247,59 @@ function eventError(errors: LineError[], line: number, index: number, field: str
 }
 
 function resolveEvent(raw: unknown, index: number, person: Person, refs: ReferenceCodes, errors: LineError[], line: number): ResolvedEvent | null {
-  if (!isObject(raw)) { addError(errors, line, `events[${index}]`, "line.eventNotObject"); return null; }
+  if (!isObject(raw)) {
+    addError(errors, line, `events[${index}]`, "line.eventNotObject");
+    return null;
+  }
   const errorsBefore = errors.length;
   for (const k in raw) if (!EVENT_KEYS.has(k)) eventError(errors, line, index, k, "line.unknownField");
   const type = raw.type as EventTypeCode;
-  if (typeof raw.type !== "string" || !EVENT_TYPES.has(raw.type)) eventError(errors, line, index, "type", msg("line.unknownEventType", { value: String(raw.type) }));
+  if (typeof raw.type !== "string" || !EVENT_TYPES.has(raw.type))
+    eventError(errors, line, index, "type", msg("line.unknownEventType", { value: String(raw.type) }));
   if (!isIsoDate(raw.date)) eventError(errors, line, index, "date", "line.date");
 
   // classification: the event's own, else the newcomer's; the group of an own nationality is
   // derived from that nationality unless given.
-  let officeCode = person.office, agency = person.agency;
+  let officeCode = person.office,
+    agency = person.agency;
   if (raw.office !== undefined) {
     const a = typeof raw.office === "string" ? refs.offices.get(raw.office) : undefined;
     if (a === undefined) eventError(errors, line, index, "office", msg("line.unknownOffice", { value: String(raw.office) }));
-    else { officeCode = raw.office as string; agency = a; }
+    else {
+      officeCode = raw.office as string;
+      agency = a;
+    }
   }
-  let nationality = person.nationality, nationalityGroup = person.nationalityGroup;
+  let nationality = person.nationality,
+    nationalityGroup = person.nationalityGroup;
   if (raw.nationality !== undefined) {
     const g = typeof raw.nationality === "string" ? refs.nationalities.get(raw.nationality) : undefined;
     if (g === undefined) eventError(errors, line, index, "nationality", msg("line.unknownNationality", { value: String(raw.nationality) }));
-    else if (raw.nationality !== person.nationality) { nationality = raw.nationality as string; nationalityGroup = g; }
+    else if (raw.nationality !== person.nationality) {
+      nationality = raw.nationality as string;
+      nationalityGroup = g;
+    }
   }
   if (raw.nationalityGroup !== undefined) {
-    if (!NATIONALITY_GROUPS.has(raw.nationalityGroup as string)) eventError(errors, line, index, "nationalityGroup", msg("line.unknownNationalityGroup", { value: String(raw.nationalityGroup) }));
+    if (!NATIONALITY_GROUPS.has(raw.nationalityGroup as string))
+      eventError(errors, line, index, "nationalityGroup", msg("line.unknownNationalityGroup", { value: String(raw.nationalityGroup) }));
     else nationalityGroup = raw.nationalityGroup as NationalityGroupCode;
   }
   let residenceStatus = person.residenceStatus;
   if (raw.residenceStatus !== undefined) {
-    if (typeof raw.residenceStatus !== "string" || !refs.residenceStatuses.has(raw.residenceStatus)) eventError(errors, line, index, "residenceStatus", msg("line.unknownResidenceStatus", { value: String(raw.residenceStatus) }));
+    if (typeof raw.residenceStatus !== "string" || !refs.residenceStatuses.has(raw.residenceStatus))
+      eventError(errors, line, index, "residenceStatus", msg("line.unknownResidenceStatus", { value: String(raw.residenceStatus) }));
     else residenceStatus = raw.residenceStatus;
   }
   let targetGroup = person.targetGroup;
   if (raw.targetGroup !== undefined) {
-    if (typeof raw.targetGroup !== "string" || !TARGET_GROUPS.has(raw.targetGroup)) eventError(errors, line, index, "targetGroup", msg("line.unknownTargetGroup", { value: String(raw.targetGroup) }));
+    if (typeof raw.targetGroup !== "string" || !TARGET_GROUPS.has(raw.targetGroup))
+      eventError(errors, line, index, "targetGroup", msg("line.unknownTargetGroup", { value: String(raw.targetGroup) }));
     else targetGroup = raw.targetGroup as TargetGroupCode;
   }
 
-  const isInfringement = type === "INFRINGEMENT", isAdvice = type === "DVZ_ADVICE";
+  const isInfringement = type === "INFRINGEMENT",
+    isAdvice = type === "DVZ_ADVICE";
   let infringementType: string | null = null;
   let decision: ResolvedDecision | null = null;
   if (isInfringement) {
@@ -246,13 +314,17 @@ function resolveEvent(raw: unknown, index: number, person: Person, refs: Referen
     if (raw.infringementType !== undefined) eventError(errors, line, index, "infringementType", "line.onlyInfringementType");
     if (raw.decision !== undefined) eventError(errors, line, index, "decision", "line.onlyInfringementDecision");
   }
-  let contractSigned: boolean | null = null, attestationObtained: boolean | null = null, followUp: DvzFollowUpCode | null = null;
+  let contractSigned: boolean | null = null,
+    attestationObtained: boolean | null = null,
+    followUp: DvzFollowUpCode | null = null;
   if (isAdvice) {
     if (raw.contractSigned !== undefined && typeof raw.contractSigned !== "boolean") eventError(errors, line, index, "contractSigned", "line.boolean");
     else contractSigned = (raw.contractSigned as boolean | undefined) ?? null;
-    if (raw.attestationObtained !== undefined && typeof raw.attestationObtained !== "boolean") eventError(errors, line, index, "attestationObtained", "line.boolean");
+    if (raw.attestationObtained !== undefined && typeof raw.attestationObtained !== "boolean")
+      eventError(errors, line, index, "attestationObtained", "line.boolean");
     else attestationObtained = (raw.attestationObtained as boolean | undefined) ?? null;
-    if (raw.followUp !== undefined && !FOLLOW_UPS.has(raw.followUp as string)) eventError(errors, line, index, "followUp", msg("line.unknownFollowUp", { value: String(raw.followUp) }));
+    if (raw.followUp !== undefined && !FOLLOW_UPS.has(raw.followUp as string))
+      eventError(errors, line, index, "followUp", msg("line.unknownFollowUp", { value: String(raw.followUp) }));
     else followUp = (raw.followUp as DvzFollowUpCode | undefined) ?? "ONBEKEND";
   } else {
     for (const k of ["contractSigned", "attestationObtained", "followUp"] as const) {
@@ -261,8 +333,19 @@ function resolveEvent(raw: unknown, index: number, person: Person, refs: Referen
   }
   if (errors.length > errorsBefore) return null;
   return {
-    type, date: raw.date as string, office: officeCode, agency, nationality, nationalityGroup, residenceStatus, targetGroup,
-    infringementType, contractSigned, attestationObtained, followUp, decision,
+    type,
+    date: raw.date as string,
+    office: officeCode,
+    agency,
+    nationality,
+    nationalityGroup,
+    residenceStatus,
+    targetGroup,
+    infringementType,
+    contractSigned,
+    attestationObtained,
+    followUp,
+    decision,
   };
 }
 
@@ -271,12 +354,17 @@ function decisionError(errors: LineError[], line: number, index: number, field: 
 }
 
 function resolveDecision(raw: unknown, eventDate: unknown, errors: LineError[], line: number, index: number): ResolvedDecision | null {
-  if (!isObject(raw)) { eventError(errors, line, index, "decision", "line.decisionNotObject"); return null; }
+  if (!isObject(raw)) {
+    eventError(errors, line, index, "decision", "line.decisionNotObject");
+    return null;
+  }
   const errorsBefore = errors.length;
   for (const k in raw) if (!DECISION_KEYS.has(k)) decisionError(errors, line, index, k, "line.unknownField");
   if (!isIsoDate(raw.date)) decisionError(errors, line, index, "date", "line.date");
-  else if (typeof eventDate === "string" && raw.date < eventDate) decisionError(errors, line, index, "date", msg("line.decisionBeforeEvent", { decision: raw.date, event: eventDate }));
-  if (typeof raw.outcome !== "string" || !OUTCOMES.has(raw.outcome)) decisionError(errors, line, index, "outcome", msg("line.unknownOutcome", { value: String(raw.outcome) }));
+  else if (typeof eventDate === "string" && raw.date < eventDate)
+    decisionError(errors, line, index, "date", msg("line.decisionBeforeEvent", { decision: raw.date, event: eventDate }));
+  if (typeof raw.outcome !== "string" || !OUTCOMES.has(raw.outcome))
+    decisionError(errors, line, index, "outcome", msg("line.unknownOutcome", { value: String(raw.outcome) }));
   let amountEur: number | null = null;
   if (raw.amountEur !== undefined) {
     if (raw.outcome !== "BOETE") decisionError(errors, line, index, "amountEur", "line.onlyFineAmount");

@@ -21,7 +21,11 @@ describe("effectiveDecision", () => {
 
 describe("standingDecision and the page state", () => {
   it("is the latest recorded one that was not rejected", () => {
-    const list = [d("a", "FINAL", "2025-03-01", "2025-03-01T10:00:00Z"), d("b", "AWAITING_CONFIRMATION", "2025-03-02", "2025-03-02T10:00:00Z"), d("c", "REJECTED", "2025-03-03", "2025-03-03T10:00:00Z")];
+    const list = [
+      d("a", "FINAL", "2025-03-01", "2025-03-01T10:00:00Z"),
+      d("b", "AWAITING_CONFIRMATION", "2025-03-02", "2025-03-02T10:00:00Z"),
+      d("c", "REJECTED", "2025-03-03", "2025-03-03T10:00:00Z"),
+    ];
     const standing = standingDecision(list);
     expect(standing?.id).toBe("b");
     expect(dossierDecisionState(standing, list)).toMatchObject({ awaiting: { id: "b" }, finalFine: null, hasFinal: true });

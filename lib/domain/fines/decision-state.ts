@@ -18,11 +18,17 @@ const iso = (d: Day) => (typeof d === "string" ? d : d.toISOString().slice(0, 10
 const ms = (d: Date | string) => (typeof d === "string" ? Date.parse(d) : d.getTime());
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export interface DatedDecision { id: string; status: DecisionStatusCode | string; decidedOn: Day; createdAt: Date | string }
+export interface DatedDecision {
+  id: string;
+  status: DecisionStatusCode | string;
+  decidedOn: Day;
+  createdAt: Date | string;
+}
 
 /** The order in which FINAL decisions succeed each other (the last one of a day wins). */
 export function compareDecisions(a: DatedDecision, b: DatedDecision): number {
-  const da = iso(a.decidedOn), db = iso(b.decidedOn);
+  const da = iso(a.decidedOn),
+    db = iso(b.decidedOn);
   if (da !== db) return da < db ? -1 : 1;
   return ms(a.createdAt) - ms(b.createdAt) || byId(a.id, b.id);
 }

@@ -12,7 +12,14 @@ describe("media type", () => {
   it("accepts only application/json itself", () => {
     expect(isJsonContentType("application/json")).toBe(true);
     expect(isJsonContentType("application/json; charset=utf-8")).toBe(true);
-    for (const v of ["text/plain; x=application/json", "text/plain;application/json", "application/json-seq", "application/x-www-form-urlencoded", "multipart/form-data; boundary=application/json", null]) {
+    for (const v of [
+      "text/plain; x=application/json",
+      "text/plain;application/json",
+      "application/json-seq",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=application/json",
+      null,
+    ]) {
       expect(isJsonContentType(v), String(v)).toBe(false);
     }
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { checkOrigin, type OriginRequest } from "./origin";
 
-const req = (over: Partial<OriginRequest>): OriginRequest => ({ origin: null, secFetchSite: null, host: "app.example:3000", forwardedHost: null, forwardedProto: null, protocol: "http", ...over });
+const req = (over: Partial<OriginRequest>): OriginRequest => ({
+  origin: null,
+  secFetchSite: null,
+  host: "app.example:3000",
+  forwardedHost: null,
+  forwardedProto: null,
+  protocol: "http",
+  ...over,
+});
 
 describe("checkOrigin", () => {
   it("accepts the request's own origin as the server sees it", () => {

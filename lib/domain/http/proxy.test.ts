@@ -11,15 +11,25 @@ function env(vars: Record<string, string | undefined>) {
   process.env = { ...saved, DATABASE_URL: "postgres://x/y", NODE_ENV: "production", ...vars } as NodeJS.ProcessEnv;
   resetServerEnvForTests();
 }
-afterEach(() => { process.env = saved; resetServerEnvForTests(); });
+afterEach(() => {
+  process.env = saved;
+  resetServerEnvForTests();
+});
 
 const signedIn = (url: string) => new NextRequest(url, { headers: { cookie: "next-auth.session-token=abc" } });
 
 describe("proxy", () => {
   it("answers 400 in Dutch to a NUL byte, a control character or broken encoding in the address", async () => {
     env({});
-    for (const url of ["http://h/dossiers?office=x%00", "http://h/boetes?agency=x%00", "http://h/beheer/audit?action=x%00",
-      "http://h/rapporten/vraag-2?agency=x%00", "http://h/dossiers/abc%00", "http://h/login?callbackUrl=%C3%28", "http://h/api/auth/session?x=%0d"]) {
+    for (const url of [
+      "http://h/dossiers?office=x%00",
+      "http://h/boetes?agency=x%00",
+      "http://h/beheer/audit?action=x%00",
+      "http://h/rapporten/vraag-2?agency=x%00",
+      "http://h/dossiers/abc%00",
+      "http://h/login?callbackUrl=%C3%28",
+      "http://h/api/auth/session?x=%0d",
+    ]) {
       const r = proxy(signedIn(url));
       expect(r.status, url).toBe(400);
       expect(await r.text()).toMatch(/^Ongeldige aanvraag/);
@@ -31,7 +41,8 @@ describe("proxy", () => {
     const r = proxy(signedIn("http://h/dossiers?q=peeters"));
     expect(r.status).toBe(200);
     const csp = r.headers.get("content-security-policy")!;
-    for (const part of ["'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"]) expect(csp).toContain(part);
+    for (const part of ["'strict-dynamic'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'"])
+      expect(csp).toContain(part);
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeTruthy();
     expect(csp).not.toContain("unsafe-eval");

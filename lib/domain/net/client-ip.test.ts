@@ -30,7 +30,8 @@ describe("parseTrustedProxies", () => {
     expect(t.has("nonsense")).toBe(false);
   });
   it("refuses a bad entry with a clear message", () => {
-    for (const bad of ["10.0.0.0/33", "fd00::/129", "proxy.local", "10.0.0.0/8/1", "10.0.0.0/x"]) expect(() => parseTrustedProxies([bad])).toThrow(/TRUSTED_PROXIES/);
+    for (const bad of ["10.0.0.0/33", "fd00::/129", "proxy.local", "10.0.0.0/8/1", "10.0.0.0/x"])
+      expect(() => parseTrustedProxies([bad])).toThrow(/TRUSTED_PROXIES/);
   });
   it("is empty by default", () => {
     expect(parseTrustedProxies(splitList(undefined)).has("127.0.0.1")).toBe(false);

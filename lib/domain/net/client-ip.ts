@@ -13,7 +13,10 @@ export interface TrustedProxies {
 
 /** The comma-separated list rule of lib/server/env.ts, for scripts that cannot import it. */
 export function splitList(raw: string | undefined): string[] {
-  return (raw ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -65,7 +68,10 @@ export function parseTrustedProxies(entries: string[]): TrustedProxies {
 export function clientAddress(peer: string | undefined, forwardedFor: string | string[] | undefined, trusted: TrustedProxies): string | null {
   let current = normalizeAddress(peer);
   if (!current || !trusted.has(current)) return current;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normalizeAddress(hops[i]);
     if (!hop) return current;

@@ -6,7 +6,13 @@ import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { dynamicMessage } from "@/lib/i18n/messages";
 import type { Dimension, Measure } from "./definitions";
 
-export interface AnswerTable { number: number; title: string; measures: Measure[]; by: Dimension[]; lastYearOnly?: boolean }
+export interface AnswerTable {
+  number: number;
+  title: string;
+  measures: Measure[];
+  by: Dimension[];
+  lastYearOnly?: boolean;
+}
 
 export const answerTables: AnswerTable[] = [
   { number: 1, title: "Al dan niet aangemeld zijn bij één van de drie agentschappen, per jaar", measures: ["reach"], by: ["office", "registered"] },

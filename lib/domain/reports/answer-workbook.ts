@@ -9,17 +9,30 @@ import { publicationMasks } from "./disclosure/protect";
 import { addReportSheet } from "./xlsx";
 import { measureLabel } from "./definitions";
 
-export async function answerWorkbook(parts: { table: AnswerTable; reports: ReportResult[] }[], publication: boolean, scope: string | null = null, locale: Locale = DEFAULT_LOCALE): Promise<Buffer> {
+export async function answerWorkbook(
+  parts: { table: AnswerTable; reports: ReportResult[] }[],
+  publication: boolean,
+  scope: string | null = null,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const t = translator("reports", locale);
-  const masks = await publicationMasks(parts.flatMap((p) => p.reports), publication, scope);
+  const masks = await publicationMasks(
+    parts.flatMap((p) => p.reports),
+    publication,
+    scope,
+  );
   let k = 0;
   for (const { table, reports } of parts) {
     reports.forEach((r, i) => {
       const mask = masks[k++]!;
       const suffix = reports.length > 1 ? ` ${String.fromCharCode(97 + i)}` : "";
       const name = t("answer.table", { number: table.number });
-      addReportSheet(wb, `${name}${suffix}`, r, { title: `${name}: ${answerTableTitle(table, locale)}${reports.length > 1 ? ` — ${measureLabel(r.measure, locale)}` : ""}`, mask, locale });
+      addReportSheet(wb, `${name}${suffix}`, r, {
+        title: `${name}: ${answerTableTitle(table, locale)}${reports.length > 1 ? ` — ${measureLabel(r.measure, locale)}` : ""}`,
+        mask,
+        locale,
+      });
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

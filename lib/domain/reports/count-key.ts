@@ -5,8 +5,20 @@
 // tests/integration/report-sql-source.test.ts checks that both equal the columns of report_count,
 // report_fact and the unique index (which schema.prisma declares).
 export const reportCountKey = [
-  "type", "year", "office_code", "agency_code", "nationality_code", "nationality_group", "residence_status_code",
-  "target_group", "gender", "state", "infringement_type", "amount_eur", "contract_signed", "attestation_obtained",
+  "type",
+  "year",
+  "office_code",
+  "agency_code",
+  "nationality_code",
+  "nationality_group",
+  "residence_status_code",
+  "target_group",
+  "gender",
+  "state",
+  "infringement_type",
+  "amount_eur",
+  "contract_signed",
+  "attestation_obtained",
 ] as const;
 export type ReportCountColumn = (typeof reportCountKey)[number];
 

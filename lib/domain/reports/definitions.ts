@@ -6,10 +6,29 @@ import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { dynamicMessage, translator } from "@/lib/i18n/messages";
 import { provinces } from "./province";
 
-export const measures = ["reach", "invitations", "registrations", "contracts", "attestations", "infringements", "fines", "fine_amount_eur", "dvz_advices"] as const;
+export const measures = [
+  "reach",
+  "invitations",
+  "registrations",
+  "contracts",
+  "attestations",
+  "infringements",
+  "fines",
+  "fine_amount_eur",
+  "dvz_advices",
+] as const;
 export type Measure = (typeof measures)[number];
 
-export const classificationDimensions = ["office", "agency", "province", "nationality", "nationality_group", "gender", "target_group", "residence_status"] as const;
+export const classificationDimensions = [
+  "office",
+  "agency",
+  "province",
+  "nationality",
+  "nationality_group",
+  "gender",
+  "target_group",
+  "residence_status",
+] as const;
 export const specificDimensions = ["registered", "infringement_type", "decision", "amount", "contract_signed", "attestation_obtained", "follow_up"] as const;
 export type Dimension = (typeof classificationDimensions)[number] | (typeof specificDimensions)[number];
 export const dimensions: readonly Dimension[] = [...classificationDimensions, ...specificDimensions];
@@ -136,5 +155,8 @@ export function localizedValueLabel(dimension: Dimension, code: string, dutchLab
 /** A report's row labels in the reader's language (the figures and their order unchanged). */
 export function localizeReportRows<R extends { by: readonly Dimension[]; rows: { keys: string[]; labels: string[] }[] }>(report: R, locale: Locale): R {
   if (locale === DEFAULT_LOCALE) return report;
-  return { ...report, rows: report.rows.map((row) => ({ ...row, labels: row.labels.map((l, i) => localizedValueLabel(report.by[i]!, row.keys[i]!, l, locale)) })) };
+  return {
+    ...report,
+    rows: report.rows.map((row) => ({ ...row, labels: row.labels.map((l, i) => localizedValueLabel(report.by[i]!, row.keys[i]!, l, locale)) })),
+  };
 }

@@ -14,7 +14,11 @@ const cell = (v: string | number) => {
  * `display` turns a value into its shown form (the mark of a publication); row −1 is the Totaal
  * line, the last column the row total; default: the number.
  */
-export function reportToCsv(report: ReportResult, display: (value: number, row: number, col: number) => string | number = (v) => v, locale: Locale = DEFAULT_LOCALE): string {
+export function reportToCsv(
+  report: ReportResult,
+  display: (value: number, row: number, col: number) => string | number = (v) => v,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
   const t = translator("reports", locale);
   const r = localizeReportRows(report, locale);
   const header = [...r.by.map((d) => dimensionLabel(d, locale)), ...r.years.map(String), t("table.totalHeader")];

@@ -16,10 +16,34 @@ export interface Question {
 const breakdowns: Dimension[] = classificationDimensions.filter((d) => d !== "office");
 
 export const questions: Record<QuestionSlug, Question> = {
-  "vraag-1": { slug: "vraag-1", measures: ["reach", "invitations", "registrations"], dimensions: ["agency", "province", "office", "registered"], defaultMeasure: "reach", defaultBy: ["agency", "registered"] },
-  "vraag-2": { slug: "vraag-2", measures: ["contracts", "attestations"], dimensions: [...breakdowns, "office"], defaultMeasure: "contracts", defaultBy: ["agency"] },
-  "vraag-3": { slug: "vraag-3", measures: ["infringements", "fines", "fine_amount_eur"], dimensions: ["infringement_type", "decision", "amount", ...breakdowns, "office"], defaultMeasure: "infringements", defaultBy: ["decision"] },
-  "vraag-4": { slug: "vraag-4", measures: ["dvz_advices"], dimensions: ["follow_up", "contract_signed", "attestation_obtained", ...breakdowns, "office"], defaultMeasure: "dvz_advices", defaultBy: ["follow_up"] },
+  "vraag-1": {
+    slug: "vraag-1",
+    measures: ["reach", "invitations", "registrations"],
+    dimensions: ["agency", "province", "office", "registered"],
+    defaultMeasure: "reach",
+    defaultBy: ["agency", "registered"],
+  },
+  "vraag-2": {
+    slug: "vraag-2",
+    measures: ["contracts", "attestations"],
+    dimensions: [...breakdowns, "office"],
+    defaultMeasure: "contracts",
+    defaultBy: ["agency"],
+  },
+  "vraag-3": {
+    slug: "vraag-3",
+    measures: ["infringements", "fines", "fine_amount_eur"],
+    dimensions: ["infringement_type", "decision", "amount", ...breakdowns, "office"],
+    defaultMeasure: "infringements",
+    defaultBy: ["decision"],
+  },
+  "vraag-4": {
+    slug: "vraag-4",
+    measures: ["dvz_advices"],
+    dimensions: ["follow_up", "contract_signed", "attestation_obtained", ...breakdowns, "office"],
+    defaultMeasure: "dvz_advices",
+    defaultBy: ["follow_up"],
+  },
 };
 
 export function dimensionsFor(question: Question, measure: Measure): Dimension[] {
@@ -36,7 +60,15 @@ export function defaultPeriod(todayIso: string): { from: number; to: number; asO
 type SearchParams = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export interface PageRequest { measure: string; by: string[]; from: number; to: number; asOf: string; agency: string | null; publication: boolean }
+export interface PageRequest {
+  measure: string;
+  by: string[];
+  from: number;
+  to: number;
+  asOf: string;
+  agency: string | null;
+  publication: boolean;
+}
 
 /**
  * The page's URL contract: measure, by (comma-separated; repeated `by` from the form works too),
@@ -46,7 +78,11 @@ export interface PageRequest { measure: string; by: string[]; from: number; to: 
 export function readPageRequest(question: Question, sp: SearchParams, todayIso: string): PageRequest {
   const period = defaultPeriod(todayIso);
   const measure = one(sp.measure) || question.defaultMeasure;
-  const rawBy = ([] as string[]).concat(sp.by ?? []).flatMap((b) => b.split(",")).map((b) => b.trim()).filter(Boolean);
+  const rawBy = ([] as string[])
+    .concat(sp.by ?? [])
+    .flatMap((b) => b.split(","))
+    .map((b) => b.trim())
+    .filter(Boolean);
   const by = rawBy.length ? [...new Set(rawBy)] : question.defaultBy;
   const num = (v: string | undefined, d: number) => (v && /^\d{4}$/.test(v) ? Number(v) : d);
   return {

@@ -6,7 +6,7 @@ import { DEFAULT_LOCALE, type Locale, translator } from "@/lib/i18n/messages";
 
 /** What a report was read from, for the notice on the page. */
 export type ReportFreshness =
-  | { source: "replica"; /** ISO moment the replica's data are complete up to */ until: string; lagSeconds: number }
+  | { source: "replica" /** ISO moment the replica's data are complete up to */; until: string; lagSeconds: number }
   | { source: "primary"; reason: "unreachable" }
   /** lagSeconds null: WAL waits and no transaction was replayed since the standby started */
   | { source: "primary"; reason: "lagging"; lagSeconds: number | null };
@@ -25,7 +25,12 @@ export const REPLICA_PROBE_SQL = `SELECT pg_is_in_recovery() AS in_recovery,
   pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() AS caught_up,
   now() AS now`;
 
-export interface ReplicaProbe { in_recovery: boolean; replayed_at: Date | null; caught_up: boolean; now: Date }
+export interface ReplicaProbe {
+  in_recovery: boolean;
+  replayed_at: Date | null;
+  caught_up: boolean;
+  now: Date;
+}
 
 export function judgeReplica(probe: ReplicaProbe, maxLagSeconds: number): ReportFreshness {
   // not in recovery: a primary itself (a promoted replica, or the same server): current

@@ -5,7 +5,9 @@ import { text } from "@/lib/domain/validation/text";
 import { msg } from "@/lib/i18n/message";
 import { dimensionsOf, isDimension, isMeasure, type Dimension, type Measure } from "./definitions";
 
-const isoDate = text().regex(/^\d{4}-\d{2}-\d{2}$/, "reports.dateForm").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "form.dateNotReal");
+const isoDate = text()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "reports.dateForm")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "form.dateNotReal");
 const year = z.coerce.number().int("reports.yearInteger").min(2000, "reports.yearFrom").max(2100, "reports.yearTo");
 
 export const reportParamsSchema = z
@@ -23,7 +25,9 @@ export const reportParamsSchema = z
     if (new Set(p.by).size !== p.by.length) ctx.addIssue({ code: "custom", path: ["by"], message: "reports.differentDimensions" });
     if (isMeasure(p.measure)) {
       const allowed = dimensionsOf(p.measure);
-      for (const d of p.by) if (isDimension(d) && !allowed.includes(d)) ctx.addIssue({ code: "custom", path: ["by"], ...issueMessage(msg("reports.dimensionNotForMeasure", { dimension: d, measure: p.measure })) });
+      for (const d of p.by)
+        if (isDimension(d) && !allowed.includes(d))
+          ctx.addIssue({ code: "custom", path: ["by"], ...issueMessage(msg("reports.dimensionNotForMeasure", { dimension: d, measure: p.measure })) });
     }
   });
 

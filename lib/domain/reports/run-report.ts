@@ -12,7 +12,12 @@ export interface SqlExecutor {
   query(text: string, values?: any[]): Promise<{ rows: any[] }>;
 }
 
-export interface ReportRow { keys: string[]; labels: string[]; values: Record<string, number>; total: number }
+export interface ReportRow {
+  keys: string[];
+  labels: string[];
+  values: Record<string, number>;
+  total: number;
+}
 export interface ReportResult {
   measure: Measure;
   by: Dimension[];
@@ -22,9 +27,23 @@ export interface ReportResult {
   totals: { values: Record<string, number>; total: number };
 }
 
-export interface RunReportInput { measure: string; by: string[]; from: number; to: number; asOf: string; agency?: string | null }
+export interface RunReportInput {
+  measure: string;
+  by: string[];
+  from: number;
+  to: number;
+  asOf: string;
+  agency?: string | null;
+}
 
-interface Cell { k1: string; k2?: string; l1: string | null; l2?: string | null; year: number; value: string | number | bigint }
+interface Cell {
+  k1: string;
+  k2?: string;
+  l1: string | null;
+  l2?: string | null;
+  year: number;
+  value: string | number | bigint;
+}
 
 export async function runReport(executor: SqlExecutor, input: RunReportInput): Promise<ReportResult> {
   const p = parseReportParams(input);

@@ -19,7 +19,10 @@ import type { Dimension, Measure } from "./definitions";
 import { provinceOfOffice } from "./province";
 import type { ReportParams } from "./report-params.schema";
 
-export interface ReportQuery { text: string; values: unknown[] }
+export interface ReportQuery {
+  text: string;
+  values: unknown[];
+}
 
 /** The event type a measure counts (shared with the direct query the tests compare with). */
 export const measureEventType: Record<Measure, string> = {
@@ -38,9 +41,10 @@ export const measureEventType: Record<Measure, string> = {
 const col = (x: string, c: ReportCountColumn) => `${x}.${c}`;
 
 /** The province of alias `x`'s office, as SQL. */
-export const provinceCase = (x: string) => `CASE ${col(x, "office_code")} ${Object.entries(provinceOfOffice)
-  .map(([office, province]) => `WHEN '${office}' THEN '${province}'`)
-  .join(" ")} ELSE 'ONBEKEND' END`;
+export const provinceCase = (x: string) =>
+  `CASE ${col(x, "office_code")} ${Object.entries(provinceOfOffice)
+    .map(([office, province]) => `WHEN '${office}' THEN '${province}'`)
+    .join(" ")} ELSE 'ONBEKEND' END`;
 
 /**
  * SQL of a dimension's value on alias `x` (report_count and report_fact share the columns: the
@@ -50,21 +54,36 @@ export const provinceCase = (x: string) => `CASE ${col(x, "office_code")} ${Obje
  */
 function dimensionSql(d: Dimension, x: string): string {
   switch (d) {
-    case "office": return col(x, "office_code");
-    case "agency": return col(x, "agency_code");
-    case "province": return provinceCase(x);
-    case "nationality": return col(x, "nationality_code");
-    case "nationality_group": return `${col(x, "nationality_group")}::text`;
-    case "gender": return `${col(x, "gender")}::text`;
-    case "target_group": return `${col(x, "target_group")}::text`;
-    case "residence_status": return col(x, "residence_status_code");
-    case "registered": return col(x, "state");
-    case "infringement_type": return `COALESCE(${col(x, "infringement_type")}::text, 'ONBEKEND')`;
-    case "decision": return col(x, "state");
-    case "amount": return `COALESCE(${col(x, "amount_eur")}::text, 'ONBEKEND')`;
-    case "contract_signed": return `CASE WHEN ${col(x, "contract_signed")} THEN 'JA' ELSE 'NEE' END`;
-    case "attestation_obtained": return `CASE WHEN ${col(x, "attestation_obtained")} THEN 'JA' ELSE 'NEE' END`;
-    case "follow_up": return col(x, "state");
+    case "office":
+      return col(x, "office_code");
+    case "agency":
+      return col(x, "agency_code");
+    case "province":
+      return provinceCase(x);
+    case "nationality":
+      return col(x, "nationality_code");
+    case "nationality_group":
+      return `${col(x, "nationality_group")}::text`;
+    case "gender":
+      return `${col(x, "gender")}::text`;
+    case "target_group":
+      return `${col(x, "target_group")}::text`;
+    case "residence_status":
+      return col(x, "residence_status_code");
+    case "registered":
+      return col(x, "state");
+    case "infringement_type":
+      return `COALESCE(${col(x, "infringement_type")}::text, 'ONBEKEND')`;
+    case "decision":
+      return col(x, "state");
+    case "amount":
+      return `COALESCE(${col(x, "amount_eur")}::text, 'ONBEKEND')`;
+    case "contract_signed":
+      return `CASE WHEN ${col(x, "contract_signed")} THEN 'JA' ELSE 'NEE' END`;
+    case "attestation_obtained":
+      return `CASE WHEN ${col(x, "attestation_obtained")} THEN 'JA' ELSE 'NEE' END`;
+    case "follow_up":
+      return col(x, "state");
   }
 }
 
@@ -93,9 +112,13 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
   const keys = (x: string) => p.by.map((d, i) => `${dimensionSql(d, x)} AS k${i + 1}`).join(", ");
   // n = 0: a key whose facts were all re-derived away (rows are not deleted, to keep the upsert simple)
   const settled = ["c.grain = $8::smallint", ...common("c"), "c.from_year < $5::int", "(c.to_year IS NULL OR c.to_year > $5::int)", "c.n <> 0"];
-  const decidedByDate = [...common("f"), "f.valid_from <= $4::date", "(f.valid_to IS NULL OR f.valid_to > $4::date)",
+  const decidedByDate = [
+    ...common("f"),
+    "f.valid_from <= $4::date",
+    "(f.valid_to IS NULL OR f.valid_to > $4::date)",
     // the facts that start or end in the as-of year, each half an index range
-    "((f.valid_from >= $6::date AND f.valid_from <= $4::date) OR (f.valid_to > $4::date AND f.valid_to <= $7::date))"];
+    "((f.valid_from >= $6::date AND f.valid_from <= $4::date) OR (f.valid_to > $4::date AND f.valid_to <= $7::date))",
+  ];
   const groupKeys = p.by.map((_, i) => `k${i + 1}`).join(", ");
   // labels joined (hashed) rather than looked up per cell by a correlated subquery
   const labels = p.by.map((d, i) => (labelTable[d] ? `l${i + 1}.label AS l${i + 1}` : `NULL::text AS l${i + 1}`));

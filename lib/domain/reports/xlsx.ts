@@ -8,7 +8,12 @@ import { displayGrid, displayTotalLine } from "./display-grid";
 import type { TableMask } from "./disclosure/protect";
 import type { ReportResult } from "./run-report";
 
-export function addReportSheet(wb: ExcelJS.Workbook, name: string, report: ReportResult, opts: { title?: string; mask?: TableMask | null; locale?: Locale } = {}) {
+export function addReportSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  report: ReportResult,
+  opts: { title?: string; mask?: TableMask | null; locale?: Locale } = {},
+) {
   const locale = opts.locale ?? DEFAULT_LOCALE;
   const t = translator("reports", locale);
   const r = localizeReportRows(report, locale);
@@ -40,6 +45,10 @@ export async function reportWorkbook(r: ReportResult, mask: TableMask | null, lo
   const wb = new ExcelJS.Workbook();
   const t = translator("reports", locale);
   const by = r.by.map((d) => dimensionLabel(d, locale)).join(` ${t("table.and")} `);
-  addReportSheet(wb, measureLabel(r.measure, locale), r, { title: t("table.sheetTitle", { measure: measureLabel(r.measure, locale), by, asOf: r.asOf }), mask, locale });
+  addReportSheet(wb, measureLabel(r.measure, locale), r, {
+    title: t("table.sheetTitle", { measure: measureLabel(r.measure, locale), by, asOf: r.asOf }),
+    mask,
+    locale,
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

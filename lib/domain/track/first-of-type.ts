@@ -18,7 +18,8 @@ const createdMs = (e: FirstOfTypeEvent) => e.createdAt?.getTime() ?? 0;
 
 /** The trigger's order: negative when `a` (with id `ia`) comes before `b` (with id `ib`). */
 export function compareForFirst(a: FirstOfTypeEvent, ia: string, b: FirstOfTypeEvent, ib: string): number {
-  const ca = a.cancelled ? 1 : 0, cb = b.cancelled ? 1 : 0;
+  const ca = a.cancelled ? 1 : 0,
+    cb = b.cancelled ? 1 : 0;
   if (ca !== cb) return ca - cb;
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   return createdMs(a) - createdMs(b) || (ia < ib ? -1 : ia > ib ? 1 : 0);

@@ -5,11 +5,15 @@
 // DVZ advice (lib/server/dvz/advice.ts) apply these and word the reasons themselves. Pure; the
 // events given are the newcomer's active (non-cancelled) ones, dates YYYY-MM-DD.
 
-export interface DatedStep { type: string; date: string }
+export interface DatedStep {
+  type: string;
+  date: string;
+}
 
 /** The earliest registration and contract among the events (null when there is none). */
 export function earliestSteps(events: readonly DatedStep[]): { registration: string | null; contract: string | null } {
-  let registration: string | null = null, contract: string | null = null;
+  let registration: string | null = null,
+    contract: string | null = null;
   for (const e of events) {
     if (e.type === "REGISTRATION" && (registration === null || e.date < registration)) registration = e.date;
     if (e.type === "CONTRACT" && (contract === null || e.date < contract)) contract = e.date;
@@ -18,8 +22,10 @@ export function earliestSteps(events: readonly DatedStep[]): { registration: str
 }
 
 export type StepOrderBreach =
-  | { kind: "NO_REGISTRATION" } | { kind: "BEFORE_REGISTRATION"; registration: string }
-  | { kind: "NO_CONTRACT" } | { kind: "BEFORE_CONTRACT"; contract: string };
+  | { kind: "NO_REGISTRATION" }
+  | { kind: "BEFORE_REGISTRATION"; registration: string }
+  | { kind: "NO_CONTRACT" }
+  | { kind: "BEFORE_CONTRACT"; contract: string };
 
 /** How a step of `type` on `date` breaks the order, given the earliest steps, or null. */
 export function stepOrderBreach(type: string, date: string, earliest: ReturnType<typeof earliestSteps>): StepOrderBreach | null {

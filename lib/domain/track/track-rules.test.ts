@@ -19,7 +19,9 @@ describe("infringement types and the rules of 2022-03-01", () => {
     expect(infringementTypesOn("2022-02-28", "PLICHT")).toContain("ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD");
     expect(infringementTypesOn("2022-02-28", "PLICHT")).not.toContain("NIET_REGELMATIG_DEELGENOMEN");
     expect(infringementTypesOn("2022-03-01", "PLICHT")).not.toContain("ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD");
-    expect(infringementTypesOn("2022-03-01", "PLICHT")).toEqual(expect.arrayContaining(["NIET_REGELMATIG_DEELGENOMEN", "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING", "NIET_TIJDIG_AANGEMELD"]));
+    expect(infringementTypesOn("2022-03-01", "PLICHT")).toEqual(
+      expect.arrayContaining(["NIET_REGELMATIG_DEELGENOMEN", "NIET_TIJDIG_AANGEMELD_NA_OPSCHORTING", "NIET_TIJDIG_AANGEMELD"]),
+    );
   });
   it("gives entitled newcomers only 'onrechtmatig vroegtijdig beëindigd', which ends on 2022-03-01", () => {
     expect(infringementTypesOn("2021-05-01", "RECHT")).toEqual(["ONRECHTMATIG_VROEGTIJDIG_BEEINDIGD"]);
@@ -37,7 +39,9 @@ describe("infringement types and the rules of 2022-03-01", () => {
 describe("order of the steps", () => {
   it("needs a registration on or before the contract", () => {
     expect(stepOrderProblem("CONTRACT", "2020-05-01", [])).toMatch(/aanmelding/);
-    expect(stepOrderProblem("CONTRACT", "2020-05-01", [{ type: "REGISTRATION", date: "2020-06-01" }])).toBe("Het contract kan niet vóór de aanmelding (01/06/2020) ondertekend zijn.");
+    expect(stepOrderProblem("CONTRACT", "2020-05-01", [{ type: "REGISTRATION", date: "2020-06-01" }])).toBe(
+      "Het contract kan niet vóór de aanmelding (01/06/2020) ondertekend zijn.",
+    );
     expect(stepOrderProblem("CONTRACT", "2020-06-01", [{ type: "REGISTRATION", date: "2020-06-01" }])).toBeNull();
   });
   it("needs a contract on or before the attestation", () => {

@@ -23,7 +23,10 @@ export function infringementTypeProblem(type: InfringementTypeCode, date: string
   return "track.infringementNotOnDate";
 }
 
-export interface DatedStep { type: TrackEventTypeCode; date: string }
+export interface DatedStep {
+  type: TrackEventTypeCode;
+  date: string;
+}
 
 /**
  * Why a step of this type cannot be recorded on `date` given the newcomer's other (active)
@@ -32,11 +35,16 @@ export interface DatedStep { type: TrackEventTypeCode; date: string }
 export function stepOrderProblem(type: TrackEventTypeCode, date: string, others: readonly DatedStep[]): MsgLike | null {
   const breach = stepOrderBreach(type, date, earliestSteps(others));
   switch (breach?.kind) {
-    case undefined: return null;
-    case "NO_REGISTRATION": return "track.contractNeedsRegistration";
-    case "BEFORE_REGISTRATION": return msg("track.contractBeforeRegistration", { date: dmy(breach.registration) });
-    case "NO_CONTRACT": return "track.attestationNeedsContract";
-    case "BEFORE_CONTRACT": return msg("track.attestationBeforeContract", { date: dmy(breach.contract) });
+    case undefined:
+      return null;
+    case "NO_REGISTRATION":
+      return "track.contractNeedsRegistration";
+    case "BEFORE_REGISTRATION":
+      return msg("track.contractBeforeRegistration", { date: dmy(breach.registration) });
+    case "NO_CONTRACT":
+      return "track.attestationNeedsContract";
+    case "BEFORE_CONTRACT":
+      return msg("track.attestationBeforeContract", { date: dmy(breach.contract) });
   }
 }
 
@@ -61,7 +69,11 @@ const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice
 export function trackOrderProblem(events: readonly (DatedStep & { id: string })[]): { id: string; reason: MsgLike } | null {
   for (const e of events) {
     if (e.type !== "CONTRACT" && e.type !== "ATTESTATION") continue;
-    const reason = stepOrderProblem(e.type, e.date, events.filter((o) => o.id !== e.id));
+    const reason = stepOrderProblem(
+      e.type,
+      e.date,
+      events.filter((o) => o.id !== e.id),
+    );
     if (reason) return { id: e.id, reason };
   }
   return null;

@@ -26,7 +26,5 @@ export function hasControlCharacter(value: string, options: { multiline?: boolea
  */
 export function text(params?: { message?: string; multiline?: boolean }) {
   const multiline = params?.multiline ?? false;
-  return z
-    .string(params?.message ? { message: params.message } : undefined)
-    .refine((s) => !hasControlCharacter(s, { multiline }), CONTROL_CHARACTER_KEY);
+  return z.string(params?.message ? { message: params.message } : undefined).refine((s) => !hasControlCharacter(s, { multiline }), CONTROL_CHARACTER_KEY);
 }

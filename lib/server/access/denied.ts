@@ -22,7 +22,12 @@ export function deniedWrite(actor: Actor, action: AuditAction, target: DeniedTar
     if (e instanceof NotFoundError) {
       try {
         const newcomerId = typeof target.newcomerId === "function" ? await target.newcomerId() : (target.newcomerId ?? null);
-        await recordAudit(db, actor, { action, entityType: target.entityType, entityId: String(target.entityId).slice(0, 64), newcomerId: isUuid(newcomerId) ? newcomerId : null });
+        await recordAudit(db, actor, {
+          action,
+          entityType: target.entityType,
+          entityId: String(target.entityId).slice(0, 64),
+          newcomerId: isUuid(newcomerId) ? newcomerId : null,
+        });
       } catch (auditError) {
         logError(`audit ${action}`, auditError);
       }
@@ -36,8 +41,7 @@ export const newcomerOfEvent = (eventId: string) => async () =>
   isUuid(eventId) ? ((await db.trackEvent.findUnique({ where: { id: eventId }, select: { newcomerId: true } }))?.newcomerId ?? null) : null;
 
 /** The newcomer of a decision, for the audit of a refused review or payment. */
-export const newcomerOfDecision = (decisionId: string) => async () =>
-  isUuid(decisionId) ? await newcomerOfDecisionEvent(decisionId) : null;
+export const newcomerOfDecision = (decisionId: string) => async () => (isUuid(decisionId) ? await newcomerOfDecisionEvent(decisionId) : null);
 
 async function newcomerOfDecisionEvent(decisionId: string): Promise<string | null> {
   const decision = await db.infringementDecision.findUnique({ where: { id: decisionId }, select: { eventId: true } });

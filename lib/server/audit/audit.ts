@@ -9,12 +9,27 @@ import type { Actor } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/kit/tx";
 
 export type AuditAction =
-  | "newcomer.view" | "newcomer.view.denied" | "newcomer.create" | "newcomer.update" | "newcomer.move" | "newcomer.reveal"
-  | "event.create" | "event.correct" | "event.cancel"
-  | "decision.create" | "decision.confirm" | "decision.reject" | "decision.correct" | "payment.update"
-  | "dvz.advice.create" | "dvz.followup.update" | "dvz.export"
-  | "exchange.import" | "exchange.export"
-  | "user.create" | "user.update"
+  | "newcomer.view"
+  | "newcomer.view.denied"
+  | "newcomer.create"
+  | "newcomer.update"
+  | "newcomer.move"
+  | "newcomer.reveal"
+  | "event.create"
+  | "event.correct"
+  | "event.cancel"
+  | "decision.create"
+  | "decision.confirm"
+  | "decision.reject"
+  | "decision.correct"
+  | "payment.update"
+  | "dvz.advice.create"
+  | "dvz.followup.update"
+  | "dvz.export"
+  | "exchange.import"
+  | "exchange.export"
+  | "user.create"
+  | "user.update"
   | "report.export"
   | "auth.signin"
   | "auth.signin.failed"
@@ -49,9 +64,7 @@ export interface AuditEntry {
   subject?: { userId?: string | null; userEmail: string; ip: string | null };
 }
 
-
-const json = (v: unknown) =>
-  v === undefined || v === null ? undefined : maskNationalNumbersDeep(JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
+const json = (v: unknown) => (v === undefined || v === null ? undefined : maskNationalNumbersDeep(JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
 const text = (v: string | null | undefined) => (v == null ? null : maskNationalNumbersInText(v));
 
 export async function recordAudit(tx: Tx, actor: Actor | null, entry: AuditEntry): Promise<void> {

@@ -7,7 +7,12 @@ import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
 import { auditFieldLabel } from "./list-audit-labels";
 
-export interface AuditChange { field: string; label: string; before: string | null; after: string | null }
+export interface AuditChange {
+  field: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+}
 
 /** Bookkeeping fields that say nothing to a reader. */
 const HIDDEN = new Set(["id", "version", "updatedAt", "createdAt", "passwordHash"]);
@@ -29,22 +34,23 @@ function show(value: unknown, locale: Locale): string | null {
   return JSON.stringify(maskNationalNumbersDeep(value));
 }
 
-const asRecord = (v: unknown): Record<string, unknown> | null =>
-  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+const asRecord = (v: unknown): Record<string, unknown> | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
 
 /**
  * The fields of `after` that differ from `before` (all of them for a creation, all of `before`
  * for a removal). A value that is not an object (rare) is shown as one change without a field.
  */
 export function describeAuditChanges(before: unknown, after: unknown, locale: Locale = DEFAULT_LOCALE): AuditChange[] {
-  const b = asRecord(before), a = asRecord(after);
+  const b = asRecord(before),
+    a = asRecord(after);
   if ((before != null && !b) || (after != null && !a)) {
     return [{ field: "", label: "", before: before == null ? null : show(before, locale), after: after == null ? null : show(after, locale) }];
   }
   const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter((k) => !HIDDEN.has(k));
   const changes: AuditChange[] = [];
   for (const k of keys) {
-    const old = b ? b[k] : undefined, now = a ? a[k] : undefined;
+    const old = b ? b[k] : undefined,
+      now = a ? a[k] : undefined;
     if (b && a && JSON.stringify(old) === JSON.stringify(now)) continue;
     changes.push({ field: k, label: auditFieldLabel(k, locale), before: b ? show(old, locale) : null, after: a ? show(now, locale) : null });
   }

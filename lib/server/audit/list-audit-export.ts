@@ -23,18 +23,40 @@ export async function exportAuditCsv(actor: Actor, input: Record<string, unknown
   const parsed = auditQuerySchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "filters"), i.message])));
   const query = parsed.data;
-  return db.$transaction(async (tx) => {
-    const rows = await tx.auditLog.findMany({ where: auditWhere(query), orderBy: { id: "desc" }, take: AUDIT_EXPORT_MAX_ROWS + 1 });
-    if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
-      throw new ValidationError({ filters: msg("audit.exportTooMany", { max: AUDIT_EXPORT_MAX_ROWS }) });
-    }
-    const lines = [HEADER.join(",")];
-    for (const r of rows.map((row) => toAuditRowView(row))) {
-      lines.push([formatDateTime(r.at), r.userEmail ?? "systeem", r.ip ?? "", r.actionLabel, r.action, r.objectLabel, r.entityId ?? "", r.newcomerId ?? "", r.agencyCode ?? "", changesAsText(r.changes), r.reason ?? ""]
-        .map(escapeCsvCell).join(","));
-    }
-    await recordAudit(tx, actor, { action: "audit.export", entityType: "audit_log", after: { filters: Object.fromEntries(auditFilterParams(query)), count: rows.length } });
-    const stamp = new Date().toISOString().slice(0, 10);
-    return { csv: `${lines.join("\r\n")}\r\n`, fileName: `auditlog-${stamp}.csv`, count: rows.length };
-  }, { timeout: 60_000 });
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.auditLog.findMany({ where: auditWhere(query), orderBy: { id: "desc" }, take: AUDIT_EXPORT_MAX_ROWS + 1 });
+      if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
+        throw new ValidationError({ filters: msg("audit.exportTooMany", { max: AUDIT_EXPORT_MAX_ROWS }) });
+      }
+      const lines = [HEADER.join(",")];
+      for (const r of rows.map((row) => toAuditRowView(row))) {
+        lines.push(
+          [
+            formatDateTime(r.at),
+            r.userEmail ?? "systeem",
+            r.ip ?? "",
+            r.actionLabel,
+            r.action,
+            r.objectLabel,
+            r.entityId ?? "",
+            r.newcomerId ?? "",
+            r.agencyCode ?? "",
+            changesAsText(r.changes),
+            r.reason ?? "",
+          ]
+            .map(escapeCsvCell)
+            .join(","),
+        );
+      }
+      await recordAudit(tx, actor, {
+        action: "audit.export",
+        entityType: "audit_log",
+        after: { filters: Object.fromEntries(auditFilterParams(query)), count: rows.length },
+      });
+      const stamp = new Date().toISOString().slice(0, 10);
+      return { csv: `${lines.join("\r\n")}\r\n`, fileName: `auditlog-${stamp}.csv`, count: rows.length };
+    },
+    { timeout: 60_000 },
+  );
 }

@@ -5,19 +5,25 @@ import { z } from "zod";
 import { text } from "@/lib/domain/validation/text";
 import { isKnownAuditAction } from "./list-audit-labels";
 
-const isoDate = text().regex(/^\d{4}-\d{2}-\d{2}$/, "audit.dateIso")
+const isoDate = text()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "audit.dateIso")
   // zod runs this even when the regex failed: an unparsable date must give false, not throw
-  .refine((s) => { const d = Date.parse(`${s}T00:00:00Z`); return !Number.isNaN(d) && new Date(d).toISOString().startsWith(s); }, "form.dateNotReal");
+  .refine((s) => {
+    const d = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(d) && new Date(d).toISOString().startsWith(s);
+  }, "form.dateNotReal");
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
-export const auditQuerySchema = z.object({
-  user: z.preprocess(blankToUndefined, text().uuid("audit.chooseUser").optional()),
-  dossier: z.preprocess(blankToUndefined, text().uuid("audit.invalidDossier").optional()),
-  action: z.preprocess(blankToUndefined, text().max(60).refine(isKnownAuditAction, "audit.chooseAction").optional()),
-  from: z.preprocess(blankToUndefined, isoDate.optional()),
-  to: z.preprocess(blankToUndefined, isoDate.optional()),
-  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1)),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "form.endBeforeStart" });
+export const auditQuerySchema = z
+  .object({
+    user: z.preprocess(blankToUndefined, text().uuid("audit.chooseUser").optional()),
+    dossier: z.preprocess(blankToUndefined, text().uuid("audit.invalidDossier").optional()),
+    action: z.preprocess(blankToUndefined, text().max(60).refine(isKnownAuditAction, "audit.chooseAction").optional()),
+    from: z.preprocess(blankToUndefined, isoDate.optional()),
+    to: z.preprocess(blankToUndefined, isoDate.optional()),
+    page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1)),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "form.endBeforeStart" });
 
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

@@ -18,9 +18,18 @@ import { AUDIT_FILTER_KEYS, auditQuerySchema, findDossierSchema, type AuditQuery
 export const AUDIT_PAGE_SIZE = 50;
 
 export interface AuditRowView {
-  id: string; at: Date; userEmail: string | null; ip: string | null;
-  action: string; actionLabel: string; objectLabel: string; entityId: string | null;
-  newcomerId: string | null; agencyCode: string | null; reason: string | null; changes: AuditChange[];
+  id: string;
+  at: Date;
+  userEmail: string | null;
+  ip: string | null;
+  action: string;
+  actionLabel: string;
+  objectLabel: string;
+  entityId: string | null;
+  newcomerId: string | null;
+  agencyCode: string | null;
+  reason: string | null;
+  changes: AuditChange[];
 }
 
 /** The query of a URL or form; a bad value is dropped with its message (the page shows it). */
@@ -39,16 +48,30 @@ export function auditWhere(q: AuditQuery): Prisma.AuditLogWhereInput {
     ...(q.dossier ? { newcomerId: q.dossier } : {}),
     ...(q.action ? { action: q.action } : {}),
     ...(q.from || q.to
-      ? { at: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}), ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000) } : {}) } }
+      ? {
+          at: {
+            ...(q.from ? { gte: new Date(`${q.from}T00:00:00Z`) } : {}),
+            ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+          },
+        }
       : {}),
   };
 }
 
 export function toAuditRowView(r: Prisma.AuditLogGetPayload<object>, locale: Locale = DEFAULT_LOCALE): AuditRowView {
   return {
-    id: r.id.toString(), at: r.at, userEmail: r.userEmail, ip: r.ip, action: r.action, actionLabel: auditActionLabel(r.action, locale),
-    objectLabel: auditObjectLabel(r.entityType, locale), entityId: r.entityId, newcomerId: r.newcomerId, agencyCode: r.agencyCode,
-    reason: r.reason, changes: describeAuditChanges(r.before, r.after, locale),
+    id: r.id.toString(),
+    at: r.at,
+    userEmail: r.userEmail,
+    ip: r.ip,
+    action: r.action,
+    actionLabel: auditActionLabel(r.action, locale),
+    objectLabel: auditObjectLabel(r.entityType, locale),
+    entityId: r.entityId,
+    newcomerId: r.newcomerId,
+    agencyCode: r.agencyCode,
+    reason: r.reason,
+    changes: describeAuditChanges(r.before, r.after, locale),
   };
 }
 
@@ -64,7 +87,13 @@ export async function listAuditEntries(actor: Actor, query: AuditQuery) {
     db.auditLog.count({ where }),
     db.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (query.page - 1) * AUDIT_PAGE_SIZE, take: AUDIT_PAGE_SIZE }),
   ]);
-  return { entries: rows.map((r) => toAuditRowView(r, actor.locale)), total, page: query.page, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), pageSize: AUDIT_PAGE_SIZE };
+  return {
+    entries: rows.map((r) => toAuditRowView(r, actor.locale)),
+    total,
+    page: query.page,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    pageSize: AUDIT_PAGE_SIZE,
+  };
 }
 
 /** What the filter controls offer: the users, the actions with their labels, the chosen dossier. */
@@ -72,12 +101,19 @@ export async function auditFilterOptions(actor: Actor, query: AuditQuery) {
   assertCan(actor, "audit.read");
   const users = await db.user.findMany({ select: { id: true, name: true, email: true }, orderBy: { email: "asc" } });
   const dossier = query.dossier
-    ? await db.newcomer.findFirst({ where: { AND: [newcomerScope(actor), { id: query.dossier }] }, select: { id: true, lastName: true, firstName: true, nationalNumber: true } })
+    ? await db.newcomer.findFirst({
+        where: { AND: [newcomerScope(actor), { id: query.dossier }] },
+        select: { id: true, lastName: true, firstName: true, nationalNumber: true },
+      })
     : null;
   return {
     users,
-    actions: AUDIT_ACTION_CODES.map((code) => ({ code, label: auditActionLabel(code, actor.locale) })).sort((a, b) => a.label.localeCompare(b.label, actor.locale)),
-    dossier: dossier ? { id: dossier.id, name: `${dossier.lastName} ${dossier.firstName}`, maskedNationalNumber: maskNationalNumber(dossier.nationalNumber) } : null,
+    actions: AUDIT_ACTION_CODES.map((code) => ({ code, label: auditActionLabel(code, actor.locale) })).sort((a, b) =>
+      a.label.localeCompare(b.label, actor.locale),
+    ),
+    dossier: dossier
+      ? { id: dossier.id, name: `${dossier.lastName} ${dossier.firstName}`, maskedNationalNumber: maskNationalNumber(dossier.nationalNumber) }
+      : null,
   };
 }
 

@@ -26,7 +26,17 @@ export interface Actor {
   ip: string | null;
 }
 
-interface UserRow { id: string; email: string; name: string; role: Role; agencyCode: string | null; officeCode: string | null; active: boolean; locale: string; officeAgencyCode: string | null }
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  agencyCode: string | null;
+  officeCode: string | null;
+  active: boolean;
+  locale: string;
+  officeAgencyCode: string | null;
+}
 
 /**
  * The actor of a user. `sessionId` is required for web requests (requireActor always passes it);
@@ -44,7 +54,17 @@ export async function loadActor(userId: string, ip: string | null = null, sessio
 async function loadUser(userId: string): Promise<UserRow | null> {
   const u = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, agencyCode: true, officeCode: true, active: true, locale: true, office: { select: { agencyCode: true } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      agencyCode: true,
+      officeCode: true,
+      active: true,
+      locale: true,
+      office: { select: { agencyCode: true } },
+    },
   });
   return u ? { ...u, officeAgencyCode: u.office?.agencyCode ?? null } : null;
 }

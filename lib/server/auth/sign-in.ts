@@ -15,10 +15,18 @@ import { signInSchema } from "./sign-in.schema";
 import { lockedUntil } from "./throttle";
 import { startSession } from "./user-sessions";
 
-export interface SignedInUser { id: string; email: string; name: string; sessionId: string }
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  sessionId: string;
+}
 
 export class SignInLockedError extends LocalizedError {
-  constructor(readonly until: Date, now = new Date()) {
+  constructor(
+    readonly until: Date,
+    now = new Date(),
+  ) {
     const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
     super(msg(minutes === 1 ? "auth.lockedOne" : "auth.lockedMany", { minutes }));
     this.name = "SignInLockedError";
@@ -49,7 +57,12 @@ export async function authenticateCredentials(input: unknown, ip: string | null)
   if (!user?.active || !ok) {
     await db.$transaction(async (tx) => {
       await tx.loginAttempt.create({ data: { email, ip: ip ?? UNKNOWN_IP, success: false } });
-      await recordAudit(tx, null, { action: "auth.signin.failed", entityType: "user", entityId: user?.id ?? null, subject: { ...subject, userId: user?.id ?? null } });
+      await recordAudit(tx, null, {
+        action: "auth.signin.failed",
+        entityType: "user",
+        entityId: user?.id ?? null,
+        subject: { ...subject, userId: user?.id ?? null },
+      });
     });
     return null;
   }
@@ -57,7 +70,13 @@ export async function authenticateCredentials(input: unknown, ip: string | null)
     await tx.loginAttempt.create({ data: { email, ip: ip ?? UNKNOWN_IP, success: true } });
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
     const id = await startSession(tx, user.id);
-    await recordAudit(tx, null, { action: "auth.signin", entityType: "user", entityId: user.id, subject: { ...subject, userId: user.id }, after: { sessionId: id } });
+    await recordAudit(tx, null, {
+      action: "auth.signin",
+      entityType: "user",
+      entityId: user.id,
+      subject: { ...subject, userId: user.id },
+      after: { sessionId: id },
+    });
     return id;
   });
   return { id: user.id, email: user.email, name: user.name, sessionId };

@@ -18,7 +18,14 @@ describe("accountLockedUntil", () => {
     expect(inMinutes(accountLockedUntil([9, 8, 7, 6, 5, 4, 3, 0].map(ago), now))).toBe(8);
   });
   it("never locks longer than 15 minutes", () => {
-    expect(inMinutes(accountLockedUntil(Array.from({ length: 40 }, (_, i) => ago(i * 0.1)), now))).toBe(15);
+    expect(
+      inMinutes(
+        accountLockedUntil(
+          Array.from({ length: 40 }, (_, i) => ago(i * 0.1)),
+          now,
+        ),
+      ),
+    ).toBe(15);
   });
   it("releases the lock when it has run out, counting from the last failure", () => {
     expect(accountLockedUntil([10, 9, 8, 7, 2].map(ago), now)).toBeNull(); // 1 minute after the fifth, 2 minutes ago
@@ -31,13 +38,23 @@ describe("accountLockedUntil", () => {
 
 describe("ipLockedUntil", () => {
   it("lets 99 failures in 15 minutes pass", () => {
-    expect(ipLockedUntil(Array.from({ length: 99 }, (_, i) => ago(i * 0.1)), now)).toBeNull();
+    expect(
+      ipLockedUntil(
+        Array.from({ length: 99 }, (_, i) => ago(i * 0.1)),
+        now,
+      ),
+    ).toBeNull();
   });
   it("locks on the hundredth, until it leaves the 15-minute window", () => {
     const fails = Array.from({ length: 100 }, (_, i) => ago(i * 0.1)); // oldest 9.9 minutes ago
     expect(inMinutes(ipLockedUntil(fails, now))).toBeCloseTo(5.1);
   });
   it("does not count failures older than 15 minutes", () => {
-    expect(ipLockedUntil(Array.from({ length: 150 }, (_, i) => ago(10 + i * 0.1)), now)).toBeNull();
+    expect(
+      ipLockedUntil(
+        Array.from({ length: 150 }, (_, i) => ago(10 + i * 0.1)),
+        now,
+      ),
+    ).toBeNull();
   });
 });

@@ -20,7 +20,10 @@ export const IP_WINDOW_MS = 15 * 60 * 1000;
 
 /** Until when an account is locked, given its failures since its last success (any order). */
 export function accountLockedUntil(failureTimes: Date[], now: Date): Date | null {
-  const times = failureTimes.map((d) => d.getTime()).filter((t) => t > now.getTime() - FAILURE_MEMORY_MS).sort((a, b) => a - b);
+  const times = failureTimes
+    .map((d) => d.getTime())
+    .filter((t) => t > now.getTime() - FAILURE_MEMORY_MS)
+    .sort((a, b) => a - b);
   if (times.length < ACCOUNT_FREE_FAILURES) return null;
   const lock = Math.min(ACCOUNT_FIRST_LOCK_MS * 2 ** (times.length - ACCOUNT_FREE_FAILURES), ACCOUNT_MAX_LOCK_MS);
   const until = times.at(-1)! + lock;
@@ -29,7 +32,10 @@ export function accountLockedUntil(failureTimes: Date[], now: Date): Date | null
 
 /** Until when an address is locked, given its recent failures (any account). */
 export function ipLockedUntil(failureTimes: Date[], now: Date): Date | null {
-  const recent = failureTimes.map((d) => d.getTime()).filter((t) => t > now.getTime() - IP_WINDOW_MS).sort((a, b) => b - a);
+  const recent = failureTimes
+    .map((d) => d.getTime())
+    .filter((t) => t > now.getTime() - IP_WINDOW_MS)
+    .sort((a, b) => b - a);
   if (recent.length < IP_MAX_FAILURES) return null;
   // locked until the failure that completed the threshold leaves the window
   return new Date(recent[IP_MAX_FAILURES - 1]! + IP_WINDOW_MS);
@@ -41,10 +47,23 @@ export async function lockedUntil(email: string, ip: string | null, now = new Da
   const lastSuccess = await db.loginAttempt.findFirst({ where: { email, success: true, at: { gt: memory } }, orderBy: { at: "desc" }, select: { at: true } });
   const [byAccount, byIp] = await Promise.all([
     db.loginAttempt.findMany({ where: { email, success: false, at: { gt: lastSuccess?.at ?? memory } }, select: { at: true } }),
-    ip ? db.loginAttempt.findMany({ where: { ip, success: false, at: { gt: new Date(now.getTime() - IP_WINDOW_MS) } }, select: { at: true }, orderBy: { at: "desc" }, take: IP_MAX_FAILURES }) : [],
+    ip
+      ? db.loginAttempt.findMany({
+          where: { ip, success: false, at: { gt: new Date(now.getTime() - IP_WINDOW_MS) } },
+          select: { at: true },
+          orderBy: { at: "desc" },
+          take: IP_MAX_FAILURES,
+        })
+      : [],
   ]);
-  const account = accountLockedUntil(byAccount.map((a) => a.at), now);
-  const address = ipLockedUntil(byIp.map((a) => a.at), now);
+  const account = accountLockedUntil(
+    byAccount.map((a) => a.at),
+    now,
+  );
+  const address = ipLockedUntil(
+    byIp.map((a) => a.at),
+    now,
+  );
   if (!account) return address;
   if (!address) return account;
   // biome-ignore lint/complexity/useMathMinMax: these are Dates; Math.max would return a number

@@ -23,14 +23,18 @@ export const RECORDABLE_TYPES = RECORDABLE_EVENT_TYPES;
 
 const base = { date: isoDate, note, ...classification };
 
-export const recordEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("EXTRACTION"), ...base }),
-  z.object({ type: z.literal("INVITATION"), ...base }),
-  z.object({ type: z.literal("REGISTRATION"), ...base }),
-  z.object({ type: z.literal("CONTRACT"), ...base }),
-  z.object({ type: z.literal("ATTESTATION"), ...base }),
-  z.object({ type: z.literal("INFRINGEMENT"), ...base, infringementType: z.enum(INFRINGEMENT_TYPES, { message: "form.chooseInfringementType" }) }),
-], { error: () => "track.chooseStep" });
+export const recordEventSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("EXTRACTION"), ...base }),
+    z.object({ type: z.literal("INVITATION"), ...base }),
+    z.object({ type: z.literal("REGISTRATION"), ...base }),
+    z.object({ type: z.literal("CONTRACT"), ...base }),
+    z.object({ type: z.literal("ATTESTATION"), ...base }),
+    z.object({ type: z.literal("INFRINGEMENT"), ...base, infringementType: z.enum(INFRINGEMENT_TYPES, { message: "form.chooseInfringementType" }) }),
+  ],
+  { error: () => "track.chooseStep" },
+);
 
 export const correctEventSchema = z.object({
   date: isoDate,

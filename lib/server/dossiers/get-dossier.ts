@@ -42,11 +42,23 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
       await recordAudit(tx, actor, { action: "newcomer.view", entityType: "newcomer", entityId: n.id, newcomerId: n.id, agencyCode: n.agencyCode });
       return {
         newcomer: {
-          id: n.id, maskedNationalNumber: maskNationalNumber(n.nationalNumber), lastName: n.lastName, firstName: n.firstName,
-          birthDate: n.birthDate.toISOString().slice(0, 10), gender: n.gender, nationalityCode: n.nationalityCode, nationalityLabel: nationality?.label ?? n.nationalityCode,
-          nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode, residenceStatusLabel: residenceStatus?.label ?? n.residenceStatusCode,
-          targetGroup: n.targetGroup, officeCode: n.officeCode, officeLabel: office?.label ?? n.officeCode, agencyCode: n.agencyCode,
-          agencyLabel: agency?.label ?? n.agencyCode, version: n.version,
+          id: n.id,
+          maskedNationalNumber: maskNationalNumber(n.nationalNumber),
+          lastName: n.lastName,
+          firstName: n.firstName,
+          birthDate: n.birthDate.toISOString().slice(0, 10),
+          gender: n.gender,
+          nationalityCode: n.nationalityCode,
+          nationalityLabel: nationality?.label ?? n.nationalityCode,
+          nationalityGroup: n.nationalityGroup,
+          residenceStatusCode: n.residenceStatusCode,
+          residenceStatusLabel: residenceStatus?.label ?? n.residenceStatusCode,
+          targetGroup: n.targetGroup,
+          officeCode: n.officeCode,
+          officeLabel: office?.label ?? n.officeCode,
+          agencyCode: n.agencyCode,
+          agencyLabel: agency?.label ?? n.agencyCode,
+          version: n.version,
         },
         timeline,
         history: history.map((h) => ({ ...h, id: h.id.toString(), before: maskInAudit(h.before), after: maskInAudit(h.after) })),
@@ -77,18 +89,31 @@ export async function getNewcomerForEdit(actor: Actor, id: string) {
     throw e;
   });
   return {
-    id: n.id, nationalNumber: "", maskedNationalNumber: maskNationalNumber(n.nationalNumber), lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate.toISOString().slice(0, 10),
-    gender: n.gender, nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode,
-    targetGroup: n.targetGroup, officeCode: n.officeCode, agencyCode: n.agencyCode, version: n.version,
+    id: n.id,
+    nationalNumber: "",
+    maskedNationalNumber: maskNationalNumber(n.nationalNumber),
+    lastName: n.lastName,
+    firstName: n.firstName,
+    birthDate: n.birthDate.toISOString().slice(0, 10),
+    gender: n.gender,
+    nationalityCode: n.nationalityCode,
+    nationalityGroup: n.nationalityGroup,
+    residenceStatusCode: n.residenceStatusCode,
+    targetGroup: n.targetGroup,
+    officeCode: n.officeCode,
+    agencyCode: n.agencyCode,
+    version: n.version,
   };
 }
 
 /** Shows the full national number; every reveal is audited. */
 export async function revealNationalNumber(actor: Actor, id: string): Promise<string> {
   assertCan(actor, "dossier.reveal");
-  return db.$transaction(async (tx) => {
-    const n = await findNewcomerInScope(tx, actor, id);
-    await recordAudit(tx, actor, { action: "newcomer.reveal", entityType: "newcomer", entityId: n.id, newcomerId: n.id, agencyCode: n.agencyCode });
-    return formatNationalNumber(n.nationalNumber);
-  }).catch(deniedWrite(actor, "newcomer.reveal.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
+  return db
+    .$transaction(async (tx) => {
+      const n = await findNewcomerInScope(tx, actor, id);
+      await recordAudit(tx, actor, { action: "newcomer.reveal", entityType: "newcomer", entityId: n.id, newcomerId: n.id, agencyCode: n.agencyCode });
+      return formatNationalNumber(n.nationalNumber);
+    })
+    .catch(deniedWrite(actor, "newcomer.reveal.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
 }

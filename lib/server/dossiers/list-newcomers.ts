@@ -83,8 +83,16 @@ export function newcomerListWhere(actor: Actor, query: ListNewcomersQuery): Pris
 }
 
 interface Row {
-  id: string; national_number: string; last_name: string; first_name: string; birth_date: Date; gender: string;
-  office_code: string; office_label: string; target_group: string; status: string | null;
+  id: string;
+  national_number: string;
+  last_name: string;
+  first_name: string;
+  birth_date: Date;
+  gender: string;
+  office_code: string;
+  office_label: string;
+  target_group: string;
+  status: string | null;
 }
 
 /** What a list row shows, over `newcomer n` joined with `office o`. */
@@ -143,8 +151,16 @@ export async function listNewcomers(actor: Actor, input: unknown) {
   return {
     query,
     rows: rows.map((r) => ({
-      id: r.id, maskedNationalNumber: maskNationalNumber(r.national_number), lastName: r.last_name, firstName: r.first_name, birthDate: r.birth_date.toISOString().slice(0, 10),
-      gender: r.gender, officeCode: r.office_code, officeLabel: r.office_label, targetGroup: r.target_group, status: r.status,
+      id: r.id,
+      maskedNationalNumber: maskNationalNumber(r.national_number),
+      lastName: r.last_name,
+      firstName: r.first_name,
+      birthDate: r.birth_date.toISOString().slice(0, 10),
+      gender: r.gender,
+      officeCode: r.office_code,
+      officeLabel: r.office_label,
+      targetGroup: r.target_group,
+      status: r.status,
     })),
     total: Math.min(total, COUNT_CAP),
     totalCapped: total > COUNT_CAP,

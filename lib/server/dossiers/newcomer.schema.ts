@@ -11,7 +11,8 @@ import { todayIso } from "@/lib/i18n/format";
 import type { ErrorKey } from "@/lib/i18n/message";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-export const isoDate = text({ message: "form.dateRequired" }).regex(/^\d{4}-\d{2}-\d{2}$/, "form.dateValid")
+export const isoDate = text({ message: "form.dateRequired" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "form.dateValid")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "form.dateValid");
 const name = (required: ErrorKey, tooLong: ErrorKey) => text({ message: required }).trim().min(1, required).max(100, tooLong);
 const code = (message: ErrorKey) => text({ message }).trim().min(1, message).max(64, message);
@@ -43,9 +44,13 @@ export const createNewcomerSchema = newcomerFields.superRefine(checkNationalNumb
  * Editing: the form shows the number masked (opening it must not reveal it), so an empty field
  * means "unchanged"; the data layer then checks the stored number against birth date and gender.
  */
-export const updateNewcomerSchema = newcomerFields.omit({ officeCode: true })
+export const updateNewcomerSchema = newcomerFields
+  .omit({ officeCode: true })
   .extend({
-    nationalNumber: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().transform(normalizeNationalNumber).optional()),
+    nationalNumber: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z.string().trim().transform(normalizeNationalNumber).optional(),
+    ),
     version: z.coerce.number({ message: "form.versionMissing" }).int().positive("form.versionMissing"),
   })
   .superRefine((v, ctx) => {

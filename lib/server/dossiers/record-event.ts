@@ -25,14 +25,43 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 async function activeSteps(tx: Tx, newcomerId: string, exceptId?: string) {
-  const rows = await tx.trackEvent.findMany({ where: { newcomerId, cancelledAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true, type: true, date: true } });
+  const rows = await tx.trackEvent.findMany({
+    where: { newcomerId, cancelledAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true, type: true, date: true },
+  });
   return rows.map((r) => ({ id: r.id, type: r.type, date: iso(r.date) }));
 }
 
-function eventAudit(e: { id: string; type: string; date: Date; officeCode: string; agencyCode: string; nationalityCode: string; nationalityGroup: string; residenceStatusCode: string; targetGroup: string; gender: string; infringementType: string | null; note: string | null; version: number; cancelReason?: string | null }) {
+function eventAudit(e: {
+  id: string;
+  type: string;
+  date: Date;
+  officeCode: string;
+  agencyCode: string;
+  nationalityCode: string;
+  nationalityGroup: string;
+  residenceStatusCode: string;
+  targetGroup: string;
+  gender: string;
+  infringementType: string | null;
+  note: string | null;
+  version: number;
+  cancelReason?: string | null;
+}) {
   return {
-    id: e.id, type: e.type, date: iso(e.date), officeCode: e.officeCode, agencyCode: e.agencyCode, nationalityCode: e.nationalityCode, nationalityGroup: e.nationalityGroup,
-    residenceStatusCode: e.residenceStatusCode, targetGroup: e.targetGroup, gender: e.gender, infringementType: e.infringementType, note: e.note, version: e.version,
+    id: e.id,
+    type: e.type,
+    date: iso(e.date),
+    officeCode: e.officeCode,
+    agencyCode: e.agencyCode,
+    nationalityCode: e.nationalityCode,
+    nationalityGroup: e.nationalityGroup,
+    residenceStatusCode: e.residenceStatusCode,
+    targetGroup: e.targetGroup,
+    gender: e.gender,
+    infringementType: e.infringementType,
+    note: e.note,
+    version: e.version,
     ...(e.cancelReason ? { cancelReason: e.cancelReason } : {}),
   };
 }
@@ -41,40 +70,59 @@ export async function recordTrackEvent(actor: Actor, newcomerId: string, input: 
   assertCan(actor, "dossier.write");
   const parsed = parseInput(recordEventSchema, input);
   const v = parsed;
-  return db.$transaction(async (tx) => {
-    const n = await findNewcomerInScope(tx, actor, newcomerId, { lock: true });
-    const errors: Record<string, MsgLike> = await checkClassificationCodes(tx, v);
-    // the record's office: the newcomer's, or another office of the same agency when given
-    let officeCode = n.officeCode;
-    if (v.officeCode !== undefined) {
-      const office = await officeByCode(tx, v.officeCode);
-      if (!office || office.agencyCode !== n.agencyCode) errors.officeCode = "track.officeOfAgency";
-      else officeCode = office.code;
-    }
-    const targetGroup: TargetGroupCode = v.targetGroup ?? n.targetGroup;
-    const future = futureDateProblem(v.date, todayIso());
-    if (future) errors.date = future;
-    else {
-      const order = stepOrderProblem(v.type, v.date, await activeSteps(tx, n.id));
-      if (order) errors.date = order;
-    }
-    if (v.type === "INFRINGEMENT") {
-      const problem = infringementTypeProblem(v.infringementType, v.date, targetGroup);
-      if (problem) errors.infringementType = problem;
-    }
-    if (Object.keys(errors).length) throw new ValidationError(errors);
-    const nationalityCode = v.nationalityCode ?? n.nationalityCode;
-    const nationalityGroup = v.nationalityGroup ?? (v.nationalityCode ? (await nationalityOf(tx, v.nationalityCode))!.group : n.nationalityGroup);
-    const event = await tx.trackEvent.create({
-      data: {
-        newcomerId: n.id, type: v.type, date: day(v.date), officeCode, agencyCode: n.agencyCode, nationalityCode, nationalityGroup,
-        residenceStatusCode: v.residenceStatusCode ?? n.residenceStatusCode, targetGroup, gender: n.gender,
-        infringementType: v.type === "INFRINGEMENT" ? v.infringementType : null, note: v.note ?? null, recordedById: actor.userId,
-      },
-    });
-    await recordAudit(tx, actor, { action: "event.create", entityType: "track_event", entityId: event.id, newcomerId: n.id, agencyCode: n.agencyCode, after: eventAudit(event) });
-    return event;
-  }).catch(deniedWrite(actor, "event.create.denied", { entityType: "newcomer", entityId: newcomerId, newcomerId }));
+  return db
+    .$transaction(async (tx) => {
+      const n = await findNewcomerInScope(tx, actor, newcomerId, { lock: true });
+      const errors: Record<string, MsgLike> = await checkClassificationCodes(tx, v);
+      // the record's office: the newcomer's, or another office of the same agency when given
+      let officeCode = n.officeCode;
+      if (v.officeCode !== undefined) {
+        const office = await officeByCode(tx, v.officeCode);
+        if (!office || office.agencyCode !== n.agencyCode) errors.officeCode = "track.officeOfAgency";
+        else officeCode = office.code;
+      }
+      const targetGroup: TargetGroupCode = v.targetGroup ?? n.targetGroup;
+      const future = futureDateProblem(v.date, todayIso());
+      if (future) errors.date = future;
+      else {
+        const order = stepOrderProblem(v.type, v.date, await activeSteps(tx, n.id));
+        if (order) errors.date = order;
+      }
+      if (v.type === "INFRINGEMENT") {
+        const problem = infringementTypeProblem(v.infringementType, v.date, targetGroup);
+        if (problem) errors.infringementType = problem;
+      }
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+      const nationalityCode = v.nationalityCode ?? n.nationalityCode;
+      const nationalityGroup = v.nationalityGroup ?? (v.nationalityCode ? (await nationalityOf(tx, v.nationalityCode))!.group : n.nationalityGroup);
+      const event = await tx.trackEvent.create({
+        data: {
+          newcomerId: n.id,
+          type: v.type,
+          date: day(v.date),
+          officeCode,
+          agencyCode: n.agencyCode,
+          nationalityCode,
+          nationalityGroup,
+          residenceStatusCode: v.residenceStatusCode ?? n.residenceStatusCode,
+          targetGroup,
+          gender: n.gender,
+          infringementType: v.type === "INFRINGEMENT" ? v.infringementType : null,
+          note: v.note ?? null,
+          recordedById: actor.userId,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "event.create",
+        entityType: "track_event",
+        entityId: event.id,
+        newcomerId: n.id,
+        agencyCode: n.agencyCode,
+        after: eventAudit(event),
+      });
+      return event;
+    })
+    .catch(deniedWrite(actor, "event.create.denied", { entityType: "newcomer", entityId: newcomerId, newcomerId }));
 }
 
 /** Loads a record the actor may change (through its newcomer's scope) and locks its newcomer. */
@@ -92,31 +140,42 @@ export async function correctTrackEvent(actor: Actor, eventId: string, input: un
   assertCan(actor, "dossier.write");
   const parsed = parseInput(correctEventSchema, input);
   const v = parsed;
-  return db.$transaction(async (tx) => {
-    const before = await findEventInScope(tx, actor, eventId);
-    if (before.version !== v.version) throw new ConflictError("track.recordConflict");
-    if (before.cancelledAt) throw new ValidationError({ reason: "track.cancelledNoCorrection" });
-    const errors: Record<string, MsgLike> = {};
-    const future = futureDateProblem(v.date, todayIso());
-    if (future) errors.date = future;
-    else {
-      const after = [...(await activeSteps(tx, before.newcomerId, before.id)), { id: before.id, type: before.type, date: v.date }];
-      const order = trackOrderProblem(after);
-      if (order) errors.date = order.reason;
-    }
-    const infringementType = before.type === "INFRINGEMENT" ? ((v.infringementType ?? before.infringementType) as InfringementTypeCode) : null;
-    if (infringementType) {
-      const problem = infringementTypeProblem(infringementType, v.date, before.targetGroup);
-      if (problem) errors.infringementType = problem;
-    }
-    if (Object.keys(errors).length) throw new ValidationError(errors);
-    const updated = await tx.trackEvent.update({
-      where: { id: before.id, version: v.version },
-      data: { date: day(v.date), note: v.note ?? null, infringementType, version: { increment: 1 } },
-    });
-    await recordAudit(tx, actor, { action: "event.correct", entityType: "track_event", entityId: before.id, newcomerId: before.newcomerId, agencyCode: before.agencyCode, before: eventAudit(before), after: eventAudit(updated), reason: v.reason });
-    return updated;
-  }).catch(deniedWrite(actor, "event.correct.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
+  return db
+    .$transaction(async (tx) => {
+      const before = await findEventInScope(tx, actor, eventId);
+      if (before.version !== v.version) throw new ConflictError("track.recordConflict");
+      if (before.cancelledAt) throw new ValidationError({ reason: "track.cancelledNoCorrection" });
+      const errors: Record<string, MsgLike> = {};
+      const future = futureDateProblem(v.date, todayIso());
+      if (future) errors.date = future;
+      else {
+        const after = [...(await activeSteps(tx, before.newcomerId, before.id)), { id: before.id, type: before.type, date: v.date }];
+        const order = trackOrderProblem(after);
+        if (order) errors.date = order.reason;
+      }
+      const infringementType = before.type === "INFRINGEMENT" ? ((v.infringementType ?? before.infringementType) as InfringementTypeCode) : null;
+      if (infringementType) {
+        const problem = infringementTypeProblem(infringementType, v.date, before.targetGroup);
+        if (problem) errors.infringementType = problem;
+      }
+      if (Object.keys(errors).length) throw new ValidationError(errors);
+      const updated = await tx.trackEvent.update({
+        where: { id: before.id, version: v.version },
+        data: { date: day(v.date), note: v.note ?? null, infringementType, version: { increment: 1 } },
+      });
+      await recordAudit(tx, actor, {
+        action: "event.correct",
+        entityType: "track_event",
+        entityId: before.id,
+        newcomerId: before.newcomerId,
+        agencyCode: before.agencyCode,
+        before: eventAudit(before),
+        after: eventAudit(updated),
+        reason: v.reason,
+      });
+      return updated;
+    })
+    .catch(deniedWrite(actor, "event.correct.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
 }
 
 /** Cancels a record with a reason; it stays visible (struck through) and no longer counts. */
@@ -124,17 +183,28 @@ export async function cancelTrackEvent(actor: Actor, eventId: string, input: unk
   assertCan(actor, "dossier.write");
   const parsed = parseInput(cancelEventSchema, input);
   const v = parsed;
-  return db.$transaction(async (tx) => {
-    const before = await findEventInScope(tx, actor, eventId);
-    if (before.version !== v.version) throw new ConflictError("track.recordConflict");
-    if (before.cancelledAt) throw new ValidationError({ reason: "track.alreadyCancelled" });
-    const order = trackOrderProblem(await activeSteps(tx, before.newcomerId, before.id));
-    if (order) throw new ValidationError({ reason: msg("track.cancelBlocked", { reason: asMsg(order.reason) }) });
-    const updated = await tx.trackEvent.update({
-      where: { id: before.id, version: v.version },
-      data: { cancelledAt: new Date(), cancelReason: v.reason, cancelledById: actor.userId, version: { increment: 1 } },
-    });
-    await recordAudit(tx, actor, { action: "event.cancel", entityType: "track_event", entityId: before.id, newcomerId: before.newcomerId, agencyCode: before.agencyCode, before: eventAudit(before), after: eventAudit(updated), reason: v.reason });
-    return updated;
-  }).catch(deniedWrite(actor, "event.cancel.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
+  return db
+    .$transaction(async (tx) => {
+      const before = await findEventInScope(tx, actor, eventId);
+      if (before.version !== v.version) throw new ConflictError("track.recordConflict");
+      if (before.cancelledAt) throw new ValidationError({ reason: "track.alreadyCancelled" });
+      const order = trackOrderProblem(await activeSteps(tx, before.newcomerId, before.id));
+      if (order) throw new ValidationError({ reason: msg("track.cancelBlocked", { reason: asMsg(order.reason) }) });
+      const updated = await tx.trackEvent.update({
+        where: { id: before.id, version: v.version },
+        data: { cancelledAt: new Date(), cancelReason: v.reason, cancelledById: actor.userId, version: { increment: 1 } },
+      });
+      await recordAudit(tx, actor, {
+        action: "event.cancel",
+        entityType: "track_event",
+        entityId: before.id,
+        newcomerId: before.newcomerId,
+        agencyCode: before.agencyCode,
+        before: eventAudit(before),
+        after: eventAudit(updated),
+        reason: v.reason,
+      });
+      return updated;
+    })
+    .catch(deniedWrite(actor, "event.cancel.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
 }

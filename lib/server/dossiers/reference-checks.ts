@@ -5,7 +5,6 @@ import { db } from "@/lib/server/db";
 import type { Tx } from "@/lib/server/kit/tx";
 import type { MsgLike } from "@/lib/i18n/message";
 
-
 export async function nationalityOf(tx: Tx, code: string) {
   return tx.nationality.findFirst({ where: { code, active: true }, select: { code: true, group: true } });
 }

@@ -17,7 +17,6 @@ import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
 
-
 /** Refuses a national number that another dossier already has; links to it only when visible. */
 async function refuseDuplicate(tx: Tx, actor: Actor, nationalNumber: string, exceptId?: string) {
   const existing = await tx.newcomer.findUnique({ where: { nationalNumber }, select: { id: true, agencyCode: true } });
@@ -51,17 +50,34 @@ export async function createNewcomer(actor: Actor, input: unknown) {
       const group = v.nationalityGroup ?? (await nationalityOf(tx, v.nationalityCode))!.group;
       const created = await tx.newcomer.create({
         data: {
-          nationalNumber: v.nationalNumber, lastName: v.lastName, firstName: v.firstName, searchName: toSearchName(v.lastName, v.firstName),
-          birthDate: new Date(`${v.birthDate}T00:00:00Z`), gender: v.gender, nationalityCode: v.nationalityCode, nationalityGroup: group,
-          residenceStatusCode: v.residenceStatusCode, targetGroup: v.targetGroup, officeCode: office!.code, agencyCode: office!.agencyCode,
+          nationalNumber: v.nationalNumber,
+          lastName: v.lastName,
+          firstName: v.firstName,
+          searchName: toSearchName(v.lastName, v.firstName),
+          birthDate: new Date(`${v.birthDate}T00:00:00Z`),
+          gender: v.gender,
+          nationalityCode: v.nationalityCode,
+          nationalityGroup: group,
+          residenceStatusCode: v.residenceStatusCode,
+          targetGroup: v.targetGroup,
+          officeCode: office!.code,
+          agencyCode: office!.agencyCode,
         },
       });
-      await recordAudit(tx, actor, { action: "newcomer.create", entityType: "newcomer", entityId: created.id, newcomerId: created.id, agencyCode: created.agencyCode, after: auditShape(created) });
+      await recordAudit(tx, actor, {
+        action: "newcomer.create",
+        entityType: "newcomer",
+        entityId: created.id,
+        newcomerId: created.id,
+        agencyCode: created.agencyCode,
+        after: auditShape(created),
+      });
       return created;
     });
   } catch (e) {
     // two users creating the same person at the same moment: the unique index decides
-    if (await isUniqueViolation(e)) throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
+    if (await isUniqueViolation(e))
+      throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
     throw e;
   }
 }
@@ -71,30 +87,49 @@ export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
   const parsed = parseInput(updateNewcomerSchema, input);
   const v = parsed;
   try {
-    return await db.$transaction(async (tx) => {
-      const before = await findNewcomerInScope(tx, actor, id, { lock: true });
-      if (before.version !== v.version) throw new ConflictError();
-      const errors = await checkClassificationCodes(tx, v);
-      // an empty number field keeps the stored number, which must still fit birth date and gender
-      const nationalNumber = v.nationalNumber ?? before.nationalNumber;
-      const check = validateNationalNumber(nationalNumber, { birthDate: v.birthDate, gender: v.gender });
-      if (!check.ok) errors.nationalNumber ??= check.reason;
-      if (Object.keys(errors).length) throw new ValidationError(errors);
-      await refuseDuplicate(tx, actor, nationalNumber, id);
-      const group = v.nationalityGroup ?? (await nationalityOf(tx, v.nationalityCode))!.group;
-      const updated = await tx.newcomer.update({
-        where: { id, version: v.version },
-        data: {
-          nationalNumber, lastName: v.lastName, firstName: v.firstName, searchName: toSearchName(v.lastName, v.firstName),
-          birthDate: new Date(`${v.birthDate}T00:00:00Z`), gender: v.gender, nationalityCode: v.nationalityCode, nationalityGroup: group,
-          residenceStatusCode: v.residenceStatusCode, targetGroup: v.targetGroup, version: { increment: 1 },
-        },
-      });
-      await recordAudit(tx, actor, { action: "newcomer.update", entityType: "newcomer", entityId: id, newcomerId: id, agencyCode: updated.agencyCode, before: auditShape(before), after: auditShape(updated) });
-      return updated;
-    }).catch(deniedWrite(actor, "newcomer.update.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
+    return await db
+      .$transaction(async (tx) => {
+        const before = await findNewcomerInScope(tx, actor, id, { lock: true });
+        if (before.version !== v.version) throw new ConflictError();
+        const errors = await checkClassificationCodes(tx, v);
+        // an empty number field keeps the stored number, which must still fit birth date and gender
+        const nationalNumber = v.nationalNumber ?? before.nationalNumber;
+        const check = validateNationalNumber(nationalNumber, { birthDate: v.birthDate, gender: v.gender });
+        if (!check.ok) errors.nationalNumber ??= check.reason;
+        if (Object.keys(errors).length) throw new ValidationError(errors);
+        await refuseDuplicate(tx, actor, nationalNumber, id);
+        const group = v.nationalityGroup ?? (await nationalityOf(tx, v.nationalityCode))!.group;
+        const updated = await tx.newcomer.update({
+          where: { id, version: v.version },
+          data: {
+            nationalNumber,
+            lastName: v.lastName,
+            firstName: v.firstName,
+            searchName: toSearchName(v.lastName, v.firstName),
+            birthDate: new Date(`${v.birthDate}T00:00:00Z`),
+            gender: v.gender,
+            nationalityCode: v.nationalityCode,
+            nationalityGroup: group,
+            residenceStatusCode: v.residenceStatusCode,
+            targetGroup: v.targetGroup,
+            version: { increment: 1 },
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "newcomer.update",
+          entityType: "newcomer",
+          entityId: id,
+          newcomerId: id,
+          agencyCode: updated.agencyCode,
+          before: auditShape(before),
+          after: auditShape(updated),
+        });
+        return updated;
+      })
+      .catch(deniedWrite(actor, "newcomer.update.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
   } catch (e) {
-    if (v.nationalNumber && (await isUniqueViolation(e))) throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
+    if (v.nationalNumber && (await isUniqueViolation(e)))
+      throw duplicateError(actor, await db.newcomer.findUnique({ where: { nationalNumber: v.nationalNumber }, select: { id: true, agencyCode: true } }));
     throw e;
   }
 }
@@ -107,20 +142,28 @@ export async function moveNewcomer(actor: Actor, id: string, input: unknown) {
   assertCan(actor, "dossier.write");
   const parsed = parseInput(moveNewcomerSchema, input);
   const v = parsed;
-  return db.$transaction(async (tx) => {
-    const before = await findNewcomerInScope(tx, actor, id, { lock: true });
-    if (before.version !== v.version) throw new ConflictError();
-    const office = await officeByCode(tx, v.officeCode);
-    if (!office) throw new ValidationError({ officeCode: "newcomer.officeFromList" });
-    if (office.code === before.officeCode) throw new ValidationError({ officeCode: "newcomer.alreadyAtOffice" });
-    const moved = await tx.newcomer.update({
-      where: { id, version: v.version },
-      data: { officeCode: office.code, agencyCode: office.agencyCode, version: { increment: 1 } },
-    });
-    await recordAudit(tx, actor, {
-      action: "newcomer.move", entityType: "newcomer", entityId: id, newcomerId: id, agencyCode: moved.agencyCode,
-      before: { officeCode: before.officeCode, agencyCode: before.agencyCode }, after: { officeCode: moved.officeCode, agencyCode: moved.agencyCode }, reason: v.reason ?? null,
-    });
-    return moved;
-  }).catch(deniedWrite(actor, "newcomer.move.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
+  return db
+    .$transaction(async (tx) => {
+      const before = await findNewcomerInScope(tx, actor, id, { lock: true });
+      if (before.version !== v.version) throw new ConflictError();
+      const office = await officeByCode(tx, v.officeCode);
+      if (!office) throw new ValidationError({ officeCode: "newcomer.officeFromList" });
+      if (office.code === before.officeCode) throw new ValidationError({ officeCode: "newcomer.alreadyAtOffice" });
+      const moved = await tx.newcomer.update({
+        where: { id, version: v.version },
+        data: { officeCode: office.code, agencyCode: office.agencyCode, version: { increment: 1 } },
+      });
+      await recordAudit(tx, actor, {
+        action: "newcomer.move",
+        entityType: "newcomer",
+        entityId: id,
+        newcomerId: id,
+        agencyCode: moved.agencyCode,
+        before: { officeCode: before.officeCode, agencyCode: before.agencyCode },
+        after: { officeCode: moved.officeCode, agencyCode: moved.agencyCode },
+        reason: v.reason ?? null,
+      });
+      return moved;
+    })
+    .catch(deniedWrite(actor, "newcomer.move.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
 }

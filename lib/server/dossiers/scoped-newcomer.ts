@@ -10,11 +10,12 @@ import { NotFoundError } from "@/lib/server/errors";
 import type { Tx } from "@/lib/server/kit/tx";
 import { isUuid } from "@/lib/domain/kit";
 
-
 export async function findNewcomerInScope(tx: Tx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
   if (!isUuid(id)) throw new NotFoundError();
   if (opts.lock) {
-    const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT n.id FROM newcomer n WHERE n.id = ${id}::uuid AND ${newcomerScopeSql(actor)} FOR UPDATE`);
+    const rows = await tx.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT n.id FROM newcomer n WHERE n.id = ${id}::uuid AND ${newcomerScopeSql(actor)} FOR UPDATE`,
+    );
     if (rows.length === 0) throw new NotFoundError();
   }
   const newcomer = await tx.newcomer.findFirst({ where: { AND: [{ id }, newcomerScope(actor)] } });
@@ -24,12 +25,33 @@ export async function findNewcomerInScope(tx: Tx, actor: Actor, id: string, opts
 
 /** The fields of a newcomer as they go into the audit log (before/after); the national number masked. */
 export function auditShape(n: {
-  id: string; nationalNumber: string; lastName: string; firstName: string; birthDate: Date; gender: string; nationalityCode: string;
-  nationalityGroup: string; residenceStatusCode: string; targetGroup: string; officeCode: string; agencyCode: string; version: number;
+  id: string;
+  nationalNumber: string;
+  lastName: string;
+  firstName: string;
+  birthDate: Date;
+  gender: string;
+  nationalityCode: string;
+  nationalityGroup: string;
+  residenceStatusCode: string;
+  targetGroup: string;
+  officeCode: string;
+  agencyCode: string;
+  version: number;
 }) {
   return {
-    id: n.id, nationalNumber: maskNationalNumber(n.nationalNumber), lastName: n.lastName, firstName: n.firstName, birthDate: n.birthDate.toISOString().slice(0, 10),
-    gender: n.gender, nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode,
-    targetGroup: n.targetGroup, officeCode: n.officeCode, agencyCode: n.agencyCode, version: n.version,
+    id: n.id,
+    nationalNumber: maskNationalNumber(n.nationalNumber),
+    lastName: n.lastName,
+    firstName: n.firstName,
+    birthDate: n.birthDate.toISOString().slice(0, 10),
+    gender: n.gender,
+    nationalityCode: n.nationalityCode,
+    nationalityGroup: n.nationalityGroup,
+    residenceStatusCode: n.residenceStatusCode,
+    targetGroup: n.targetGroup,
+    officeCode: n.officeCode,
+    agencyCode: n.agencyCode,
+    version: n.version,
   };
 }

@@ -22,6 +22,4 @@ export const followUpSchema = z.object({
   version: versionField,
 });
 
-export const dvzExportSchema = z
-  .object({ from: isoDate, to: isoDate })
-  .refine((v) => v.from <= v.to, { path: ["to"], message: "form.endBeforeStart" });
+export const dvzExportSchema = z.object({ from: isoDate, to: isoDate }).refine((v) => v.from <= v.to, { path: ["to"], message: "form.endBeforeStart" });

@@ -20,14 +20,24 @@ export async function exportDvzFile(actor: Actor, input: unknown) {
       where: { type: "DVZ_ADVICE", cancelledAt: null, date: { gte: dateOf(from), lte: dateOf(to) }, newcomer: newcomerScope(actor) },
       orderBy: [{ newcomerId: "asc" }, { date: "desc" }, { createdAt: "desc" }],
       // only what the law allows to leave: nothing else is even read
-      select: { newcomerId: true, contractSigned: true, attestationObtained: true, newcomer: { select: { lastName: true, firstName: true, nationalNumber: true } } },
+      select: {
+        newcomerId: true,
+        contractSigned: true,
+        attestationObtained: true,
+        newcomer: { select: { lastName: true, firstName: true, nationalNumber: true } },
+      },
     });
     const latest = new Map<string, (typeof advices)[number]>();
     for (const a of advices) if (!latest.has(a.newcomerId)) latest.set(a.newcomerId, a);
-    const chosen = [...latest.values()].sort((a, b) => a.newcomer.lastName.localeCompare(b.newcomer.lastName, "nl") || a.newcomer.firstName.localeCompare(b.newcomer.firstName, "nl"));
+    const chosen = [...latest.values()].sort(
+      (a, b) => a.newcomer.lastName.localeCompare(b.newcomer.lastName, "nl") || a.newcomer.firstName.localeCompare(b.newcomer.firstName, "nl"),
+    );
     const rows: DvzExportRow[] = chosen.map((a) => ({
-      lastName: a.newcomer.lastName, firstName: a.newcomer.firstName, nationalNumber: a.newcomer.nationalNumber,
-      contractSigned: a.contractSigned ?? false, attestationObtained: a.attestationObtained ?? false,
+      lastName: a.newcomer.lastName,
+      firstName: a.newcomer.firstName,
+      nationalNumber: a.newcomer.nationalNumber,
+      contractSigned: a.contractSigned ?? false,
+      attestationObtained: a.attestationObtained ?? false,
     }));
     const newcomerIds = chosen.map((a) => a.newcomerId);
     await recordAudit(tx, actor, { action: "dvz.export", entityType: "dvz_export", after: { from, to, count: newcomerIds.length, newcomerIds } });

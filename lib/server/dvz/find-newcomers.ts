@@ -16,14 +16,17 @@ export async function findNewcomersForAdvice(actor: Actor, input: unknown) {
   const q = parsed.q;
   // "%%" or "__" normalise to nothing, and `contains: ""` would list anyone: nothing to search for
   if (!looksLikeNationalNumber(q) && normalizeSearchQuery(q) === "") return [];
-  const where = looksLikeNationalNumber(q)
-    ? { nationalNumber: { startsWith: q.replace(/\D/g, "") } }
-    : { searchName: { contains: normalizeSearchQuery(q) } };
+  const where = looksLikeNationalNumber(q) ? { nationalNumber: { startsWith: q.replace(/\D/g, "") } } : { searchName: { contains: normalizeSearchQuery(q) } };
   const rows = await db.newcomer.findMany({
     where: { AND: [newcomerScope(actor), where] },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
     take: DVZ_SEARCH_LIMIT,
     select: { id: true, lastName: true, firstName: true, nationalNumber: true, agency: { select: { label: true } } },
   });
-  return rows.map((r) => ({ id: r.id, name: `${r.lastName} ${r.firstName}`, maskedNationalNumber: maskNationalNumber(r.nationalNumber), agency: r.agency.label }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: `${r.lastName} ${r.firstName}`,
+    maskedNationalNumber: maskNationalNumber(r.nationalNumber),
+    agency: r.agency.label,
+  }));
 }

@@ -32,13 +32,20 @@ function pathOf(h: Headers): string {
   }
 }
 
-export function action<A extends unknown[], T = undefined>(permission: Permission, fn: (actor: Actor, ...args: A) => Promise<Result<T>>): (...args: A) => Promise<Result<T>>;
+export function action<A extends unknown[], T = undefined>(
+  permission: Permission,
+  fn: (actor: Actor, ...args: A) => Promise<Result<T>>,
+): (...args: A) => Promise<Result<T>>;
 export function action<S extends z.ZodType, A extends unknown[], T = undefined>(
   permission: Permission,
   schema: S,
   fn: (actor: Actor, input: z.output<S>, ...args: A) => Promise<Result<T>>,
 ): (...args: A) => Promise<Result<T>>;
-export function action(permission: Permission, schemaOrFn: z.ZodType | ((actor: Actor, ...args: unknown[]) => Promise<Result<unknown>>), maybeFn?: (actor: Actor, input: unknown, ...args: unknown[]) => Promise<Result<unknown>>) {
+export function action(
+  permission: Permission,
+  schemaOrFn: z.ZodType | ((actor: Actor, ...args: unknown[]) => Promise<Result<unknown>>),
+  maybeFn?: (actor: Actor, input: unknown, ...args: unknown[]) => Promise<Result<unknown>>,
+) {
   const schema = typeof schemaOrFn === "function" ? null : schemaOrFn;
   return async (...args: unknown[]): Promise<Result<unknown>> => {
     let actor: Actor | null = null;

@@ -1,7 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import {
-  BadRequestError, ConflictError, ForbiddenError, NotFoundError, OriginRefusedError, UnauthenticatedError, UnsupportedMediaTypeError, ValidationError,
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  OriginRefusedError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
 } from "@/lib/server/errors";
 import { errorOutcome } from "./error-map";
 

@@ -8,7 +8,13 @@ import { fieldErrorsOf, messageOfIssue } from "@/lib/domain/kit";
 import { renderFields, renderMessage } from "@/lib/i18n/message";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/messages";
 import {
-  BadRequestError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError, UnsupportedMediaTypeError, ValidationError,
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
 } from "@/lib/server/errors";
 import { logError } from "./log-error";
 
@@ -31,7 +37,11 @@ export function errorOutcome(e: unknown, context: string, generic: string = GENE
   if (e instanceof BadRequestError) return { status: 400, message: e.messageIn(locale) };
   // parameters parsed outside a data-layer function (report pages): every problem at once
   if (e instanceof ZodError) {
-    return { status: 400, message: e.issues.map((i) => renderMessage(messageOfIssue(i), locale)).join(" "), fieldErrors: renderFields(fieldErrorsOf(e.issues), locale) };
+    return {
+      status: 400,
+      message: e.issues.map((i) => renderMessage(messageOfIssue(i), locale)).join(" "),
+      fieldErrors: renderFields(fieldErrorsOf(e.issues), locale),
+    };
   }
   logError(context, e);
   return { status: 500, message: renderMessage(generic, locale) };

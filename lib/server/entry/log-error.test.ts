@@ -9,7 +9,10 @@ describe("logError", () => {
   });
   it("prints no national number from a Prisma-like error's meta", () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-    const e = Object.assign(new Error("Key (national_number)=(86062000381) already exists."), { code: "P2002", meta: { target: ["national_number"], value: "86.06.20-003.81" } });
+    const e = Object.assign(new Error("Key (national_number)=(86062000381) already exists."), {
+      code: "P2002",
+      meta: { target: ["national_number"], value: "86.06.20-003.81" },
+    });
     logError("test", e);
     const printed = spy.mock.calls.map((c) => c.join(" ")).join("\n");
     spy.mockRestore();

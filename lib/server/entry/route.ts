@@ -46,8 +46,14 @@ export function errorResponse(e: unknown, context = "route", locale?: Locale): R
 }
 
 async function readBody(request: Request, kind: BodyKind): Promise<unknown> {
-  if (kind === "json") return request.json().catch(() => { throw new BadRequestError("request.invalidJson"); });
-  if (kind === "form") return request.formData().catch(() => { throw new BadRequestError("request.unreadableForm"); });
+  if (kind === "json")
+    return request.json().catch(() => {
+      throw new BadRequestError("request.invalidJson");
+    });
+  if (kind === "form")
+    return request.formData().catch(() => {
+      throw new BadRequestError("request.unreadableForm");
+    });
   if (kind === "raw") return new Uint8Array(await request.arrayBuffer());
   return undefined;
 }

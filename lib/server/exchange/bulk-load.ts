@@ -24,8 +24,15 @@ import type pg from "pg";
 export const BULK_IMPORT_MIN_LINES = 5_000;
 const REBUILD_INDEXES_MIN_SHARE = 0.25;
 
-interface ForeignKey { table: string; name: string; definition: string }
-interface Index { name: string; definition: string }
+interface ForeignKey {
+  table: string;
+  name: string;
+  definition: string;
+}
+interface Index {
+  name: string;
+  definition: string;
+}
 
 /** Drops the foreign keys of (and into) `tables`; returns how to put them back. */
 export async function dropForeignKeys(client: pg.ClientBase, tables: string[]): Promise<ForeignKey[]> {
@@ -68,8 +75,13 @@ export type LoadMode = "rows" | "bulk" | "bulk-rebuilding-indexes";
  * transaction. `incoming` is the number of new rows for `tables[0]` (the newcomers).
  * `afterLoad` runs once the indexes and keys are back, with the same mode.
  */
-export async function withBulkLoad<T>(client: pg.ClientBase, tables: string[], incoming: number,
-  load: (mode: LoadMode) => Promise<T>, afterLoad: (mode: LoadMode) => Promise<void> = async () => {}): Promise<T> {
+export async function withBulkLoad<T>(
+  client: pg.ClientBase,
+  tables: string[],
+  incoming: number,
+  load: (mode: LoadMode) => Promise<T>,
+  afterLoad: (mode: LoadMode) => Promise<void> = async () => {},
+): Promise<T> {
   if (incoming < BULK_IMPORT_MIN_LINES) {
     const result = await load("rows");
     await afterLoad("rows");

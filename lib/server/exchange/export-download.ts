@@ -10,20 +10,34 @@ export function streamDossierExport(actor: Actor, fileName: string): ReadableStr
   assertCan(actor, "exchange.export");
   const encoder = new TextEncoder();
   let wake: (() => void) | null = null;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      const write = async (chunk: string) => {
-        controller.enqueue(encoder.encode(chunk));
-        // wait while the reader is behind (desiredSize <= 0): back-pressure reaches the query loop
-        while ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((r) => { wake = r; });
-      };
-      exportExchange({ databaseUrl: process.env.DATABASE_URL!, write, target: fileName, auditUser: { userId: actor.userId, email: actor.email, ip: actor.ip } })
-        .then(() => controller.close())
-        .catch((e: unknown) => { logError("dossier export", e); controller.error(e); });
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const write = async (chunk: string) => {
+          controller.enqueue(encoder.encode(chunk));
+          // wait while the reader is behind (desiredSize <= 0): back-pressure reaches the query loop
+          while ((controller.desiredSize ?? 1) <= 0)
+            await new Promise<void>((r) => {
+              wake = r;
+            });
+        };
+        exportExchange({
+          databaseUrl: process.env.DATABASE_URL!,
+          write,
+          target: fileName,
+          auditUser: { userId: actor.userId, email: actor.email, ip: actor.ip },
+        })
+          .then(() => controller.close())
+          .catch((e: unknown) => {
+            logError("dossier export", e);
+            controller.error(e);
+          });
+      },
+      pull() {
+        wake?.();
+        wake = null;
+      },
     },
-    pull() {
-      wake?.();
-      wake = null;
-    },
-  }, { highWaterMark: 4 });
+    { highWaterMark: 4 },
+  );
 }

@@ -14,14 +14,34 @@ import { effectiveDecisionSql } from "@/lib/domain/fines/decision-state";
 const BATCH = 5000;
 
 interface NewcomerRow {
-  id: string; national_number: string; last_name: string; first_name: string; birth_date: string; gender: "M" | "V";
-  nationality_code: string; nationality_group: NationalityGroupCode; residence_status_code: string; target_group: TargetGroupCode; office_code: string;
+  id: string;
+  national_number: string;
+  last_name: string;
+  first_name: string;
+  birth_date: string;
+  gender: "M" | "V";
+  nationality_code: string;
+  nationality_group: NationalityGroupCode;
+  residence_status_code: string;
+  target_group: TargetGroupCode;
+  office_code: string;
 }
 interface EventRow {
-  newcomer_id: string; type: ResolvedEvent["type"]; date: string; office_code: string; nationality_code: string;
-  nationality_group: NationalityGroupCode; residence_status_code: string; target_group: ResolvedEvent["targetGroup"];
-  infringement_type: string | null; contract_signed: boolean | null; attestation_obtained: boolean | null; dvz_follow_up: ResolvedEvent["followUp"];
-  outcome: DecisionCode | null; decided_on: string | null; amount_eur: number | null;
+  newcomer_id: string;
+  type: ResolvedEvent["type"];
+  date: string;
+  office_code: string;
+  nationality_code: string;
+  nationality_group: NationalityGroupCode;
+  residence_status_code: string;
+  target_group: ResolvedEvent["targetGroup"];
+  infringement_type: string | null;
+  contract_signed: boolean | null;
+  attestation_obtained: boolean | null;
+  dvz_follow_up: ResolvedEvent["followUp"];
+  outcome: DecisionCode | null;
+  decided_on: string | null;
+  amount_eur: number | null;
 }
 
 /** Yields the export text in chunks (one batch of newcomers each); `counter.newcomers` counts them. */
@@ -34,7 +54,9 @@ export async function* exchangeExportChunks(client: pg.ClientBase, counter: { ne
     const people = await client.query<NewcomerRow>(
       `SELECT id, national_number, last_name, first_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, gender, nationality_code,
          nationality_group, residence_status_code, target_group, office_code
-       FROM newcomer WHERE national_number > $1 ORDER BY national_number LIMIT ${BATCH}`, [after]);
+       FROM newcomer WHERE national_number > $1 ORDER BY national_number LIMIT ${BATCH}`,
+      [after],
+    );
     if (people.rows.length === 0) return;
     const events = await client.query<EventRow>(
       `SELECT e.newcomer_id, e.type, to_char(e.date, 'YYYY-MM-DD') AS date, e.office_code, e.nationality_code, e.nationality_group,
@@ -42,7 +64,9 @@ export async function* exchangeExportChunks(client: pg.ClientBase, counter: { ne
          d.outcome, to_char(d.decided_on, 'YYYY-MM-DD') AS decided_on, d.amount_eur
        FROM track_event e
        LEFT JOIN LATERAL (${effectiveDecisionSql("e.id", "x.outcome, x.decided_on, x.amount_eur")}) d ON e.type = 'INFRINGEMENT'
-       WHERE e.newcomer_id = ANY($1::uuid[]) AND e.cancelled_at IS NULL`, [people.rows.map((p) => p.id)]);
+       WHERE e.newcomer_id = ANY($1::uuid[]) AND e.cancelled_at IS NULL`,
+      [people.rows.map((p) => p.id)],
+    );
     const byNewcomer = new Map<string, EventRow[]>();
     for (const e of events.rows) {
       const list = byNewcomer.get(e.newcomer_id);
@@ -51,17 +75,35 @@ export async function* exchangeExportChunks(client: pg.ClientBase, counter: { ne
     }
     let chunk = "";
     for (const p of people.rows) {
-      chunk += `${toExchangeLine({
-        nationalNumber: p.national_number, lastName: p.last_name, firstName: p.first_name, birthDate: p.birth_date, gender: p.gender,
-        nationality: p.nationality_code, nationalityGroup: p.nationality_group, residenceStatus: p.residence_status_code,
-        targetGroup: p.target_group, office: p.office_code,
-        events: (byNewcomer.get(p.id) ?? []).map((e) => ({
-          type: e.type, date: e.date, office: e.office_code, nationality: e.nationality_code, nationalityGroup: e.nationality_group,
-          residenceStatus: e.residence_status_code, targetGroup: e.target_group, infringementType: e.infringement_type,
-          contractSigned: e.contract_signed, attestationObtained: e.attestation_obtained, followUp: e.dvz_follow_up,
-          decision: e.outcome && e.decided_on ? { outcome: e.outcome, date: e.decided_on, amountEur: e.amount_eur } : null,
-        })),
-      }, groupOf)}\n`;
+      chunk += `${toExchangeLine(
+        {
+          nationalNumber: p.national_number,
+          lastName: p.last_name,
+          firstName: p.first_name,
+          birthDate: p.birth_date,
+          gender: p.gender,
+          nationality: p.nationality_code,
+          nationalityGroup: p.nationality_group,
+          residenceStatus: p.residence_status_code,
+          targetGroup: p.target_group,
+          office: p.office_code,
+          events: (byNewcomer.get(p.id) ?? []).map((e) => ({
+            type: e.type,
+            date: e.date,
+            office: e.office_code,
+            nationality: e.nationality_code,
+            nationalityGroup: e.nationality_group,
+            residenceStatus: e.residence_status_code,
+            targetGroup: e.target_group,
+            infringementType: e.infringement_type,
+            contractSigned: e.contract_signed,
+            attestationObtained: e.attestation_obtained,
+            followUp: e.dvz_follow_up,
+            decision: e.outcome && e.decided_on ? { outcome: e.outcome, date: e.decided_on, amountEur: e.amount_eur } : null,
+          })),
+        },
+        groupOf,
+      )}\n`;
     }
     counter.newcomers += people.rows.length;
     after = people.rows[people.rows.length - 1]!.national_number;
@@ -88,8 +130,15 @@ export async function exportExchange(opts: ExportOptions): Promise<{ newcomers: 
     await client.query(
       `INSERT INTO audit_log (user_id, user_email, ip, action, entity_type, entity_id, after, reason)
        VALUES ($1, $2, $3, 'exchange.export', 'exchange', $4, $5, $6)`,
-      [opts.auditUser?.userId ?? null, opts.auditUser?.email ?? null, opts.auditUser?.ip ?? null, maskNationalNumbersInText(opts.target),
-        JSON.stringify({ newcomers: counter.newcomers }), opts.auditUser ? null : "opdrachtregel (npm run export)"]);
+      [
+        opts.auditUser?.userId ?? null,
+        opts.auditUser?.email ?? null,
+        opts.auditUser?.ip ?? null,
+        maskNationalNumbersInText(opts.target),
+        JSON.stringify({ newcomers: counter.newcomers }),
+        opts.auditUser ? null : "opdrachtregel (npm run export)",
+      ],
+    );
     await client.query("COMMIT");
     return counter;
   } catch (e) {

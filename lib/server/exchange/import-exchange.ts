@@ -26,7 +26,11 @@ import { loadReferenceCodes } from "./reference-codes";
 import { validateExchangeBytes } from "./validate-file";
 
 /** A line error told in one language (what the command line prints, what importExchangeFile returns). */
-export interface LineErrorText { line: number; field: string; reason: string }
+export interface LineErrorText {
+  line: number;
+  field: string;
+  reason: string;
+}
 
 type Outcome<E> = { ok: true; newcomers: number; events: number; seconds: number } | { ok: false; errors: E[] };
 /** The errors as messages (keys + parameters), for a caller that shows them in its reader's language. */
@@ -97,44 +101,75 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
     const progress = (done: number) => opts.onProgress?.(known.length + done, total);
 
     let freshEvents = 0;
-    const knownEvents = await withBulkLoad(client, ["newcomer", "track_event", "infringement_decision"], fresh.length, async (mode) => {
-      const bulk = mode !== "rows";
-      if (bulk) await setBulkLoad(client, "on");
-      await copyIn(client, NEWCOMER_COPY, chunked(fresh.length, (i) => newcomerRow(fresh[i]!, ids[i]!, now)));
-      const eventIds: string[][] = [];
-      // New newcomers have no earlier events, so the first-of-type marker written in the COPY is
-      // exact; in a bulk load the marker's trigger (which would only confirm it) is skipped.
-      if (bulk) await setBulkLoad(client, "fresh-events");
-      await copyIn(client, EVENT_COPY, chunked(fresh.length, (i) => {
-        const n = fresh[i]!;
-        const evIds = n.events.map(() => crypto.randomUUID());
-        const firsts = firstOfTypeFlags(n.events, evIds);
-        let rows = "";
-        n.events.forEach((e, j) => { rows += eventRow(e, evIds[j]!, ids[i]!, n.gender, now, firsts[j]!); });
-        eventIds.push(evIds);
-        freshEvents += n.events.length;
-        return rows;
-      }, progress));
-      if (bulk) await setBulkLoad(client, "on");
-      await copyIn(client, DECISION_COPY, chunked(fresh.length, (i) => {
-        let rows = "";
-        fresh[i]!.events.forEach((e, j) => { if (e.decision) rows += decisionRow(e, eventIds[i]![j]!, now); });
-        return rows;
-      }));
-      return known.length > 0 ? await addEventsOfKnownNewcomers(client, known, now) : 0;
-    }, async (mode) => {
-      if (mode === "rows") return; // the report triggers kept the report tables up to date
-      await setBulkLoad(client, "off");
-      if (mode === "bulk-rebuilding-indexes") await client.query("SELECT report_rebuild()");
-      else await client.query("SELECT report_refresh($1::uuid[])", [[...ids, ...known.map((k) => k.id)]]);
-    });
+    const knownEvents = await withBulkLoad(
+      client,
+      ["newcomer", "track_event", "infringement_decision"],
+      fresh.length,
+      async (mode) => {
+        const bulk = mode !== "rows";
+        if (bulk) await setBulkLoad(client, "on");
+        await copyIn(
+          client,
+          NEWCOMER_COPY,
+          chunked(fresh.length, (i) => newcomerRow(fresh[i]!, ids[i]!, now)),
+        );
+        const eventIds: string[][] = [];
+        // New newcomers have no earlier events, so the first-of-type marker written in the COPY is
+        // exact; in a bulk load the marker's trigger (which would only confirm it) is skipped.
+        if (bulk) await setBulkLoad(client, "fresh-events");
+        await copyIn(
+          client,
+          EVENT_COPY,
+          chunked(
+            fresh.length,
+            (i) => {
+              const n = fresh[i]!;
+              const evIds = n.events.map(() => crypto.randomUUID());
+              const firsts = firstOfTypeFlags(n.events, evIds);
+              let rows = "";
+              n.events.forEach((e, j) => {
+                rows += eventRow(e, evIds[j]!, ids[i]!, n.gender, now, firsts[j]!);
+              });
+              eventIds.push(evIds);
+              freshEvents += n.events.length;
+              return rows;
+            },
+            progress,
+          ),
+        );
+        if (bulk) await setBulkLoad(client, "on");
+        await copyIn(
+          client,
+          DECISION_COPY,
+          chunked(fresh.length, (i) => {
+            let rows = "";
+            fresh[i]!.events.forEach((e, j) => {
+              if (e.decision) rows += decisionRow(e, eventIds[i]![j]!, now);
+            });
+            return rows;
+          }),
+        );
+        return known.length > 0 ? await addEventsOfKnownNewcomers(client, known, now) : 0;
+      },
+      async (mode) => {
+        if (mode === "rows") return; // the report triggers kept the report tables up to date
+        await setBulkLoad(client, "off");
+        if (mode === "bulk-rebuilding-indexes") await client.query("SELECT report_rebuild()");
+        else await client.query("SELECT report_refresh($1::uuid[])", [[...ids, ...known.map((k) => k.id)]]);
+      },
+    );
     opts.onProgress?.(total, total);
     await client.query(
       `INSERT INTO audit_log (user_id, user_email, ip, action, entity_type, entity_id, after, reason)
        VALUES ($1, $2, $3, 'exchange.import', 'exchange', $4, $5, $6)`,
-      [opts.auditUser?.userId ?? null, opts.auditUser?.email ?? null, opts.auditUser?.ip ?? null, maskNationalNumbersInText(opts.fileName ?? path.basename(opts.filePath)),
+      [
+        opts.auditUser?.userId ?? null,
+        opts.auditUser?.email ?? null,
+        opts.auditUser?.ip ?? null,
+        maskNationalNumbersInText(opts.fileName ?? path.basename(opts.filePath)),
         JSON.stringify({ lines: total, newcomers: fresh.length, events: freshEvents + knownEvents }),
-        opts.auditUser ? null : "opdrachtregel (npm run import)"],
+        opts.auditUser ? null : "opdrachtregel (npm run import)",
+      ],
     );
     await client.query("COMMIT");
     return { newcomers: fresh.length, events: freshEvents + knownEvents };
@@ -158,10 +193,9 @@ async function setBulkLoad(client: pg.Client, value: "on" | "fresh-events" | "of
 }
 
 async function existingIds(client: pg.Client, newcomers: ResolvedNewcomer[]): Promise<Map<string, string>> {
-  const r = await client.query<{ national_number: string; id: string }>(
-    "SELECT national_number, id FROM newcomer WHERE national_number = ANY($1::text[])",
-    [newcomers.map((n) => n.nationalNumber)],
-  );
+  const r = await client.query<{ national_number: string; id: string }>("SELECT national_number, id FROM newcomer WHERE national_number = ANY($1::text[])", [
+    newcomers.map((n) => n.nationalNumber),
+  ]);
   return new Map(r.rows.map((row) => [row.national_number, row.id]));
 }
 
@@ -174,8 +208,14 @@ async function existingIds(client: pg.Client, newcomers: ResolvedNewcomer[]): Pr
  * corrected on /boetes, with their history).
  */
 async function addEventsOfKnownNewcomers(client: pg.Client, known: { n: ResolvedNewcomer; id: string }[], now: string): Promise<number> {
-  await client.query(`CREATE TEMP TABLE exchange_stage_event (ord int, ${EVENT_COLUMNS.split(",").map((c) => `${c.trim()} text`).join(", ")}, decision_outcome text, decided_on text, amount_eur int) ON COMMIT DROP`);
-  await copyIn(client, `COPY exchange_stage_event (ord, ${EVENT_COLUMNS}, decision_outcome, decided_on, amount_eur) FROM STDIN`,
+  await client.query(
+    `CREATE TEMP TABLE exchange_stage_event (ord int, ${EVENT_COLUMNS.split(",")
+      .map((c) => `${c.trim()} text`)
+      .join(", ")}, decision_outcome text, decided_on text, amount_eur int) ON COMMIT DROP`,
+  );
+  await copyIn(
+    client,
+    `COPY exchange_stage_event (ord, ${EVENT_COLUMNS}, decision_outcome, decided_on, amount_eur) FROM STDIN`,
     chunked(known.length, (i) => {
       const { n, id } = known[i]!;
       let rows = "";
@@ -186,7 +226,8 @@ async function addEventsOfKnownNewcomers(client: pg.Client, known: { n: Resolved
         rows += `${j}\t${row.slice(0, -1)}\t${d ? d.outcome : "\\N"}\t${d ? d.date : "\\N"}\t${d?.amountEur ?? "\\N"}\n`;
       });
       return rows;
-    }));
+    }),
+  );
   const inserted = await client.query<{ id: string }>(`
     WITH numbered AS (
       SELECT s.*, row_number() OVER (PARTITION BY newcomer_id, type, date, infringement_type ORDER BY ord) AS nth
@@ -206,12 +247,14 @@ async function addEventsOfKnownNewcomers(client: pg.Client, known: { n: Resolved
     WHERE n.nth > coalesce(h.c, 0)
     RETURNING id`);
   if (inserted.rowCount) {
-    await client.query(`
+    await client.query(
+      `
       INSERT INTO infringement_decision (event_id, outcome, decided_on, amount_eur, status, payment_status, updated_at)
       SELECT s.id::uuid, s.decision_outcome::"DecisionOutcome", s.decided_on::date, s.amount_eur, 'FINAL',
         CASE WHEN s.decision_outcome = 'BOETE' THEN 'OPEN'::"PaymentStatus" END, s.updated_at::timestamptz
       FROM exchange_stage_event s WHERE s.decision_outcome IS NOT NULL AND s.id::uuid = ANY($1::uuid[])`,
-      [inserted.rows.map((r) => r.id)]);
+      [inserted.rows.map((r) => r.id)],
+    );
   }
   return inserted.rowCount ?? 0;
 }

@@ -65,11 +65,18 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
     });
     await pending;
     if (result.ok) {
-      await db.importRun.update({ where: { id: runId }, data: { status: "SUCCEEDED", newcomers: result.newcomers, events: result.events, finishedAt: new Date() } });
+      await db.importRun.update({
+        where: { id: runId },
+        data: { status: "SUCCEEDED", newcomers: result.newcomers, events: result.events, finishedAt: new Date() },
+      });
     } else {
       await db.importRun.update({
         where: { id: runId },
-        data: { status: "FAILED", errors: { count: result.errors.length, list: JSON.parse(JSON.stringify(result.errors.slice(0, KEPT_ERRORS))) as Prisma.InputJsonArray }, finishedAt: new Date() },
+        data: {
+          status: "FAILED",
+          errors: { count: result.errors.length, list: JSON.parse(JSON.stringify(result.errors.slice(0, KEPT_ERRORS))) as Prisma.InputJsonArray },
+          finishedAt: new Date(),
+        },
       });
     }
   } catch (e) {
@@ -85,9 +92,15 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
 }
 
 export interface ImportRunView {
-  id: string; fileName: string; status: "VALIDATING" | "IMPORTING" | "SUCCEEDED" | "FAILED";
-  doneLines: number; totalLines: number; newcomers: number; events: number;
-  errorCount: number; errors: { line: number; field: string; reason: string }[];
+  id: string;
+  fileName: string;
+  status: "VALIDATING" | "IMPORTING" | "SUCCEEDED" | "FAILED";
+  doneLines: number;
+  totalLines: number;
+  newcomers: number;
+  events: number;
+  errorCount: number;
+  errors: { line: number; field: string; reason: string }[];
 }
 
 export async function getImportRun(actor: Actor, id: string): Promise<ImportRunView> {
@@ -107,8 +120,14 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
   const errors = (run.errors ?? { count: 0, list: [] }) as { count: number; list: { line: number; field: string; reason: MsgLike }[] };
   const locale = localeOf(actor);
   return {
-    id: run.id, fileName: run.fileName, status: run.status, doneLines: run.doneLines, totalLines: run.totalLines,
-    newcomers: run.newcomers, events: run.events, errorCount: errors.count,
+    id: run.id,
+    fileName: run.fileName,
+    status: run.status,
+    doneLines: run.doneLines,
+    totalLines: run.totalLines,
+    newcomers: run.newcomers,
+    events: run.events,
+    errorCount: errors.count,
     errors: errors.list.map((e) => ({ line: e.line, field: e.field, reason: renderMessage(e.reason, locale) })),
   };
 }

@@ -3,7 +3,12 @@ import "server-only";
 import { validateExchangeLine, type LineError, type ReferenceCodes, type ResolvedNewcomer } from "@/lib/domain/exchange/validate-line";
 import { msg } from "@/lib/i18n/message";
 
-export interface ValidatedFile { newcomers: ResolvedNewcomer[]; lines: number[]; errors: LineError[]; total: number }
+export interface ValidatedFile {
+  newcomers: ResolvedNewcomer[];
+  lines: number[];
+  errors: LineError[];
+  total: number;
+}
 
 export const EMPTY_FILE_REASON = "import.emptyFile";
 const INVALID_UTF8_REASON = "import.invalidUtf8";
@@ -46,11 +51,16 @@ export function decodeExchangeBytes(bytes: Uint8Array): { text: string; errors: 
 /** The fields whose value holds a replacement character once decoded leniently. */
 function brokenFields(line: string): string[] {
   let raw: unknown;
-  try { raw = JSON.parse(line); } catch { return []; }
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return [];
+  }
   const found: string[] = [];
   const walk = (v: unknown, path: string) => {
-    if (typeof v === "string") { if (v.includes("\uFFFD")) found.push(path); }
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    if (typeof v === "string") {
+      if (v.includes("\uFFFD")) found.push(path);
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
     else if (typeof v === "object" && v !== null) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
   };
   walk(raw, "");

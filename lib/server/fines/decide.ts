@@ -22,47 +22,53 @@ export async function decideInfringement(actor: Actor, eventId: string, input: u
   assertCan(actor, "fine.decide");
   const parsed = parseInput(decisionSchema, input);
   const d = parsed;
-  return db.$transaction(async (tx) => {
-    const event = await findInfringementInScope(tx, actor, eventId);
-    if (event.version !== d.version) throw new ConflictError(DECIDED_MEANWHILE);
-    const standing = await findStandingDecision(tx, event.id);
-    if (standing?.status === "AWAITING_CONFIRMATION") {
-      throw new ConflictError("fines.awaitingConfirmation");
-    }
-    if (standing && !d.correctionReason) throw new ValidationError({ correctionReason: "fines.correctionReasonRequired" });
-    const dateProblem = decisionDateProblem(d.decidedOn, { receivedOn: isoOf(event.date), today: todayIso(now), correctsDecidedOn: standing ? isoOf(standing.decidedOn) : null });
-    if (dateProblem) throw new ValidationError({ decidedOn: dateProblem });
+  return db
+    .$transaction(async (tx) => {
+      const event = await findInfringementInScope(tx, actor, eventId);
+      if (event.version !== d.version) throw new ConflictError(DECIDED_MEANWHILE);
+      const standing = await findStandingDecision(tx, event.id);
+      if (standing?.status === "AWAITING_CONFIRMATION") {
+        throw new ConflictError("fines.awaitingConfirmation");
+      }
+      if (standing && !d.correctionReason) throw new ValidationError({ correctionReason: "fines.correctionReasonRequired" });
+      const dateProblem = decisionDateProblem(d.decidedOn, {
+        receivedOn: isoOf(event.date),
+        today: todayIso(now),
+        correctsDecidedOn: standing ? isoOf(standing.decidedOn) : null,
+      });
+      if (dateProblem) throw new ValidationError({ decidedOn: dateProblem });
 
-    // Claim the dossier: a concurrent decider blocks on this row, then finds the version moved.
-    const claimed = await tx.trackEvent.updateMany({ where: { id: event.id, version: d.version }, data: { version: { increment: 1 } } });
-    if (claimed.count !== 1) throw new ConflictError(DECIDED_MEANWHILE);
+      // Claim the dossier: a concurrent decider blocks on this row, then finds the version moved.
+      const claimed = await tx.trackEvent.updateMany({ where: { id: event.id, version: d.version }, data: { version: { increment: 1 } } });
+      if (claimed.count !== 1) throw new ConflictError(DECIDED_MEANWHILE);
 
-    const amountEur = d.outcome === "BOETE" ? d.amountEur : null;
-    const status = initialDecisionStatus(d.outcome, amountEur);
-    const decision = await tx.infringementDecision.create({
-      data: {
-        eventId: event.id,
-        outcome: d.outcome,
-        decidedOn: dateOf(d.decidedOn),
-        amountEur,
-        motivation: d.motivation,
-        status,
-        decidedById: actor.userId,
-        correctsId: standing?.id ?? null,
-        correctionReason: standing ? d.correctionReason : null,
-        paymentStatus: status === "FINAL" && d.outcome === "BOETE" ? "OPEN" : null,
-      },
-    });
-    await recordAudit(tx, actor, {
-      action: standing ? "decision.correct" : "decision.create",
-      entityType: "infringement_decision",
-      entityId: decision.id,
-      newcomerId: event.newcomerId,
-      agencyCode: event.agencyCode,
-      before: standing ?? null,
-      after: decision,
-      reason: standing ? d.correctionReason : null,
-    });
-    return decision;
-  }).catch(deniedWrite(actor, "decision.create.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
+      const amountEur = d.outcome === "BOETE" ? d.amountEur : null;
+      const status = initialDecisionStatus(d.outcome, amountEur);
+      const decision = await tx.infringementDecision.create({
+        data: {
+          eventId: event.id,
+          outcome: d.outcome,
+          decidedOn: dateOf(d.decidedOn),
+          amountEur,
+          motivation: d.motivation,
+          status,
+          decidedById: actor.userId,
+          correctsId: standing?.id ?? null,
+          correctionReason: standing ? d.correctionReason : null,
+          paymentStatus: status === "FINAL" && d.outcome === "BOETE" ? "OPEN" : null,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: standing ? "decision.correct" : "decision.create",
+        entityType: "infringement_decision",
+        entityId: decision.id,
+        newcomerId: event.newcomerId,
+        agencyCode: event.agencyCode,
+        before: standing ?? null,
+        after: decision,
+        reason: standing ? d.correctionReason : null,
+      });
+      return decision;
+    })
+    .catch(deniedWrite(actor, "decision.create.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
 }

@@ -15,10 +15,10 @@ export const isoDate = z
 /** The version of the infringement dossier the user read: a decision on a stale view is refused. */
 export const versionField = z.coerce.number({ message: "form.reload" }).int().positive("form.reload");
 
-const amountField = z.preprocess(
-  (v) => { const b = blankToNull(v); return b === null ? null : typeof b === "string" ? Number(b.replace(/\s|\./g, "").replace(",", ".")) : b; },
-  z.number({ message: "fines.amountWholeEuro" }).nullable(),
-);
+const amountField = z.preprocess((v) => {
+  const b = blankToNull(v);
+  return b === null ? null : typeof b === "string" ? Number(b.replace(/\s|\./g, "").replace(",", ".")) : b;
+}, z.number({ message: "fines.amountWholeEuro" }).nullable());
 
 export const decisionSchema = z
   .object({

@@ -18,7 +18,9 @@ async function loadEvent(actor: Actor, eventId: string) {
         include: {
           agency: { select: { label: true } },
           office: { select: { label: true } },
-          newcomer: { select: { id: true, lastName: true, firstName: true, nationalNumber: true, birthDate: true, street: true, postalCode: true, city: true } },
+          newcomer: {
+            select: { id: true, lastName: true, firstName: true, nationalNumber: true, birthDate: true, street: true, postalCode: true, city: true },
+          },
           decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
         },
       })
@@ -40,21 +42,51 @@ export async function getInfringementDossier(actor: Actor, eventId: string) {
     db.trackEvent.findMany({
       where: { newcomerId: event.newcomerId },
       orderBy: [{ date: "asc" }, { createdAt: "asc" }],
-      select: { id: true, type: true, date: true, infringementType: true, cancelledAt: true, contractSigned: true, attestationObtained: true, dvzFollowUp: true },
+      select: {
+        id: true,
+        type: true,
+        date: true,
+        infringementType: true,
+        cancelledAt: true,
+        contractSigned: true,
+        attestationObtained: true,
+        dvzFollowUp: true,
+      },
     }),
     // earlier fines of the same newcomer: the effective decision of their other, non-cancelled
     // dossiers received before this one, when it is a fine
-    db.trackEvent.findMany({
-      where: { newcomerId: event.newcomerId, type: "INFRINGEMENT", id: { not: event.id }, cancelledAt: null, date: { lte: event.date } },
-      select: { id: true, date: true, infringementType: true, decisions: { where: { status: "FINAL" }, select: { id: true, status: true, outcome: true, decidedOn: true, createdAt: true, amountEur: true } } },
-    }).then((events) => events
-      .flatMap((e) => { const d = effectiveDecision(e.decisions); return d?.outcome === "BOETE" ? [{ ...d, event: e }] : []; })
-      .sort((a, b) => a.decidedOn.getTime() - b.decidedOn.getTime())),
-    db.auditLog.findMany({ where: { action: "decision.reject", entityId: { in: event.decisions.map((d) => d.id) } }, select: { entityId: true, reason: true, userId: true, at: true } }),
+    db.trackEvent
+      .findMany({
+        where: { newcomerId: event.newcomerId, type: "INFRINGEMENT", id: { not: event.id }, cancelledAt: null, date: { lte: event.date } },
+        select: {
+          id: true,
+          date: true,
+          infringementType: true,
+          decisions: { where: { status: "FINAL" }, select: { id: true, status: true, outcome: true, decidedOn: true, createdAt: true, amountEur: true } },
+        },
+      })
+      .then((events) =>
+        events
+          .flatMap((e) => {
+            const d = effectiveDecision(e.decisions);
+            return d?.outcome === "BOETE" ? [{ ...d, event: e }] : [];
+          })
+          .sort((a, b) => a.decidedOn.getTime() - b.decidedOn.getTime()),
+      ),
+    db.auditLog.findMany({
+      where: { action: "decision.reject", entityId: { in: event.decisions.map((d) => d.id) } },
+      select: { entityId: true, reason: true, userId: true, at: true },
+    }),
     userNames(event.decisions.flatMap((d) => [d.decidedById, d.confirmedById])),
   ]);
   const rejectedBy = await userNames(rejections.map((r) => r.userId));
-  await recordAudit(db, actor, { action: "newcomer.view", entityType: "infringement", entityId: event.id, newcomerId: event.newcomerId, agencyCode: event.agencyCode });
+  await recordAudit(db, actor, {
+    action: "newcomer.view",
+    entityType: "infringement",
+    entityId: event.id,
+    newcomerId: event.newcomerId,
+    agencyCode: event.agencyCode,
+  });
 
   const standing = standingDecision(event.decisions);
   return {
@@ -94,7 +126,14 @@ export async function getInfringementDossier(actor: Actor, eventId: string) {
         standing: standing?.id === d.id,
       };
     }),
-    earlierFines: earlier.map((f) => ({ decisionId: f.id, eventId: f.event.id, receivedOn: isoOf(f.event.date), infringementType: f.event.infringementType, decidedOn: isoOf(f.decidedOn), amountEur: f.amountEur })),
+    earlierFines: earlier.map((f) => ({
+      decisionId: f.id,
+      eventId: f.event.id,
+      receivedOn: isoOf(f.event.date),
+      infringementType: f.event.infringementType,
+      decidedOn: isoOf(f.decidedOn),
+      amountEur: f.amountEur,
+    })),
   };
 }
 
@@ -107,7 +146,13 @@ export async function getDecisionLetter(actor: Actor, eventId: string) {
   if (event.cancelledAt) throw new NotFoundError("fines.cancelled");
   const decision = effectiveDecision(event.decisions);
   if (!decision) throw new NotFoundError("fines.noFinalDecision");
-  await recordAudit(db, actor, { action: "newcomer.view", entityType: "decision_letter", entityId: decision.id, newcomerId: event.newcomerId, agencyCode: event.agencyCode });
+  await recordAudit(db, actor, {
+    action: "newcomer.view",
+    entityType: "decision_letter",
+    entityId: decision.id,
+    newcomerId: event.newcomerId,
+    agencyCode: event.agencyCode,
+  });
   const n = event.newcomer;
   return {
     eventId: event.id,
@@ -115,7 +160,20 @@ export async function getDecisionLetter(actor: Actor, eventId: string) {
     office: event.office.label,
     receivedOn: isoOf(event.date),
     infringementType: event.infringementType,
-    newcomer: { name: `${n.firstName} ${n.lastName}`, nationalNumber: maskNationalNumber(n.nationalNumber), street: n.street, postalCode: n.postalCode, city: n.city },
-    decision: { id: decision.id, outcome: decision.outcome, decidedOn: isoOf(decision.decidedOn), amountEur: decision.amountEur, motivation: decision.motivation, isCorrection: decision.correctsId !== null },
+    newcomer: {
+      name: `${n.firstName} ${n.lastName}`,
+      nationalNumber: maskNationalNumber(n.nationalNumber),
+      street: n.street,
+      postalCode: n.postalCode,
+      city: n.city,
+    },
+    decision: {
+      id: decision.id,
+      outcome: decision.outcome,
+      decidedOn: isoOf(decision.decidedOn),
+      amountEur: decision.amountEur,
+      motivation: decision.motivation,
+      isCorrection: decision.correctsId !== null,
+    },
   };
 }

@@ -17,28 +17,48 @@ export async function updateFinePayment(actor: Actor, decisionId: string, input:
   assertCan(actor, "fine.decide");
   const parsed = parseInput(paymentSchema, input);
   const { paymentStatus, on } = parsed;
-  return db.$transaction(async (tx) => {
-    const fine = isUuid(decisionId)
-      ? await tx.infringementDecision.findFirst({
-          where: { id: decisionId, outcome: "BOETE", event: { cancelledAt: null, newcomer: newcomerScope(actor) } },
-          include: { event: { select: { newcomerId: true, agencyCode: true, decisions: { where: { status: "FINAL" }, select: { id: true, status: true, decidedOn: true, createdAt: true } } } } },
-        })
-      : null;
-    if (!fine) throw new NotFoundError();
-    if (fine.status !== "FINAL") throw new ConflictError("fines.paymentOnlyFinal");
-    // a final fine that is no longer the dossier's effective decision was corrected
-    if (effectiveDecision(fine.event.decisions)?.id !== fine.id) throw new ConflictError("fines.paymentCorrected");
-    if (on && on > todayIso(now)) throw new ValidationError({ on: "form.dateFuture" });
-    if (on && on < isoOf(fine.decidedOn)) throw new ValidationError({ on: "fines.paymentBeforeDecision" });
-    const data = {
-      paymentStatus,
-      ...(paymentStatus === "BETAALD" ? { paidOn: dateOf(on!) } : {}),
-      ...(paymentStatus === "HERINNERING" ? { reminderSentOn: dateOf(on!) } : {}),
-      ...(paymentStatus === "OVERGEDRAGEN" ? { handedOverOn: dateOf(on!) } : {}),
-    };
-    const after = await tx.infringementDecision.update({ where: { id: fine.id }, data });
-    const { event, ...before } = fine;
-    await recordAudit(tx, actor, { action: "payment.update", entityType: "infringement_decision", entityId: fine.id, newcomerId: event.newcomerId, agencyCode: event.agencyCode, before, after });
-    return after;
-  }).catch(deniedWrite(actor, "payment.update.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }));
+  return db
+    .$transaction(async (tx) => {
+      const fine = isUuid(decisionId)
+        ? await tx.infringementDecision.findFirst({
+            where: { id: decisionId, outcome: "BOETE", event: { cancelledAt: null, newcomer: newcomerScope(actor) } },
+            include: {
+              event: {
+                select: {
+                  newcomerId: true,
+                  agencyCode: true,
+                  decisions: { where: { status: "FINAL" }, select: { id: true, status: true, decidedOn: true, createdAt: true } },
+                },
+              },
+            },
+          })
+        : null;
+      if (!fine) throw new NotFoundError();
+      if (fine.status !== "FINAL") throw new ConflictError("fines.paymentOnlyFinal");
+      // a final fine that is no longer the dossier's effective decision was corrected
+      if (effectiveDecision(fine.event.decisions)?.id !== fine.id) throw new ConflictError("fines.paymentCorrected");
+      if (on && on > todayIso(now)) throw new ValidationError({ on: "form.dateFuture" });
+      if (on && on < isoOf(fine.decidedOn)) throw new ValidationError({ on: "fines.paymentBeforeDecision" });
+      const data = {
+        paymentStatus,
+        ...(paymentStatus === "BETAALD" ? { paidOn: dateOf(on!) } : {}),
+        ...(paymentStatus === "HERINNERING" ? { reminderSentOn: dateOf(on!) } : {}),
+        ...(paymentStatus === "OVERGEDRAGEN" ? { handedOverOn: dateOf(on!) } : {}),
+      };
+      const after = await tx.infringementDecision.update({ where: { id: fine.id }, data });
+      const { event, ...before } = fine;
+      await recordAudit(tx, actor, {
+        action: "payment.update",
+        entityType: "infringement_decision",
+        entityId: fine.id,
+        newcomerId: event.newcomerId,
+        agencyCode: event.agencyCode,
+        before,
+        after,
+      });
+      return after;
+    })
+    .catch(
+      deniedWrite(actor, "payment.update.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }),
+    );
 }

@@ -40,7 +40,14 @@ export async function listUndecidedInfringements(actor: Actor, query: QueueQuery
       orderBy: [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }],
       skip: (query.page - 1) * FINE_QUEUE_PAGE_SIZE,
       take: FINE_QUEUE_PAGE_SIZE,
-      select: { id: true, date: true, infringementType: true, agency: { select: { label: true } }, office: { select: { label: true } }, newcomer: { select: newcomerSelect } },
+      select: {
+        id: true,
+        date: true,
+        infringementType: true,
+        agency: { select: { label: true } },
+        office: { select: { label: true } },
+        newcomer: { select: newcomerSelect },
+      },
     }),
   ]);
   return {
@@ -67,7 +74,14 @@ export async function listAwaitingConfirmation(actor: Actor) {
     take: 100,
     select: { id: true, amountEur: true, decidedOn: true, decidedById: true, event: { select: { id: true, newcomer: { select: newcomerSelect } } } },
   });
-  return rows.map((r) => ({ decisionId: r.id, eventId: r.event.id, amountEur: r.amountEur, decidedOn: isoOf(r.decidedOn), decidedByMe: r.decidedById === actor.userId, newcomer: person(r.event.newcomer) }));
+  return rows.map((r) => ({
+    decisionId: r.id,
+    eventId: r.event.id,
+    amountEur: r.amountEur,
+    decidedOn: isoOf(r.decidedOn),
+    decidedByMe: r.decidedById === actor.userId,
+    newcomer: person(r.event.newcomer),
+  }));
 }
 
 /** Final fines still OPEN one month after their decision that are still the dossier's effective decision. */
@@ -77,21 +91,39 @@ export async function listRemindersDue(actor: Actor, now = new Date()) {
   // a month is at least 28 days: narrow in SQL, then apply the exact calendar rule
   const rows = await db.infringementDecision.findMany({
     where: {
-      status: "FINAL", outcome: "BOETE", paymentStatus: "OPEN",
+      status: "FINAL",
+      outcome: "BOETE",
+      paymentStatus: "OPEN",
       decidedOn: { lte: new Date(dateOf(today).getTime() - 28 * DAY_MS) },
       event: { cancelledAt: null, newcomer: newcomerScope(actor) },
     },
     orderBy: [{ decidedOn: "asc" }],
     take: 500,
     select: {
-      id: true, amountEur: true, decidedOn: true, paymentStatus: true,
-      event: { select: { id: true, newcomer: { select: newcomerSelect }, decisions: { where: { status: "FINAL" }, select: { id: true, status: true, decidedOn: true, createdAt: true } } } },
+      id: true,
+      amountEur: true,
+      decidedOn: true,
+      paymentStatus: true,
+      event: {
+        select: {
+          id: true,
+          newcomer: { select: newcomerSelect },
+          decisions: { where: { status: "FINAL" }, select: { id: true, status: true, decidedOn: true, createdAt: true } },
+        },
+      },
     },
   });
   return rows
     .filter((r) => effectiveDecision(r.event.decisions)?.id === r.id)
     .filter((r) => isReminderDue({ decidedOn: isoOf(r.decidedOn), paymentStatus: r.paymentStatus }, today))
-    .map((r) => ({ decisionId: r.id, eventId: r.event.id, amountEur: r.amountEur, decidedOn: isoOf(r.decidedOn), dueOn: reminderDueOn(isoOf(r.decidedOn)), newcomer: person(r.event.newcomer) }));
+    .map((r) => ({
+      decisionId: r.id,
+      eventId: r.event.id,
+      amountEur: r.amountEur,
+      decidedOn: isoOf(r.decidedOn),
+      dueOn: reminderDueOn(isoOf(r.decidedOn)),
+      newcomer: person(r.event.newcomer),
+    }));
 }
 
 export function listAgencies() {

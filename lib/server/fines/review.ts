@@ -29,9 +29,10 @@ async function review(actor: Actor, decisionId: string, outcome: "FINAL" | "REJE
     }
     const changed = await tx.infringementDecision.updateMany({
       where: { id: decision.id, status: "AWAITING_CONFIRMATION" },
-      data: outcome === "FINAL"
-        ? { status: "FINAL", confirmedById: actor.userId, confirmedAt: new Date(), paymentStatus: decision.outcome === "BOETE" ? "OPEN" : null }
-        : { status: "REJECTED" },
+      data:
+        outcome === "FINAL"
+          ? { status: "FINAL", confirmedById: actor.userId, confirmedAt: new Date(), paymentStatus: decision.outcome === "BOETE" ? "OPEN" : null }
+          : { status: "REJECTED" },
     });
     if (changed.count !== 1) throw new ConflictError(ALREADY_REVIEWED);
     // a review changes what stands on the dossier: forms opened before it must reload
@@ -53,11 +54,15 @@ async function review(actor: Actor, decisionId: string, outcome: "FINAL" | "REJE
 }
 
 export function confirmDecision(actor: Actor, decisionId: string) {
-  return review(actor, decisionId, "FINAL", null).catch(deniedWrite(actor, "decision.confirm.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }));
+  return review(actor, decisionId, "FINAL", null).catch(
+    deniedWrite(actor, "decision.confirm.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }),
+  );
 }
 
 export async function rejectDecision(actor: Actor, decisionId: string, input: unknown) {
   assertCan(actor, "fine.decide");
   const parsed = parseInput(rejectSchema, input);
-  return review(actor, decisionId, "REJECTED", parsed.reason).catch(deniedWrite(actor, "decision.reject.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }));
+  return review(actor, decisionId, "REJECTED", parsed.reason).catch(
+    deniedWrite(actor, "decision.reject.denied", { entityType: "infringement_decision", entityId: decisionId, newcomerId: newcomerOfDecision(decisionId) }),
+  );
 }

@@ -13,7 +13,11 @@ export interface ReportUse {
   publication?: boolean;
 }
 
-export async function auditReport(actor: Actor, use: ReportUse, params: { measure?: string; by?: string[]; from: number; to: number; asOf: string; agency: string | null }): Promise<void> {
+export async function auditReport(
+  actor: Actor,
+  use: ReportUse,
+  params: { measure?: string; by?: string[]; from: number; to: number; asOf: string; agency: string | null },
+): Promise<void> {
   await recordAudit(db, actor, {
     action: use.action,
     entityType: "report",

@@ -10,7 +10,10 @@ import { reportAgencyScope } from "@/lib/server/access/scope";
 import { auditReport, type ReportUse } from "./audit-report";
 import { openReportReader } from "./report-source";
 
-export interface AnswerPart { table: AnswerTable; reports: ReportResult[] }
+export interface AnswerPart {
+  table: AnswerTable;
+  reports: ReportResult[];
+}
 
 /** `use` says what the answer is for (audited as report.view / report.export); the answer page by default. */
 export async function getAnswer(
@@ -24,7 +27,9 @@ export async function getAnswer(
     answerTables.map(async (table) => ({
       table,
       reports: await Promise.all(
-        table.measures.map((measure) => runReport(reader.executor, { measure, by: table.by, from: table.lastYearOnly ? input.to : input.from, to: input.to, asOf: input.asOf, agency })),
+        table.measures.map((measure) =>
+          runReport(reader.executor, { measure, by: table.by, from: table.lastYearOnly ? input.to : input.from, to: input.to, asOf: input.asOf, agency }),
+        ),
       ),
     })),
   );

@@ -11,7 +11,10 @@ import { auditReport, type ReportUse } from "./audit-report";
 import { openReportReader } from "./report-source";
 
 /** `freshness`: where the figures were read (replica up to a moment, or the primary and why); null without a replica */
-export interface ScopedReport extends ReportResult { agency: string | null; freshness: ReportFreshness | null }
+export interface ScopedReport extends ReportResult {
+  agency: string | null;
+  freshness: ReportFreshness | null;
+}
 
 /** `use` says what the report is for (audited as report.view / report.export); a page view by default. */
 export async function getReport(actor: Actor, input: RunReportInput, use: ReportUse = { action: "report.view", what: "rapport" }): Promise<ScopedReport> {

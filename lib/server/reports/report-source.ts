@@ -38,7 +38,9 @@ const PROBE_TIMEOUT_MS = 2_000;
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`geen antwoord binnen ${ms} ms`)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`geen antwoord binnen ${ms} ms`)), ms);
+  });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
@@ -58,7 +60,13 @@ export async function openReportReader(): Promise<ReportReader> {
     try {
       const probe = await withTimeout(replica.query<ReplicaProbe>(REPLICA_PROBE_SQL), PROBE_TIMEOUT_MS).then((r) => r.rows[0]!);
       freshness = judgeReplica(probe, serverEnv().REPORTS_MAX_LAG_SECONDS);
-      if (freshness.source === "primary" && freshness.reason === "lagging") logError("report replica", new Error(`replica loopt ${freshness.lagSeconds ?? "?"} s achter (limiet ${serverEnv().REPORTS_MAX_LAG_SECONDS} s): rapporten lezen de hoofddatabank`));
+      if (freshness.source === "primary" && freshness.reason === "lagging")
+        logError(
+          "report replica",
+          new Error(
+            `replica loopt ${freshness.lagSeconds ?? "?"} s achter (limiet ${serverEnv().REPORTS_MAX_LAG_SECONDS} s): rapporten lezen de hoofddatabank`,
+          ),
+        );
     } catch (e) {
       markDown("probe", e);
       freshness = { source: "primary", reason: "unreachable" };

@@ -5,7 +5,6 @@ import "server-only";
 // changing their role, office/agency or password ends all their sessions in the same transaction.
 import { hash } from "@node-rs/argon2";
 import { ARGON2_OPTIONS } from "@/lib/db/seed";
-import type { MsgLike } from "@/lib/i18n/message";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { endUserSessions, type SessionEndReason } from "@/lib/server/auth/user-sessions";
@@ -14,7 +13,17 @@ import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { createUserSchema, updateUserSchema } from "./users.schema";
 import { parseInput } from "@/lib/server/kit/parse-input";
 
-const userFields = { id: true, email: true, name: true, role: true, agencyCode: true, officeCode: true, active: true, lastLoginAt: true, createdAt: true } as const;
+const userFields = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  agencyCode: true,
+  officeCode: true,
+  active: true,
+  lastLoginAt: true,
+  createdAt: true,
+} as const;
 
 export async function listUsers(actor: Actor) {
   assertCan(actor, "user.manage");

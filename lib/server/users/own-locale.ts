@@ -14,6 +14,12 @@ export async function setOwnLocale(actor: Actor, input: z.output<typeof ownLocal
   if (input.locale === actor.locale) return;
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { locale: input.locale }, select: { id: true } });
-    await recordAudit(tx, actor, { action: "user.locale", entityType: "user", entityId: actor.userId, before: { locale: actor.locale }, after: { locale: input.locale } });
+    await recordAudit(tx, actor, {
+      action: "user.locale",
+      entityType: "user",
+      entityId: actor.userId,
+      before: { locale: actor.locale },
+      after: { locale: input.locale },
+    });
   });
 }

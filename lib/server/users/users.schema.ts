@@ -6,8 +6,16 @@ const roles = ["STAFF", "MANAGER", "ADMIN"] as const;
 const base = {
   name: text().trim().min(2, "users.nameMin").max(120, "users.nameTooLong"),
   role: z.enum(roles, { message: "users.chooseRole" }),
-  officeCode: text().trim().max(64).optional().transform((v) => (v ? v : null)),
-  agencyCode: text().trim().max(64).optional().transform((v) => (v ? v : null)),
+  officeCode: text()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : null)),
+  agencyCode: text()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : null)),
 };
 
 const password = text().min(12, "users.passwordMin").max(200, "users.passwordTooLong");
@@ -21,7 +29,10 @@ export const createUserSchema = z.object({
 export const updateUserSchema = z.object({
   ...base,
   active: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-  password: z.union([z.literal(""), password]).optional().transform((v) => (v ? v : null)),
+  password: z
+    .union([z.literal(""), password])
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 export type CreateUserInput = z.infer<typeof createUserSchema>;

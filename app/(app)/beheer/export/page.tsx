@@ -10,13 +10,19 @@ export default async function ExportPage() {
   const t = translator("exchange", actor.locale);
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/beheer" className="text-brand-700 underline">{t("back")}</Link></p>
+      <p className="text-sm">
+        <Link href="/beheer" className="text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </p>
       <h1>{t("export.title")}</h1>
       <p className="text-slate-700">{t("export.intro")}</p>
       {/* a POST form, not a link: no link or image elsewhere can start an export of every
           national number; the browser still streams the download itself */}
       <form method="post" action="/beheer/export/download">
-        <button type="submit" className="btn-primary">{t("export.download")}</button>
+        <button type="submit" className="btn-primary">
+          {t("export.download")}
+        </button>
       </form>
     </div>
   );

@@ -5,7 +5,22 @@ import { translator } from "@/lib/i18n/messages";
 export function userFormLabels(locale: Locale) {
   const t = translator("admin", locale);
   const common = translator("common", locale);
-  const keys = ["email", "name", "role", "office", "officeHint", "agency", "agencyHint", "allFlanders", "none", "password", "newPassword", "newPasswordHint", "active", "create"] as const;
+  const keys = [
+    "email",
+    "name",
+    "role",
+    "office",
+    "officeHint",
+    "agency",
+    "agencyHint",
+    "allFlanders",
+    "none",
+    "password",
+    "newPassword",
+    "newPasswordHint",
+    "active",
+    "create",
+  ] as const;
   return { ...Object.fromEntries(keys.map((k) => [k, t(`users.${k}`)])), save: common("actions.save") };
 }
 

@@ -11,7 +11,11 @@ export default async function ImportPage() {
   const t = translator("exchange", actor.locale);
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/beheer" className="text-brand-700 underline">{t("back")}</Link></p>
+      <p className="text-sm">
+        <Link href="/beheer" className="text-brand-700 underline">
+          {t("back")}
+        </Link>
+      </p>
       <h1>{t("import.title")}</h1>
       <p className="text-slate-700">{t("import.intro")}</p>
       <ImportUploader />

@@ -26,17 +26,40 @@ export default async function InfringementDossierPage({ params }: { params: Prom
   const today = todayIso();
   const standing = dossier.decisions.find((d) => d.standing) ?? null;
   const { awaiting, finalFine, hasFinal } = dossierDecisionState(standing, dossier.decisions);
-  const decisionLabels = Object.fromEntries((["outcome", "decidedOn", "amount", "amountHint", "suggested", "motivation", "correctionReason", "submit"] as const).map((k) => [k, t(`decision.${k}`)])) as Record<"outcome" | "decidedOn" | "amount" | "amountHint" | "suggested" | "motivation" | "correctionReason" | "submit", string>;
+  const decisionLabels = Object.fromEntries(
+    (["outcome", "decidedOn", "amount", "amountHint", "suggested", "motivation", "correctionReason", "submit"] as const).map((k) => [k, t(`decision.${k}`)]),
+  ) as Record<"outcome" | "decidedOn" | "amount" | "amountHint" | "suggested" | "motivation" | "correctionReason" | "submit", string>;
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/boetes" className="text-brand-700 underline">{t("dossier.back")}</Link></p>
+      <p className="text-sm">
+        <Link href="/boetes" className="text-brand-700 underline">
+          {t("dossier.back")}
+        </Link>
+      </p>
       <h1>{t("dossier.title", { name: dossier.newcomer.name })}</h1>
       <dl className="card grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
-        <div><dt className="font-medium">{t("dossier.nationalNumber")}</dt><dd>{dossier.newcomer.maskedNationalNumber}</dd></div>
-        <div><dt className="font-medium">{t("dossier.birthDate")}</dt><dd>{formatDate(dossier.newcomer.birthDate)}</dd></div>
-        <div><dt className="font-medium">{t("dossier.type")}</dt><dd>{infringementLabel(dossier.infringementType, actor.locale)}</dd></div>
-        <div><dt className="font-medium">{t("dossier.receivedOn")}</dt><dd>{formatDate(dossier.receivedOn)}</dd></div>
-        <div><dt className="font-medium">{t("dossier.agency")}</dt><dd>{dossier.agency} · {dossier.office}</dd></div>
+        <div>
+          <dt className="font-medium">{t("dossier.nationalNumber")}</dt>
+          <dd>{dossier.newcomer.maskedNationalNumber}</dd>
+        </div>
+        <div>
+          <dt className="font-medium">{t("dossier.birthDate")}</dt>
+          <dd>{formatDate(dossier.newcomer.birthDate)}</dd>
+        </div>
+        <div>
+          <dt className="font-medium">{t("dossier.type")}</dt>
+          <dd>{infringementLabel(dossier.infringementType, actor.locale)}</dd>
+        </div>
+        <div>
+          <dt className="font-medium">{t("dossier.receivedOn")}</dt>
+          <dd>{formatDate(dossier.receivedOn)}</dd>
+        </div>
+        <div>
+          <dt className="font-medium">{t("dossier.agency")}</dt>
+          <dd>
+            {dossier.agency} · {dossier.office}
+          </dd>
+        </div>
       </dl>
       {dossier.cancelled && <p className="rounded-md bg-amber-50 p-3 text-sm">{t("dossier.cancelled")}</p>}
 
@@ -45,13 +68,21 @@ export default async function InfringementDossierPage({ params }: { params: Prom
           <section aria-labelledby="history-heading" className="space-y-2">
             <h2 id="history-heading">{t("dossier.history")}</h2>
             <DecisionHistory decisions={dossier.decisions} locale={actor.locale} />
-            {hasFinal && <p><Link className="text-brand-700 underline" href={`/boetes/${dossier.eventId}/brief`}>{t("dossier.letter")}</Link></p>}
+            {hasFinal && (
+              <p>
+                <Link className="text-brand-700 underline" href={`/boetes/${dossier.eventId}/brief`}>
+                  {t("dossier.letter")}
+                </Link>
+              </p>
+            )}
           </section>
 
           {awaiting && (
             <section aria-labelledby="review-heading" className="card space-y-2">
               <h2 id="review-heading">{t("queue.awaitingTitle")}</h2>
-              {awaiting.decidedByMe ? <p className="text-sm">{t("decision.ownAwaiting")}</p> : (
+              {awaiting.decidedByMe ? (
+                <p className="text-sm">{t("decision.ownAwaiting")}</p>
+              ) : (
                 <ReviewForms
                   confirm={confirmAction.bind(null, dossier.eventId, awaiting.id)}
                   reject={rejectAction.bind(null, dossier.eventId, awaiting.id)}
@@ -65,7 +96,9 @@ export default async function InfringementDossierPage({ params }: { params: Prom
             <section aria-labelledby="payment-heading" className="card space-y-2">
               <h2 id="payment-heading">{t("payment.title")}</h2>
               {isReminderDue({ decidedOn: finalFine.decidedOn, paymentStatus: finalFine.paymentStatus }, today) && (
-                <p className="rounded-md bg-amber-50 p-2 text-sm" data-testid="reminder-due">{t("payment.reminderDue", { date: formatDate(reminderDueOn(finalFine.decidedOn)) })}</p>
+                <p className="rounded-md bg-amber-50 p-2 text-sm" data-testid="reminder-due">
+                  {t("payment.reminderDue", { date: formatDate(reminderDueOn(finalFine.decidedOn)) })}
+                </p>
               )}
               <PaymentForm
                 action={paymentAction.bind(null, dossier.eventId, finalFine.id)}
@@ -99,10 +132,17 @@ export default async function InfringementDossierPage({ params }: { params: Prom
           <section aria-labelledby="earlier-heading" className="card space-y-2">
             <h2 id="earlier-heading">{t("dossier.earlierFines")}</h2>
             <p className="text-sm text-slate-600">{t("dossier.earlierFinesHint")}</p>
-            {dossier.earlierFines.length === 0 ? <p className="text-sm">{t("dossier.noEarlierFines")}</p> : (
+            {dossier.earlierFines.length === 0 ? (
+              <p className="text-sm">{t("dossier.noEarlierFines")}</p>
+            ) : (
               <ul className="list-disc pl-5 text-sm" data-testid="earlier-fines">
                 {dossier.earlierFines.map((f) => (
-                  <li key={f.decisionId}><Link className="text-brand-700 underline" href={`/boetes/${f.eventId}`}>{formatDate(f.receivedOn)} · {infringementLabel(f.infringementType, actor.locale)}</Link>: {f.amountEur !== null ? formatEuro(f.amountEur, { locale: actor.locale }) : "?"} ({formatDate(f.decidedOn)})</li>
+                  <li key={f.decisionId}>
+                    <Link className="text-brand-700 underline" href={`/boetes/${f.eventId}`}>
+                      {formatDate(f.receivedOn)} · {infringementLabel(f.infringementType, actor.locale)}
+                    </Link>
+                    : {f.amountEur !== null ? formatEuro(f.amountEur, { locale: actor.locale }) : "?"} ({formatDate(f.decidedOn)})
+                  </li>
                 ))}
               </ul>
             )}
@@ -112,8 +152,10 @@ export default async function InfringementDossierPage({ params }: { params: Prom
             <ol className="space-y-1 text-sm" data-testid="newcomer-track">
               {dossier.track.map((e) => (
                 <li key={e.id} className={e.cancelled ? "text-slate-500 line-through" : e.current ? "font-semibold" : ""}>
-                  {formatDate(e.date)} — {eventLabel(e.type, actor.locale)}{e.infringementType ? `: ${infringementLabel(e.infringementType, actor.locale)}` : ""}
-                  {e.current ? ` (${t("dossier.thisDossier")})` : ""}{e.cancelled ? ` (${t("dossier.cancelledEvent")})` : ""}
+                  {formatDate(e.date)} — {eventLabel(e.type, actor.locale)}
+                  {e.infringementType ? `: ${infringementLabel(e.infringementType, actor.locale)}` : ""}
+                  {e.current ? ` (${t("dossier.thisDossier")})` : ""}
+                  {e.cancelled ? ` (${t("dossier.cancelledEvent")})` : ""}
                 </li>
               ))}
             </ol>

@@ -33,7 +33,14 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
   const today = todayIso();
   const infringementTypes = codes.infringementTypes.map((i) => ({ code: i.code, label: infringementLabel(i.code, actor.locale) }));
   const facts: [string, React.ReactNode][] = [
-    [t("form.nationalNumber"), can(actor.role, "dossier.reveal") ? <RevealNationalNumber key="reveal" masked={n.maskedNationalNumber} reveal={revealNationalNumberAction.bind(null, n.id)} /> : n.maskedNationalNumber],
+    [
+      t("form.nationalNumber"),
+      can(actor.role, "dossier.reveal") ? (
+        <RevealNationalNumber key="reveal" masked={n.maskedNationalNumber} reveal={revealNationalNumberAction.bind(null, n.id)} />
+      ) : (
+        n.maskedNationalNumber
+      ),
+    ],
     [t("form.birthDate"), formatDate(n.birthDate)],
     [t("form.gender"), t(`genders.${n.gender}`)],
     [t("form.nationality"), n.nationalityLabel],
@@ -45,42 +52,91 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
   ];
   return (
     <div className="space-y-6">
-      <p className="text-sm"><Link href="/dossiers" className="text-brand-700 underline">{t("title")}</Link></p>
+      <p className="text-sm">
+        <Link href="/dossiers" className="text-brand-700 underline">
+          {t("title")}
+        </Link>
+      </p>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 data-testid="newcomer-name">{n.lastName}, {n.firstName}</h1>
-        {writable && <Link href={`/dossiers/${n.id}/bewerken`} prefetch={false} className="btn-secondary">{t("dossier.edit")}</Link>}
+        <h1 data-testid="newcomer-name">
+          {n.lastName}, {n.firstName}
+        </h1>
+        {writable && (
+          <Link href={`/dossiers/${n.id}/bewerken`} prefetch={false} className="btn-secondary">
+            {t("dossier.edit")}
+          </Link>
+        )}
       </div>
       <section aria-labelledby="gegevens" className="card">
-        <h2 id="gegevens" className="mb-3">{t("dossier.data")}</h2>
+        <h2 id="gegevens" className="mb-3">
+          {t("dossier.data")}
+        </h2>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
           {facts.map(([label, value]) => (
-            <div key={label}><dt className="text-slate-600">{label}</dt><dd className="font-medium">{value}</dd></div>
+            <div key={label}>
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="font-medium">{value}</dd>
+            </div>
           ))}
         </dl>
       </section>
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="traject" className="lg:col-span-2">
-          <h2 id="traject" className="mb-3">{t("dossier.timeline")}</h2>
-          <Timeline entries={timeline} locale={actor.locale} renderActions={writable ? (e) => (
-            e.cancelled || e.type === "DVZ_ADVICE" ? null : (
-              <EventRowActions eventId={e.id} date={e.date} note={e.note} version={e.version} infringementType={e.infringementType} infringementTypes={infringementTypes} today={today}
-                correct={correctEventAction.bind(null, n.id, e.id)} cancel={cancelEventAction.bind(null, n.id, e.id)} />
-            )
-          ) : undefined} />
+          <h2 id="traject" className="mb-3">
+            {t("dossier.timeline")}
+          </h2>
+          <Timeline
+            entries={timeline}
+            locale={actor.locale}
+            renderActions={
+              writable
+                ? (e) =>
+                    e.cancelled || e.type === "DVZ_ADVICE" ? null : (
+                      <EventRowActions
+                        eventId={e.id}
+                        date={e.date}
+                        note={e.note}
+                        version={e.version}
+                        infringementType={e.infringementType}
+                        infringementTypes={infringementTypes}
+                        today={today}
+                        correct={correctEventAction.bind(null, n.id, e.id)}
+                        cancel={cancelEventAction.bind(null, n.id, e.id)}
+                      />
+                    )
+                : undefined
+            }
+          />
         </section>
         {writable && (
           <section aria-labelledby="stap" className="space-y-6">
             <div>
-              <h2 id="stap" className="mb-3">{t("dossier.recordStep")}</h2>
-              <StepForms action={recordEventAction.bind(null, n.id)} today={today} infringementTypes={infringementTypes}
-                classification={{ nationalityCode: n.nationalityCode, nationalityGroup: n.nationalityGroup, residenceStatusCode: n.residenceStatusCode, targetGroup: n.targetGroup }}
-                nationalities={options.nationalities} residenceStatuses={options.residenceStatuses} />
+              <h2 id="stap" className="mb-3">
+                {t("dossier.recordStep")}
+              </h2>
+              <StepForms
+                action={recordEventAction.bind(null, n.id)}
+                today={today}
+                infringementTypes={infringementTypes}
+                classification={{
+                  nationalityCode: n.nationalityCode,
+                  nationalityGroup: n.nationalityGroup,
+                  residenceStatusCode: n.residenceStatusCode,
+                  targetGroup: n.targetGroup,
+                }}
+                nationalities={options.nationalities}
+                residenceStatuses={options.residenceStatuses}
+              />
             </div>
             <details className="card">
               <summary className="cursor-pointer font-semibold">{t("dossier.move")}</summary>
               <div className="mt-3">
-                <MoveForm action={moveNewcomerAction.bind(null, n.id)} version={n.version} currentOfficeCode={n.officeCode}
-                  offices={options.offices.map((o) => ({ code: o.code, label: o.label, agencyLabel: agencyLabel.get(o.agencyCode) ?? o.agencyCode }))} />
+                <MoveForm
+                  action={moveNewcomerAction.bind(null, n.id)}
+                  version={n.version}
+                  currentOfficeCode={n.officeCode}
+                  offices={options.offices.map((o) => ({ code: o.code, label: o.label, agencyLabel: agencyLabel.get(o.agencyCode) ?? o.agencyCode }))}
+                />
               </div>
             </details>
           </section>
@@ -88,7 +144,9 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
       </div>
       {can(actor.role, "dossier.history") && (
         <section aria-labelledby="geschiedenis">
-          <h2 id="geschiedenis" className="mb-3">{t("dossier.history")}</h2>
+          <h2 id="geschiedenis" className="mb-3">
+            {t("dossier.history")}
+          </h2>
           <DossierHistory entries={history} locale={actor.locale} />
         </section>
       )}

@@ -17,7 +17,11 @@ export default async function NewNewcomerPage() {
   const offices = options.offices.filter((o) => canSeeAgency(actor, o.agencyCode));
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/dossiers" className="text-brand-700 underline">{t("title")}</Link></p>
+      <p className="text-sm">
+        <Link href="/dossiers" className="text-brand-700 underline">
+          {t("title")}
+        </Link>
+      </p>
       <h1>{t("new")}</h1>
       <NewcomerForm action={createNewcomerAction} options={{ ...options, offices }} defaultOfficeCode={actor.officeCode} />
     </div>

@@ -35,35 +35,65 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
   }
   const query = pageQuery({ ...request, agency: answer?.agency ?? request.agency });
   // the tables of the answer are one publication: protected together (they share totals)
-  const masks = answer ? await publicationMasks(answer.parts.flatMap((p) => p.reports), request.publication, answer.agency) : [];
+  const masks = answer
+    ? await publicationMasks(
+        answer.parts.flatMap((p) => p.reports),
+        request.publication,
+        answer.agency,
+      )
+    : [];
   const maskOf = new Map(answer?.parts.flatMap((p) => p.reports).map((r, i) => [r, masks[i] ?? null]) ?? []);
   const nonce = await cspNonce();
   return (
     <div className="space-y-6">
       <style nonce={nonce}>{`@media print { .card { box-shadow: none; border: 0; } section { break-inside: avoid-page; } }`}</style>
       <div>
-        <p className="text-sm no-print"><Link href="/rapporten" className="text-brand-700 underline">{t("back")}</Link></p>
+        <p className="text-sm no-print">
+          <Link href="/rapporten" className="text-brand-700 underline">
+            {t("back")}
+          </Link>
+        </p>
         <h1>{t("answer.title")}</h1>
-        <p className="text-slate-700">{t("filters.asOf")}: {formatDate(request.asOf)} · {request.from}–{request.to}</p>
+        <p className="text-slate-700">
+          {t("filters.asOf")}: {formatDate(request.asOf)} · {request.from}–{request.to}
+        </p>
         {agencies.fixed && <p className="text-sm text-slate-700">{t("table.scopeAgency", { agency: agencies.fixed.label })}</p>}
       </div>
       <ReportFilters request={request} options={{ agencies: agencies.choices }} locale={actor.locale} />
-      {error && <p role="status" className="field-error">{t("error", { message: error })}</p>}
+      {error && (
+        <p role="status" className="field-error">
+          {t("error", { message: error })}
+        </p>
+      )}
       {answer && (
         <>
           <ReportFreshnessNote freshness={answer.freshness} locale={actor.locale} />
           <div className="no-print flex gap-3">
             <PrintButton label={t("answer.print")} />
-            <a className="btn-secondary" href={`/rapporten/antwoord/download?${query}`} download>{t("answer.download")}</a>
+            <a className="btn-secondary" href={`/rapporten/antwoord/download?${query}`} download>
+              {t("answer.download")}
+            </a>
           </div>
           {answer.parts.map(({ table, reports }) => (
             <section key={table.number} aria-labelledby={`tabel-${table.number}`} className="space-y-2">
               <h2 id={`tabel-${table.number}`}>
-                {t("answer.table", { number: table.number })}: {answerTableTitle(table, actor.locale)} {table.lastYearOnly ? t("answer.lastYear", { year: request.to }) : ""}
+                {t("answer.table", { number: table.number })}: {answerTableTitle(table, actor.locale)}{" "}
+                {table.lastYearOnly ? t("answer.lastYear", { year: request.to }) : ""}
               </h2>
               {reports.map((r) => (
-                <ReportTable key={r.measure} report={r} mask={maskOf.get(r) ?? null} locale={actor.locale}
-                  caption={t("table.caption", { measure: measureLabel(r.measure, actor.locale), by: r.by.map((d) => dimensionLabel(d, actor.locale)).join(` ${t("table.and")} `), from: r.years[0]!, to: r.years.at(-1)!, asOf: formatDate(r.asOf) })} />
+                <ReportTable
+                  key={r.measure}
+                  report={r}
+                  mask={maskOf.get(r) ?? null}
+                  locale={actor.locale}
+                  caption={t("table.caption", {
+                    measure: measureLabel(r.measure, actor.locale),
+                    by: r.by.map((d) => dimensionLabel(d, actor.locale)).join(` ${t("table.and")} `),
+                    from: r.years[0]!,
+                    to: r.years.at(-1)!,
+                    asOf: formatDate(r.asOf),
+                  })}
+                />
               ))}
             </section>
           ))}

@@ -38,13 +38,25 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
   return (
     <div className="space-y-6">
       <div>
-        <p className="text-sm no-print"><Link href="/rapporten" className="text-brand-700 underline">{t("back")}</Link></p>
+        <p className="text-sm no-print">
+          <Link href="/rapporten" className="text-brand-700 underline">
+            {t("back")}
+          </Link>
+        </p>
         <h1>{t(`questions.${slug}.title`)}</h1>
         <p className="text-slate-700">{t(`questions.${slug}.text`)}</p>
         {agencies.fixed && <p className="text-sm text-slate-700">{t("table.scopeAgency", { agency: agencies.fixed.label })}</p>}
       </div>
-      <ReportFilters request={request} options={{ measures: question.measures, dimensions: dimensionsFor(question, measure), agencies: agencies.choices }} locale={actor.locale} />
-      {result.error && <p role="status" className="field-error">{t("error", { message: result.error })}</p>}
+      <ReportFilters
+        request={request}
+        options={{ measures: question.measures, dimensions: dimensionsFor(question, measure), agencies: agencies.choices }}
+        locale={actor.locale}
+      />
+      {result.error && (
+        <p role="status" className="field-error">
+          {t("error", { message: result.error })}
+        </p>
+      )}
       {result.report && (
         <>
           <ReportFreshnessNote freshness={result.report.freshness} locale={actor.locale} />
@@ -52,12 +64,22 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
             report={result.report}
             mask={mask ?? null}
             locale={actor.locale}
-            caption={t("table.caption", { measure: measureLabel(result.report.measure, actor.locale), by: result.report.by.map((d) => dimensionLabel(d, actor.locale)).join(` ${t("table.and")} `), from: request.from, to: request.to, asOf: formatDate(result.report.asOf) })}
+            caption={t("table.caption", {
+              measure: measureLabel(result.report.measure, actor.locale),
+              by: result.report.by.map((d) => dimensionLabel(d, actor.locale)).join(` ${t("table.and")} `),
+              from: request.from,
+              to: request.to,
+              asOf: formatDate(result.report.asOf),
+            })}
           />
           {request.publication && <p className="text-sm text-slate-700">{t("table.publicationNote")}</p>}
           <div className="no-print flex gap-3">
-            <a className="btn-secondary" href={`/rapporten/download?${query}&format=csv`} download>{t("download.csv")}</a>
-            <a className="btn-secondary" href={`/rapporten/download?${query}&format=xlsx`} download>{t("download.xlsx")}</a>
+            <a className="btn-secondary" href={`/rapporten/download?${query}&format=csv`} download>
+              {t("download.csv")}
+            </a>
+            <a className="btn-secondary" href={`/rapporten/download?${query}&format=xlsx`} download>
+              {t("download.xlsx")}
+            </a>
           </div>
           {/* the chart draws the cells as bars: not in a publication, where some are hidden */}
           {!request.publication && <ReportChart report={result.report} locale={actor.locale} />}

@@ -21,7 +21,12 @@ export const GET = route("report.read", async ({ actor, searchParams }) => {
   const [mask] = await publicationMasks([report], request.publication, report.agency);
   if (format === "xlsx") {
     const body = await reportWorkbook(report, mask!, actor.locale);
-    return new Response(new Uint8Array(body), { headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="${name}.xlsx"` } });
+    return new Response(new Uint8Array(body), {
+      headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": `attachment; filename="${name}.xlsx"`,
+      },
+    });
   }
   const grid = displayGrid(report, mask!);
   const totals = displayTotalLine(report, mask!);

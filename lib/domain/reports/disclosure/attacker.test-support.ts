@@ -23,9 +23,19 @@ export const oneMark: MarkBounds = () => [1, Infinity];
 export const oldMarks: MarkBounds = (m) => (m === "<5" ? [1, 4] : [5, Infinity]);
 
 /** min and max of a hidden figure; `witnessed`: not the optima but a range proven by feasible tables (wide enough already) */
-export interface Finding { figure: string; value: number; min: number; max: number; witnessed?: boolean }
+export interface Finding {
+  figure: string;
+  value: number;
+  min: number;
+  max: number;
+  witnessed?: boolean;
+}
 
-interface Figure { name: string; value: number; shown: Shown }
+interface Figure {
+  name: string;
+  value: number;
+  shown: Shown;
+}
 
 export async function attack(tables: ShownTable[], bounds: MarkBounds = oneMark): Promise<Finding[]> {
   const figs: Figure[] = [];
@@ -38,7 +48,10 @@ export async function attack(tables: ShownTable[], bounds: MarkBounds = oneMark)
     let m: string = r.measure;
     if (m === "fines") (m = "infringements"), (cc.decision = "BOETE");
     if (cc.office) delete cc.agency;
-    return `${m}|${Object.keys(cc).sort().map((k) => `${k}=${cc[k]}`).join("|")}`;
+    return `${m}|${Object.keys(cc)
+      .sort()
+      .map((k) => `${k}=${cc[k]}`)
+      .join("|")}`;
   };
   const put = (r: ReportResult, c: Record<string, string>, i: number) => byWhat.set(what(r, c), [...(byWhat.get(what(r, c)) ?? []), i]);
   const facts: { r: ReportResult; c: Record<string, string>; i: number }[] = [];
@@ -62,16 +75,34 @@ export async function attack(tables: ShownTable[], bounds: MarkBounds = oneMark)
     facts.push({ r, c: { year: span }, i: grand });
     for (const s of t.subtotals ?? []) {
       const office = r.by.indexOf("office");
-      const rows = r.rows.map((row, i) => [row, i] as const).filter(([row]) => (agencyOfOffice(row.keys[office]!) ?? "ONBEKEND") === s.key).map(([, i]) => i);
-      const ys = r.years.map((y, j) => fig(`${r.measure} ${s.key} ${y}`, rows.reduce((a, i) => a + r.rows[i]!.values[String(y)]!, 0), s.years[j]!));
-      const tot = fig(`${r.measure} ${s.key} ${span}`, rows.reduce((a, i) => a + r.rows[i]!.total, 0), s.total);
+      const rows = r.rows
+        .map((row, i) => [row, i] as const)
+        .filter(([row]) => (agencyOfOffice(row.keys[office]!) ?? "ONBEKEND") === s.key)
+        .map(([, i]) => i);
+      const ys = r.years.map((y, j) =>
+        fig(
+          `${r.measure} ${s.key} ${y}`,
+          rows.reduce((a, i) => a + r.rows[i]!.values[String(y)]!, 0),
+          s.years[j]!,
+        ),
+      );
+      const tot = fig(
+        `${r.measure} ${s.key} ${span}`,
+        rows.reduce((a, i) => a + r.rows[i]!.total, 0),
+        s.total,
+      );
       ys.forEach((c, j) => eqs.push([[c, -1], ...rows.map((i) => [inner[i]![j]!, 1] as [number, number])]));
       eqs.push([[tot, -1], ...ys.map((c) => [c, 1] as [number, number])]);
     }
   }
   for (const f of facts) put(f.r, f.c, f.i);
   // the same figure in two tables
-  for (const same of byWhat.values()) for (let k = 1; k < same.length; k++) eqs.push([[same[0]!, 1], [same[k]!, -1]]);
+  for (const same of byWhat.values())
+    for (let k = 1; k < same.length; k++)
+      eqs.push([
+        [same[0]!, 1],
+        [same[k]!, -1],
+      ]);
   // a figure and its breakdown by one more dimension, or by a finer one, in another table
   const tablesBy = new Set(tables.map((t) => `${t.report.measure}|${[...t.report.by].sort().join(",")}|${t.report.years.join(",")}`));
   for (const f of facts) {
@@ -80,7 +111,10 @@ export async function attack(tables: ShownTable[], bounds: MarkBounds = oneMark)
       if (r2.measure !== f.r.measure || r2.years.join() !== f.r.years.join() || r2 === f.r) continue;
       const extra = r2.by.filter((d) => !(d in f.c));
       const missing = Object.keys(f.c).filter((d) => d !== "year" && !r2.by.includes(d as never));
-      const coarseOf: Record<string, [string, (x: string) => string | undefined]> = { agency: ["office", agencyOfOffice], nationality_group: ["nationality", nationalityGroupOf] };
+      const coarseOf: Record<string, [string, (x: string) => string | undefined]> = {
+        agency: ["office", agencyOfOffice],
+        nationality_group: ["nationality", nationalityGroupOf],
+      };
       let match: ((c: Record<string, string>) => boolean) | null = null;
       if (missing.length === 0 && extra.length === 1) match = (c) => Object.keys(f.c).every((d) => c[d] === f.c[d]);
       else if (missing.length === 1 && extra.length === 1 && coarseOf[missing[0]!]?.[0] === extra[0]) {
@@ -96,7 +130,11 @@ export async function attack(tables: ShownTable[], bounds: MarkBounds = oneMark)
   const counts = facts.filter((f) => f.r.measure === "fines" && f.c.amount && f.c.amount !== "ONBEKEND");
   for (const e of facts.filter((f) => f.r.measure === "fine_amount_eur" && f.c.amount && f.c.amount !== "ONBEKEND")) {
     const c = counts.find((k) => Object.keys(e.c).length === Object.keys(k.c).length && Object.keys(e.c).every((d) => k.c[d] === e.c[d]));
-    if (c) eqs.push([[e.i, -1], [c.i, Number(e.c.amount)]]);
+    if (c)
+      eqs.push([
+        [e.i, -1],
+        [c.i, Number(e.c.amount)],
+      ]);
   }
   return solveAll(figs, eqs, bounds);
 }
@@ -105,16 +143,23 @@ let highsOnce: ReturnType<typeof loadHighs> | null = null;
 
 async function solveAll(figs: Figure[], eqs: [number, number][][], bounds: MarkBounds): Promise<Finding[]> {
   const highs = await (highsOnce ??= loadHighs());
-  const hiddenIdx = figs.map((f, i) => [f, i] as const).filter(([f]) => typeof f.shown === "string").map(([, i]) => i);
+  const hiddenIdx = figs
+    .map((f, i) => [f, i] as const)
+    .filter(([f]) => typeof f.shown === "string")
+    .map(([, i]) => i);
   const col = new Map(hiddenIdx.map((i, j) => [i, j]));
   const lp = highs.createModel();
   try {
     lp.options.set({ output_flag: false });
     const b = hiddenIdx.map((i) => bounds(figs[i]!.shown as string));
-    lp.addVars(b.map(([l]) => l), b.map(([, u]) => (u === Infinity ? highs.infinity : u)));
+    lp.addVars(
+      b.map(([l]) => l),
+      b.map(([, u]) => (u === Infinity ? highs.infinity : u)),
+    );
     for (const eq of eqs) {
       let rhs = 0;
-      const indices: number[] = [], values: number[] = [];
+      const indices: number[] = [],
+        values: number[] = [];
       for (const [i, f] of eq) {
         if (col.has(i)) indices.push(col.get(i)!), values.push(f);
         else rhs -= f * (figs[i]!.shown as number);
@@ -125,7 +170,8 @@ async function solveAll(figs: Figure[], eqs: [number, number][][], bounds: MarkB
     // every LP optimum is a table the attacker cannot rule out: a cell already seen to take values
     // 2 apart over those tables is proven wide (its range is at least that); only the others get
     // their exact min and max solved. Two LPs pushing all hidden figures up and down start it off.
-    const lo = hiddenIdx.map((i) => figs[i]!.value), hi = lo.slice();
+    const lo = hiddenIdx.map((i) => figs[i]!.value),
+      hi = lo.slice();
     const record = () => {
       const x = lp.getSolution().colValue;
       for (let q = 0; q < x.length; q++) (lo[q] = Math.min(lo[q]!, x[q]!)), (hi[q] = Math.max(hi[q]!, x[q]!));

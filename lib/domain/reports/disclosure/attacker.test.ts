@@ -28,11 +28,19 @@ function expectSafe(findings: Awaited<ReturnType<typeof attack>>) {
 function oldShown(r: ReportResult): ShownTable {
   const cells = r.rows.map((row) => r.years.map((y) => row.values[String(y)]!));
   const h = suppressSmallCells(cells);
-  return { report: r, inner: cells.map((row, i) => row.map((v, j) => publishedCell(v, h[i]![j]!))), rowTotal: r.rows.map((row) => row.total), colTotal: r.years.map((y) => r.totals.values[String(y)]!), grand: r.totals.total };
+  return {
+    report: r,
+    inner: cells.map((row, i) => row.map((v, j) => publishedCell(v, h[i]![j]!))),
+    rowTotal: r.rows.map((row) => row.total),
+    colTotal: r.years.map((y) => r.totals.values[String(y)]!),
+    grand: r.totals.total,
+  };
 }
 
 describe("disclosure control against an LP attacker", () => {
-  it("protects contracts by nationality, by residence status and nationality × gender, published together (Tables 4, 7 of nr. 113)", { timeout: 60_000 }, async () => {
+  it("protects contracts by nationality, by residence status and nationality × gender, published together (Tables 4, 7 of nr. 113)", {
+    timeout: 60_000,
+  }, async () => {
     const nat = t04();
     const { findings } = await protectAndAttack([{ report: nat }, { report: t07() }, { report: natGender(nat) }]);
     expect(findings.length).toBeGreaterThan(100);
@@ -63,7 +71,16 @@ describe("disclosure control against an LP attacker", () => {
       const { findings } = await protectAndAttack([{ report: report("contracts", ["nationality"], 2020, 2019 + nYears, rows) }]);
       expectSafe(findings);
     }
-    const offices = ["ATLAS", "IN_GENT", "AGII_ANTWERPEN", "AGII_LIMBURG", "AGII_OOST_VLAANDEREN", "AGII_VLAAMS_BRABANT", "AGII_WEST_VLAANDEREN", "AGII_BRUSSEL"];
+    const offices = [
+      "ATLAS",
+      "IN_GENT",
+      "AGII_ANTWERPEN",
+      "AGII_LIMBURG",
+      "AGII_OOST_VLAANDEREN",
+      "AGII_VLAAMS_BRABANT",
+      "AGII_WEST_VLAANDEREN",
+      "AGII_BRUSSEL",
+    ];
     for (let t = 0; t < 10; t++) {
       const rows = offices.map((o) => [[o], { 2021: Math.floor(rnd() * 12), 2022: Math.floor(rnd() * 12) }] as [string[], Record<string, number>]);
       const { findings } = await protectAndAttack([{ report: report("fines", ["office"], 2021, 2022, rows), agencySubtotals: true }]);
@@ -73,7 +90,11 @@ describe("disclosure control against an LP attacker", () => {
 
   it("documents that the old method (small-cells.ts) is unsafe: the same attacker recovers hidden cells", { timeout: 60_000 }, async () => {
     const counts: Record<string, { hidden: number; exact: number; narrow: number }> = {};
-    for (const [name, r] of [["contracts by nationality", t04()], ["fines by nationality", t15()], ["fines by residence status", t16()]] as const) {
+    for (const [name, r] of [
+      ["contracts by nationality", t04()],
+      ["fines by nationality", t15()],
+      ["fines by residence status", t16()],
+    ] as const) {
       const findings = await attack([oldShown(r)], oldMarks);
       counts[name] = { hidden: findings.length, exact: findings.filter(exact).length, narrow: findings.filter(narrow).length };
     }

@@ -14,7 +14,12 @@ describe("a report as shown for publication", () => {
   it("shows every figure when not a publication", async () => {
     const [mask] = await publicationMasks([r], false);
     expect(mask).toBeNull();
-    expect(displayGrid(r, null)).toEqual([[1, 0, 1], [40, 52, 92], [3, 30, 33], [61, 70, 131]]);
+    expect(displayGrid(r, null)).toEqual([
+      [1, 0, 1],
+      [40, 52, 92],
+      [3, 30, 33],
+      [61, 70, 131],
+    ]);
     expect(displayTotalLine(r, null)).toEqual([105, 152, 257]);
   });
 

@@ -23,7 +23,11 @@ export function shownReport(r: ReportResult, mask: TableMask | null): ShownRepor
     rowTotal: r.rows.map((row, i) => show(row.total, mask?.rowTotal[i])),
     colTotal: r.years.map((y, j) => show(r.totals.values[String(y)]!, mask?.colTotal[j])),
     grand: show(r.totals.total, mask?.grand),
-    subtotals: (mask?.subtotals ?? []).map((s) => ({ key: s.key, years: s.years.map((h, j) => (h ? SUPPRESSED : subtotal(r, s.key, r.years[j]!))), total: s.total ? SUPPRESSED : subtotal(r, s.key, null) })),
+    subtotals: (mask?.subtotals ?? []).map((s) => ({
+      key: s.key,
+      years: s.years.map((h, j) => (h ? SUPPRESSED : subtotal(r, s.key, r.years[j]!))),
+      total: s.total ? SUPPRESSED : subtotal(r, s.key, null),
+    })),
   };
 }
 

@@ -7,7 +7,9 @@ import { shapeReport, type ReportResult } from "../run-report";
 type Years = Record<string, number>;
 
 export function report(measure: Measure, by: Dimension[], from: number, to: number, rows: [string[], Years][]): ReportResult {
-  const cells = rows.flatMap(([keys, ys]) => Object.entries(ys).map(([y, v]) => ({ k1: keys[0]!, k2: keys[1], l1: keys[0]!, l2: keys[1], year: Number(y), value: v })));
+  const cells = rows.flatMap(([keys, ys]) =>
+    Object.entries(ys).map(([y, v]) => ({ k1: keys[0]!, k2: keys[1], l1: keys[0]!, l2: keys[1], year: Number(y), value: v })),
+  );
   return shapeReport(measure, by, from, to, "2023-01-15", cells);
 }
 
@@ -20,7 +22,7 @@ export const t16 = () => report("fines", ["residence_status"], 2019, 2022, oneDi
 
 /** A seeded generator (the tests must not change from run to run). */
 export function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 /** Nationality × gender: Table 4's nationalities split over M and V at random (seeded), so it sums to Table 4. */
@@ -28,7 +30,8 @@ export function natGender(source: ReportResult, seed = 7): ReportResult {
   const rnd = rng(seed);
   const rows: [string[], Years][] = [];
   for (const row of source.rows) {
-    const m: Years = {}, v: Years = {};
+    const m: Years = {},
+      v: Years = {};
     for (const y of source.years) {
       const n = row.values[String(y)]!;
       m[y] = Math.round(n * (0.3 + 0.4 * rnd()));
@@ -44,7 +47,13 @@ export function answer(): { report: ReportResult; agencySubtotals?: boolean }[] 
   const f = fixture;
   const contracts = (by: Dimension[], t: Record<string, Years>) => report("contracts", by, 2020, 2022, oneDim(t));
   const fines = (by: Dimension[], t: Record<string, Years>) => report("fines", by, 2019, 2022, oneDim(t));
-  const reach: [string[], Years][] = Object.entries(f.t01_reach).flatMap(([office, v]) => [[[office, "AANGEMELD"], v.AANGEMELD], [[office, "NIET_AANGEMELD"], v.NIET_AANGEMELD]] as [string[], Years][]);
+  const reach: [string[], Years][] = Object.entries(f.t01_reach).flatMap(
+    ([office, v]) =>
+      [
+        [[office, "AANGEMELD"], v.AANGEMELD],
+        [[office, "NIET_AANGEMELD"], v.NIET_AANGEMELD],
+      ] as [string[], Years][],
+  );
   // the engine's decision breakdown has the undecided dossiers as a row: the printed Table 11 leaves them out
   const undecided: Years = Object.fromEntries(["2019", "2020", "2021", "2022"].map((y) => [y, sum(f.t09_infringements_office, y) - sum(f.t11_decisions, y)]));
   const amounts = Object.entries(f.t12_fine_amounts_2022);
@@ -62,8 +71,21 @@ export function answer(): { report: ReportResult; agencySubtotals?: boolean }[] 
     { report: report("infringements", ["infringement_type"], 2019, 2022, oneDim(f.t10_infringements_type)) },
     { report: report("infringements", ["decision"], 2019, 2022, [...oneDim(f.t11_decisions), [["IN_BEHANDELING"], undecided]]) },
     // the 12 fines of 2022 whose amount is unknown are the engine's "onbekend" row
-    { report: report("fines", ["amount"], 2022, 2022, [...amounts.map(([a, v]) => [[a], { 2022: v.count }] as [string[], Years]), [["ONBEKEND"], { 2022: f.t18_fines_gender.M["2022"] + f.t18_fines_gender.V["2022"] - amounts.reduce((s, [, v]) => s + v.count, 0) }]]) },
-    { report: report("fine_amount_eur", ["amount"], 2022, 2022, amounts.map(([a, v]) => [[a], { 2022: v.totalEur }])) },
+    {
+      report: report("fines", ["amount"], 2022, 2022, [
+        ...amounts.map(([a, v]) => [[a], { 2022: v.count }] as [string[], Years]),
+        [["ONBEKEND"], { 2022: f.t18_fines_gender.M["2022"] + f.t18_fines_gender.V["2022"] - amounts.reduce((s, [, v]) => s + v.count, 0) }],
+      ]),
+    },
+    {
+      report: report(
+        "fine_amount_eur",
+        ["amount"],
+        2022,
+        2022,
+        amounts.map(([a, v]) => [[a], { 2022: v.totalEur }]),
+      ),
+    },
     { report: fines(["office"], f.t13_fines_office), agencySubtotals: true },
     { report: fines(["nationality_group"], f.t14_fines_natgroup) },
     { report: t15() },

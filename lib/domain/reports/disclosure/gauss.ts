@@ -27,14 +27,18 @@ export function modelMatrix(model: Model): Vec[] {
   // most aggregated constraints first: their total is then a dependent, not a parameter
   const order = model.constraints.map((c, i) => ({ i, level: Math.max(...c.terms.map(([k]) => model.cells[k]!.level)) }));
   order.sort((a, b) => a.level - b.level);
-  const { expr } = eliminate(order.map(({ i }) => model.constraints[i]!.terms), (row) => {
-    let pivot = -1;
-    for (const k of row.keys()) {
-      const c = model.cells[k]!, p = pivot < 0 ? null : model.cells[pivot]!;
-      if (!p || c.level > p.level || (c.level === p.level && c.value > p.value)) pivot = k;
-    }
-    return pivot;
-  });
+  const { expr } = eliminate(
+    order.map(({ i }) => model.constraints[i]!.terms),
+    (row) => {
+      let pivot = -1;
+      for (const k of row.keys()) {
+        const c = model.cells[k]!,
+          p = pivot < 0 ? null : model.cells[pivot]!;
+        if (!p || c.level > p.level || (c.level === p.level && c.value > p.value)) pivot = k;
+      }
+      return pivot;
+    },
+  );
   return model.cells.map((_, i) => expr.get(i) ?? new Map([[i, 1]]));
 }
 
@@ -44,7 +48,8 @@ export function publishOrder(model: Model): number[] {
     .map((_c, i) => i)
     .filter((i) => !model.primary[i])
     .sort((a, b) => {
-      const ca = model.cells[a]!, cb = model.cells[b]!;
+      const ca = model.cells[a]!,
+        cb = model.cells[b]!;
       if ((ca.value === 0) !== (cb.value === 0)) return ca.value === 0 ? -1 : 1;
       return cb.level - ca.level || ca.value - cb.value || a - b;
     });

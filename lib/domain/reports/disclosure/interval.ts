@@ -14,7 +14,10 @@
 import { eliminate, type Vec } from "./elimination";
 import type { Model } from "./model";
 
-export interface Range { min: number; max: number }
+export interface Range {
+  min: number;
+  max: number;
+}
 
 type HighsModule = Awaited<ReturnType<typeof import("highs")["default"]>>;
 let loading: Promise<HighsModule> | null = null;
@@ -68,7 +71,8 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
       lp.addVars(new Float64Array(group.length).fill(1), new Float64Array(group.length).fill(highs.infinity));
       for (const ci of rows) {
         let rhs = 0;
-        const indices: number[] = [], values: number[] = [];
+        const indices: number[] = [],
+          values: number[] = [];
         for (const [k, f] of model.constraints[ci]!.terms) {
           if (hidden[k]) {
             indices.push(col.get(k)!);
@@ -78,7 +82,8 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
         lp.addRow(rhs, rhs, { indices, values });
       }
       // the widest values seen per cell over feasible tables: the true one, then every LP optimum
-      const lo = group.map((c) => model.cells[c]!.value), hi = lo.slice();
+      const lo = group.map((c) => model.cells[c]!.value),
+        hi = lo.slice();
       const seen = (j: number) => ({ min: lo[j]!, max: hi[j]! });
       let last = -1;
       const solve = (sense: "minimize" | "maximize") => {
@@ -97,7 +102,7 @@ export async function attackerRanges(model: Model, hidden: boolean[], only?: Set
         // and a few seeded random directions: each optimum is another table, widening many ranges
         let seed = 113;
         for (let k = 0; k < 4 && targets.length > 8; k++) {
-          for (const j of targets) lp.changeColCost(j, ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) < 0.5 ? -1 : 1);
+          for (const j of targets) lp.changeColCost(j, (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 < 0.5 ? -1 : 1);
           solve("maximize");
         }
         for (const j of targets) lp.changeColCost(j, 0);
@@ -200,7 +205,8 @@ export function quickWide(model: Model, hidden: boolean[]): Set<number> {
     for (const lo of [-1, 0, -2]) {
       let ok = true;
       for (const [k, x] of d) {
-        const v = model.cells[k]!.value, s = x * scale;
+        const v = model.cells[k]!.value,
+          s = x * scale;
         if (v + lo * s < 1 - 1e-9 || v + (lo + 2) * s < 1 - 1e-9) {
           ok = false;
           break;

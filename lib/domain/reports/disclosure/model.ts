@@ -14,7 +14,9 @@ export interface Cell {
 }
 
 /** Σ coef·x = 0 over the cells named by index. */
-export interface Constraint { terms: [cell: number, coef: number][] }
+export interface Constraint {
+  terms: [cell: number, coef: number][];
+}
 
 export interface Model {
   cells: Cell[];

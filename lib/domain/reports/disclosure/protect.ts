@@ -23,7 +23,11 @@ export const PUBLICATION_THRESHOLD = 5;
 /** The one mark of a hidden figure. */
 export const SUPPRESSED = "x";
 
-export interface ProtectOptions { threshold?: number; minValues?: number; /** false: solve again even if these figures were protected before (benchmarks) */ cache?: boolean }
+export interface ProtectOptions {
+  threshold?: number;
+  minValues?: number /** false: solve again even if these figures were protected before (benchmarks) */;
+  cache?: boolean;
+}
 
 /** Steps 2 and 3 on a built model: the hidden cells. */
 export async function suppress(model: Model, minValues = 3): Promise<boolean[]> {
@@ -63,7 +67,9 @@ function widener(model: Model, hidden: boolean[], constraintsOf: Map<number, num
     const candidates: number[] = [];
     const nextFrontier: number[] = [];
     // the short relations first (a row before its year column): they bind hardest
-    const relations = [...new Set(frontier.flatMap((c) => constraintsOf.get(c) ?? []))].sort((a, b) => model.constraints[a]!.terms.length - model.constraints[b]!.terms.length);
+    const relations = [...new Set(frontier.flatMap((c) => constraintsOf.get(c) ?? []))].sort(
+      (a, b) => model.constraints[a]!.terms.length - model.constraints[b]!.terms.length,
+    );
     for (const ci of relations) {
       const here: number[] = [];
       for (const [k] of model.constraints[ci]!.terms) {
@@ -83,7 +89,6 @@ function widener(model: Model, hidden: boolean[], constraintsOf: Map<number, num
   return undefined;
 }
 
-
 /** Which figures of a table are hidden, in the table's own shape. */
 export interface TableMask {
   inner: boolean[][];
@@ -98,7 +103,9 @@ export async function protectTables(tables: TableInput[], opts: ProtectOptions =
   const { model, positions } = publicationModel(tables, opts.threshold);
   // the same figures give the same pattern (the method is deterministic): a page shown again, or
   // its CSV and XLSX right after it, reuse it instead of solving the LPs again
-  const id = createHash("sha256").update(JSON.stringify([opts.minValues ?? 3, model.cells.map((c) => [c.key, c.value]), model.primary])).digest("base64");
+  const id = createHash("sha256")
+    .update(JSON.stringify([opts.minValues ?? 3, model.cells.map((c) => [c.key, c.value]), model.primary]))
+    .digest("base64");
   let hidden = opts.cache === false ? undefined : cache.get(id);
   if (hidden) {
     cache.delete(id);

@@ -36,7 +36,11 @@ const rollups: { fine: Dimension; coarse: Dimension; of: (code: string) => strin
   { fine: "nationality", coarse: "nationality_group", of: nationalityGroupOf },
 ];
 
-interface Registered { measure: Measure; scope: string | null; coords: Coordinates }
+interface Registered {
+  measure: Measure;
+  scope: string | null;
+  coords: Coordinates;
+}
 
 export class PublicationModel extends ModelBuilder {
   private readonly meta: Registered[] = [];
@@ -62,7 +66,10 @@ export class PublicationModel extends ModelBuilder {
     });
     const colTotal = r.years.map((y, j) => {
       const t = this.at(r.measure, scope, { year: String(y) }, r.totals.values[String(y)]!, 2);
-      this.sum(t, inner.map((row) => row[j]!));
+      this.sum(
+        t,
+        inner.map((row) => row[j]!),
+      );
       return t;
     });
     const grand = this.at(r.measure, scope, { year: span }, r.totals.total, 3);
@@ -80,12 +87,24 @@ export class PublicationModel extends ModelBuilder {
         const years = r.years.map((y, j) => {
           const v = rows.reduce((s, i) => s + r.rows[i]!.values[String(y)]!, 0);
           const t = this.at(r.measure, scope, { agency, year: String(y) }, v, 1);
-          this.sum(t, rows.map((i) => inner[i]![j]!));
+          this.sum(
+            t,
+            rows.map((i) => inner[i]![j]!),
+          );
           return t;
         });
-        const total = this.at(r.measure, scope, { agency, year: span }, rows.reduce((s, i) => s + r.rows[i]!.total, 0), 2);
+        const total = this.at(
+          r.measure,
+          scope,
+          { agency, year: span },
+          rows.reduce((s, i) => s + r.rows[i]!.total, 0),
+          2,
+        );
         this.sum(total, years);
-        this.sum(total, rows.map((i) => rowTotal[i]!));
+        this.sum(
+          total,
+          rows.map((i) => rowTotal[i]!),
+        );
         subtotals.push({ key: agency, years, total });
       }
     }
@@ -102,7 +121,11 @@ export class PublicationModel extends ModelBuilder {
    */
   link(): void {
     const n = this.cells.length;
-    const id = (measure: Measure, scope: string | null, c: Coordinates) => `${measure}|${scope}|${Object.keys(c).sort().map((d) => `${d}=${c[d]}`).join("|")}`;
+    const id = (measure: Measure, scope: string | null, c: Coordinates) =>
+      `${measure}|${scope}|${Object.keys(c)
+        .sort()
+        .map((d) => `${d}=${c[d]}`)
+        .join("|")}`;
     const groups = new Map<string, number[]>(); // a coarser figure's id → the cells it sums
     const add = (key: string, j: number) => groups.set(key, [...(groups.get(key) ?? []), j]);
     for (let j = 0; j < n; j++) {

@@ -19,9 +19,22 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
   const { agencies, offices } = await listOfficesAndAgencies();
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/beheer/gebruikers" className="text-brand-700 underline">{t("users.backToList")}</Link></p>
-      <h1>{user.name} <span className="text-base font-normal text-slate-600">({user.email})</span></h1>
-      <UserForm action={updateUserAction.bind(null, user.id)} agencies={agencies} offices={offices} labels={userFormLabels(actor.locale)} roleLabels={roleLabels(actor.locale)} initial={user} />
+      <p className="text-sm">
+        <Link href="/beheer/gebruikers" className="text-brand-700 underline">
+          {t("users.backToList")}
+        </Link>
+      </p>
+      <h1>
+        {user.name} <span className="text-base font-normal text-slate-600">({user.email})</span>
+      </h1>
+      <UserForm
+        action={updateUserAction.bind(null, user.id)}
+        agencies={agencies}
+        offices={offices}
+        labels={userFormLabels(actor.locale)}
+        roleLabels={roleLabels(actor.locale)}
+        initial={user}
+      />
     </div>
   );
 }

@@ -8,7 +8,10 @@ export const POST = route<{ eventId: string }, "json">(
   "fine.decide",
   async ({ actor, params, body }) => {
     const decision = await decideInfringement(actor, params.eventId, body);
-    return Response.json({ ok: true, decision: { id: decision.id, status: decision.status, outcome: decision.outcome, amountEur: decision.amountEur } }, { status: 201 });
+    return Response.json(
+      { ok: true, decision: { id: decision.id, status: decision.status, outcome: decision.outcome, amountEur: decision.amountEur } },
+      { status: 201 },
+    );
   },
   { body: "json" },
 );

@@ -30,10 +30,16 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
     <div className="space-y-4">
       <style nonce={nonce}>{printCss}</style>
       <div className="no-print flex items-center gap-4">
-        <Link href={`/boetes/${letter.eventId}`} className="text-sm text-brand-700 underline">{t("letter.back")}</Link>
+        <Link href={`/boetes/${letter.eventId}`} className="text-sm text-brand-700 underline">
+          {t("letter.back")}
+        </Link>
         <PrintButton label={t("letter.print")} />
       </div>
-      <article className="letter card mx-auto max-w-3xl space-y-6 font-serif text-[15px] leading-relaxed" data-testid="decision-letter" lang={intlLocale(actor.locale)}>
+      <article
+        className="letter card mx-auto max-w-3xl space-y-6 font-serif text-[15px] leading-relaxed"
+        data-testid="decision-letter"
+        lang={intlLocale(actor.locale)}
+      >
         <header className="flex justify-between gap-8">
           <div>
             <p className="font-semibold">{letter.agency}</p>
@@ -47,14 +53,22 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
           </address>
         </header>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
-          <dt>{t("letter.date")}</dt><dd>{formatDate(todayIso())}</dd>
-          <dt>{t("letter.reference")}</dt><dd>{letter.eventId.slice(0, 8).toUpperCase()} · {n.nationalNumber}</dd>
+          <dt>{t("letter.date")}</dt>
+          <dd>{formatDate(todayIso())}</dd>
+          <dt>{t("letter.reference")}</dt>
+          <dd>
+            {letter.eventId.slice(0, 8).toUpperCase()} · {n.nationalNumber}
+          </dd>
         </dl>
         <p className="font-semibold">{t("letter.subject")}</p>
         <p>{t("letter.salutation", { name: n.name })}</p>
         <p>{t("letter.intro", { date: formatDate(letter.receivedOn), type: infringementLabel(letter.infringementType, actor.locale) })}</p>
         <p data-testid="letter-decision" className="font-semibold">
-          {d.outcome === "BOETE" && d.amountEur !== null ? t("letter.decisionBOETE", { amount: formatEuro(d.amountEur, { locale: actor.locale }) }) : d.outcome === "BOETE" ? t("letter.decisionBOETE_noAmount") : t(`letter.decision${d.outcome}`)}
+          {d.outcome === "BOETE" && d.amountEur !== null
+            ? t("letter.decisionBOETE", { amount: formatEuro(d.amountEur, { locale: actor.locale }) })
+            : d.outcome === "BOETE"
+              ? t("letter.decisionBOETE_noAmount")
+              : t(`letter.decision${d.outcome}`)}
         </p>
         {d.isCorrection && <p>{t("letter.correction")}</p>}
         <section>

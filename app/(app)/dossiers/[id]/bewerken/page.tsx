@@ -20,7 +20,11 @@ export default async function EditNewcomerPage({ params }: { params: Promise<{ i
   const options = await listNewcomerFormOptions();
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href={`/dossiers/${id}`} prefetch={false} className="text-brand-700 underline">{newcomer.lastName}, {newcomer.firstName}</Link></p>
+      <p className="text-sm">
+        <Link href={`/dossiers/${id}`} prefetch={false} className="text-brand-700 underline">
+          {newcomer.lastName}, {newcomer.firstName}
+        </Link>
+      </p>
       <h1>{t("dossier.edit")}</h1>
       <NewcomerForm action={updateNewcomerAction.bind(null, id)} options={options} initial={newcomer} />
     </div>

@@ -11,6 +11,9 @@ export const GET = route("report.read", async ({ actor, searchParams }) => {
   const answer = await getAnswer(actor, request, { action: "report.export", what: "antwoord-xlsx", publication: request.publication });
   const body = await answerWorkbook(answer.parts, request.publication, answer.agency, actor.locale);
   return new Response(new Uint8Array(body), {
-    headers: { "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "content-disposition": `attachment; filename="antwoord-${request.from}-${request.to}-${request.asOf}.xlsx"` },
+    headers: {
+      "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "content-disposition": `attachment; filename="antwoord-${request.from}-${request.to}-${request.asOf}.xlsx"`,
+    },
   });
 });
