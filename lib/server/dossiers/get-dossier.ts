@@ -10,7 +10,7 @@ import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { loadTimeline } from "@/lib/server/dossiers/timeline";
 import { isUuid } from "@/lib/domain/kit";
-import { findNewcomerInScope } from "./scoped-newcomer";
+import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
 import { deniedWrite } from "@/lib/server/access/denied";
 
 export const HISTORY_LIMIT = 200;
@@ -88,22 +88,10 @@ export async function getNewcomerForEdit(actor: Actor, id: string) {
     await auditDenied(actor, id, e);
     throw e;
   });
-  return {
-    id: n.id,
-    nationalNumber: "",
-    maskedNationalNumber: maskNationalNumber(n.nationalNumber),
-    lastName: n.lastName,
-    firstName: n.firstName,
-    birthDate: n.birthDate.toISOString().slice(0, 10),
-    gender: n.gender,
-    nationalityCode: n.nationalityCode,
-    nationalityGroup: n.nationalityGroup,
-    residenceStatusCode: n.residenceStatusCode,
-    targetGroup: n.targetGroup,
-    officeCode: n.officeCode,
-    agencyCode: n.agencyCode,
-    version: n.version,
-  };
+  // the form's fields are the audit shape (number masked), with the number field left empty:
+  // an empty field means "unchanged", so opening the form reveals nothing
+  const { nationalNumber: maskedNationalNumber, ...fields } = auditShape(n);
+  return { ...fields, nationalNumber: "", maskedNationalNumber };
 }
 
 /** Shows the full national number; every reveal is audited. */
