@@ -86,7 +86,8 @@ function* newcomerRows(): Generator<string> {
     const firstName = FIRST[Math.floor(r() * FIRST.length)]!;
     const [office, agency] = OFFICES[Math.floor(r() * OFFICES.length)]!;
     const tg = r() < 0.7 ? "PLICHT" : r() < 0.9 ? "RECHT" : "ONBEPAALD";
-    yield `${nn}\t${lastName}\t${firstName}\t${toSearchName(lastName, firstName)}\t${birth}\tM\tMAR\tDERDELANDER\tGEZINSHERENIGING_BELG\t${tg}\t${office}\t${agency}\t2026-01-01 00:00:00+00\n`;
+    yield `${nn}\t${lastName}\t${firstName}\t${toSearchName(lastName, firstName)}\t${birth}\tM\tMAR\tDERDELANDER\tGEZINSHERENIGING_BELG\t` +
+      `${tg}\t${office}\t${agency}\t2026-01-01 00:00:00+00\n`;
   }
 }
 
@@ -131,15 +132,20 @@ async function main() {
     let t = Date.now();
     await copy(
       c,
-      `COPY newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group, residence_status_code, target_group, office_code, agency_code, updated_at) FROM STDIN`,
+      `COPY newcomer (national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group,
+        residence_status_code, target_group, office_code, agency_code, updated_at) FROM STDIN`,
       newcomerRows(),
     );
     console.error(`loaded ${N} newcomers in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     t = Date.now();
-    await c.query(`INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, updated_at)
-      SELECT id, 'EXTRACTION', DATE '2015-01-01' + (abs(hashtext(id::text)) % 2900), office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, now() FROM newcomer`);
-    await c.query(`INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, updated_at)
-      SELECT id, 'REGISTRATION', DATE '2023-06-01', office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, now() FROM newcomer WHERE abs(hashtext(id::text)) % 3 = 0`);
+    await c.query(`INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code,
+        target_group, gender, updated_at)
+      SELECT id, 'EXTRACTION', DATE '2015-01-01' + (abs(hashtext(id::text)) % 2900), office_code, agency_code, nationality_code, nationality_group,
+        residence_status_code, target_group, gender, now() FROM newcomer`);
+    await c.query(`INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code,
+        target_group, gender, updated_at)
+      SELECT id, 'REGISTRATION', DATE '2023-06-01', office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender,
+        now() FROM newcomer WHERE abs(hashtext(id::text)) % 3 = 0`);
     await c.query("ANALYZE");
     console.error(`events in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     c.release();
@@ -184,7 +190,8 @@ async function main() {
       const seq = /Seq Scan on newcomer/.test(plan);
       if (seq) failed = true;
       lines.push(
-        `${label}: rows ${rows.toFixed(1)} ms (${(rows / floor).toFixed(0)}× floor), count ${count.toFixed(1)} ms (${(count / floor).toFixed(0)}× floor)${seq ? "  SEQ SCAN!" : ""}`,
+        `${label}: rows ${rows.toFixed(1)} ms (${(rows / floor).toFixed(0)}× floor), ` +
+          `count ${count.toFixed(1)} ms (${(count / floor).toFixed(0)}× floor)${seq ? "  SEQ SCAN!" : ""}`,
       );
       if (process.env.BENCH_EXPLAIN) lines.push(plan);
     }

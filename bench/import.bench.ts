@@ -93,13 +93,15 @@ async function main() {
     const s = (a: string, b: string) => ((marks[b]! - marks[a]!) / 1000).toFixed(2);
     console.log(`import (validate-first, one transaction): ${result.seconds.toFixed(2)} s = ${rate(count, result.seconds)} newcomers/s`);
     console.log(
-      `  read file + reference codes ${s("start", "VALIDATING")} s · parse + validate ${s("VALIDATING", "IMPORTING")} s · lookup + format + COPY + commit ${s("IMPORTING", "end")} s`,
+      `  read file + reference codes ${s("start", "VALIDATING")} s · parse + validate ${s("VALIDATING", "IMPORTING")} s · ` +
+        `lookup + format + COPY + commit ${s("IMPORTING", "end")} s`,
     );
     console.log(`ratio import/floor: ${(f.seconds / result.seconds).toFixed(2)} (import rate ÷ floor rate; 1.00 = as fast as a plain COPY)`);
     console.log(`ratio import/raw floor: ${(r.seconds / result.seconds).toFixed(2)} (the import also validates, rebuilds the indexes and re-checks the keys)`);
     const target = 20_000;
     console.log(
-      `target ${target.toLocaleString("en-US")}/s: ${count / result.seconds >= target ? "met" : "NOT met"} by the import; floor ${count / f.seconds >= target ? "above" : "BELOW"} it`,
+      `target ${target.toLocaleString("en-US")}/s: ${count / result.seconds >= target ? "met" : "NOT met"} by the import; ` +
+        `floor ${count / f.seconds >= target ? "above" : "BELOW"} it`,
     );
   } finally {
     await server.stop();

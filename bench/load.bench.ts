@@ -184,7 +184,8 @@ async function main() {
   const app = startNext(appPort, { DATABASE_URL: roles.appUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: authSecret() });
   await waitForHttp(`${base}/login`);
   log(
-    `app op ${base}, ${USERS} gebruikers, ${SECONDS} s, denktijd ${THINK_MIN}–${THINK_MAX} ms${KILL_AT_S !== null ? `, PostgreSQL gekild na ${KILL_AT_S} s` : ""}`,
+    `app op ${base}, ${USERS} gebruikers, ${SECONDS} s, denktijd ${THINK_MIN}–${THINK_MAX} ms` +
+      (KILL_AT_S !== null ? `, PostgreSQL gekild na ${KILL_AT_S} s` : ""),
   );
 
   const cpu0 = process.cpuUsage();
@@ -371,16 +372,21 @@ async function main() {
   console.log("");
   console.log(`requests: ${samples.length} in ${wall.toFixed(1)} s = ${(samples.length / wall).toFixed(1)}/s; errors: ${errors.length}`);
   console.log(
-    `writes acknowledged: ${acknowledged.length} (${nns.length} newcomers, ${notes.length} steps); lost: ${lost}; duplicated: ${duplicated}; failed writes that were stored anyway: ${storedUnack} of ${unacknowledgedWrites.length}`,
+    `writes acknowledged: ${acknowledged.length} (${nns.length} newcomers, ${notes.length} steps); lost: ${lost}; duplicated: ${duplicated}; ` +
+      `failed writes that were stored anyway: ${storedUnack} of ${unacknowledgedWrites.length}`,
   );
   console.log(
-    `CPU: the whole machine ${(machine.busy * 100).toFixed(0)} % of ${os.cpus().length} cores; the app's processes ${((appCpu / wall) * 100).toFixed(0)} % of one core (${((appCpu * 1000) / samples.length).toFixed(1)} ms per request); the load client itself ${(((cpu.user + cpu.system) / 1e6 / wall) * 100).toFixed(0)} % of one core`,
+    `CPU: the whole machine ${(machine.busy * 100).toFixed(0)} % of ${os.cpus().length} cores; ` +
+      `the app's processes ${((appCpu / wall) * 100).toFixed(0)} % of one core (${((appCpu * 1000) / samples.length).toFixed(1)} ms per request); ` +
+      `the load client itself ${(((cpu.user + cpu.system) / 1e6 / wall) * 100).toFixed(0)} % of one core`,
   );
   if (outage) {
     const o = outage as { killedAt: number; backAt: number; servingAt: number | null };
     const during = samples.filter((s) => s.at >= o.killedAt && s.at <= (o.servingAt ?? Infinity) && !s.ok).length;
     console.log(
-      `outage: killed at ${o.killedAt.toFixed(1)} s, database back at ${o.backAt.toFixed(1)} s, app serving again at ${o.servingAt?.toFixed(1) ?? "NEVER"} s = ${o.servingAt ? (o.servingAt - o.backAt).toFixed(1) : "∞"} s after the database; ${during} requests failed in between`,
+      `outage: killed at ${o.killedAt.toFixed(1)} s, database back at ${o.backAt.toFixed(1)} s, ` +
+        `app serving again at ${o.servingAt?.toFixed(1) ?? "NEVER"} s = ${o.servingAt ? (o.servingAt - o.backAt).toFixed(1) : "∞"} s after the database; ` +
+        `${during} requests failed in between`,
     );
     const after = samples.filter((s) => o.servingAt !== null && s.at > o.servingAt + 1 && !s.ok).length;
     console.log(`errors after the app served again (+1 s): ${after}`);

@@ -100,7 +100,8 @@ async function main() {
       ? []
       : (
           await client.query<{ name: string; def: string }>(
-            `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('track_event', 'newcomer', 'infringement_decision') AND indexname NOT LIKE '%_pkey'`,
+            `SELECT indexname AS name, indexdef AS def FROM pg_indexes
+              WHERE schemaname = 'public' AND tablename IN ('track_event', 'newcomer', 'infringement_decision') AND indexname NOT LIKE '%_pkey'`,
           )
         ).rows;
     if (!viaTriggers) {
@@ -156,7 +157,8 @@ async function main() {
     const floorMs = await timeRuns(floor);
     console.log(`\nAntwoord (18 tabellen, 19 queries): engine ${answerMs.toFixed(0)} ms`);
     console.log(
-      `  vloer over dezelfde teltabellen (report_count/report_fact, met de hand): ${countFloorMs.toFixed(0)} ms, verhouding ${(answerMs / countFloorMs).toFixed(2)} (eis ≤ 1,5)`,
+      `  vloer over dezelfde teltabellen (report_count/report_fact, met de hand): ${countFloorMs.toFixed(0)} ms, ` +
+        `verhouding ${(answerMs / countFloorMs).toFixed(2)} (eis ≤ 1,5)`,
     );
     console.log(`  vloer over de gebeurtenissen zelf (track_event, met de hand): ${floorMs.toFixed(0)} ms, verhouding ${(answerMs / floorMs).toFixed(2)}`);
 
@@ -180,7 +182,8 @@ async function main() {
         if ((await reportCells(pool, buildReportQuery(p))).join("\n") !== (await reportCells(pool, buildDirectReportQuery(p))).join("\n")) mismatches++;
       });
       console.log(
-        `  ${slug} ${measure} per ${by.join(",")}: ${ms.toFixed(0)} ms${ms < 300 ? "" : "  (> 300 ms!)"}  (direct over track_event + vergelijking: ${direct.toFixed(0)} ms)`,
+        `  ${slug} ${measure} per ${by.join(",")}: ${ms.toFixed(0)} ms${ms < 300 ? "" : "  (> 300 ms!)"}  ` +
+          `(direct over track_event + vergelijking: ${direct.toFixed(0)} ms)`,
       );
     }
     console.log(`  Zelfde cellen als de query direct over track_event: ${mismatches === 0 ? "ja, voor elke pagina" : `NEE, ${mismatches} verschillen`}`);

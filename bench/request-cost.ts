@@ -260,7 +260,9 @@ async function main() {
     if (!result.ok) throw new Error(`import: ${JSON.stringify(result.errors.slice(0, 3))}`);
     rows.push({
       firstAppMs: null,
-      kind: `import of ${IMPORT_N.toLocaleString("en")} newcomers (${result.events.toLocaleString("en")} events) into ${withDemo ? "the demo data set (201,203)" : "an empty database"}`,
+      kind:
+        `import of ${IMPORT_N.toLocaleString("en")} newcomers (${result.events.toLocaleString("en")} events) ` +
+        `into ${withDemo ? "the demo data set (201,203)" : "an empty database"}`,
       appMs: (cpu.user + cpu.system) / 1000,
       dbMs: (cpuSeconds(postmaster, true) - db0) * 1000,
       statements: counter.statements - st0,
@@ -286,7 +288,9 @@ async function main() {
   console.log("|---|---|---|---|---|---|---|");
   for (const r of rows)
     console.log(
-      `| ${r.kind} | ${r.firstAppMs === null ? "–" : r.firstAppMs.toFixed(0)} | ${r.appMs.toFixed(1)} | ${r.dbMs.toFixed(1)} | ${Number.isInteger(r.statements) ? r.statements : r.statements.toFixed(1)} | ${r.wallMs.toFixed(0)} | ${r.bytes ? (r.bytes / 1024).toFixed(0) : "–"} |`,
+      `| ${r.kind} | ${r.firstAppMs === null ? "–" : r.firstAppMs.toFixed(0)} | ${r.appMs.toFixed(1)} | ${r.dbMs.toFixed(1)} | ` +
+        `${Number.isInteger(r.statements) ? r.statements : r.statements.toFixed(1)} | ${r.wallMs.toFixed(0)} | ` +
+        `${r.bytes ? (r.bytes / 1024).toFixed(0) : "–"} |`,
     );
 }
 

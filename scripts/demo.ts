@@ -60,7 +60,8 @@ async function main() {
   log(`Demo-accounts (wachtwoord "${DEMO_PASSWORD}"):`);
   for (const u of demoUsers)
     log(
-      `  ${u.email.padEnd(26)} ${u.role}${u.agencyCode ? ` · ${u.agencyCode}` : ""}${u.officeCode && u.officeCode !== u.agencyCode ? ` · ${u.officeCode}` : ""}`,
+      `  ${u.email.padEnd(26)} ${u.role}${u.agencyCode ? ` · ${u.agencyCode}` : ""}` +
+        (u.officeCode && u.officeCode !== u.agencyCode ? ` · ${u.officeCode}` : ""),
     );
   log("Stoppen: Ctrl-C.");
 }

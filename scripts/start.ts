@@ -36,11 +36,13 @@ async function warnings(appUrl: string) {
     );
     if (role.rows[0]?.rolsuper) {
       console.warn(
-        "WAARSCHUWING: de app verbindt als superuser. Dan kan ze het auditlog wijzigen; gebruik de rol inburgering_app (prisma/sql/create-roles.sql, zie README).",
+        "WAARSCHUWING: de app verbindt als superuser. Dan kan ze het auditlog wijzigen; " +
+          "gebruik de rol inburgering_app (prisma/sql/create-roles.sql, zie README).",
       );
     } else if ((role.rows[0]?.owns ?? 0) > 0) {
       console.warn(
-        "WAARSCHUWING: de databaserol van de app is eigenaar van tabellen; gebruik de rol inburgering_app en MIGRATION_DATABASE_URL voor de eigenaar (zie README).",
+        "WAARSCHUWING: de databaserol van de app is eigenaar van tabellen; " +
+          "gebruik de rol inburgering_app en MIGRATION_DATABASE_URL voor de eigenaar (zie README).",
       );
     }
     const admins = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND active`);

@@ -2,7 +2,8 @@
 // and run directly with pg — what a DBA would type, with no engine around it.
 const live = (type: string, from = "$1") =>
   `e.type = '${type}' AND e.cancelled_at IS NULL AND e.date BETWEEN ${from}::date AND $2::date AND e.date <= $3::date`;
-const decided = `LEFT JOIN LATERAL (SELECT x.outcome, x.amount_eur FROM infringement_decision x WHERE x.event_id = e.id AND x.status = 'FINAL' AND x.decided_on <= $3::date ORDER BY x.decided_on DESC, x.created_at DESC LIMIT 1) d ON true`;
+const decided = `LEFT JOIN LATERAL (SELECT x.outcome, x.amount_eur FROM infringement_decision x
+  WHERE x.event_id = e.id AND x.status = 'FINAL' AND x.decided_on <= $3::date ORDER BY x.decided_on DESC, x.created_at DESC LIMIT 1) d ON true`;
 const firstContracts = (col: string, groupBy = "1, 2") =>
   `SELECT ${col}, extract(year FROM e.date), count(*) FROM track_event e WHERE ${live("CONTRACT")} AND e.is_first_of_type GROUP BY ${groupBy}`;
 const fines = (col: string, value = "count(*)", from = "$1") =>
@@ -10,7 +11,9 @@ const fines = (col: string, value = "count(*)", from = "$1") =>
 const infr = (col: string) => `SELECT ${col}, extract(year FROM e.date), count(*) FROM track_event e ${decided} WHERE ${live("INFRINGEMENT")} GROUP BY 1, 2`;
 
 export const floorQueries: string[] = [
-  `SELECT e.office_code, EXISTS (SELECT 1 FROM track_event r WHERE r.newcomer_id = e.newcomer_id AND r.type = 'REGISTRATION' AND r.cancelled_at IS NULL AND r.date <= $3::date), extract(year FROM e.date), count(*)
+  `SELECT e.office_code,
+       EXISTS (SELECT 1 FROM track_event r WHERE r.newcomer_id = e.newcomer_id AND r.type = 'REGISTRATION' AND r.cancelled_at IS NULL AND r.date <= $3::date),
+       extract(year FROM e.date), count(*)
      FROM track_event e WHERE ${live("EXTRACTION")} AND e.is_first_of_type GROUP BY 1, 2, 3`,
   firstContracts("agency_code, office_code", "1, 2, 3"),
   firstContracts("nationality_group"),

@@ -49,13 +49,15 @@ export async function loadRecords(
     const t0 = performance.now();
     await copy(
       client,
-      "COPY newcomer (id, national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group, residence_status_code, target_group, office_code, agency_code, updated_at) FROM STDIN",
+      `COPY newcomer (id, national_number, last_name, first_name, search_name, birth_date, gender, nationality_code, nationality_group,
+        residence_status_code, target_group, office_code, agency_code, updated_at) FROM STDIN`,
       newcomers,
     );
     const t1 = performance.now();
     await copy(
       client,
-      "COPY track_event (id, newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, infringement_type, contract_signed, attestation_obtained, dvz_follow_up, updated_at, is_first_of_type) FROM STDIN",
+      `COPY track_event (id, newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group,
+        gender, infringement_type, contract_signed, attestation_obtained, dvz_follow_up, updated_at, is_first_of_type) FROM STDIN`,
       events,
     );
     const t2 = performance.now();
@@ -64,7 +66,8 @@ export async function loadRecords(
     events = [];
     decisions = [];
     log(
-      `  ${n} inburgeraars, ${e} gebeurtenissen (COPY newcomer ${((t1 - t0) / 1000).toFixed(1)} s, COPY track_event ${((t2 - t1) / 1000).toFixed(1)} s, besluiten ${((performance.now() - t2) / 1000).toFixed(1)} s)`,
+      `  ${n} inburgeraars, ${e} gebeurtenissen (COPY newcomer ${((t1 - t0) / 1000).toFixed(1)} s, ` +
+        `COPY track_event ${((t2 - t1) / 1000).toFixed(1)} s, besluiten ${((performance.now() - t2) / 1000).toFixed(1)} s)`,
     );
   };
   const now = new Date().toISOString();

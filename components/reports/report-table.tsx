@@ -61,7 +61,8 @@ export function ReportTable({ report: dutch, mask, caption, locale }: { report: 
             </tr>
           </tbody>
         ) : (
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: rowsHtml escapes every cell and label; one string instead of thousands of elements keeps big tables fast
+          // one string instead of thousands of elements keeps big tables fast
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: rowsHtml escapes every cell and label
           <tbody dangerouslySetInnerHTML={{ __html: rowsHtml(report, grid, locale) }} />
         )}
         <tfoot>

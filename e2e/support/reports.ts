@@ -20,10 +20,12 @@ export async function insertEvents(db: pg.Pool, events: { newcomerId: string; ty
   const rows = events.map((e, i) => {
     values.push(e.newcomerId, e.type, e.date, e.officeCode, e.agencyCode);
     const p = i * 5;
-    return `($${p + 1}::uuid, $${p + 2}::"EventType", $${p + 3}::date, $${p + 4}, $${p + 5}, 'MAR', 'DERDELANDER', 'GEZINSHERENIGING_BELG', 'PLICHT', 'V', now())`;
+    return `($${p + 1}::uuid, $${p + 2}::"EventType", $${p + 3}::date, $${p + 4}, $${p + 5},
+      'MAR', 'DERDELANDER', 'GEZINSHERENIGING_BELG', 'PLICHT', 'V', now())`;
   });
   await db.query(
-    `INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, updated_at)
+    `INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code,
+       target_group, gender, updated_at)
      VALUES ${rows.join(", ")}`,
     values,
   );

@@ -115,7 +115,8 @@ export async function startEmbeddedStandby(opts: StandbyOptions): Promise<Runnin
   ].join(" ");
   fs.appendFileSync(
     path.join(opts.dataDir, "postgresql.auto.conf"),
-    `\n# streaming standby (lib/db/embedded-standby.ts)\nprimary_conninfo = ${quote(conninfo)}\nprimary_slot_name = ${quote(slot)}\nport = ${opts.port}\nhot_standby = on\n`,
+    `\n# streaming standby (lib/db/embedded-standby.ts)\nprimary_conninfo = ${quote(conninfo)}\n` +
+      `primary_slot_name = ${quote(slot)}\nport = ${opts.port}\nhot_standby = on\n`,
   );
   fs.writeFileSync(path.join(opts.dataDir, "standby.signal"), "");
   // as root the server runs as the owner of the primary's files (embedded-postgres.ts), who must

@@ -202,7 +202,8 @@ export function renderCreateSql(shape: SchemaShape): string {
   for (const [t, table] of Object.entries(shape.tables)) {
     for (const [name, fk] of Object.entries(table.foreignKeys)) {
       out.push(
-        `-- AddForeignKey\nALTER TABLE "${t}" ADD CONSTRAINT "${name}" FOREIGN KEY (${fk.columns.map((c) => `"${c}"`).join(", ")}) REFERENCES "${fk.refTable}"(${fk.refColumns.map((c) => `"${c}"`).join(", ")}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate};`,
+        `-- AddForeignKey\nALTER TABLE "${t}" ADD CONSTRAINT "${name}" FOREIGN KEY (${fk.columns.map((c) => `"${c}"`).join(", ")}) ` +
+          `REFERENCES "${fk.refTable}"(${fk.refColumns.map((c) => `"${c}"`).join(", ")}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate};`,
       );
     }
   }
@@ -266,8 +267,10 @@ export async function introspectShape(client: Client): Promise<SchemaShape> {
   }
   const fr = await client.query<{ table: string; name: string; columns: string[]; ref_table: string; ref_columns: string[]; del: string; upd: string }>(`
     SELECT c.relname AS table, k.conname AS name, r.relname AS ref_table,
-      array(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(n, o) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.o)::text[] AS columns,
-      array(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(n, o) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o)::text[] AS ref_columns,
+      array(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(n, o)
+        JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.o)::text[] AS columns,
+      array(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(n, o)
+        JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o)::text[] AS ref_columns,
       k.confdeltype AS del, k.confupdtype AS upd
     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid
     JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'f' AND n.nspname = 'public'`);

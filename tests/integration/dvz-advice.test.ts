@@ -1,6 +1,7 @@
 // DVZ advice: contract and attestation come from the records, the follow-up is recorded with a
 // version check, and the export holds exactly the five legal fields, escaped, and is audited.
 import { describe, expect, it } from "vitest";
+import { formatNationalNumber } from "@/lib/domain/national-number";
 import { toSearchName } from "@/lib/domain/search-name";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/server/errors";
@@ -90,7 +91,7 @@ describe("DVZ advice", () => {
     // the shared factory lower-cases only; the data layer stores the normalised form
     await db.newcomer.update({ where: { id: n.id }, data: { searchName: toSearchName(lastName, n.firstName) } });
     expect((await findNewcomersForAdvice(admin, { q: `ozturk${agency.agencyCode.slice(2)}` })).map((r) => r.id)).toEqual([n.id]);
-    const nn = `${n.nationalNumber.slice(0, 2)}.${n.nationalNumber.slice(2, 4)}.${n.nationalNumber.slice(4, 6)}-${n.nationalNumber.slice(6, 9)}.${n.nationalNumber.slice(9)}`;
+    const nn = formatNationalNumber(n.nationalNumber);
     expect((await findNewcomersForAdvice(admin, { q: nn })).map((r) => r.id)).toContain(n.id);
   });
 

@@ -71,7 +71,8 @@ describe("dossier export", () => {
       `
       INSERT INTO infringement_decision (event_id, outcome, decided_on, amount_eur, status, payment_status, updated_at)
       SELECT e.id, 'BOETE', '2023-04-15', 250, 'FINAL', 'OPEN', now() FROM track_event e JOIN newcomer n ON n.id = e.newcomer_id
-      WHERE n.national_number = $1 AND e.type = 'INFRINGEMENT' AND e.date = '2023-02-01' AND EXISTS (SELECT 1 FROM infringement_decision d WHERE d.event_id = e.id)`,
+      WHERE n.national_number = $1 AND e.type = 'INFRINGEMENT' AND e.date = '2023-02-01'
+        AND EXISTS (SELECT 1 FROM infringement_decision d WHERE d.event_id = e.id)`,
       [b.nationalNumber],
     );
 

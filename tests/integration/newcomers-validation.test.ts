@@ -1,5 +1,6 @@
 // Creating and editing a newcomer: every validation rule, duplicates, concurrency, audit.
 import { describe, expect, it } from "vitest";
+import { formatNationalNumber } from "@/lib/domain/national-number";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
 import { createNewcomer, updateNewcomer } from "@/lib/server/dossiers/save-newcomer";
@@ -11,7 +12,7 @@ describe("create a newcomer", () => {
     const agency = await createTestAgency();
     const staff = await createTestUser("STAFF", agency);
     const input = newcomerInput(agency);
-    const dotted = `${input.nationalNumber.slice(0, 2)}.${input.nationalNumber.slice(2, 4)}.${input.nationalNumber.slice(4, 6)}-${input.nationalNumber.slice(6, 9)}.${input.nationalNumber.slice(9)}`;
+    const dotted = formatNationalNumber(input.nationalNumber);
     const n = await createNewcomer(staff, { ...input, nationalNumber: dotted });
     expect(n).toMatchObject({
       nationalNumber: input.nationalNumber,

@@ -35,7 +35,9 @@ function dimensionSql(d: Dimension): string {
     case "residence_status":
       return "e.residence_status_code";
     case "registered":
-      return `CASE WHEN EXISTS (SELECT 1 FROM track_event r WHERE r.newcomer_id = e.newcomer_id AND r.type = 'REGISTRATION' AND r.cancelled_at IS NULL AND r.date <= $AS_OF) THEN 'AANGEMELD' ELSE 'NIET_AANGEMELD' END`;
+      return `CASE WHEN EXISTS (SELECT 1 FROM track_event r
+        WHERE r.newcomer_id = e.newcomer_id AND r.type = 'REGISTRATION' AND r.cancelled_at IS NULL AND r.date <= $AS_OF)
+        THEN 'AANGEMELD' ELSE 'NIET_AANGEMELD' END`;
     case "infringement_type":
       return "COALESCE(e.infringement_type::text, 'ONBEKEND')";
     case "decision":

@@ -23,8 +23,15 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
     listRemindersDue(actor),
     listAgencies(),
   ]);
-  const pageHref = (page: number) =>
-    `/boetes?${new URLSearchParams({ ...(query.agency ? { agency: query.agency } : {}), ...(query.type ? { type: query.type } : {}), ...(query.minAgeDays !== undefined ? { minAgeDays: String(query.minAgeDays) } : {}), page: String(page) })}`;
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams({
+      ...(query.agency ? { agency: query.agency } : {}),
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.minAgeDays !== undefined ? { minAgeDays: String(query.minAgeDays) } : {}),
+      page: String(page),
+    });
+    return `/boetes?${params}`;
+  };
   return (
     <div className="space-y-8">
       <div>

@@ -8,7 +8,8 @@ import { parseReportParams } from "./report-params.schema";
 import { buildReportQuery } from "./sql";
 
 export interface SqlExecutor {
-  // biome-ignore lint/suspicious/noExplicitAny: structural type that pg.Pool, pg.PoolClient and Prisma's adapter all satisfy; rows are checked where they are read
+  // a structural type that pg.Pool, pg.PoolClient and Prisma's adapter all satisfy
+  // biome-ignore lint/suspicious/noExplicitAny: rows are checked where they are read
   query(text: string, values?: any[]): Promise<{ rows: any[] }>;
 }
 

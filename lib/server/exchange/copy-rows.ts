@@ -15,11 +15,18 @@ export const DECISION_COPY = `COPY infringement_decision (event_id, outcome, dec
 const CHUNK_ROWS = 2000;
 
 export function newcomerRow(n: ResolvedNewcomer, id: string, now: string): string {
-  return `${id}\t${n.nationalNumber}\t${v(n.lastName)}\t${v(n.firstName)}\t${v(n.searchName)}\t${n.birthDate}\t${n.gender}\t${v(n.nationality)}\t${n.nationalityGroup}\t${v(n.residenceStatus)}\t${n.targetGroup}\t${v(n.office)}\t${v(n.agency)}\t${now}\n`;
+  return (
+    `${id}\t${n.nationalNumber}\t${v(n.lastName)}\t${v(n.firstName)}\t${v(n.searchName)}\t${n.birthDate}\t${n.gender}\t${v(n.nationality)}\t` +
+    `${n.nationalityGroup}\t${v(n.residenceStatus)}\t${n.targetGroup}\t${v(n.office)}\t${v(n.agency)}\t${now}\n`
+  );
 }
 
 export function eventRow(e: ResolvedEvent, id: string, newcomerId: string, gender: string, now: string, first: boolean): string {
-  return `${id}\t${newcomerId}\t${e.type}\t${e.date}\t${v(e.office)}\t${v(e.agency)}\t${v(e.nationality)}\t${e.nationalityGroup}\t${v(e.residenceStatus)}\t${e.targetGroup}\t${gender}\t${v(e.infringementType)}\t${v(e.contractSigned)}\t${v(e.attestationObtained)}\t${v(e.followUp)}\t${now}\t${first ? "t" : "f"}\n`;
+  return (
+    `${id}\t${newcomerId}\t${e.type}\t${e.date}\t${v(e.office)}\t${v(e.agency)}\t${v(e.nationality)}\t${e.nationalityGroup}\t${v(e.residenceStatus)}\t` +
+    `${e.targetGroup}\t${gender}\t${v(e.infringementType)}\t${v(e.contractSigned)}\t${v(e.attestationObtained)}\t${v(e.followUp)}\t${now}\t` +
+    `${first ? "t" : "f"}\n`
+  );
 }
 
 export function decisionRow(e: ResolvedEvent, eventId: string, now: string): string {

@@ -14,7 +14,13 @@ import { getDecisionLetter } from "@/lib/server/fines/infringement-dossier";
 export const generateMetadata = pageTitle("fines", "letter.title");
 
 // A4 page with margins for printing; the app's header and the buttons are hidden (.no-print).
-const printCss = `@page { size: A4; margin: 2cm; } @media print { main#inhoud { padding: 0 !important; max-width: none !important; } .letter { border: 0 !important; box-shadow: none !important; padding: 0 !important; } }`;
+const printCss = [
+  "@page { size: A4; margin: 2cm; }",
+  "@media print {",
+  "main#inhoud { padding: 0 !important; max-width: none !important; }",
+  ".letter { border: 0 !important; box-shadow: none !important; padding: 0 !important; }",
+  "}",
+].join(" ");
 
 export default async function DecisionLetterPage({ params }: { params: Promise<{ eventId: string }> }) {
   const actor = await requirePageActor("fine.read");
