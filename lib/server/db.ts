@@ -15,9 +15,8 @@ const globalForDb = globalThis as unknown as { __inburgeringDb?: Connection; __i
 
 function instance(): Connection {
   if (!globalForDb.__inburgeringDb) {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL ontbreekt: start de app met `npm run demo` of zet DATABASE_URL.");
-    const pool = createPool(url);
+    const { DATABASE_URL: url, DATABASE_POOL_SIZE: max } = serverEnv();
+    const pool = createPool(url, { max });
     globalForDb.__inburgeringDb = { db: createPrismaClient(url, pool), pool };
   }
   return globalForDb.__inburgeringDb;

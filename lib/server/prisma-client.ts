@@ -5,7 +5,7 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 
 export function createPool(connectionString: string, extra: pg.PoolConfig = {}): pg.Pool {
-  return new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), ...extra });
+  return new pg.Pool({ connectionString, max: 10, ...extra });
 }
 
 /** A Prisma client over `pool` (by default a pool of its own). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverEnv } from "@/lib/server/env";
 // The export as a download for an admin: the same lines as `npm run export`, streamed as they
 // are read (the reader's pace drives the database reads), audited with the admin's name.
 import type { Actor } from "@/lib/server/auth/actor";
@@ -22,7 +23,7 @@ export function streamDossierExport(actor: Actor, fileName: string): ReadableStr
             });
         };
         exportExchange({
-          databaseUrl: process.env.DATABASE_URL!,
+          databaseUrl: serverEnv().DATABASE_URL,
           write,
           target: fileName,
           auditUser: { userId: actor.userId, email: actor.email, ip: actor.ip },

@@ -1,4 +1,5 @@
 import "server-only";
+import { serverEnv } from "@/lib/server/env";
 // Imports started from the upload page: the file is stored in a temporary folder, an ImportRun
 // row records progress (polled by the page) and the outcome; the import itself is the same
 // engine as the command line, one transaction, audited with the admin who started it.
@@ -51,7 +52,7 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
   const heartbeat = setInterval(() => update({ heartbeatAt: new Date() }), HEARTBEAT_MS);
   try {
     const result = await importExchange({
-      databaseUrl: process.env.DATABASE_URL!,
+      databaseUrl: serverEnv().DATABASE_URL,
       filePath,
       fileName,
       auditUser: { userId: actor.userId, email: actor.email, ip: actor.ip },
