@@ -64,7 +64,7 @@ describe("reports as recorded on an instant", () => {
   });
 
   it("gives the figures of T1 after corrections, and now differs exactly where they are", async () => {
-    const [a, b] = [await db.newcomer.findUniqueOrThrow({ where: { id: ids[0] } }), await db.newcomer.findUniqueOrThrow({ where: { id: ids[1] } })];
+    const a = await db.newcomer.findUniqueOrThrow({ where: { id: ids[0] } });
     const events = await db.trackEvent.findMany({ where: { newcomerId: { in: ids } } });
     const of = (n: string, type: string) => events.find((e) => e.newcomerId === n && e.type === type)!;
     // a contract's date corrected into the next year, an attestation cancelled, a late decision on

@@ -44,7 +44,8 @@ async function expectTablesMatchTheRecords(newcomerIds: string[]) {
     await difference(
       `SELECT grain, ${KEY}, from_year, to_year, n FROM report_count WHERE n <> 0`,
       `SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint, ${KEY}, from_year, to_year, count(*)
-       FROM (SELECT *, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year FROM report_fact WHERE recorded_to IS NULL) f
+       FROM (SELECT *, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year
+               FROM report_fact WHERE recorded_to IS NULL) f
       GROUP BY ${ROLLED_UP}, from_year, to_year,
                GROUPING SETS ((nationality_code, residence_status_code), (nationality_code), (residence_status_code), ())`,
     ),
