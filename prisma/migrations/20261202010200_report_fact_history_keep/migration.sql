@@ -22,9 +22,9 @@ $$;
 -- The facts of every newcomer, derived from the records: the one home of the report rules (what
 -- counts, from when until when, in which state). report_fact is this view stored; the triggers
 -- re-derive it per newcomer (the newcomer filter is pushed into each branch, onto track_event's
--- newcomer index). Its columns are report_fact's, in the same order (INSERT … SELECT *, now()):
--- event_id, valid_from, valid_to, newcomer_id, then the report_count key (10-count-key.sql);
--- report_fact's last two, recorded_from / recorded_to, are its knowledge time (50-refresh-rebuild.sql).
+-- newcomer index). Its columns, in this order: event_id, valid_from, valid_to, newcomer_id, then
+-- the report_count key (10-count-key.sql) — report_fact's, which also has its knowledge time,
+-- recorded_from / recorded_to (50-refresh-rebuild.sql inserts by these names).
 CREATE OR REPLACE VIEW "report_fact_source" AS
 -- invitations, registrations, attestations and the first contract: counted from their date on
 SELECT e.id AS event_id, e.date AS valid_from, NULL::date AS valid_to, e.newcomer_id, e.type,
@@ -234,12 +234,14 @@ BEGIN
     ), added AS (
       -- the sub-select on `dropped` makes the deletion complete before the first insert (the
       -- order of data-modifying CTEs is otherwise unspecified), so the key is free again
-      INSERT INTO report_fact SELECT n.*, now() FROM (SELECT * FROM src EXCEPT SELECT * FROM cur) n
+      INSERT INTO report_fact (event_id, valid_from, valid_to, newcomer_id, %1$s, recorded_from)
+      SELECT n.*, now() FROM (SELECT * FROM src EXCEPT SELECT * FROM cur) n
        WHERE (SELECT count(*) FROM dropped) >= 0
       RETURNING *
     )
     SELECT * FROM closed WHERE $2
-    UNION ALL SELECT event_id, valid_from, valid_to, newcomer_id, %1$s, recorded_from, now() FROM dropped WHERE $2
+    -- by name, not position: report_fact's columns need not be in the view's order
+    UNION ALL SELECT (jsonb_populate_record(NULL::report_fact, to_jsonb(d) || jsonb_build_object('recorded_to', now()))).* FROM dropped d WHERE $2
     UNION ALL SELECT * FROM added WHERE $2
   $q$, report_count_key(), CASE WHEN newcomer_ids IS NULL THEN 'true' ELSE 'newcomer_id = ANY($1)' END) USING newcomer_ids, changes;
 END $$;

@@ -35,12 +35,14 @@ BEGIN
     ), added AS (
       -- the sub-select on `dropped` makes the deletion complete before the first insert (the
       -- order of data-modifying CTEs is otherwise unspecified), so the key is free again
-      INSERT INTO report_fact SELECT n.*, now() FROM (SELECT * FROM src EXCEPT SELECT * FROM cur) n
+      INSERT INTO report_fact (event_id, valid_from, valid_to, newcomer_id, %1$s, recorded_from)
+      SELECT n.*, now() FROM (SELECT * FROM src EXCEPT SELECT * FROM cur) n
        WHERE (SELECT count(*) FROM dropped) >= 0
       RETURNING *
     )
     SELECT * FROM closed WHERE $2
-    UNION ALL SELECT event_id, valid_from, valid_to, newcomer_id, %1$s, recorded_from, now() FROM dropped WHERE $2
+    -- by name, not position: report_fact's columns need not be in the view's order
+    UNION ALL SELECT (jsonb_populate_record(NULL::report_fact, to_jsonb(d) || jsonb_build_object('recorded_to', now()))).* FROM dropped d WHERE $2
     UNION ALL SELECT * FROM added WHERE $2
   $q$, report_count_key(), CASE WHEN newcomer_ids IS NULL THEN 'true' ELSE 'newcomer_id = ANY($1)' END) USING newcomer_ids, changes;
 END $$;
