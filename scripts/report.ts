@@ -1,4 +1,6 @@
-// npm run report -- MEASURE --by DIM[,DIM2] --from YEAR --to YEAR [--as-of YYYY-MM-DD] [--format json|csv|table]
+// npm run report -- MEASURE --by DIM[,DIM2] --from YEAR --to YEAR [--as-of YYYY-MM-DD] [--recorded-on INSTANT] [--format json|csv|table]
+// --recorded-on: knowledge time, the report as the database held it at that instant (2023-01-15T18:00:00Z; without an offset,
+// Brussels time); default now.
 // Prints one report on stdout, against the database of DATABASE_URL or the embedded one. Uses
 // runReport (lib/domain/reports/run-report.ts), which needs no Next and no "server-only": the
 // command line is trusted (whoever runs it has the database), so there is no Actor to check.
@@ -15,7 +17,8 @@ import { freshnessText, judgeReplica, REPLICA_PROBE_SQL, type ReplicaProbe, type
 import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
 import { todayIso } from "@/lib/i18n/format";
 
-const usage = "Gebruik: npm run report -- MAATSTAF --by DIM[,DIM2] --from JAAR --to JAAR [--as-of JJJJ-MM-DD] [--agency CODE] [--format json|csv|table]";
+const usage =
+  "Gebruik: npm run report -- MAATSTAF --by DIM[,DIM2] --from JAAR --to JAAR [--as-of JJJJ-MM-DD] [--recorded-on TIJDSTIP] [--agency CODE] [--format json|csv|table]";
 
 function parseArgs(argv: string[]) {
   const opts: Record<string, string> = {};
@@ -40,6 +43,7 @@ function parseArgs(argv: string[]) {
       to: Number(opts.to),
       asOf: opts["as-of"] ?? todayIso(),
       agency: opts.agency ?? null,
+      recordedOn: opts["recorded-on"] ?? null,
     },
     format,
   };

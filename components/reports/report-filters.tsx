@@ -1,6 +1,7 @@
 // The choice of a report as a plain GET form, so every report is a shareable URL (the URL
-// contract: measure, by, from, to, asOf, agency, publicatie=1). No client JavaScript needed.
+// contract: measure, by, from, to, asOf, agency, publicatie=1, kennisdatum). No client JavaScript needed.
 import { dimensionLabel, measureLabel, type Dimension, type Measure } from "@/lib/domain/reports/definitions";
+import { knowledgeTimeInputValue, parseKnowledgeTime } from "@/lib/domain/reports/knowledge-time";
 import type { PageRequest } from "@/lib/domain/reports/questions";
 import type { Locale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
@@ -9,6 +10,15 @@ export interface FilterOptions {
   measures?: Measure[];
   dimensions?: Dimension[];
   agencies: { code: string; label: string }[];
+  /** the knowledge-time field (kennisdatum): only for who may ask for it (report.knowledgeTime) */
+  knowledgeTime?: boolean;
+}
+
+/** The URL's kennisdatum as a date-time input shows it (Brussels time); as given when it is no instant. */
+function knowledgeTimeValue(raw: string | null): string {
+  if (!raw) return "";
+  const instant = parseKnowledgeTime(raw);
+  return instant ? knowledgeTimeInputValue(instant) : raw;
 }
 
 export function ReportFilters({ request, options, locale }: { request: PageRequest; options: FilterOptions; locale: Locale }) {
@@ -89,6 +99,14 @@ export function ReportFilters({ request, options, locale }: { request: PageReque
         </label>
         <input id="f-asof" name="asOf" type="date" className="input" defaultValue={request.asOf} required />
       </div>
+      {options.knowledgeTime && (
+        <div>
+          <label className="label" htmlFor="f-recorded-on">
+            {t("filters.recordedOn")}
+          </label>
+          <input id="f-recorded-on" name="kennisdatum" type="datetime-local" className="input" defaultValue={knowledgeTimeValue(request.recordedOn)} />
+        </div>
+      )}
       {options.agencies.length > 0 && (
         <div>
           <label className="label" htmlFor="f-agency">

@@ -239,6 +239,8 @@ export async function introspectShape(client: Client): Promise<SchemaShape> {
     date: "DATE",
     "timestamp(3) without time zone": "TIMESTAMP(3)",
     "timestamp(3) with time zone": "TIMESTAMPTZ(3)",
+    // full precision: report_fact's knowledge time compares with now() (microseconds)
+    "timestamp with time zone": "TIMESTAMPTZ",
     "double precision": "DOUBLE PRECISION",
   };
   for (const r of cr.rows) {

@@ -10,6 +10,8 @@ export const permissionRoles = {
   "dossier.reveal": ["STAFF", "ADMIN"],
   "dossier.history": ["STAFF", "ADMIN"],
   "report.read": ["MANAGER", "ADMIN"],
+  // a report as recorded on an earlier instant (kennisdatum, issue 13): what was known, not only as of when
+  "report.knowledgeTime": ["MANAGER", "ADMIN"],
   "fine.read": ["ADMIN"],
   "fine.decide": ["ADMIN"],
   "dvz.advise": ["ADMIN"],

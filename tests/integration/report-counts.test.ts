@@ -35,7 +35,7 @@ async function difference(a: string, b: string, values: unknown[] = []): Promise
 async function expectTablesMatchTheRecords(newcomerIds: string[]) {
   expect(
     await difference(
-      `SELECT ${FACT} FROM report_fact WHERE newcomer_id = ANY($1::uuid[])`,
+      `SELECT ${FACT} FROM report_fact WHERE newcomer_id = ANY($1::uuid[]) AND recorded_to IS NULL`,
       `SELECT ${FACT} FROM report_fact_source WHERE newcomer_id = ANY($1::uuid[])`,
       [newcomerIds],
     ),
@@ -44,7 +44,8 @@ async function expectTablesMatchTheRecords(newcomerIds: string[]) {
     await difference(
       `SELECT grain, ${KEY}, from_year, to_year, n FROM report_count WHERE n <> 0`,
       `SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint, ${KEY}, from_year, to_year, count(*)
-       FROM (SELECT *, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year FROM report_fact) f
+       FROM (SELECT *, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year
+               FROM report_fact WHERE recorded_to IS NULL) f
       GROUP BY ${ROLLED_UP}, from_year, to_year,
                GROUPING SETS ((nationality_code, residence_status_code), (nationality_code), (residence_status_code), ())`,
     ),

@@ -12,6 +12,7 @@ describe("report page URL contract", () => {
       asOf: "2026-11-29",
       agency: null,
       publication: false,
+      recordedOn: null,
     });
   });
 
@@ -24,5 +25,12 @@ describe("report page URL contract", () => {
     expect(r).toMatchObject({ measure: "fines", by: ["office"], from: 2019, to: 2022, agency: "ATLAS", publication: true });
     expect(readPageRequest(questions["vraag-1"], { by: "office,registered" }, "2026-11-29").by).toEqual(["office", "registered"]);
     expect(pageQuery(r)).toBe("measure=fines&by=office&from=2019&to=2022&asOf=2023-01-15&agency=ATLAS&publicatie=1");
+  });
+
+  it("carries the knowledge time as kennisdatum", () => {
+    const r = readPageRequest(questions["vraag-2"], { kennisdatum: "2023-01-15T18:00" }, "2026-11-29");
+    expect(r.recordedOn).toBe("2023-01-15T18:00");
+    expect(pageQuery(r)).toContain("kennisdatum=2023-01-15T18%3A00");
+    expect(readPageRequest(questions["vraag-2"], { kennisdatum: "" }, "2026-11-29").recordedOn).toBeNull();
   });
 });

@@ -68,11 +68,13 @@ export interface PageRequest {
   asOf: string;
   agency: string | null;
   publication: boolean;
+  /** knowledge time as the URL has it (`kennisdatum`; validated by runReport's schema); null: now */
+  recordedOn: string | null;
 }
 
 /**
  * The page's URL contract: measure, by (comma-separated; repeated `by` from the form works too),
- * from, to, asOf, agency, publicatie=1. Missing values take the question's defaults; the
+ * from, to, asOf, agency, publicatie=1, kennisdatum (knowledge time, lib/domain/reports/knowledge-time.ts). Missing values take the question's defaults; the
  * result is validated afterwards by runReport's schema.
  */
 export function readPageRequest(question: Question, sp: SearchParams, todayIso: string): PageRequest {
@@ -93,6 +95,7 @@ export function readPageRequest(question: Question, sp: SearchParams, todayIso: 
     asOf: one(sp.asOf) || period.asOf,
     agency: one(sp.agency) || null,
     publication: one(sp.publicatie) === "1",
+    recordedOn: one(sp.kennisdatum) || null,
   };
 }
 
@@ -101,5 +104,6 @@ export function pageQuery(r: PageRequest): string {
   const q = new URLSearchParams({ measure: r.measure, by: r.by.join(","), from: String(r.from), to: String(r.to), asOf: r.asOf });
   if (r.agency) q.set("agency", r.agency);
   if (r.publication) q.set("publicatie", "1");
+  if (r.recordedOn) q.set("kennisdatum", r.recordedOn);
   return q.toString();
 }

@@ -4,10 +4,16 @@ import { issueMessage, withRenderedMessages } from "@/lib/domain/kit";
 import { text } from "@/lib/domain/validation/text";
 import { msg } from "@/lib/i18n/message";
 import { dimensionsOf, isDimension, isMeasure, type Dimension, type Measure } from "./definitions";
+import { parseKnowledgeTime } from "./knowledge-time";
 
 const isoDate = text()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "reports.dateForm")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "form.dateNotReal");
+// knowledge time: an ISO instant, or a Brussels date-time without offset (knowledge-time.ts)
+const instant = text()
+  .max(40)
+  .refine((s) => parseKnowledgeTime(s) !== null, "reports.instantForm")
+  .transform((s) => parseKnowledgeTime(s)!);
 const year = z.coerce.number().int("reports.yearInteger").min(2000, "reports.yearFrom").max(2100, "reports.yearTo");
 
 export const reportParamsSchema = z
@@ -18,6 +24,7 @@ export const reportParamsSchema = z
     to: year,
     asOf: isoDate,
     agency: text().min(1).max(40).nullish(),
+    recordedOn: instant.nullish(),
   })
   .superRefine((p, ctx) => {
     if (p.from > p.to) ctx.addIssue({ code: "custom", path: ["to"], message: "reports.endBeforeStart" });
@@ -38,6 +45,8 @@ export interface ReportParams {
   to: number;
   asOf: string;
   agency?: string | null;
+  /** knowledge time: the instant (ISO, UTC) whose recorded facts count; null: now (report_count) */
+  recordedOn?: string | null;
 }
 
 /**
@@ -48,5 +57,5 @@ export function parseReportParams(input: unknown): ReportParams {
   const parsed = reportParamsSchema.safeParse(input);
   if (!parsed.success) throw withRenderedMessages(parsed.error);
   const p = parsed.data;
-  return { ...p, measure: p.measure as Measure, by: p.by as Dimension[], agency: p.agency ?? null };
+  return { ...p, measure: p.measure as Measure, by: p.by as Dimension[], agency: p.agency ?? null, recordedOn: p.recordedOn ?? null };
 }

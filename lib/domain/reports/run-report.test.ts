@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseReportParams } from "./report-params.schema";
 import { shapeReport } from "./run-report";
 import { buildReportQuery, countGrain } from "./sql";
 
@@ -32,6 +33,33 @@ describe("buildReportQuery", () => {
     expect(q.text).toMatch(/FROM report_fact f WHERE .*f\.valid_from <= \$4::date AND \(f\.valid_to IS NULL OR f\.valid_to > \$4::date\)/s);
     expect(q.text).toContain("c.n * COALESCE(c.amount_eur, 0)");
     expect(q.text).toContain("c.state = 'BOETE'");
+  });
+});
+
+describe("buildReportQuery as recorded on an instant", () => {
+  const base = { measure: "fines" as const, from: 2020, to: 2022, asOf: "2023-01-15", agency: null };
+
+  it("reads only current facts, and no knowledge branch, without recordedOn", () => {
+    const q = buildReportQuery({ ...base, by: ["office"] });
+    expect(q.text).toContain("f.recorded_to IS NULL");
+    expect(q.text).not.toContain("recorded_from");
+    expect(q.values).toHaveLength(8);
+  });
+
+  it("adds the facts changed since T, signed, with T as a parameter", () => {
+    const q = buildReportQuery({ ...base, by: ["office"], recordedOn: "2023-01-15T18:00:00.000Z" });
+    expect(q.values.at(-1)).toBe("2023-01-15T18:00:00.000Z");
+    expect(q.text).toContain(
+      "(f.recorded_to IS NULL AND f.recorded_from > $9::timestamptz) OR (f.recorded_to > $9::timestamptz AND f.recorded_from <= $9::timestamptz)",
+    );
+    expect(q.text).toContain("CASE WHEN f.recorded_to IS NULL THEN -1 ELSE 1 END");
+    expect(buildReportQuery({ ...base, by: ["office"], agency: "ATLAS", recordedOn: "2023-01-15T18:00:00.000Z" }).text).toContain("$10::timestamptz");
+  });
+
+  it("validates the instant and keeps it in UTC", () => {
+    expect(parseReportParams({ ...base, by: ["office"], recordedOn: "2023-01-15T19:00+01:00" }).recordedOn).toBe("2023-01-15T18:00:00.000Z");
+    expect(parseReportParams({ ...base, by: ["office"] }).recordedOn).toBeNull();
+    expect(() => parseReportParams({ ...base, by: ["office"], recordedOn: "morgen" })).toThrow();
   });
 });
 

@@ -24,6 +24,8 @@ export interface ReportResult {
   by: Dimension[];
   years: number[];
   asOf: string;
+  /** knowledge time: present when the report was computed as recorded on this instant (ISO, UTC) */
+  recordedOn?: string;
   rows: ReportRow[];
   totals: { values: Record<string, number>; total: number };
 }
@@ -35,6 +37,8 @@ export interface RunReportInput {
   to: number;
   asOf: string;
   agency?: string | null;
+  /** knowledge time (kennisdatum): an instant; absent or null: now */
+  recordedOn?: string | null;
 }
 
 interface Cell {
@@ -50,7 +54,8 @@ export async function runReport(executor: SqlExecutor, input: RunReportInput): P
   const p = parseReportParams(input);
   const q = buildReportQuery(p);
   const { rows } = await executor.query(q.text, q.values);
-  return shapeReport(p.measure, p.by, p.from, p.to, p.asOf, rows as Cell[]);
+  const report = shapeReport(p.measure, p.by, p.from, p.to, p.asOf, rows as Cell[]);
+  return p.recordedOn ? { ...report, recordedOn: p.recordedOn } : report;
 }
 
 /** Turns the grouped cells into rows (all-zero rows left out) and totals that are their sum. */

@@ -13,6 +13,15 @@
 //     (only the facts of one year, through its (type, valid_from) / (type, valid_to) indexes);
 //   - the rest start after D or end before Y: not valid at D.
 // So PostgreSQL aggregates and JavaScript only receives one row per (dimension values, year).
+//
+// Knowledge time (kennisdatum, `recordedOn` = T): report_fact keeps every version of a fact with
+// the interval it was recorded (recorded_from <= T < recorded_to, NULL: current), and report_count
+// counts the current ones. The facts the database held at T are exactly the current ones, minus
+// the current ones recorded after T, plus the closed ones that were current at T; so a report as
+// recorded on T is today's query plus one more branch over report_fact that counts the facts valid
+// at D recorded after T (-1) and the facts valid at D closed after T (+1) — through two partial
+// indexes, only what changed since T (the whole table when T precedes the data). Same shape, same
+// cells, same rules: one query builder for both.
 // Pure: returns text and parameters; every value goes in as a parameter, never spliced in.
 import type { ReportCountColumn } from "./count-key";
 import type { Dimension, Measure } from "./definitions";
@@ -108,17 +117,37 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
     return where;
   };
   if (p.agency) values.push(p.agency);
+  let recordedOn = "";
+  if (p.recordedOn) {
+    values.push(p.recordedOn);
+    recordedOn = `$${values.length}::timestamptz`;
+  }
   const amount = (x: string) => `COALESCE(${x}.amount_eur, 0)::bigint`;
   const keys = (x: string) => p.by.map((d, i) => `${dimensionSql(d, x)} AS k${i + 1}`).join(", ");
   // n = 0: a key whose facts were all re-derived away (rows are not deleted, to keep the upsert simple)
   const settled = ["c.grain = $8::smallint", ...common("c"), "c.from_year < $5::int", "(c.to_year IS NULL OR c.to_year > $5::int)", "c.n <> 0"];
+  const validAtAsOf = ["f.valid_from <= $4::date", "(f.valid_to IS NULL OR f.valid_to > $4::date)"];
   const decidedByDate = [
     ...common("f"),
-    "f.valid_from <= $4::date",
-    "(f.valid_to IS NULL OR f.valid_to > $4::date)",
+    ...validAtAsOf,
     // the facts that start or end in the as-of year, each half an index range
     "((f.valid_from >= $6::date AND f.valid_from <= $4::date) OR (f.valid_to > $4::date AND f.valid_to <= $7::date))",
+    // current facts only, as report_count counts
+    "f.recorded_to IS NULL",
   ];
+  // as recorded on T: take back the current facts recorded after T, add the closed ones current at T
+  const changedSince = [
+    ...common("f"),
+    ...validAtAsOf,
+    `((f.recorded_to IS NULL AND f.recorded_from > ${recordedOn}) OR (f.recorded_to > ${recordedOn} AND f.recorded_from <= ${recordedOn}))`,
+  ];
+  const factValue = p.measure === "fine_amount_eur" ? amount("f") : "1";
+  const knowledgeBranch = p.recordedOn
+    ? `
+    UNION ALL
+    SELECT ${keys("f")}, f.year, CASE WHEN f.recorded_to IS NULL THEN -${factValue} ELSE ${factValue} END AS v
+      FROM report_fact f WHERE ${changedSince.join(" AND ")}`
+    : "";
   const groupKeys = p.by.map((_, i) => `k${i + 1}`).join(", ");
   // labels joined (hashed) rather than looked up per cell by a correlated subquery
   const labels = p.by.map((d, i) => (labelTable[d] ? `l${i + 1}.label AS l${i + 1}` : `NULL::text AS l${i + 1}`));
@@ -128,8 +157,8 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
     SELECT ${keys("c")}, c.year, ${p.measure === "fine_amount_eur" ? `c.n * ${amount("c")}` : "c.n"} AS v
       FROM report_count c WHERE ${settled.join(" AND ")}
     UNION ALL
-    SELECT ${keys("f")}, f.year, ${p.measure === "fine_amount_eur" ? amount("f") : "1"} AS v
-      FROM report_fact f WHERE ${decidedByDate.join(" AND ")}
+    SELECT ${keys("f")}, f.year, ${factValue} AS v
+      FROM report_fact f WHERE ${decidedByDate.join(" AND ")}${knowledgeBranch}
   ) u
   GROUP BY ${groupKeys}, year
 ) g${labelJoins}`;

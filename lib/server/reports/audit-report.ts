@@ -1,6 +1,6 @@
 import "server-only";
 // Report views and downloads are audited with their parameters only: reports are aggregates,
-// and the parameters (measure, dimensions, years, reference date, agency) hold no personal data.
+// and the parameters (measure, dimensions, years, reference date, agency, knowledge time) hold no personal data.
 import type { Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
@@ -16,7 +16,7 @@ export interface ReportUse {
 export async function auditReport(
   actor: Actor,
   use: ReportUse,
-  params: { measure?: string; by?: string[]; from: number; to: number; asOf: string; agency: string | null },
+  params: { measure?: string; by?: string[]; from: number; to: number; asOf: string; agency: string | null; recordedOn?: string | null },
 ): Promise<void> {
   await recordAudit(db, actor, {
     action: use.action,

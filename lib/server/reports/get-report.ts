@@ -6,6 +6,7 @@ import "server-only";
 import { runReport, type ReportResult, type RunReportInput } from "@/lib/domain/reports/run-report";
 import type { Actor } from "@/lib/server/auth/actor";
 import { reportAgencyScope } from "@/lib/server/access/scope";
+import { assertCan } from "@/lib/server/auth/actor";
 import type { ReportFreshness } from "@/lib/domain/reports/replica-freshness";
 import { auditReport, type ReportUse } from "./audit-report";
 import { openReportReader } from "./report-source";
@@ -19,8 +20,17 @@ export interface ScopedReport extends ReportResult {
 /** `use` says what the report is for (audited as report.view / report.export); a page view by default. */
 export async function getReport(actor: Actor, input: RunReportInput, use: ReportUse = { action: "report.view", what: "rapport" }): Promise<ScopedReport> {
   const agency = reportAgencyScope(actor, input.agency ?? null);
+  if (input.recordedOn) assertCan(actor, "report.knowledgeTime");
   const reader = await openReportReader();
   const report = await runReport(reader.executor, { ...input, agency });
-  await auditReport(actor, use, { measure: report.measure, by: report.by, from: input.from, to: input.to, asOf: input.asOf, agency });
+  await auditReport(actor, use, {
+    measure: report.measure,
+    by: report.by,
+    from: input.from,
+    to: input.to,
+    asOf: input.asOf,
+    agency,
+    recordedOn: report.recordedOn ?? null,
+  });
   return { ...report, agency, freshness: reader.freshness() };
 }

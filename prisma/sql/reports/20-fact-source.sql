@@ -1,8 +1,9 @@
 -- The facts of every newcomer, derived from the records: the one home of the report rules (what
 -- counts, from when until when, in which state). report_fact is this view stored; the triggers
 -- re-derive it per newcomer (the newcomer filter is pushed into each branch, onto track_event's
--- newcomer index). Its columns are report_fact's, in the same order (INSERT … SELECT *):
--- event_id, valid_from, valid_to, newcomer_id, then the report_count key (10-count-key.sql).
+-- newcomer index). Its columns, in this order: event_id, valid_from, valid_to, newcomer_id, then
+-- the report_count key (10-count-key.sql) — report_fact's, which also has its knowledge time,
+-- recorded_from / recorded_to (50-refresh-rebuild.sql inserts by these names).
 CREATE OR REPLACE VIEW "report_fact_source" AS
 -- invitations, registrations, attestations and the first contract: counted from their date on
 SELECT e.id AS event_id, e.date AS valid_from, NULL::date AS valid_to, e.newcomer_id, e.type,

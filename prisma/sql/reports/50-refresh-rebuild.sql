@@ -3,7 +3,51 @@
 -- when residence_status_code is; NULL in a rolled-up column) in step with the records. Both build
 -- their statements from report_count_key(), so the key is not spelled out here.
 
--- Re-derives the facts of the given newcomers and moves report_count by the difference.
+-- Knowledge time (recorded_from / recorded_to, NULL: current): the facts are never deleted, so a
+-- report can be computed as the database held it at any instant T (lib/domain/reports/sql.ts).
+-- report_fact_sync re-derives the facts of the given newcomers (NULL: all) and compares them with
+-- the current ones: an unchanged fact stays as it is; a fact that disappears or changes is closed
+-- (recorded_to = now(), the transaction's start: one transaction is one instant) and the new or
+-- changed one is inserted with recorded_from = now(). A version recorded in this same transaction
+-- (recorded_from = now()) is deleted instead of closed: no other instant ever saw it, and closing
+-- it would leave an empty interval whose key (event_id, valid_from, recorded_from) the new
+-- version needs. Returns the facts that changed, the way report_count must move: the closed or
+-- deleted ones with recorded_to set (-1), the inserted ones with recorded_to NULL (+1); with
+-- `changes` false it returns nothing (report_rebuild counts afresh).
+CREATE OR REPLACE FUNCTION "report_fact_sync"(newcomer_ids UUID[], changes BOOLEAN DEFAULT true) RETURNS SETOF report_fact
+LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN QUERY EXECUTE format($q$
+    WITH cur AS (
+      SELECT event_id, valid_from, valid_to, newcomer_id, %1$s FROM report_fact WHERE recorded_to IS NULL AND %2$s
+    ), src AS (
+      SELECT * FROM report_fact_source WHERE %2$s
+    ), gone AS (
+      SELECT * FROM cur EXCEPT SELECT * FROM src
+    ), closed AS (
+      UPDATE report_fact f SET recorded_to = now() FROM gone g
+       WHERE f.event_id = g.event_id AND f.valid_from = g.valid_from AND f.recorded_to IS NULL AND f.recorded_from < now()
+      RETURNING f.*
+    ), dropped AS (
+      DELETE FROM report_fact f USING gone g
+       WHERE f.event_id = g.event_id AND f.valid_from = g.valid_from AND f.recorded_to IS NULL AND f.recorded_from >= now()
+      RETURNING f.*
+    ), added AS (
+      -- the sub-select on `dropped` makes the deletion complete before the first insert (the
+      -- order of data-modifying CTEs is otherwise unspecified), so the key is free again
+      INSERT INTO report_fact (event_id, valid_from, valid_to, newcomer_id, %1$s, recorded_from)
+      SELECT n.*, now() FROM (SELECT * FROM src EXCEPT SELECT * FROM cur) n
+       WHERE (SELECT count(*) FROM dropped) >= 0
+      RETURNING *
+    )
+    SELECT * FROM closed WHERE $2
+    -- by name, not position: report_fact's columns need not be in the view's order
+    UNION ALL SELECT (jsonb_populate_record(NULL::report_fact, to_jsonb(d) || jsonb_build_object('recorded_to', now()))).* FROM dropped d WHERE $2
+    UNION ALL SELECT * FROM added WHERE $2
+  $q$, report_count_key(), CASE WHEN newcomer_ids IS NULL THEN 'true' ELSE 'newcomer_id = ANY($1)' END) USING newcomer_ids, changes;
+END $$;
+
+-- Re-derives the facts of the given newcomers (report_fact_sync) and moves report_count by the difference.
 -- EXECUTE plans with the actual array, so a bulk import of 200,000 newcomers gets a hash join
 -- and a single click gets index look-ups. Keys are upserted in a fixed order (the order of the
 -- unique index report_count_key) so that two transactions touching the same counts cannot deadlock.
@@ -12,16 +56,15 @@ BEGIN
   IF newcomer_ids IS NULL OR cardinality(newcomer_ids) = 0 THEN RETURN; END IF;
   PERFORM lock_newcomers(newcomer_ids);
   EXECUTE format($q$
-    WITH gone AS (
-      DELETE FROM report_fact WHERE newcomer_id = ANY($1) RETURNING *
-    ), added AS (
-      INSERT INTO report_fact SELECT * FROM report_fact_source WHERE newcomer_id = ANY($1) RETURNING *
+    WITH changed AS (
+      SELECT * FROM report_fact_sync($1)
     ), delta0 AS (
       -- from_year / to_year: output names (the facts have no such columns)
-      SELECT %1$s, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year, sum(d) AS n
-        FROM (SELECT *, -1 AS d FROM gone UNION ALL SELECT *, 1 FROM added) f
+      SELECT %1$s, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year,
+             sum(CASE WHEN recorded_to IS NULL THEN 1 ELSE -1 END) AS n
+        FROM changed f
        GROUP BY %1$s, from_year, to_year
-      HAVING sum(d) <> 0
+      HAVING sum(CASE WHEN recorded_to IS NULL THEN 1 ELSE -1 END) <> 0
     ), delta AS (
       -- the four grains, rolled up from the finest (cheaper than GROUPING SETS over the facts)
       SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint AS grain,
@@ -38,9 +81,12 @@ BEGIN
 END $$;
 
 -- Derives both tables from scratch: a bulk import, a benchmark load (triggers off) and the
--- backfill when a migration changes what the facts are. Their secondary indexes are dropped and
--- built again afterwards, as they were (pg_get_indexdef): one sorted build instead of a million
--- random inserts, several times faster. It drops and re-creates indexes and truncates, so it runs
+-- backfill when a migration changes what the facts are. report_fact keeps its history: all facts
+-- are compared with the view (report_fact_sync(NULL)), closed and inserted as the triggers do, at
+-- the instant of the calling transaction (an import's facts are recorded at the import's
+-- instant); report_count, which holds only the current facts, is counted afresh. Their secondary
+-- indexes are dropped and built again afterwards, as they were (pg_get_indexdef): one sorted build
+-- instead of a million random inserts, several times faster. It drops and re-creates indexes and truncates, so it runs
 -- with the owner's rights (SECURITY DEFINER, pinned search_path); it takes no input, so the app
 -- can only ask for a full re-derivation.
 CREATE OR REPLACE FUNCTION "report_rebuild"() RETURNS void
@@ -55,13 +101,13 @@ BEGIN
   EXECUTE (SELECT string_agg(format('DROP INDEX %s', i.indexrelid::regclass), '; ')
              FROM pg_index i WHERE i.indrelid IN ('report_fact'::regclass, 'report_count'::regclass) AND NOT i.indisprimary);
   ALTER TABLE report_fact DROP CONSTRAINT report_fact_pkey;
-  TRUNCATE report_fact, report_count;
-  INSERT INTO report_fact SELECT * FROM report_fact_source;
+  TRUNCATE report_count;
+  PERFORM report_fact_sync(NULL, false);
   -- the finest grain; from_year / to_year: output names (report_fact has no such columns)
   EXECUTE format($q$
     INSERT INTO report_count (grain, %1$s, from_year, to_year, n)
     SELECT 0, %1$s, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year, count(*)
-      FROM report_fact GROUP BY %1$s, from_year, to_year
+      FROM report_fact WHERE recorded_to IS NULL GROUP BY %1$s, from_year, to_year
   $q$, report_count_key());
   -- the coarser grains, rolled up from the finest (cheaper than GROUPING SETS over the facts)
   EXECUTE format($q$
@@ -70,7 +116,7 @@ BEGIN
       FROM report_count WHERE grain = 0
      GROUP BY %2$s, from_year, to_year, GROUPING SETS ((nationality_code), (residence_status_code), ())
   $q$, report_count_key(), report_count_key(true));
-  ALTER TABLE report_fact ADD CONSTRAINT report_fact_pkey PRIMARY KEY (event_id, valid_from);
+  ALTER TABLE report_fact ADD CONSTRAINT report_fact_pkey PRIMARY KEY (event_id, valid_from, recorded_from);
   FOREACH definition IN ARRAY definitions LOOP EXECUTE definition; END LOOP;
 END $$;
 REVOKE EXECUTE ON FUNCTION "report_rebuild"() FROM PUBLIC;

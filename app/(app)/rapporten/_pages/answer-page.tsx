@@ -6,7 +6,8 @@ import { ZodError } from "zod";
 import { answerTableTitle } from "@/lib/domain/reports/answer-tables";
 import { dimensionLabel, measureLabel } from "@/lib/domain/reports/definitions";
 import { pageQuery, questions, readPageRequest } from "@/lib/domain/reports/questions";
-import { formatDate, todayIso } from "@/lib/i18n/format";
+import { can } from "@/lib/domain/permissions";
+import { formatDate, formatDateTime, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { issuesText } from "@/lib/domain/kit";
 import { localeOf } from "@/lib/i18n/locale";
@@ -44,6 +45,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
     : [];
   const maskOf = new Map(answer?.parts.flatMap((p) => p.reports).map((r, i) => [r, masks[i] ?? null]) ?? []);
   const nonce = await cspNonce();
+  const recordedOn = answer?.parts[0]?.reports[0]?.recordedOn;
   return (
     <div className="space-y-6">
       <style nonce={nonce}>{`@media print { .card { box-shadow: none; border: 0; } section { break-inside: avoid-page; } }`}</style>
@@ -53,13 +55,18 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
             {t("back")}
           </Link>
         </p>
-        <h1>{t("answer.title")}</h1>
+        <h1>
+          {t("answer.title")}
+          {recordedOn && (
+            <span className="block text-lg font-normal text-slate-700">{t("table.recordedOn", { moment: formatDateTime(recordedOn, actor.locale) })}</span>
+          )}
+        </h1>
         <p className="text-slate-700">
           {t("filters.asOf")}: {formatDate(request.asOf)} · {request.from}–{request.to}
         </p>
         {agencies.fixed && <p className="text-sm text-slate-700">{t("table.scopeAgency", { agency: agencies.fixed.label })}</p>}
       </div>
-      <ReportFilters request={request} options={{ agencies: agencies.choices }} locale={actor.locale} />
+      <ReportFilters request={request} options={{ agencies: agencies.choices, knowledgeTime: can(actor.role, "report.knowledgeTime") }} locale={actor.locale} />
       {error && (
         <p role="status" className="field-error">
           {t("error", { message: error })}

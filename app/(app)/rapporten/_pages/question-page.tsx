@@ -4,7 +4,8 @@ import Link from "next/link";
 import { ZodError } from "zod";
 import { dimensionLabel, isMeasure, measureLabel } from "@/lib/domain/reports/definitions";
 import { dimensionsFor, pageQuery, questions, readPageRequest, type QuestionSlug } from "@/lib/domain/reports/questions";
-import { formatDate, todayIso } from "@/lib/i18n/format";
+import { can } from "@/lib/domain/permissions";
+import { formatDate, formatDateTime, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { issuesText } from "@/lib/domain/kit";
 import { localeOf } from "@/lib/i18n/locale";
@@ -43,13 +44,25 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
             {t("back")}
           </Link>
         </p>
-        <h1>{t(`questions.${slug}.title`)}</h1>
+        <h1>
+          {t(`questions.${slug}.title`)}
+          {result.report?.recordedOn && (
+            <span className="block text-lg font-normal text-slate-700">
+              {t("table.recordedOn", { moment: formatDateTime(result.report.recordedOn, actor.locale) })}
+            </span>
+          )}
+        </h1>
         <p className="text-slate-700">{t(`questions.${slug}.text`)}</p>
         {agencies.fixed && <p className="text-sm text-slate-700">{t("table.scopeAgency", { agency: agencies.fixed.label })}</p>}
       </div>
       <ReportFilters
         request={request}
-        options={{ measures: question.measures, dimensions: dimensionsFor(question, measure), agencies: agencies.choices }}
+        options={{
+          measures: question.measures,
+          dimensions: dimensionsFor(question, measure),
+          agencies: agencies.choices,
+          knowledgeTime: can(actor.role, "report.knowledgeTime"),
+        }}
         locale={actor.locale}
       />
       {result.error && (
