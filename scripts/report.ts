@@ -18,7 +18,8 @@ import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
 import { todayIso } from "@/lib/i18n/format";
 
 const usage =
-  "Gebruik: npm run report -- MAATSTAF --by DIM[,DIM2] --from JAAR --to JAAR [--as-of JJJJ-MM-DD] [--recorded-on TIJDSTIP] [--agency CODE] [--format json|csv|table]";
+  "Gebruik: npm run report -- MAATSTAF --by DIM[,DIM2] --from JAAR --to JAAR [--as-of JJJJ-MM-DD] " +
+  "[--recorded-on TIJDSTIP] [--agency CODE] [--format json|csv|table]";
 
 function parseArgs(argv: string[]) {
   const opts: Record<string, string> = {};
