@@ -10,6 +10,8 @@ export const permissionRoles = {
   "dossier.reveal": ["STAFF", "ADMIN"],
   "dossier.history": ["STAFF", "ADMIN"],
   "report.read": ["MANAGER", "ADMIN"],
+  // publications (issue 13): the figures as published, immutable
+  "report.publish": ["MANAGER", "ADMIN"],
   "fine.read": ["ADMIN"],
   "fine.decide": ["ADMIN"],
   "dvz.advise": ["ADMIN"],
