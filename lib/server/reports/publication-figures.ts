@@ -13,7 +13,9 @@ export async function computeFigures(
   params: { asOf: string; agency: string | null; forPublication: boolean },
   executor: SqlExecutor = sqlPool(),
 ): Promise<PublishedTable[]> {
-  const reports = await Promise.all(specs.map((s) => runReport(executor, { measure: s.measure, by: s.by, from: s.from, to: s.to, asOf: params.asOf, agency: params.agency })));
+  const reports = await Promise.all(
+    specs.map((s) => runReport(executor, { measure: s.measure, by: s.by, from: s.from, to: s.to, asOf: params.asOf, agency: params.agency })),
+  );
   const masks = await publicationMasks(reports, params.forPublication, params.agency);
   return specs.map((s, i) => publishedTable(s, reports[i]!, masks[i] ?? null));
 }

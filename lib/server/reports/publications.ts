@@ -90,7 +90,13 @@ export async function listPublications(
   const where = { ...publicationScope(actor), ...(opts.status ? { status: opts.status } : {}) };
   const page = Math.max(1, Math.floor(opts.page ?? 1));
   const [rows, total] = await Promise.all([
-    db.publication.findMany({ where, select: summarySelect, orderBy: [{ takenAt: "desc" }, { id: "asc" }], skip: (page - 1) * PUBLICATIONS_PAGE_SIZE, take: PUBLICATIONS_PAGE_SIZE }),
+    db.publication.findMany({
+      where,
+      select: summarySelect,
+      orderBy: [{ takenAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * PUBLICATIONS_PAGE_SIZE,
+      take: PUBLICATIONS_PAGE_SIZE,
+    }),
     db.publication.count({ where }),
   ]);
   return { items: rows.map(summaryOf), total, page, pages: Math.max(1, Math.ceil(total / PUBLICATIONS_PAGE_SIZE)) };

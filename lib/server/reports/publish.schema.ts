@@ -27,9 +27,7 @@ export const publishSchema = z.object({
   agency: optionalText(40),
   status: z.enum(["VOORLOPIG", "DEFINITIEF"], { message: "publications.status" }),
   forPublication: z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean()),
-  provisionalId: z
-    .preprocess((v) => (v === "" ? null : v), z.uuid("publications.provisionalUnknown").nullish())
-    .transform((v) => v ?? null),
+  provisionalId: z.preprocess((v) => (v === "" ? null : v), z.uuid("publications.provisionalUnknown").nullish()).transform((v) => v ?? null),
 });
 
 export type PublishInput = z.input<typeof publishSchema>;

@@ -86,7 +86,7 @@ async function checked(actor: Actor, p: PublishParams): Promise<PublicationSpec[
       where: { id: p.provisionalId, ...publicationScope(actor) },
       select: { status: true, tables: true, agencyCode: true, definitive: { select: { id: true } } },
     });
-    if (!prov || prov.status !== "VOORLOPIG") errors.provisionalId = "publications.provisionalUnknown";
+    if (prov?.status !== "VOORLOPIG") errors.provisionalId = "publications.provisionalUnknown";
     else if (prov.definitive) errors.provisionalId = "publications.provisionalFinalised";
     // the definitive figures answer the same tables for the same scope, so the diff compares like with like
     else if (canonicalJson(prov.tables) !== canonicalJson(specs) || prov.agencyCode !== reportAgencyScope(actor, p.agency))
