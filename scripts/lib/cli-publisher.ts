@@ -4,7 +4,6 @@
 // permission and scope exactly as for the web (a staff account is refused and the refusal
 // audited). Whoever runs the command has the database, so no password is asked: the named
 // account is whom the audit records, not an authentication.
-import { renderMessage } from "../../lib/i18n/message";
 import { LocalizedError, ValidationError } from "../../lib/server/errors";
 import type { Actor } from "../../lib/server/auth/actor";
 import { prepareDatabase } from "./prepare-database";
@@ -16,10 +15,8 @@ export async function asPublisher<T>(email: string | undefined, fn: (actor: Acto
   process.env.DATABASE_URL = database.url; // the data layer's connection: the app's role
   const { db } = await import("../../lib/server/db");
   try {
-    const { loadActor } = await import("../../lib/server/auth/actor");
-    const user = await db.user.findUnique({ where: { email: who }, select: { id: true, active: true } });
-    if (!user?.active) throw new Error(renderMessage("publications.publisherUnknown"));
-    return await fn({ ...(await loadActor(user.id)), ip: null });
+    const { commandLineActor } = await import("../../lib/server/reports/command-line-actor");
+    return await fn(await commandLineActor(who));
   } finally {
     await db.$disconnect().catch(() => {});
     await database.close();
