@@ -136,6 +136,7 @@ test("an admin and a manager with locale en see every page in English", async ({
     "/rapporten/vraag-3",
     "/rapporten/vraag-4",
     "/rapporten/antwoord",
+    "/rapporten/publicaties",
     "/beheer",
   ]) {
     await expectEnglish(managerPage, path);

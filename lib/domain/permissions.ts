@@ -12,6 +12,8 @@ export const permissionRoles = {
   "report.read": ["MANAGER", "ADMIN"],
   // a report as recorded on an earlier instant (kennisdatum, issue 13): what was known, not only as of when
   "report.knowledgeTime": ["MANAGER", "ADMIN"],
+  // publications (issue 13): the figures as published, immutable
+  "report.publish": ["MANAGER", "ADMIN"],
   "fine.read": ["ADMIN"],
   "fine.decide": ["ADMIN"],
   "dvz.advise": ["ADMIN"],

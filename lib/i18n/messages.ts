@@ -14,6 +14,7 @@ import nlAdmin from "@/messages/nl/admin.json";
 import nlDossiers from "@/messages/nl/dossiers.json";
 import nlExchange from "@/messages/nl/exchange.json";
 import nlReports from "@/messages/nl/reports.json";
+import nlPublications from "@/messages/nl/publications.json";
 import nlFines from "@/messages/nl/fines.json";
 import nlDvz from "@/messages/nl/dvz.json";
 import nlAudit from "@/messages/nl/audit.json";
@@ -25,6 +26,7 @@ import enAdmin from "@/messages/en/admin.json";
 import enDossiers from "@/messages/en/dossiers.json";
 import enExchange from "@/messages/en/exchange.json";
 import enReports from "@/messages/en/reports.json";
+import enPublications from "@/messages/en/publications.json";
 import enFines from "@/messages/en/fines.json";
 import enDvz from "@/messages/en/dvz.json";
 import enAudit from "@/messages/en/audit.json";
@@ -41,6 +43,7 @@ const nl = {
   dossiers: nlDossiers,
   exchange: nlExchange,
   reports: nlReports,
+  publications: nlPublications,
   fines: nlFines,
   dvz: nlDvz,
   audit: nlAudit,
@@ -60,6 +63,7 @@ export const catalogues: Record<Locale, Record<Namespace, unknown>> = {
     dossiers: enDossiers,
     exchange: enExchange,
     reports: enReports,
+    publications: enPublications,
     fines: enFines,
     dvz: enDvz,
     audit: enAudit,

@@ -19,7 +19,15 @@ const inDatabase = (url: string, name: string) => {
 };
 
 // the audit log's append-only guard is no report SQL: it stays in migration 20261128180000_init
-const notReportSql = ["function audit_log_append_only()", "trigger audit_log_no_truncate on audit_log", "trigger audit_log_no_update_delete on audit_log"];
+const notReportSql = [
+  "function audit_log_append_only()",
+  "trigger audit_log_no_truncate on audit_log",
+  "trigger audit_log_no_update_delete on audit_log",
+  // the publications' immutability guard (migration 20261202010200_publication), like the audit log's
+  "function publication_immutable()",
+  "trigger publication_no_truncate on publication",
+  "trigger publication_no_update_delete on publication",
+];
 
 describe("report SQL: the database defines what prisma/sql/reports says", () => {
   const db = new pg.Client({ connectionString: inject("databaseUrl") });

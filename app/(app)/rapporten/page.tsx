@@ -8,6 +8,7 @@ export const generateMetadata = pageTitle("reports", "title");
 export default async function ReportsPage() {
   const actor = await requirePageActor("report.read");
   const t = translator("reports", actor.locale);
+  const tp = translator("publications", actor.locale);
   const links = [
     ...(["vraag-1", "vraag-2", "vraag-3", "vraag-4"] as const).map((slug) => ({
       href: `/rapporten/${slug}`,
@@ -15,6 +16,7 @@ export default async function ReportsPage() {
       text: t(`questions.${slug}.text`),
     })),
     { href: "/rapporten/antwoord", title: t("answer.title"), text: t("answer.text") },
+    { href: "/rapporten/publicaties", title: tp("list.title"), text: tp("list.text") },
   ];
   return (
     <div className="space-y-6">

@@ -46,3 +46,14 @@ export function reportAgencyScope(actor: Actor, requested: string | null | undef
   if (actor.role === "MANAGER" && actor.agencyCode) return actor.agencyCode;
   return requested ?? null;
 }
+
+/**
+ * Prisma filter of the publications the actor may open (issue 13): a publication of one agency's
+ * figures is visible to that agency's managers, to Flemish-scope managers and to admins; one of
+ * all of Flanders only to those who may see all of Flanders — the same rule as reportAgencyScope.
+ */
+export function publicationScope(actor: Actor): Prisma.PublicationWhereInput {
+  assertCan(actor, "report.read");
+  if (actor.role === "MANAGER" && actor.agencyCode) return { agencyCode: actor.agencyCode };
+  return {};
+}

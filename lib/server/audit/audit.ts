@@ -49,7 +49,11 @@ export type AuditAction =
   | "dvz.advice.create.denied"
   | "dvz.followup.update.denied"
   | "audit.export"
-  | "user.locale";
+  | "user.locale"
+  | "publication.create"
+  | "publication.create.denied"
+  | "publication.view"
+  | "publication.view.denied";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -20,6 +20,10 @@ import { PrintButton } from "@/components/reports/print-button";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportFreshnessNote } from "@/components/reports/report-freshness";
 import { ReportTable } from "@/components/reports/report-table";
+import { PublishForm } from "@/components/reports/publish-form";
+import { can } from "@/lib/domain/permissions";
+import { ANSWER } from "@/lib/domain/reports/publication/spec";
+import { openProvisionals } from "@/lib/server/reports/publications";
 
 export async function AnswerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("report.read");
@@ -104,6 +108,17 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
               ))}
             </section>
           ))}
+          {can(actor.role, "report.publish") && (
+            <PublishForm
+              tables={ANSWER}
+              from={request.from}
+              to={request.to}
+              asOf={request.asOf}
+              agency={answer.agency}
+              forPublication={request.publication}
+              provisionals={await openProvisionals(actor)}
+            />
+          )}
         </>
       )}
     </div>

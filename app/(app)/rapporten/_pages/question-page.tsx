@@ -17,6 +17,10 @@ import { ReportChart } from "@/components/reports/report-chart";
 import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportFreshnessNote } from "@/components/reports/report-freshness";
 import { ReportTable } from "@/components/reports/report-table";
+import { PublishForm } from "@/components/reports/publish-form";
+import { can } from "@/lib/domain/permissions";
+import { tablesText } from "@/lib/domain/reports/publication/spec";
+import { openProvisionals } from "@/lib/server/reports/publications";
 
 export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("report.read");
@@ -96,6 +100,17 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
           </div>
           {/* the chart draws the cells as bars: not in a publication, where some are hidden */}
           {!request.publication && <ReportChart report={result.report} locale={actor.locale} />}
+          {can(actor.role, "report.publish") && (
+            <PublishForm
+              tables={tablesText(result.report.measure, result.report.by)}
+              from={request.from}
+              to={request.to}
+              asOf={request.asOf}
+              agency={result.report.agency}
+              forPublication={request.publication}
+              provisionals={await openProvisionals(actor)}
+            />
+          )}
         </>
       )}
     </div>

@@ -1,0 +1,21 @@
+import "server-only";
+// The figures of a publication, computed with the same code as the pages: runReport for every spec
+// over the actor's scope (already decided by the caller), then the disclosure control over all of
+// them together (the answer's tables are one publication: they share totals), then shaped as shown.
+// Read on the primary: what is published must be what is recorded now, not a lagging replica.
+import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
+import { publishedTable, type PublicationSpec, type PublishedTable } from "@/lib/domain/reports/publication/figures";
+import { runReport, type SqlExecutor } from "@/lib/domain/reports/run-report";
+import { sqlPool } from "@/lib/server/db";
+
+export async function computeFigures(
+  specs: PublicationSpec[],
+  params: { asOf: string; agency: string | null; forPublication: boolean },
+  executor: SqlExecutor = sqlPool(),
+): Promise<PublishedTable[]> {
+  const reports = await Promise.all(
+    specs.map((s) => runReport(executor, { measure: s.measure, by: s.by, from: s.from, to: s.to, asOf: params.asOf, agency: params.agency })),
+  );
+  const masks = await publicationMasks(reports, params.forPublication, params.agency);
+  return specs.map((s, i) => publishedTable(s, reports[i]!, masks[i] ?? null));
+}

@@ -1,0 +1,191 @@
+import "server-only";
+// Reading publications (issue 13): the list, one publication exactly as published with its check
+// (recomputed now with the stored parameters), and what changed — against the figures now or
+// against another publication. Visible by publicationScope (lib/server/access/scope.ts); a
+// publication out of scope is "not found" and the attempt is audited (publication.view.denied).
+//
+// The check compares with the figures as they are now: until knowledge time exists (issue 13,
+// wt-ktime) a later correction of a record shows here as a difference. `takenAt` is stored so the
+// check can recompute "as recorded on takenAt" once it does.
+import { isUuid, isoOf } from "@/lib/domain/kit";
+import { diffFigures, unchanged, type TableDiff } from "@/lib/domain/reports/publication/diff";
+import type { PublicationSpec, PublishedTable } from "@/lib/domain/reports/publication/figures";
+import { publicationScope } from "@/lib/server/access/scope";
+import type { Actor } from "@/lib/server/auth/actor";
+import { recordAudit } from "@/lib/server/audit/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError } from "@/lib/server/errors";
+import { computeFigures } from "./publication-figures";
+
+export const PUBLICATIONS_PAGE_SIZE = 25;
+
+export interface PublicationSummary {
+  id: string;
+  title: string;
+  questionNumber: number;
+  status: "VOORLOPIG" | "DEFINITIEF";
+  takenAt: Date;
+  asOf: string;
+  yearFrom: number;
+  yearTo: number;
+  agencyCode: string | null;
+  forPublication: boolean;
+  publishedBy: string;
+  provisionalId: string | null;
+  definitiveId: string | null;
+}
+
+export interface Publication extends PublicationSummary {
+  questionDate: string | null;
+  questionMember: string | null;
+  tables: PublicationSpec[];
+  figures: PublishedTable[];
+  contentHash: string;
+}
+
+const summarySelect = {
+  id: true,
+  title: true,
+  questionNumber: true,
+  status: true,
+  takenAt: true,
+  asOf: true,
+  yearFrom: true,
+  yearTo: true,
+  agencyCode: true,
+  forPublication: true,
+  provisionalId: true,
+  publishedBy: { select: { name: true } },
+  definitive: { select: { id: true } },
+} as const;
+
+type SummaryRow = {
+  id: string;
+  title: string;
+  questionNumber: number;
+  status: "VOORLOPIG" | "DEFINITIEF";
+  takenAt: Date;
+  asOf: Date;
+  yearFrom: number;
+  yearTo: number;
+  agencyCode: string | null;
+  forPublication: boolean;
+  provisionalId: string | null;
+  publishedBy: { name: string };
+  definitive: { id: string } | null;
+};
+
+const summaryOf = (r: SummaryRow): PublicationSummary => ({
+  ...r,
+  asOf: isoOf(r.asOf),
+  publishedBy: r.publishedBy.name,
+  definitiveId: r.definitive?.id ?? null,
+});
+
+/** The publications the actor may see, newest first, a page at a time; `status` filters. */
+export async function listPublications(
+  actor: Actor,
+  opts: { page?: number; status?: "VOORLOPIG" | "DEFINITIEF" | null } = {},
+): Promise<{ items: PublicationSummary[]; total: number; page: number; pages: number }> {
+  const where = { ...publicationScope(actor), ...(opts.status ? { status: opts.status } : {}) };
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const [rows, total] = await Promise.all([
+    db.publication.findMany({
+      where,
+      select: summarySelect,
+      orderBy: [{ takenAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * PUBLICATIONS_PAGE_SIZE,
+      take: PUBLICATIONS_PAGE_SIZE,
+    }),
+    db.publication.count({ where }),
+  ]);
+  return { items: rows.map(summaryOf), total, page, pages: Math.max(1, Math.ceil(total / PUBLICATIONS_PAGE_SIZE)) };
+}
+
+/** A publication the actor may see, or NotFoundError (audited as publication.view.denied). */
+async function loadVisible(actor: Actor, id: string): Promise<Publication> {
+  const row = isUuid(id)
+    ? await db.publication.findFirst({
+        where: { id, ...publicationScope(actor) },
+        select: { ...summarySelect, questionDate: true, questionMember: true, tables: true, figures: true, contentHash: true },
+      })
+    : null;
+  if (!row) {
+    await recordAudit(db, actor, { action: "publication.view.denied", entityType: "publication", entityId: String(id).slice(0, 64) });
+    throw new NotFoundError();
+  }
+  return {
+    ...summaryOf(row),
+    questionDate: row.questionDate ? isoOf(row.questionDate) : null,
+    questionMember: row.questionMember,
+    tables: row.tables as unknown as PublicationSpec[],
+    figures: row.figures as unknown as PublishedTable[],
+    contentHash: row.contentHash,
+  };
+}
+
+/** The figures of a publication recomputed now with its stored parameters. */
+function recompute(p: Publication): Promise<PublishedTable[]> {
+  return computeFigures(p.tables, { asOf: p.asOf, agency: p.agencyCode, forPublication: p.forPublication });
+}
+
+export type Against = "now" | string;
+
+export interface PublicationDiff {
+  /** the older side (its id) and the newer: a publication's id, or "now" */
+  old: string;
+  new: string;
+  unchanged: boolean;
+  tables: TableDiff[];
+}
+
+async function diffOf(actor: Actor, p: Publication, against: Against): Promise<PublicationDiff> {
+  if (against === "now") {
+    const tables = diffFigures(p.figures, await recompute(p));
+    return { old: p.id, new: "now", unchanged: unchanged(tables), tables };
+  }
+  const other = await loadVisible(actor, against);
+  // the earlier publication is the old side, whichever was asked first
+  const [a, b] = other.takenAt < p.takenAt ? [other, p] : [p, other];
+  const tables = diffFigures(a.figures, b.figures);
+  return { old: a.id, new: b.id, unchanged: unchanged(tables), tables };
+}
+
+/** One publication as published, with its check: recomputed now, ✓ when equal, else the cells that differ. */
+export async function getPublication(actor: Actor, id: string): Promise<{ publication: Publication; check: PublicationDiff }> {
+  const publication = await loadVisible(actor, id);
+  const check = await diffOf(actor, publication, "now");
+  await recordAudit(db, actor, { action: "publication.view", entityType: "publication", entityId: id, agencyCode: publication.agencyCode });
+  return { publication, check };
+}
+
+/** What changed: a publication against the figures now, or against another publication (cell by cell). */
+export async function diffPublication(actor: Actor, id: string, against: Against = "now"): Promise<PublicationDiff> {
+  const publication = await loadVisible(actor, id);
+  const diff = await diffOf(actor, publication, against);
+  await recordAudit(db, actor, {
+    action: "publication.view",
+    entityType: "publication",
+    entityId: id,
+    agencyCode: publication.agencyCode,
+    after: { diff: against },
+  });
+  return diff;
+}
+
+/** A publication exactly as stored (the CLI's show), audited as a view. */
+export async function showPublication(actor: Actor, id: string): Promise<Publication> {
+  const publication = await loadVisible(actor, id);
+  await recordAudit(db, actor, { action: "publication.view", entityType: "publication", entityId: id, agencyCode: publication.agencyCode });
+  return publication;
+}
+
+/** The VOORLOPIG publications not finalised yet, for the publish form's choice. */
+export async function openProvisionals(actor: Actor): Promise<{ id: string; title: string; takenAt: Date }[]> {
+  return db.publication.findMany({
+    where: { ...publicationScope(actor), status: "VOORLOPIG", definitive: null },
+    select: { id: true, title: true, takenAt: true },
+    orderBy: { takenAt: "desc" },
+    take: 50,
+  });
+}
