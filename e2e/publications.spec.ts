@@ -39,7 +39,9 @@ test("een manager publiceert het antwoord voorlopig, er volgt een correctie, en 
   // a correction: the 2021 contract was in fact signed in 2022
   await db.query(`UPDATE track_event SET date = '2022-02-01', updated_at = now() WHERE newcomer_id = $1 AND type = 'CONTRACT'`, [a]);
   await page.reload();
-  await expect(page.getByTestId("publication-check")).not.toContainText("✓");
+  // knowledge time: as recorded on its instant the publication still holds; the change shows as "what changed"
+  await expect(page.getByTestId("publication-check")).toContainText("✓");
+  await expect(page.getByTestId("publication-diff").locator("tbody tr").first()).toBeVisible();
 
   await page.goto(answerUrl);
   await form.getByLabel("Titel").fill("Vraag 113 definitief");

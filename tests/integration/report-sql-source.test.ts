@@ -23,7 +23,7 @@ const notReportSql = [
   "function audit_log_append_only()",
   "trigger audit_log_no_truncate on audit_log",
   "trigger audit_log_no_update_delete on audit_log",
-  // the publications' immutability guard (migration 20261202010200_publication), like the audit log's
+  // the publications' immutability guard (migration 20261202010300_publication), like the audit log's
   "function publication_immutable()",
   "trigger publication_no_truncate on publication",
   "trigger publication_no_update_delete on publication",

@@ -3,6 +3,7 @@ import "server-only";
 // over the actor's scope (already decided by the caller), then the disclosure control over all of
 // them together (the answer's tables are one publication: they share totals), then shaped as shown.
 // Read on the primary: what is published must be what is recorded now, not a lagging replica.
+// With `recordedOn` (knowledge time): the figures as the database held them at that instant.
 import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { publishedTable, type PublicationSpec, type PublishedTable } from "@/lib/domain/reports/publication/figures";
 import { runReport, type SqlExecutor } from "@/lib/domain/reports/run-report";
@@ -10,11 +11,21 @@ import { sqlPool } from "@/lib/server/db";
 
 export async function computeFigures(
   specs: PublicationSpec[],
-  params: { asOf: string; agency: string | null; forPublication: boolean },
+  params: { asOf: string; agency: string | null; forPublication: boolean; recordedOn?: string },
   executor: SqlExecutor = sqlPool(),
 ): Promise<PublishedTable[]> {
   const reports = await Promise.all(
-    specs.map((s) => runReport(executor, { measure: s.measure, by: s.by, from: s.from, to: s.to, asOf: params.asOf, agency: params.agency })),
+    specs.map((s) =>
+      runReport(executor, {
+        measure: s.measure,
+        by: s.by,
+        from: s.from,
+        to: s.to,
+        asOf: params.asOf,
+        agency: params.agency,
+        ...(params.recordedOn ? { recordedOn: params.recordedOn } : {}),
+      }),
+    ),
   );
   const masks = await publicationMasks(reports, params.forPublication, params.agency);
   return specs.map((s, i) => publishedTable(s, reports[i]!, masks[i] ?? null));

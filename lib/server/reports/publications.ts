@@ -4,9 +4,9 @@ import "server-only";
 // against another publication. Visible by publicationScope (lib/server/access/scope.ts); a
 // publication out of scope is "not found" and the attempt is audited (publication.view.denied).
 //
-// The check compares with the figures as they are now: until knowledge time exists (issue 13,
-// wt-ktime) a later correction of a record shows here as a difference. `takenAt` is stored so the
-// check can recompute "as recorded on takenAt" once it does.
+// The check recomputes the publication as recorded on its instant (taken_at; knowledge time, the
+// history of report_fact): equal unless the history or the rules changed. What changed since is
+// the diff against the figures now (or against another publication).
 import { isUuid, isoOf } from "@/lib/domain/kit";
 import { diffFigures, unchanged, type TableDiff } from "@/lib/domain/reports/publication/diff";
 import type { PublicationSpec, PublishedTable } from "@/lib/domain/reports/publication/figures";
@@ -124,9 +124,10 @@ async function loadVisible(actor: Actor, id: string): Promise<Publication> {
   };
 }
 
-/** The figures of a publication recomputed now with its stored parameters. */
-function recompute(p: Publication): Promise<PublishedTable[]> {
-  return computeFigures(p.tables, { asOf: p.asOf, agency: p.agencyCode, forPublication: p.forPublication });
+/** The figures of a publication recomputed with its stored parameters: as recorded on its instant, or now. */
+function recompute(p: Publication, at: "recorded" | "now"): Promise<PublishedTable[]> {
+  const params = { asOf: p.asOf, agency: p.agencyCode, forPublication: p.forPublication };
+  return computeFigures(p.tables, at === "recorded" ? { ...params, recordedOn: p.takenAt.toISOString() } : params);
 }
 
 export type Against = "now" | string;
@@ -141,7 +142,7 @@ export interface PublicationDiff {
 
 async function diffOf(actor: Actor, p: Publication, against: Against): Promise<PublicationDiff> {
   if (against === "now") {
-    const tables = diffFigures(p.figures, await recompute(p));
+    const tables = diffFigures(p.figures, await recompute(p, "now"));
     return { old: p.id, new: "now", unchanged: unchanged(tables), tables };
   }
   const other = await loadVisible(actor, against);
@@ -151,12 +152,17 @@ async function diffOf(actor: Actor, p: Publication, against: Against): Promise<P
   return { old: a.id, new: b.id, unchanged: unchanged(tables), tables };
 }
 
-/** One publication as published, with its check: recomputed now, ✓ when equal, else the cells that differ. */
-export async function getPublication(actor: Actor, id: string): Promise<{ publication: Publication; check: PublicationDiff }> {
+/**
+ * One publication as published, with its check (recomputed as recorded on its instant: ✓ when
+ * equal, else the cells that differ) and what changed since (against the figures now).
+ */
+export async function getPublication(actor: Actor, id: string): Promise<{ publication: Publication; check: PublicationDiff; sinceNow: PublicationDiff }> {
   const publication = await loadVisible(actor, id);
-  const check = await diffOf(actor, publication, "now");
+  const [recorded, sinceNow] = await Promise.all([recompute(publication, "recorded"), diffOf(actor, publication, "now")]);
+  const checkTables = diffFigures(publication.figures, recorded);
+  const check = { old: publication.id, new: `recorded:${publication.takenAt.toISOString()}`, unchanged: unchanged(checkTables), tables: checkTables };
   await recordAudit(db, actor, { action: "publication.view", entityType: "publication", entityId: id, agencyCode: publication.agencyCode });
-  return { publication, check };
+  return { publication, check, sinceNow };
 }
 
 /** What changed: a publication against the figures now, or against another publication (cell by cell). */

@@ -14,7 +14,7 @@ import type { MsgLike } from "@/lib/i18n/message";
 import { publicationScope, reportAgencyScope } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
-import { db } from "@/lib/server/db";
+import { db, sqlPool } from "@/lib/server/db";
 import { ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/kit/parse-input";
 import { computeFigures } from "./publication-figures";
@@ -28,7 +28,11 @@ export async function publishReport(actor: Actor, input: PublishInput): Promise<
   const p = parseInput(publishSchema, input);
   const agency = reportAgencyScope(actor, p.agency);
   const specs = await checked(actor, p);
-  const figures = await computeFigures(specs, { asOf: p.asOf, agency, forPublication: p.forPublication });
+  // The publication's instant, from the database's clock (the facts' recorded_from come from it),
+  // whole milliseconds as taken_at stores them; the figures are those recorded on that instant, so
+  // the check of the detail page ("as recorded on taken_at") recomputes exactly what was published.
+  const takenAt = await databaseInstant();
+  const figures = await computeFigures(specs, { asOf: p.asOf, agency, forPublication: p.forPublication, recordedOn: takenAt.toISOString() });
   const params = { tables: specs, from: p.from, to: p.to, asOf: p.asOf, agency, forPublication: p.forPublication };
   const hash = contentHash(params, figures);
   const id = await db.$transaction(async (tx) => {
@@ -49,6 +53,7 @@ export async function publishReport(actor: Actor, input: PublishInput): Promise<
         figures: figures as object[],
         contentHash: hash,
         provisionalId: p.provisionalId,
+        takenAt,
       },
       select: { id: true, takenAt: true },
     });
@@ -94,4 +99,10 @@ async function checked(actor: Actor, p: PublishParams): Promise<PublicationSpec[
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
   return specs;
+}
+
+/** Now, by PostgreSQL's clock, in whole milliseconds (node-postgres reads timestamptz into a Date). */
+async function databaseInstant(): Promise<Date> {
+  const { rows } = await sqlPool().query<{ at: Date }>("SELECT date_trunc('milliseconds', clock_timestamp()) AS at");
+  return rows[0]!.at;
 }

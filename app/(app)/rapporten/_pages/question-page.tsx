@@ -18,7 +18,6 @@ import { ReportFilters } from "@/components/reports/report-filters";
 import { ReportFreshnessNote } from "@/components/reports/report-freshness";
 import { ReportTable } from "@/components/reports/report-table";
 import { PublishForm } from "@/components/reports/publish-form";
-import { can } from "@/lib/domain/permissions";
 import { tablesText } from "@/lib/domain/reports/publication/spec";
 import { openProvisionals } from "@/lib/server/reports/publications";
 

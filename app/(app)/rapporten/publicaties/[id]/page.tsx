@@ -1,5 +1,5 @@
 // One publication exactly as published (the stored figures, rendered by ReportTable), its
-// parameters and hash, the check (recomputed now) and what changed (against now, or ?tegen=ID).
+// parameters and hash, the check (recomputed as recorded on its instant) and what changed (against now, or ?tegen=ID).
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { dimensionLabel, measureLabel } from "@/lib/domain/reports/definitions";
@@ -22,8 +22,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const against = (await searchParams).tegen;
   const loaded = await getPublication(actor, id).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   if (!loaded) notFound();
-  const { publication: p, check } = loaded;
-  const diff = against && against !== "now" ? await diffPublication(actor, id, against).catch(() => null) : check;
+  const { publication: p, check, sinceNow } = loaded;
+  const diff = against && against !== "now" ? await diffPublication(actor, id, against).catch(() => null) : sinceNow;
   const count = check.tables.reduce((s, x) => s + x.changes.length, 0);
   const cellName = (c: ChangedCell) => (c.keys.length ? c.labels.join(" · ") : t("detail.totalLine"));
   return (
