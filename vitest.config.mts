@@ -11,7 +11,15 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+          environment: "node",
+          // pure tests: one module graph per worker instead of one per file (the tier was ~25 s of
+          // worker start-up and re-imports for ~3 s of tests)
+          isolate: false,
+          pool: "threads",
+        },
       },
       {
         resolve: { alias },
