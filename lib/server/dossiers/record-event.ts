@@ -32,6 +32,27 @@ async function activeSteps(tx: Tx, newcomerId: string, exceptId?: string) {
   return rows.map((r) => ({ id: r.id, type: r.type, date: iso(r.date) }));
 }
 
+/** A correction or cancellation in the audit log: the record before and after, and the reason. */
+function auditEventChange(
+  tx: Tx,
+  actor: Actor,
+  action: "event.correct" | "event.cancel",
+  before: Parameters<typeof eventAudit>[0] & { newcomerId: string },
+  after: Parameters<typeof eventAudit>[0],
+  reason: string,
+) {
+  return recordAudit(tx, actor, {
+    action,
+    entityType: "track_event",
+    entityId: before.id,
+    newcomerId: before.newcomerId,
+    agencyCode: before.agencyCode,
+    before: eventAudit(before),
+    after: eventAudit(after),
+    reason,
+  });
+}
+
 function eventAudit(e: {
   id: string;
   type: string;
@@ -163,16 +184,7 @@ export async function correctTrackEvent(actor: Actor, eventId: string, input: un
         where: { id: before.id, version: v.version },
         data: { date: day(v.date), note: v.note ?? null, infringementType, version: { increment: 1 } },
       });
-      await recordAudit(tx, actor, {
-        action: "event.correct",
-        entityType: "track_event",
-        entityId: before.id,
-        newcomerId: before.newcomerId,
-        agencyCode: before.agencyCode,
-        before: eventAudit(before),
-        after: eventAudit(updated),
-        reason: v.reason,
-      });
+      await auditEventChange(tx, actor, "event.correct", before, updated, v.reason);
       return updated;
     })
     .catch(deniedWrite(actor, "event.correct.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
@@ -194,16 +206,7 @@ export async function cancelTrackEvent(actor: Actor, eventId: string, input: unk
         where: { id: before.id, version: v.version },
         data: { cancelledAt: new Date(), cancelReason: v.reason, cancelledById: actor.userId, version: { increment: 1 } },
       });
-      await recordAudit(tx, actor, {
-        action: "event.cancel",
-        entityType: "track_event",
-        entityId: before.id,
-        newcomerId: before.newcomerId,
-        agencyCode: before.agencyCode,
-        before: eventAudit(before),
-        after: eventAudit(updated),
-        reason: v.reason,
-      });
+      await auditEventChange(tx, actor, "event.cancel", before, updated, v.reason);
       return updated;
     })
     .catch(deniedWrite(actor, "event.cancel.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
