@@ -9,7 +9,7 @@ import path from "node:path";
 import { expect, test } from "./support/fixtures";
 import { daysAgo, insertEvent, insertNewcomer } from "./support/track";
 
-const REPORT_PARAMS = ["measure", "by", "from", "to", "asOf", "agency", "publicatie"];
+const REPORT_PARAMS = ["measure", "by", "from", "to", "asOf", "agency", "publicatie", "kennisdatum"];
 /** route (as in app/, route groups removed) → the query parameters its page reads */
 const PAGES: Record<string, string[]> = {
   "/": [],
@@ -28,6 +28,8 @@ const PAGES: Record<string, string[]> = {
   "/rapporten/vraag-3": REPORT_PARAMS,
   "/rapporten/vraag-4": REPORT_PARAMS,
   "/rapporten/antwoord": REPORT_PARAMS,
+  "/rapporten/publicaties": ["pagina", "status"],
+  "/rapporten/publicaties/[id]": ["tegen"],
   "/beheer": [],
   "/beheer/audit": ["user", "dossier", "action", "from", "to", "page", "dossierError"],
   "/beheer/export": [],
@@ -49,7 +51,7 @@ function pageRoutes(dir = path.join(process.cwd(), "app"), prefix = ""): string[
 
 const NUL = "x%00";
 // readable, so past the proxy: quotes, a literal %, _, an accent, markup, and too long for every field
-const ODD = ["%27%22%3Cb%3E%25_%C3%A9", "a".repeat(300)];
+const ODD = ["%27%22%3Cb%3E%25_%C3%A9", "a".repeat(300), "1e400"];
 
 test("every page answers a NUL byte or odd values in its parameters without a 500", async ({ page, db, createAgency, createUser, signIn }) => {
   test.setTimeout(900_000);

@@ -88,7 +88,8 @@ export async function listPublications(
   opts: { page?: number; status?: "VOORLOPIG" | "DEFINITIEF" | null } = {},
 ): Promise<{ items: PublicationSummary[]; total: number; page: number; pages: number }> {
   const where = { ...publicationScope(actor), ...(opts.status ? { status: opts.status } : {}) };
-  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  // a page number from the URL: finite and bounded (`?pagina=1e400` must not reach the query as Infinity)
+  const page = Number.isFinite(opts.page) ? Math.min(Math.max(1, Math.floor(opts.page!)), 1_000_000) : 1;
   const [rows, total] = await Promise.all([
     db.publication.findMany({
       where,
