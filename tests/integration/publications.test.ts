@@ -174,7 +174,7 @@ describe.skipIf(!inject("appDatabaseUrl"))("a publication is immutable", () => {
       await app.end();
     }
     // and the trigger holds for the owner too
-    await expect(db.$executeRawUnsafe(`UPDATE publication SET title = 'anders' WHERE id = '${id}'`)).rejects.toThrow(/immutable/);
+    await expect(db.$executeRaw`UPDATE publication SET title = 'anders' WHERE id = ${id}::uuid`).rejects.toThrow(/immutable/);
   });
 });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { effectiveDecision, effectiveDecisionSql } from "@/lib/domain/fines/decision-state";
 import { firstOfTypeFlags } from "@/lib/domain/track/first-of-type";
 import { isoOf } from "@/lib/domain/kit";
-import { db } from "@/lib/server/db";
+import { db, sqlPool } from "@/lib/server/db";
 import { createTestAgency, createTestNewcomer } from "../support/factories";
 import { addEvent } from "../support/report-factories";
 
@@ -31,21 +31,18 @@ interface D {
 
 /** The view's state of the infringement at `asOf`, as "OUTCOME amount" (or IN_BEHANDELING / none). */
 async function viewState(eventId: string, asOf: string): Promise<string> {
-  const rows = await db.$queryRawUnsafe<{ state: string; amount_eur: number | null }[]>(
-    `SELECT state, amount_eur FROM report_fact_source
-      WHERE event_id = $1::uuid AND valid_from <= $2::date AND (valid_to IS NULL OR valid_to > $2::date)`,
-    eventId,
-    asOf,
-  );
+  const rows = await db.$queryRaw<{ state: string; amount_eur: number | null }[]>`
+    SELECT state, amount_eur FROM report_fact_source
+      WHERE event_id = ${eventId}::uuid AND valid_from <= ${asOf}::date AND (valid_to IS NULL OR valid_to > ${asOf}::date)`;
   expect(rows.length).toBeLessThanOrEqual(1);
   return rows[0] ? `${rows[0].state} ${rows[0].amount_eur ?? ""}`.trim() : "none";
 }
 
 async function sqlExpressionState(eventId: string, asOf: string): Promise<string> {
-  const rows = await db.$queryRawUnsafe<{ outcome: string; amount_eur: number | null }[]>(
+  // the shared SQL text with numbered parameters, as the export runs it (through pg, with parameters)
+  const { rows } = await sqlPool().query<{ outcome: string; amount_eur: number | null }>(
     effectiveDecisionSql("$1::uuid", "x.outcome, x.amount_eur", "$2::date"),
-    eventId,
-    asOf,
+    [eventId, asOf],
   );
   return rows[0] ? `${rows[0].outcome} ${rows[0].amount_eur ?? ""}`.trim() : "IN_BEHANDELING";
 }
