@@ -155,15 +155,29 @@ async function diffOf(actor: Actor, p: Publication, against: Against): Promise<P
 
 /**
  * One publication as published, with its check (recomputed as recorded on its instant: ✓ when
- * equal, else the cells that differ) and what changed since (against the figures now).
+ * equal, else the cells that differ) and what changed (against the figures now, or against another
+ * publication; null when that one is not visible). One load and one audit entry for the page.
  */
-export async function getPublication(actor: Actor, id: string): Promise<{ publication: Publication; check: PublicationDiff; sinceNow: PublicationDiff }> {
+export async function getPublication(
+  actor: Actor,
+  id: string,
+  against: Against = "now",
+): Promise<{ publication: Publication; check: PublicationDiff; diff: PublicationDiff | null }> {
   const publication = await loadVisible(actor, id);
-  const [recorded, sinceNow] = await Promise.all([recompute(publication, "recorded"), diffOf(actor, publication, "now")]);
+  const [recorded, diff] = await Promise.all([
+    recompute(publication, "recorded"),
+    diffOf(actor, publication, against).catch((e: unknown) => (against !== "now" && e instanceof NotFoundError ? null : Promise.reject(e))),
+  ]);
   const checkTables = diffFigures(publication.figures, recorded);
   const check = { old: publication.id, new: `recorded:${publication.takenAt.toISOString()}`, unchanged: unchanged(checkTables), tables: checkTables };
-  await recordAudit(db, actor, { action: "publication.view", entityType: "publication", entityId: id, agencyCode: publication.agencyCode });
-  return { publication, check, sinceNow };
+  await recordAudit(db, actor, {
+    action: "publication.view",
+    entityType: "publication",
+    entityId: id,
+    agencyCode: publication.agencyCode,
+    ...(against !== "now" ? { after: { diff: against } } : {}),
+  });
+  return { publication, check, diff };
 }
 
 /** What changed: a publication against the figures now, or against another publication (cell by cell). */
@@ -193,6 +207,5 @@ export async function openProvisionals(actor: Actor): Promise<{ id: string; titl
     where: { ...publicationScope(actor), status: "VOORLOPIG", definitive: null },
     select: { id: true, title: true, takenAt: true },
     orderBy: { takenAt: "desc" },
-    take: 50,
   });
 }

@@ -10,7 +10,7 @@ import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
-import { diffPublication, getPublication } from "@/lib/server/reports/publications";
+import { getPublication } from "@/lib/server/reports/publications";
 import { ReportTable } from "@/components/reports/report-table";
 
 export const generateMetadata = pageTitle("publications", "list.title");
@@ -20,10 +20,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const t = translator("publications", actor.locale);
   const { id } = await params;
   const against = (await searchParams).tegen;
-  const loaded = await getPublication(actor, id).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
+  const loaded = await getPublication(actor, id, against || "now").catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e)));
   if (!loaded) notFound();
-  const { publication: p, check, sinceNow } = loaded;
-  const diff = against && against !== "now" ? await diffPublication(actor, id, against).catch(() => null) : sinceNow;
+  const { publication: p, check, diff } = loaded;
   const count = check.tables.reduce((s, x) => s + x.changes.length, 0);
   const cellName = (c: ChangedCell) => (c.keys.length ? c.labels.join(" · ") : t("detail.totalLine"));
   return (
