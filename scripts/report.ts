@@ -13,7 +13,14 @@ import { issuesText } from "@/lib/domain/kit";
 import { openDatabase } from "@/lib/db/local-database";
 import { dimensionLabels } from "@/lib/domain/reports/definitions";
 import { reportToCsv } from "@/lib/domain/reports/export-csv";
-import { freshnessText, judgeReplica, REPLICA_PROBE_SQL, type ReplicaProbe, type ReportFreshness } from "@/lib/domain/reports/replica-freshness";
+import {
+  DEFAULT_MAX_LAG_SECONDS,
+  freshnessText,
+  judgeReplica,
+  REPLICA_PROBE_SQL,
+  type ReplicaProbe,
+  type ReportFreshness,
+} from "@/lib/domain/reports/replica-freshness";
 import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
 import { todayIso } from "@/lib/i18n/format";
 
@@ -66,7 +73,7 @@ async function replicaPool(url: string): Promise<{ pool: pg.Pool | null; freshne
   pool.on("error", () => {});
   try {
     const probe = (await pool.query<ReplicaProbe>(REPLICA_PROBE_SQL)).rows[0]!;
-    const freshness = judgeReplica(probe, Number(process.env.REPORTS_MAX_LAG_SECONDS || 300));
+    const freshness = judgeReplica(probe, Number(process.env.REPORTS_MAX_LAG_SECONDS || DEFAULT_MAX_LAG_SECONDS));
     if (freshness.source === "replica") return { pool, freshness };
     await pool.end();
     return { pool: null, freshness };

@@ -5,6 +5,7 @@ import "server-only";
 // Every variable is documented in README.md ("Configuration").
 import { z } from "zod";
 import { splitList } from "@/lib/domain/net/client-ip";
+import { DEFAULT_MAX_LAG_SECONDS } from "@/lib/domain/reports/replica-freshness";
 
 // the same comma-list rule the production server uses for TRUSTED_PROXIES (scripts/app-server.ts)
 const list = z.string().optional().transform(splitList);
@@ -34,7 +35,7 @@ const schema = z.object({
     .optional()
     .transform((v) => v || undefined),
   /** seconds the replica may lag behind before the reports read the primary instead */
-  REPORTS_MAX_LAG_SECONDS: z.coerce.number().int().min(0).default(300),
+  REPORTS_MAX_LAG_SECONDS: z.coerce.number().int().min(0).default(DEFAULT_MAX_LAG_SECONDS),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

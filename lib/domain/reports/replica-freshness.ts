@@ -20,6 +20,9 @@ export type ReportFreshness =
  * primary it still counts as caught up with what it received: it cannot know more; the
  * primary's pg_stat_replication is where an operator sees that.)
  */
+/** How far a replica may lag before reports read the primary, unless REPORTS_MAX_LAG_SECONDS says otherwise. */
+export const DEFAULT_MAX_LAG_SECONDS = 300;
+
 export const REPLICA_PROBE_SQL = `SELECT pg_is_in_recovery() AS in_recovery,
   pg_last_xact_replay_timestamp() AS replayed_at,
   pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() AS caught_up,
