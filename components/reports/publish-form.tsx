@@ -15,6 +15,11 @@ export interface PublishFormProps {
   agency: string | null;
   forPublication: boolean;
   provisionals: { id: string; title: string }[];
+  /** the answer's default question text and introduction, editable (stored with the publication) */
+  questionText?: string;
+  introduction?: string;
+  /** the answered question's number, date and member, prefilled */
+  question?: { number: number; date: string; member: string };
 }
 
 export function PublishForm(p: PublishFormProps) {
@@ -36,13 +41,13 @@ export function PublishForm(p: PublishFormProps) {
       </Field>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field name="questionNumber" label={t("form.questionNumber")} error={errors.questionNumber}>
-          {(a) => <input {...a} className="input" inputMode="numeric" defaultValue="113" />}
+          {(a) => <input {...a} className="input" inputMode="numeric" defaultValue={String(p.question?.number ?? 113)} />}
         </Field>
         <Field name="questionDate" label={t("form.questionDate")} error={errors.questionDate}>
-          {(a) => <input {...a} className="input" type="date" />}
+          {(a) => <input {...a} className="input" type="date" defaultValue={p.question?.date} />}
         </Field>
         <Field name="questionMember" label={t("form.questionMember")} error={errors.questionMember}>
-          {(a) => <input {...a} className="input" />}
+          {(a) => <input {...a} className="input" defaultValue={p.question?.member} />}
         </Field>
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -67,6 +72,17 @@ export function PublishForm(p: PublishFormProps) {
           )}
         </Field>
       </div>
+      {p.questionText !== undefined && (
+        <Field name="questionText" label={t("form.questionText")} error={errors.questionText}>
+          {(a) => <textarea {...a} className="input" rows={3} defaultValue={p.questionText} />}
+        </Field>
+      )}
+      {p.introduction !== undefined && (
+        <Field name="introduction" label={t("form.introduction")} error={errors.introduction}>
+          {(a) => <textarea {...a} className="input" rows={4} defaultValue={p.introduction} />}
+        </Field>
+      )}
+      {p.questionText !== undefined && <p className="text-sm text-slate-700">{t("form.textsHint")}</p>}
       {errors.tables && <p className="field-error">{errors.tables}</p>}
       <button type="submit" className="btn-primary" disabled={pending}>
         {t("form.submit")}

@@ -1,9 +1,13 @@
 // The table of one report: labels and numbers in the reader's language, a total row; in a publication the
 // hidden figures (cells, row totals, the total row) read "x" (lib/domain/reports/disclosure).
+// The tables by office of the answer print their agency subtotals (bold) with the offices beneath,
+// and a table's footnotes (lib/domain/reports/answer-texts.ts) follow it.
 import { dimensionLabel, localizeReportRows } from "@/lib/domain/reports/definitions";
 import type { ReportResult } from "@/lib/domain/reports/run-report";
+import type { ShownReport } from "@/lib/domain/reports/disclosure/display";
 import type { TableMask } from "@/lib/domain/reports/disclosure/protect";
-import { displayGrid, displayTotalLine } from "@/lib/domain/reports/display-grid";
+import type { Footnote } from "@/lib/domain/reports/answer-texts";
+import { type DisplayLine, displayLines, displayTotalLine } from "@/lib/domain/reports/display-grid";
 import { escapeHtml } from "@/lib/html/escape";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
@@ -16,22 +20,45 @@ const show = (v: string | number, locale: Locale) => (typeof v === "number" ? fo
  * amount has well over a thousand rows at 10x the volume; rendering them as React elements
  * (twice: the server component payload and its HTML) took about 300 ms, the string a few.
  */
-function rowsHtml(report: ReportResult, grid: (string | number)[][], locale: Locale): string {
+function rowsHtml(lines: DisplayLine[], footnotes: Footnote[], locale: Locale): string {
   let html = "";
-  report.rows.forEach((row, i) => {
-    html += `<tr data-keys="${escapeHtml(row.keys.join(","))}">`;
-    for (const l of row.labels) html += `<th scope="row">${escapeHtml(l)}</th>`;
-    for (const v of grid[i]!) html += `<td>${escapeHtml(show(v, locale))}</td>`;
+  for (const line of lines) {
+    const mark = footnotes.find((f) => f.rowKeys.includes(line.keys.at(-1)!))?.mark ?? "";
+    const attrs = line.kind === "agency" ? ' class="font-semibold" data-subtotal="agency"' : line.kind === "office" ? ' data-subtotal="office"' : "";
+    html += `<tr data-keys="${escapeHtml(line.keys.join(","))}"${attrs}>`;
+    line.labels.forEach((l, i) => {
+      const indent = line.kind === "office" && i === line.labels.length - 1 ? ' class="pl-6"' : "";
+      html += `<th scope="row"${indent}>${escapeHtml(l)}${i === line.labels.length - 1 ? escapeHtml(mark) : ""}</th>`;
+    });
+    for (const v of line.cells) html += `<td>${escapeHtml(show(v, locale))}</td>`;
     html += "</tr>";
-  });
+  }
   return html;
 }
 
 /** `mask`: the figures to hide "voor publicatie" (publicationMasks), null otherwise. */
-export function ReportTable({ report: dutch, mask, caption, locale }: { report: ReportResult; mask: TableMask | null; caption: string; locale: Locale }) {
+export function ReportTable({
+  report: dutch,
+  mask,
+  caption,
+  locale,
+  agencySubtotals = false,
+  subtotals,
+  footnotes = [],
+}: {
+  report: ReportResult;
+  mask: TableMask | null;
+  caption: string;
+  locale: Locale;
+  /** print agency subtotals with the offices beneath (a table by office of the answer) */
+  agencySubtotals?: boolean;
+  /** the subtotals as stored with a publication */
+  subtotals?: ShownReport["subtotals"];
+  footnotes?: Footnote[];
+}) {
   const t = translator("reports", locale);
   const report = localizeReportRows(dutch, locale);
-  const grid = displayGrid(report, mask);
+  const lines = displayLines(report, mask, { agencySubtotals, ...(subtotals ? { subtotals } : {}), locale });
   const totals = displayTotalLine(report, mask);
   return (
     <div className="overflow-x-auto">
@@ -63,9 +90,11 @@ export function ReportTable({ report: dutch, mask, caption, locale }: { report: 
         ) : (
           // one string instead of thousands of elements keeps big tables fast
           // biome-ignore lint/security/noDangerouslySetInnerHtml: rowsHtml escapes every cell and label
-          <tbody dangerouslySetInnerHTML={{ __html: rowsHtml(report, grid, locale) }} />
+          <tbody dangerouslySetInnerHTML={{ __html: rowsHtml(lines, footnotes, locale) }} />
         )}
-        <tfoot>
+        {/* The Totaal line is the last body row, not a <tfoot>: browsers repeat a tfoot at the foot of
+            every printed page a long table spans (the header in <thead> does repeat, as it should). */}
+        <tbody>
           <tr data-testid="report-total" className="font-semibold">
             <th scope="row" colSpan={report.by.length}>
               {t("table.total")}
@@ -76,8 +105,13 @@ export function ReportTable({ report: dutch, mask, caption, locale }: { report: 
               </td>
             ))}
           </tr>
-        </tfoot>
+        </tbody>
       </table>
+      {footnotes.map((f) => (
+        <p key={f.mark} className="mt-1 text-sm" data-testid="table-footnote">
+          {f.text}
+        </p>
+      ))}
     </div>
   );
 }

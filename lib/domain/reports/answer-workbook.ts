@@ -7,6 +7,7 @@ import { answerTableTitle, type AnswerTable } from "./answer-tables";
 import type { ReportResult } from "./run-report";
 import { publicationMasks } from "./disclosure/protect";
 import { addReportSheet } from "./xlsx";
+import { answerFootnotes } from "./answer-texts";
 import { measureLabel } from "./definitions";
 
 export async function answerWorkbook(
@@ -21,6 +22,7 @@ export async function answerWorkbook(
     parts.flatMap((p) => p.reports),
     publication,
     scope,
+    parts.flatMap((p) => p.reports.map(() => p.table.agencySubtotals === true)),
   );
   let k = 0;
   for (const { table, reports } of parts) {
@@ -32,6 +34,8 @@ export async function answerWorkbook(
         title: `${name}: ${answerTableTitle(table, locale)}${reports.length > 1 ? ` — ${measureLabel(r.measure, locale)}` : ""}`,
         mask,
         locale,
+        agencySubtotals: table.agencySubtotals === true,
+        footnotes: answerFootnotes(table.number, locale),
       });
     });
   }

@@ -4,7 +4,9 @@ import ExcelJS from "exceljs";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
 import { dimensionLabel, localizeReportRows, measureLabel } from "./definitions";
-import { displayGrid, displayTotalLine } from "./display-grid";
+import { displayLines, displayTotalLine } from "./display-grid";
+import type { ShownReport } from "./disclosure/display";
+import type { Footnote } from "./answer-texts";
 import type { TableMask } from "./disclosure/protect";
 import type { ReportResult } from "./run-report";
 
@@ -12,7 +14,17 @@ export function addReportSheet(
   wb: ExcelJS.Workbook,
   name: string,
   report: ReportResult,
-  opts: { title?: string; mask?: TableMask | null; locale?: Locale } = {},
+  opts: {
+    title?: string;
+    mask?: TableMask | null;
+    locale?: Locale;
+    /** lines above the table (a publication's question, introduction, status, …) */
+    preamble?: string[];
+    /** agency subtotals (bold) with their offices beneath; `subtotals` as stored with a publication */
+    agencySubtotals?: boolean;
+    subtotals?: ShownReport["subtotals"];
+    footnotes?: Footnote[];
+  } = {},
 ) {
   const locale = opts.locale ?? DEFAULT_LOCALE;
   const t = translator("reports", locale);
@@ -24,17 +36,30 @@ export function addReportSheet(
     ws.getCell(rowNo, 1).font = { bold: true };
     rowNo += 2;
   }
+  for (const line of opts.preamble ?? []) ws.getCell(rowNo++, 1).value = line;
+  if (opts.preamble?.length) rowNo++;
   const header = [...r.by.map((d) => dimensionLabel(d, locale)), ...r.years.map(String), t("table.totalHeader")];
   ws.getRow(rowNo).values = header;
   ws.getRow(rowNo).font = { bold: true };
   rowNo++;
-  const grid = displayGrid(r, opts.mask ?? null);
-  r.rows.forEach((row, i) => {
-    ws.getRow(rowNo++).values = [...row.labels, ...grid[i]!];
+  const lines = displayLines(r, opts.mask ?? null, {
+    agencySubtotals: opts.agencySubtotals ?? false,
+    ...(opts.subtotals ? { subtotals: opts.subtotals } : {}),
+    locale,
   });
+  const footnotes = opts.footnotes ?? [];
+  for (const line of lines) {
+    const mark = footnotes.find((f) => f.rowKeys.includes(line.keys.at(-1)!))?.mark ?? "";
+    // an office beneath its agency is indented, as printed
+    const labels = line.labels.map((l, i) => (i === line.labels.length - 1 ? `${line.kind === "office" ? "    " : ""}${l}${mark}` : l));
+    const row = ws.getRow(rowNo++);
+    row.values = [...labels, ...line.cells];
+    if (line.kind === "agency") row.font = { bold: true };
+  }
   const totalRow = ws.getRow(rowNo);
   totalRow.values = [...r.by.map((_, i) => (i === 0 ? t("table.total") : "")), ...displayTotalLine(r, opts.mask ?? null)];
   totalRow.font = { bold: true };
+  for (const f of footnotes) ws.getCell(++rowNo + 1, 1).value = f.text;
   ws.getColumn(1).width = 40;
   if (r.by.length > 1) ws.getColumn(2).width = 30;
   for (let c = r.by.length + 1; c <= header.length; c++) ws.getColumn(c).numFmt = r.measure === "fine_amount_eur" ? '#,##0 "€"' : "#,##0";

@@ -4,6 +4,7 @@ import "server-only";
 // them together (the answer's tables are one publication: they share totals), then shaped as shown.
 // Read on the primary: what is published must be what is recorded now, not a lagging replica.
 // With `recordedOn` (knowledge time): the figures as the database held them at that instant.
+import { hasAgencySubtotals } from "@/lib/domain/reports/answer-tables";
 import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
 import { publishedTable, type PublicationSpec, type PublishedTable } from "@/lib/domain/reports/publication/figures";
 import { runReport, type SqlExecutor } from "@/lib/domain/reports/run-report";
@@ -27,6 +28,7 @@ export async function computeFigures(
       }),
     ),
   );
-  const masks = await publicationMasks(reports, params.forPublication, params.agency);
-  return specs.map((s, i) => publishedTable(s, reports[i]!, masks[i] ?? null));
+  const subtotals = specs.map((s) => hasAgencySubtotals(s.table));
+  const masks = await publicationMasks(reports, params.forPublication, params.agency, subtotals);
+  return specs.map((s, i) => publishedTable(s, reports[i]!, masks[i] ?? null, subtotals[i]));
 }

@@ -19,6 +19,9 @@ export const publishSchema = z.object({
   questionNumber: z.coerce.number({ message: "publications.questionNumber" }).int("publications.questionNumber").min(1, "publications.questionNumber"),
   questionDate: z.preprocess((v) => (v === "" ? null : v), isoDate.nullish()).transform((v) => v ?? null),
   questionMember: optionalText(200),
+  /** the question and the introduction as printed with the publication (the answer's publish form) */
+  questionText: optionalText(4000),
+  introduction: optionalText(4000),
   /** "answer" or "MEASURE:DIM[,DIM]" (lib/domain/reports/publication/spec.ts) */
   tables: text().trim().min(1, "publications.tablesRequired").max(400, "publications.tooLong"),
   from: year,

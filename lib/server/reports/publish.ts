@@ -42,6 +42,8 @@ export async function publishReport(actor: Actor, input: PublishInput): Promise<
         questionNumber: p.questionNumber,
         questionDate: p.questionDate ? new Date(`${p.questionDate}T00:00:00Z`) : null,
         questionMember: p.questionMember,
+        questionText: p.questionText,
+        introduction: p.introduction,
         tables: specs as object[],
         yearFrom: p.from,
         yearTo: p.to,

@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { ZodError } from "zod";
 import { answerTableTitle } from "@/lib/domain/reports/answer-tables";
+import { ANSWERED_QUESTION, answerFootnotes, defaultIntroduction, defaultQuestionText } from "@/lib/domain/reports/answer-texts";
 import { dimensionLabel, measureLabel } from "@/lib/domain/reports/definitions";
 import { pageQuery, questions, readPageRequest } from "@/lib/domain/reports/questions";
 import { can } from "@/lib/domain/permissions";
@@ -44,11 +45,14 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
         answer.parts.flatMap((p) => p.reports),
         request.publication,
         answer.agency,
+        answer.parts.flatMap((p) => p.reports.map(() => p.table.agencySubtotals === true)),
       )
     : [];
   const maskOf = new Map(answer?.parts.flatMap((p) => p.reports).map((r, i) => [r, masks[i] ?? null]) ?? []);
   const nonce = await cspNonce();
   const recordedOn = answer?.parts[0]?.reports[0]?.recordedOn;
+  // the default while the form's status is VOORLOPIG (its default): with the provisional remark
+  const introduction = defaultIntroduction({ asOf: request.asOf, to: request.to, provisional: true }, actor.locale);
   return (
     <div className="space-y-6">
       <style nonce={nonce}>{`@media print { .card { box-shadow: none; border: 0; } section { break-inside: avoid-page; } }`}</style>
@@ -77,6 +81,12 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
       )}
       {answer && (
         <>
+          <section aria-labelledby="answer-question" className="space-y-1" data-testid="answer-texts">
+            <h2 id="answer-question">{t("answer.questionHeading")}</h2>
+            <p>{defaultQuestionText(undefined, actor.locale)}</p>
+            <h2>{t("answer.introHeading")}</h2>
+            <p>{introduction}</p>
+          </section>
           <ReportFreshnessNote freshness={answer.freshness} locale={actor.locale} />
           <div className="no-print flex gap-3">
             <PrintButton label={t("answer.print")} />
@@ -96,6 +106,8 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
                   report={r}
                   mask={maskOf.get(r) ?? null}
                   locale={actor.locale}
+                  agencySubtotals={table.agencySubtotals === true}
+                  footnotes={answerFootnotes(table.number, actor.locale)}
                   caption={t("table.caption", {
                     measure: measureLabel(r.measure, actor.locale),
                     by: r.by.map((d) => dimensionLabel(d, actor.locale)).join(` ${t("table.and")} `),
@@ -115,6 +127,9 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
               asOf={request.asOf}
               agency={answer.agency}
               forPublication={request.publication}
+              questionText={defaultQuestionText(undefined, actor.locale)}
+              introduction={introduction}
+              question={ANSWERED_QUESTION}
               provisionals={await openProvisionals(actor)}
             />
           )}

@@ -16,14 +16,19 @@ export interface ShownReport {
   subtotals: { key: string; years: ShownValue[]; total: ShownValue }[];
 }
 
-export function shownReport(r: ReportResult, mask: TableMask | null): ShownReport {
+/**
+ * `agencySubtotals`: a table by office printed with its agency subtotals (Tables 2, 9, 13 of the
+ * answer). With a mask they are the ones the mask protects (asked for from the model); without
+ * one every subtotal is shown.
+ */
+export function shownReport(r: ReportResult, mask: TableMask | null, agencySubtotals = false): ShownReport {
   const show = (v: number, hidden: boolean | undefined) => (hidden ? SUPPRESSED : v);
   return {
     inner: r.rows.map((row, i) => r.years.map((y, j) => show(row.values[String(y)]!, mask?.inner[i]?.[j]))),
     rowTotal: r.rows.map((row, i) => show(row.total, mask?.rowTotal[i])),
     colTotal: r.years.map((y, j) => show(r.totals.values[String(y)]!, mask?.colTotal[j])),
     grand: show(r.totals.total, mask?.grand),
-    subtotals: (mask?.subtotals ?? []).map((s) => ({
+    subtotals: (mask ? mask.subtotals : agencySubtotals ? unmaskedSubtotals(r) : []).map((s) => ({
       key: s.key,
       years: s.years.map((h, j) => (h ? SUPPRESSED : subtotal(r, s.key, r.years[j]!))),
       total: s.total ? SUPPRESSED : subtotal(r, s.key, null),
@@ -37,4 +42,12 @@ function subtotal(r: ReportResult, agency: string, year: number | null): number 
   return r.rows
     .filter((row) => (agencyOfOffice(row.keys[at]!) ?? "ONBEKEND") === agency)
     .reduce((s, row) => s + (year === null ? row.total : row.values[String(year)]!), 0);
+}
+
+/** The agencies of a report by office, in the order of their first office: nothing hidden. */
+function unmaskedSubtotals(r: ReportResult): TableMask["subtotals"] {
+  const at = r.by.indexOf("office");
+  if (at < 0) return [];
+  const agencies = [...new Set(r.rows.map((row) => agencyOfOffice(row.keys[at]!) ?? "ONBEKEND"))];
+  return agencies.map((key) => ({ key, years: r.years.map(() => false), total: false }));
 }

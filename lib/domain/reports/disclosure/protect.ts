@@ -143,7 +143,13 @@ export function maskOf(p: TablePositions, hidden: boolean[]): TableMask {
  * The masks for reports shown together (a page's table, the answer's tables as one publication);
  * all null when not "voor publicatie", so nothing changes then.
  */
-export async function publicationMasks(reports: ReportResult[], publication: boolean, scope: string | null = null): Promise<(TableMask | null)[]> {
+export async function publicationMasks(
+  reports: ReportResult[],
+  publication: boolean,
+  scope: string | null = null,
+  /** per report: printed with agency subtotals (they are then cells of the model, protected too) */
+  agencySubtotals: boolean[] = [],
+): Promise<(TableMask | null)[]> {
   if (!publication) return reports.map(() => null);
-  return protectTables(reports.map((report) => ({ report, scope })));
+  return protectTables(reports.map((report, i) => ({ report, scope, agencySubtotals: agencySubtotals[i] ?? false })));
 }

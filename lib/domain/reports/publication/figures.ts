@@ -37,8 +37,8 @@ export interface PublishedTable {
 }
 
 /** The table as shown: the mask's figures become the mark. */
-export function publishedTable(spec: PublicationSpec, report: ReportResult, mask: TableMask | null): PublishedTable {
-  const s = shownReport(report, mask);
+export function publishedTable(spec: PublicationSpec, report: ReportResult, mask: TableMask | null, agencySubtotals = false): PublishedTable {
+  const s = shownReport(report, mask, agencySubtotals);
   return {
     spec,
     years: report.years,
@@ -52,7 +52,7 @@ export function publishedTable(spec: PublicationSpec, report: ReportResult, mask
  * A stored table back as a report and a mask, for the pages' ReportTable: a hidden figure is a 0
  * under a hidden mask bit, so it reads the mark and nothing else.
  */
-export function tableAsReport(t: PublishedTable, asOf: string): { report: ReportResult; mask: TableMask } {
+export function tableAsReport(t: PublishedTable, asOf: string): { report: ReportResult; mask: TableMask; subtotals: PublishedTable["subtotals"] } {
   const num = (v: ShownValue) => (typeof v === "number" ? v : 0);
   const byYear = (vs: ShownValue[]) => Object.fromEntries(t.years.map((y, j) => [String(y), num(vs[j]!)]));
   return {
@@ -71,6 +71,8 @@ export function tableAsReport(t: PublishedTable, asOf: string): { report: Report
       grand: t.totals.total === SUPPRESSED,
       subtotals: [],
     },
+    // as stored: recomputing them from the rows would count a hidden office as 0
+    subtotals: t.subtotals ?? [],
   };
 }
 
