@@ -57,6 +57,8 @@ export function displayLines(
   const locale = opts.locale ?? DEFAULT_LOCALE;
   return [...byAgency].flatMap(([agency, offices]) => {
     const sub = s.subtotals.find((x) => x.key === agency);
+    // offices outside the reference list (added in the database) have no known agency: no subtotal line
+    if (agency === "ONBEKEND") return offices;
     if (offices.length === 1 || !sub) return offices.map((o) => ({ ...o, kind: offices.length === 1 ? ("agency" as const) : ("office" as const) }));
     const label = localizedValueLabel("agency", agency, labelOf(codes.agencies, agency), locale);
     const labels = r.by.map((_, i) => (i === (agencyAt >= 0 ? agencyAt : at) ? label : ""));

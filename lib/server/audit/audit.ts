@@ -53,7 +53,8 @@ export type AuditAction =
   | "publication.create"
   | "publication.create.denied"
   | "publication.view"
-  | "publication.view.denied";
+  | "publication.view.denied"
+  | "publication.export";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -38,6 +38,9 @@ export interface PublicationSummary {
 export interface Publication extends PublicationSummary {
   questionDate: string | null;
   questionMember: string | null;
+  /** the question and the introduction as printed with it (null: published before they were stored) */
+  questionText: string | null;
+  introduction: string | null;
   tables: PublicationSpec[];
   figures: PublishedTable[];
   contentHash: string;
@@ -108,7 +111,16 @@ async function loadVisible(actor: Actor, id: string): Promise<Publication> {
   const row = isUuid(id)
     ? await db.publication.findFirst({
         where: { id, ...publicationScope(actor) },
-        select: { ...summarySelect, questionDate: true, questionMember: true, tables: true, figures: true, contentHash: true },
+        select: {
+          ...summarySelect,
+          questionDate: true,
+          questionMember: true,
+          questionText: true,
+          introduction: true,
+          tables: true,
+          figures: true,
+          contentHash: true,
+        },
       })
     : null;
   if (!row) {
@@ -119,6 +131,8 @@ async function loadVisible(actor: Actor, id: string): Promise<Publication> {
     ...summaryOf(row),
     questionDate: row.questionDate ? isoOf(row.questionDate) : null,
     questionMember: row.questionMember,
+    questionText: row.questionText,
+    introduction: row.introduction,
     tables: row.tables as unknown as PublicationSpec[],
     figures: row.figures as unknown as PublishedTable[],
     contentHash: row.contentHash,
@@ -198,6 +212,13 @@ export async function diffPublication(actor: Actor, id: string, against: Against
 export async function showPublication(actor: Actor, id: string): Promise<Publication> {
   const publication = await loadVisible(actor, id);
   await recordAudit(db, actor, { action: "publication.view", entityType: "publication", entityId: id, agencyCode: publication.agencyCode });
+  return publication;
+}
+
+/** A publication exactly as stored, for its download (XLSX), audited as publication.export. */
+export async function exportPublication(actor: Actor, id: string, what: "xlsx"): Promise<Publication> {
+  const publication = await loadVisible(actor, id);
+  await recordAudit(db, actor, { action: "publication.export", entityType: "publication", entityId: id, agencyCode: publication.agencyCode, after: { what } });
   return publication;
 }
 

@@ -6,8 +6,8 @@ const isoDate = text()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "reports.dateForm")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "form.dateNotReal");
 const year = z.coerce.number().int("reports.yearInteger").min(2000, "reports.yearFrom").max(2100, "reports.yearTo");
-const optionalText = (max: number) =>
-  text()
+const optionalText = (max: number, multiline = false) =>
+  text({ multiline })
     .trim()
     .max(max, "publications.tooLong")
     .optional()
@@ -20,8 +20,8 @@ export const publishSchema = z.object({
   questionDate: z.preprocess((v) => (v === "" ? null : v), isoDate.nullish()).transform((v) => v ?? null),
   questionMember: optionalText(200),
   /** the question and the introduction as printed with the publication (the answer's publish form) */
-  questionText: optionalText(4000),
-  introduction: optionalText(4000),
+  questionText: optionalText(4000, true),
+  introduction: optionalText(4000, true),
   /** "answer" or "MEASURE:DIM[,DIM]" (lib/domain/reports/publication/spec.ts) */
   tables: text().trim().min(1, "publications.tablesRequired").max(400, "publications.tooLong"),
   from: year,

@@ -1,5 +1,7 @@
 // One publication exactly as published (the stored figures, rendered by ReportTable), its
 // parameters and hash, the check (recomputed as recorded on its instant) and what changed (against now, or ?tegen=ID).
+// Prints as the publication (its question, introduction and tables; the diff carries no-print);
+// its workbook is ./download.
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { dimensionLabel, measureLabel } from "@/lib/domain/reports/definitions";
@@ -12,6 +14,9 @@ import { NotFoundError } from "@/lib/server/errors";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { getPublication } from "@/lib/server/reports/publications";
 import { ReportTable } from "@/components/reports/report-table";
+import { PrintButton } from "@/components/reports/print-button";
+import { answerTables, answerTableTitle } from "@/lib/domain/reports/answer-tables";
+import { answerFootnotes } from "@/lib/domain/reports/answer-texts";
 
 export const generateMetadata = pageTitle("publications", "list.title");
 
@@ -44,7 +49,9 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         </dd>
         <dt>{t("detail.asOf")}</dt>
         <dd>{formatDate(p.asOf)}</dd>
-        <dt>{t("detail.takenAt")}</dt>
+        <dt>
+          {t("detail.takenAt")} ({t("detail.kennis")})
+        </dt>
         <dd>{formatDateTime(p.takenAt, actor.locale)}</dd>
         <dt>{t("detail.publishedBy")}</dt>
         <dd>{p.publishedBy}</dd>
@@ -55,6 +62,32 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           {p.contentHash}
         </dd>
       </dl>
+      <div className="no-print flex gap-3">
+        <PrintButton label={t("detail.print")} />
+        <a className="btn-secondary" href={`/rapporten/publicaties/${p.id}/download`} download>
+          {t("detail.download")}
+        </a>
+      </div>
+      {(p.questionText || p.introduction) && (
+        <section aria-labelledby="publication-texts" className="space-y-1" data-testid="publication-texts">
+          {p.questionText && (
+            <>
+              <h2 id="publication-texts">{t("detail.questionLabel")}</h2>
+              <p className="whitespace-pre-line" data-testid="publication-question">
+                {p.questionText}
+              </p>
+            </>
+          )}
+          {p.introduction && (
+            <>
+              <h2>{t("detail.introLabel")}</h2>
+              <p className="whitespace-pre-line" data-testid="publication-introduction">
+                {p.introduction}
+              </p>
+            </>
+          )}
+        </section>
+      )}
       <p className="text-sm">{p.forPublication ? t("detail.forPublication") : t("detail.notForPublication")}</p>
       <p className="text-sm">
         {p.provisionalId && <Link href={`/rapporten/publicaties/${p.provisionalId}`}>{t("detail.provisional")}</Link>}{" "}
@@ -66,20 +99,29 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         <p className="text-sm text-slate-700">{t("detail.checkNote")}</p>
       </section>
       {p.figures.map((table, i) => {
-        const { report, mask } = tableAsReport(table, p.asOf);
+        const { report, mask, subtotals } = tableAsReport(table, p.asOf);
+        const answerTable = answerTables.find((a) => a.number === table.spec.table);
         return (
           <section key={i} className="space-y-2">
-            {table.spec.table && <h2>{t("detail.table", { number: table.spec.table })}</h2>}
+            {table.spec.table && (
+              <h2>
+                {t("detail.table", { number: table.spec.table })}
+                {answerTable ? `: ${answerTableTitle(answerTable, actor.locale)}` : ""}
+              </h2>
+            )}
             <ReportTable
               report={report}
               mask={mask}
               locale={actor.locale}
+              agencySubtotals={subtotals.length > 0}
+              subtotals={subtotals}
+              footnotes={answerFootnotes(table.spec.table, actor.locale)}
               caption={`${measureLabel(report.measure, actor.locale)} · ${report.by.map((d) => dimensionLabel(d, actor.locale)).join(", ")}`}
             />
           </section>
         );
       })}
-      <section aria-labelledby="changed" className="space-y-2" data-testid="publication-diff">
+      <section aria-labelledby="changed" className="no-print space-y-2" data-testid="publication-diff">
         <h2 id="changed">{t("detail.changed")}</h2>
         <p className="flex gap-3 text-sm no-print">
           <Link href={`/rapporten/publicaties/${p.id}`}>{t("detail.compareNow")}</Link>

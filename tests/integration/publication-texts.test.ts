@@ -1,0 +1,82 @@
+// The answer as printed (issue 13): a publication keeps the question text and the introduction
+// chosen when publishing, returns them as stored, and they cannot be changed afterwards (the
+// immutability trigger covers the new columns); the tables by office are stored with their agency
+// subtotals, each the sum of its offices; the workbook of a publication holds exactly the stored
+// figures and is audited.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { agencyOfOffice } from "@/lib/domain/codes";
+import { publicationWorkbook } from "@/lib/domain/reports/publication-workbook";
+import { db } from "@/lib/server/db";
+import { exportPublication, getPublication } from "@/lib/server/reports/publications";
+import { publishReport } from "@/lib/server/reports/publish";
+import { createTestAgency, createTestNewcomer, createTestUser } from "../support/factories";
+import { addEvent } from "../support/report-factories";
+
+const base = { questionNumber: 113, from: 2020, to: 2022, asOf: "2023-01-15", forPublication: false } as const;
+
+describe("a publication's question and introduction", () => {
+  it("are stored as edited, returned as stored, and cannot be updated", async () => {
+    const a = await createTestAgency();
+    const manager = await createTestUser("MANAGER", a);
+    const questionText = "Schriftelijke vraag nr. 113 van 06/01/2023 van Maaike De Vreese: Inburgeringstrajecten – Evolutie";
+    // a line break is allowed (free text), control characters are not
+    const introduction = "De cijfers geven de situatie weer op 15/01/2023.\nAangepast door de kabinetsmedewerker.";
+    const { id } = await publishReport(manager, { ...base, title: "Met teksten", tables: "contracts:agency", status: "VOORLOPIG", questionText, introduction });
+    const { publication } = await getPublication(manager, id);
+    expect(publication).toMatchObject({ questionText, introduction });
+    await expect(db.$executeRaw`UPDATE publication SET introduction = 'anders' WHERE id = ${id}::uuid`).rejects.toThrow(/immutable/);
+    await expect(db.$executeRaw`UPDATE publication SET question_text = 'anders' WHERE id = ${id}::uuid`).rejects.toThrow(/immutable/);
+    expect((await getPublication(manager, id)).publication).toMatchObject({ questionText, introduction });
+    // empty texts are stored as none (a publication of a page's report has neither)
+    const plain = await publishReport(manager, {
+      ...base,
+      title: "Zonder teksten",
+      tables: "contracts:agency",
+      status: "VOORLOPIG",
+      questionText: " ",
+      introduction: "",
+    });
+    expect((await getPublication(manager, plain.id)).publication).toMatchObject({ questionText: null, introduction: null });
+  });
+
+  it("refuses a text that is too long, with the other errors of the submission", async () => {
+    const manager = await createTestUser("MANAGER", await createTestAgency());
+    const long = "x".repeat(4001);
+    await expect(
+      publishReport(manager, { ...base, title: "x", tables: "answer", status: "VOORLOPIG", questionText: long, introduction: long }),
+    ).rejects.toMatchObject({ fieldMessages: { title: "publications.titleMin", questionText: "publications.tooLong", introduction: "publications.tooLong" } });
+  });
+});
+
+describe("the answer's tables by office as published", () => {
+  it("store agency subtotals that are the sum of their offices; the workbook has them, the footnote, and is audited", async () => {
+    const manager = await createTestUser("MANAGER", null);
+    const a = await createTestAgency();
+    for (let i = 0; i < 3; i++) await addEvent(await createTestNewcomer(a), { type: "CONTRACT", date: "2021-03-01", nationality: "MAR" });
+    const { id } = await publishReport(manager, { ...base, title: "Antwoord", tables: "answer", status: "VOORLOPIG", introduction: "Inleiding." });
+    const { publication } = await getPublication(manager, id);
+    const byOffice = publication.figures.filter((t) => [2, 9, 13].includes(t.spec.table ?? 0));
+    // the contracts of Table 2 (the other two count infringements, none here)
+    expect(byOffice.find((t) => t.spec.table === 2)!.subtotals.length).toBeGreaterThan(0);
+    for (const table of byOffice) {
+      expect(table.subtotals.length).toBe(new Set(table.rows.map((r) => agencyOfOffice(r.keys[table.spec.by.indexOf("office")]!) ?? "ONBEKEND")).size);
+      const at = table.spec.by.indexOf("office");
+      for (const s of table.subtotals) {
+        const offices = table.rows.filter((r) => (agencyOfOffice(r.keys[at]!) ?? "ONBEKEND") === s.key);
+        expect(s.total).toBe(offices.reduce((sum, r) => sum + (r.total as number), 0));
+      }
+    }
+    expect(publication.figures.filter((t) => ![2, 9, 13].includes(t.spec.table ?? 0)).every((t) => t.subtotals.length === 0)).toBe(true);
+
+    const before = await db.auditLog.count({ where: { action: "publication.export", entityId: id } });
+    const p = await exportPublication(manager, id, "xlsx");
+    expect(await db.auditLog.count({ where: { action: "publication.export", entityId: id } })).toBe(before + 1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await publicationWorkbook(p)) as unknown as ArrayBuffer);
+    const about = wb.worksheets[0]!.getSheetValues().flat().map(String);
+    expect(about).toEqual(expect.arrayContaining(["Antwoord", "Inleiding.", "voorlopig", p.contentHash]));
+    const table10 = wb.getWorksheet("Tabel 10")!.getSheetValues().flat().map(String);
+    expect(table10.some((v) => v.startsWith("*Enige mogelijke inbreuk"))).toBe(true);
+  });
+});
