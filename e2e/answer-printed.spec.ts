@@ -24,6 +24,11 @@ test("het antwoord zoals afgedrukt: subtotalen per agentschap, voetnoot, bewerkb
   // its offices follow it, Atlas is one agency line (its only office)
   await expect(table2.locator('tr[data-subtotal="office"]')).toHaveCount(6);
   await expect(table2.locator('tr[data-subtotal="agency"]')).toHaveCount(3);
+  // Table 1: the Vlaams Agentschap's line, then each province's line with its registered split beneath
+  const table1 = page.locator("section", { has: page.locator("#tabel-1") }).getByTestId("report-table");
+  await expect(table1.locator('tr[data-subtotal="agency"]', { hasText: "Vlaams Agentschap" })).toHaveCount(1);
+  await expect(table1.locator('tr[data-subtotal="office"]', { hasText: "Provincie Antwerpen" })).toHaveCount(1);
+  await expect(table1.locator('tr[data-subtotal="detail"]')).not.toHaveCount(0);
   const table10 = page.locator("section", { has: page.locator("#tabel-10") });
   await expect(table10.getByTestId("table-footnote")).toHaveText(/^\*Enige mogelijke inbreuk van rechthebbende inburgeraars/);
   await expect(page.getByTestId("answer-texts")).toContainText("De cijfers geven de situatie weer op 15/01/2023.");

@@ -14,6 +14,8 @@ test("een manager publiceert het antwoord voorlopig, er volgt een correctie, en 
   signIn,
   db,
 }) => {
+  // two answer pages and two publications of the full answer: over a minute on a loaded machine
+  test.setTimeout(120_000);
   const agency = await createAgency();
   const k1 = { officeCode: agency.officeCode, agencyCode: agency.agencyCode };
   const a = await insertNewcomer(db, agency.agencyCode, agency.officeCode);

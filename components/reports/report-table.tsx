@@ -24,10 +24,13 @@ function rowsHtml(lines: DisplayLine[], footnotes: Footnote[], locale: Locale): 
   let html = "";
   for (const line of lines) {
     const mark = footnotes.find((f) => f.rowKeys.includes(line.keys.at(-1)!))?.mark ?? "";
-    const attrs = line.kind === "agency" ? ' class="font-semibold" data-subtotal="agency"' : line.kind === "office" ? ' data-subtotal="office"' : "";
+    const attrs = line.kind === "row" ? "" : line.kind === "agency" ? ' class="font-semibold" data-subtotal="agency"' : ` data-subtotal="${line.kind}"`;
     html += `<tr data-keys="${escapeHtml(line.keys.join(","))}"${attrs}>`;
+    // the indent goes to the line's own label: its last non-empty one (an office line of Table 1 leaves the next column empty)
+    const own = line.labels.findLastIndex((l) => l !== "");
     line.labels.forEach((l, i) => {
-      const indent = line.kind === "office" && i === line.labels.length - 1 ? ' class="pl-6"' : "";
+      const last = i === own;
+      const indent = line.kind === "office" && last ? ' class="pl-6"' : line.kind === "detail" && last ? ' class="pl-10"' : "";
       html += `<th scope="row"${indent}>${escapeHtml(l)}${i === line.labels.length - 1 ? escapeHtml(mark) : ""}</th>`;
     });
     for (const v of line.cells) html += `<td>${escapeHtml(show(v, locale))}</td>`;

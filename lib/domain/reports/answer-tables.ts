@@ -17,7 +17,13 @@ export interface AnswerTable {
 }
 
 export const answerTables: AnswerTable[] = [
-  { number: 1, title: "Al dan niet aangemeld zijn bij één van de drie agentschappen, per jaar", measures: ["reach"], by: ["office", "registered"] },
+  {
+    number: 1,
+    title: "Al dan niet aangemeld zijn bij één van de drie agentschappen, per jaar",
+    measures: ["reach"],
+    by: ["office", "registered"],
+    agencySubtotals: true,
+  },
   {
     number: 2,
     title: "Aantal personen met een inburgeringscontract per agentschap en per regio",

@@ -37,6 +37,30 @@ describe("displayLines", () => {
     expect(agii.cells[0]).toBe(1435 - 514 - 210);
   });
 
+  it("prints Table 1 as printed: the agency line, a province's line under the Vlaams Agentschap, the registered split beneath", () => {
+    const reach = Object.entries(fixture.t01_reach).flatMap(([office, v]) => [
+      [[office, "AANGEMELD"], v.AANGEMELD] as [string[], Years],
+      [[office, "NIET_AANGEMELD"], v.NIET_AANGEMELD] as [string[], Years],
+    ]);
+    const lines = displayLines(report("reach", ["office", "registered"], 2019, 2022, reach), null, { agencySubtotals: true });
+    expect(lines.slice(0, 4).map((l) => [l.kind, l.keys.join(",")])).toEqual([
+      ["agency", "ATLAS,"],
+      ["office", "ATLAS,AANGEMELD"],
+      ["office", "ATLAS,NIET_AANGEMELD"],
+      ["agency", "IN_GENT,"],
+    ]);
+    // Atlas as printed: 8.147 in 2019 (its ALL row)
+    expect(lines[0]!.cells.slice(0, 4)).toEqual(Object.values(fixture.t01_reach.ATLAS.ALL));
+    const agiiAt = lines.findIndex((l) => l.keys[0] === "AGII");
+    expect(lines[agiiAt]!.labels).toEqual(["Vlaams Agentschap", ""]);
+    expect(lines[agiiAt]!.cells.slice(0, 4)).toEqual([34117, 28058, 26418, 31085]);
+    expect(lines.slice(agiiAt + 1, agiiAt + 4).map((l) => [l.kind, l.keys.join(","), l.cells[0]])).toEqual([
+      ["office", "AGII_ANTWERPEN,", 6381],
+      ["detail", "AGII_ANTWERPEN,AANGEMELD", 2914],
+      ["detail", "AGII_ANTWERPEN,NIET_AANGEMELD", 3467],
+    ]);
+  });
+
   it("without agency subtotals the rows are as they were", () => {
     expect(displayLines(t09(), null).every((l) => l.kind === "row")).toBe(true);
   });

@@ -25,7 +25,8 @@ export function displayTotalLine(r: ReportResult, mask: TableMask | null): (stri
  * line (Atlas, IN-Gent: the office is the agency), as in the printed answer.
  */
 export interface DisplayLine {
-  kind: "row" | "agency" | "office";
+  /** "detail": a row beneath an office line (Table 1: aangemeld / niet aangemeld under a province) */
+  kind: "row" | "agency" | "office" | "detail";
   keys: string[];
   labels: string[];
   cells: ShownValue[];
@@ -55,6 +56,29 @@ export function displayLines(
     byAgency.set(agency, [...(byAgency.get(agency) ?? []), rows[i]!]);
   });
   const locale = opts.locale ?? DEFAULT_LOCALE;
+  // a table by office and one more dimension (Table 1): agency line, office lines, the rows beneath
+  if (r.by.length - (agencyAt >= 0 ? 1 : 0) > 1) {
+    const line = (key: string, label: string, sub: ShownReport["subtotals"][number], kind: "agency" | "office"): DisplayLine => ({
+      kind,
+      keys: r.by.map((_, i) => (i === at ? key : "")),
+      labels: r.by.map((_, i) => (i === at ? label : "")),
+      cells: [...sub.years, sub.total],
+    });
+    return [...byAgency].flatMap(([agency, lines]) => {
+      const sub = s.subtotals.find((x) => x.key === agency);
+      if (agency === "ONBEKEND" || !sub) return lines;
+      const out = [line(agency, localizedValueLabel("agency", agency, labelOf(codes.agencies, agency), locale), sub, "agency")];
+      const offices = [...new Set(lines.map((l) => l.keys[at]!))];
+      if (offices.length === 1) return [...out, ...lines.map((l) => ({ ...l, kind: "office" as const }))];
+      for (const office of offices) {
+        const own = lines.filter((l) => l.keys[at] === office);
+        const officeSub = s.subtotals.find((x) => x.key === office);
+        if (officeSub) out.push(line(office, own[0]!.labels[at]!, officeSub, "office"));
+        out.push(...own.map((l) => ({ ...l, kind: "detail" as const })));
+      }
+      return out;
+    });
+  }
   return [...byAgency].flatMap(([agency, offices]) => {
     const sub = s.subtotals.find((x) => x.key === agency);
     // offices outside the reference list (added in the database) have no known agency: no subtotal line

@@ -51,7 +51,9 @@ export function addReportSheet(
   for (const line of lines) {
     const mark = footnotes.find((f) => f.rowKeys.includes(line.keys.at(-1)!))?.mark ?? "";
     // an office beneath its agency is indented, as printed
-    const labels = line.labels.map((l, i) => (i === line.labels.length - 1 ? `${line.kind === "office" ? "    " : ""}${l}${mark}` : l));
+    const indent = line.kind === "office" ? "    " : line.kind === "detail" ? "        " : "";
+    const own = line.labels.findLastIndex((l) => l !== "");
+    const labels = line.labels.map((l, i) => `${i === own ? indent : ""}${l}${i === line.labels.length - 1 ? mark : ""}`);
     const row = ws.getRow(rowNo++);
     row.values = [...labels, ...line.cells];
     if (line.kind === "agency") row.font = { bold: true };

@@ -77,7 +77,7 @@ export async function attack(tables: ShownTable[], bounds: MarkBounds = oneMark)
       const office = r.by.indexOf("office");
       const rows = r.rows
         .map((row, i) => [row, i] as const)
-        .filter(([row]) => (agencyOfOffice(row.keys[office]!) ?? "ONBEKEND") === s.key)
+        .filter(([row]) => row.keys[office] === s.key || (agencyOfOffice(row.keys[office]!) ?? "ONBEKEND") === s.key)
         .map(([, i]) => i);
       const ys = r.years.map((y, j) =>
         fig(

@@ -36,12 +36,15 @@ export function shownReport(r: ReportResult, mask: TableMask | null, agencySubto
   };
 }
 
+/** The rows a subtotal's key covers: the office's (an office subtotal of Table 1) or its agency's — as tables.ts groups them. */
+export function subtotalCovers(key: string, office: string): boolean {
+  return office === key || (agencyOfOffice(office) ?? "ONBEKEND") === key;
+}
+
 function subtotal(r: ReportResult, agency: string, year: number | null): number {
   const at = r.by.indexOf("office");
   // same grouping as tables.ts (agency of the office)
-  return r.rows
-    .filter((row) => (agencyOfOffice(row.keys[at]!) ?? "ONBEKEND") === agency)
-    .reduce((s, row) => s + (year === null ? row.total : row.values[String(year)]!), 0);
+  return r.rows.filter((row) => subtotalCovers(agency, row.keys[at]!)).reduce((s, row) => s + (year === null ? row.total : row.values[String(year)]!), 0);
 }
 
 /** The agencies of a report by office, in the order of their first office: nothing hidden. */
@@ -49,5 +52,10 @@ function unmaskedSubtotals(r: ReportResult): TableMask["subtotals"] {
   const at = r.by.indexOf("office");
   if (at < 0) return [];
   const agencies = [...new Set(r.rows.map((row) => agencyOfOffice(row.keys[at]!) ?? "ONBEKEND"))];
-  return agencies.map((key) => ({ key, years: r.years.map(() => false), total: false }));
+  // as tables.ts: a table by office and one more dimension also has its offices' subtotals (agencies of several offices)
+  const rest = r.by.length - (r.by.includes("agency") ? 1 : 0) - 1;
+  if (rest > 1) return [];
+  const officesOf = (a: string) => [...new Set(r.rows.map((row) => row.keys[at]!).filter((o) => (agencyOfOffice(o) ?? "ONBEKEND") === a))];
+  const offices = rest === 1 ? agencies.flatMap((a) => (officesOf(a).length > 1 ? officesOf(a) : [])) : [];
+  return [...offices, ...agencies].map((key) => ({ key, years: r.years.map(() => false), total: false }));
 }

@@ -58,7 +58,8 @@ export function answer(): { report: ReportResult; agencySubtotals?: boolean }[] 
   const undecided: Years = Object.fromEntries(["2019", "2020", "2021", "2022"].map((y) => [y, sum(f.t09_infringements_office, y) - sum(f.t11_decisions, y)]));
   const amounts = Object.entries(f.t12_fine_amounts_2022);
   return [
-    { report: report("reach", ["office", "registered"], 2019, 2022, reach) },
+    // Table 1 as printed: agency lines, and the Vlaams Agentschap's offices as lines of their own
+    { report: report("reach", ["office", "registered"], 2019, 2022, reach), agencySubtotals: true },
     // Table 2 from the offices (the printed agency subtotal of 2021 is off by one), with agency subtotals
     { report: contracts(["office"], f.t02_contracts_office), agencySubtotals: true },
     // Table 3 as printed: it does not add up from Table 4 by the group rule, so that relation is left out

@@ -16,7 +16,12 @@ export interface TablePositions {
   /** the Totaal line per year, then its total */
   colTotal: number[];
   grand: number;
-  /** agency subtotals (when asked): agency code → per year, and their total */
+  /**
+   * agency subtotals (when asked): agency code → per year, and their total. A table by office and
+   * one more dimension (Table 1: office × registered) also has its offices' subtotals, keyed by the
+   * office code (only for agencies of several offices; a one-office agency's office is the agency).
+   * A key covers the rows whose office is the key or whose office's agency is (subtotalRows).
+   */
   subtotals: { key: string; years: number[]; total: number }[];
 }
 
@@ -77,16 +82,26 @@ export class PublicationModel extends ModelBuilder {
     this.sum(grand, rowTotal);
     const subtotals: TablePositions["subtotals"] = [];
     const officeAt = r.by.indexOf("office");
-    if (agencySubtotals && officeAt >= 0 && r.by.length - (r.by.includes("agency") ? 1 : 0) === 1) {
+    const rest = r.by.length - (r.by.includes("agency") ? 1 : 0) - 1;
+    if (agencySubtotals && officeAt >= 0 && rest <= 1) {
       const groups = new Map<string, number[]>();
+      const offices = new Map<string, Set<string>>();
       r.rows.forEach((row, i) => {
         const agency = agencyOfOffice(row.keys[officeAt]!) ?? "ONBEKEND";
         groups.set(agency, [...(groups.get(agency) ?? []), i]);
+        offices.set(agency, (offices.get(agency) ?? new Set()).add(row.keys[officeAt]!));
       });
-      for (const [agency, rows] of groups) {
+      // the offices' own subtotals first (over the other dimension), then the agencies'
+      const officeGroups = new Map<string, number[]>();
+      if (rest === 1)
+        r.rows.forEach((row, i) => {
+          const office = row.keys[officeAt]!;
+          if ((offices.get(agencyOfOffice(office) ?? "ONBEKEND")?.size ?? 0) > 1) officeGroups.set(office, [...(officeGroups.get(office) ?? []), i]);
+        });
+      for (const [agency, rows] of [...officeGroups, ...groups]) {
         const years = r.years.map((y, j) => {
           const v = rows.reduce((s, i) => s + r.rows[i]!.values[String(y)]!, 0);
-          const t = this.at(r.measure, scope, { agency, year: String(y) }, v, 1);
+          const t = this.at(r.measure, scope, { [officeGroups.has(agency) ? "office" : "agency"]: agency, year: String(y) }, v, 1);
           this.sum(
             t,
             rows.map((i) => inner[i]![j]!),
@@ -96,7 +111,7 @@ export class PublicationModel extends ModelBuilder {
         const total = this.at(
           r.measure,
           scope,
-          { agency, year: span },
+          { [officeGroups.has(agency) ? "office" : "agency"]: agency, year: span },
           rows.reduce((s, i) => s + r.rows[i]!.total, 0),
           2,
         );
