@@ -57,7 +57,9 @@ describe("step order warnings in the event form", () => {
 
   it("reports errors first: a confirmation does not override an error, an attestation without contract stays refused", async () => {
     const { staff, n } = await setup();
-    const e = await recordTrackEvent(staff, n.id, { type: "ATTESTATION", date: "2021-03-01", confirmWarnings: "INVITATION_NO_EXTRACTION" }).catch((x: unknown) => x);
+    const e = await recordTrackEvent(staff, n.id, { type: "ATTESTATION", date: "2021-03-01", confirmWarnings: "INVITATION_NO_EXTRACTION" }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(ValidationError);
     expect(e).not.toBeInstanceOf(ConfirmationRequiredError);
     expect((e as ValidationError).fieldErrors.date).toMatch(/contract/);
