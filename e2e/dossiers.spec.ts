@@ -19,6 +19,8 @@ test("een medewerker maakt een inburgeraar aan en registreert het traject, dat i
   signIn,
   db,
 }) => {
+  // six steps, one of them confirmed, and the checks in between
+  test.setTimeout(180_000);
   const agency = await createAgency("Atlas");
   const staff = await createUser("STAFF", agency);
   await signIn(page, staff);

@@ -15,6 +15,8 @@ test("een beheerder maakt een inzage op met het traject en wie het dossier opend
   createUser,
   signIn,
 }) => {
+  // two users, two sign-ins, a page, a download: more than the default minute on a loaded machine
+  test.setTimeout(180_000);
   const agency = await createAgency();
   const staff = await createUser("STAFF", agency);
   const admin = await createUser("ADMIN");
