@@ -18,6 +18,7 @@ const PAGES: Record<string, string[]> = {
   "/dossiers/nieuw": [],
   "/dossiers/[id]": [],
   "/dossiers/[id]/bewerken": [],
+  "/dossiers/[id]/inzage": [],
   "/boetes": ["agency", "type", "minAgeDays", "page"],
   "/boetes/[eventId]": [],
   "/boetes/[eventId]/brief": [],

@@ -19,6 +19,8 @@ test("een medewerker maakt een inburgeraar aan en registreert het traject, dat i
   signIn,
   db,
 }) => {
+  // six steps, one of them confirmed, and the checks in between
+  test.setTimeout(180_000);
   const agency = await createAgency("Atlas");
   const staff = await createUser("STAFF", agency);
   await signIn(page, staff);
@@ -46,7 +48,25 @@ test("een medewerker maakt een inburgeraar aan en registreert het traject, dat i
   await expect(page.getByTestId("newcomer-name")).toHaveText(`${lastName}, Ayşe`);
   await expect(page.getByTestId("national-number")).toHaveText("85.07.30-***.**");
 
-  await recordStep(page, "INVITATION", "2021-01-05");
+  // an invitation without an extraction is out of the usual order (issue 14): a warning, nothing
+  // saved until the user confirms, and the confirmation is in the audit row
+  const invitation = page.getByTestId("step-INVITATION");
+  await invitation.locator("summary").click();
+  await invitation.locator('input[type="date"]').fill("2021-01-05");
+  await invitation.getByRole("button", { name: "Registreren" }).click();
+  const warning = invitation.getByTestId("step-warning");
+  await expect(warning).toContainText("Er is geen extractie uit het rijksregister geregistreerd: een uitnodiging volgt gewoonlijk op de extractie.");
+  expect((await db.query("SELECT 1 FROM track_event e JOIN newcomer n ON n.id = e.newcomer_id WHERE n.last_name = $1", [lastName])).rowCount).toBe(0);
+  await warning.getByRole("button", { name: "Bevestigen en toch opslaan" }).click();
+  await expect(invitation.getByTestId("form-message")).toHaveText("Geregistreerd.");
+  await expect(invitation.getByTestId("step-warning")).toHaveCount(0);
+  const confirmed = await db.query(
+    `SELECT a.after->'confirmedWarnings' AS w FROM audit_log a JOIN newcomer n ON n.id = a.newcomer_id
+     WHERE n.last_name = $1 AND a.action = 'event.create'`,
+    [lastName],
+  );
+  expect(confirmed.rows).toEqual([{ w: ["INVITATION_NO_EXTRACTION"] }]);
+  await recordStep(page, "EXTRACTION", "2021-01-02");
   await recordStep(page, "REGISTRATION", "2021-02-01");
   await recordStep(page, "CONTRACT", "2021-03-01");
   await recordStep(page, "ATTESTATION", "2022-01-10");
@@ -55,23 +75,24 @@ test("een medewerker maakt een inburgeraar aan en registreert het traject, dat i
   });
 
   const entries = page.getByTestId("timeline-entry");
-  await expect(entries).toHaveCount(5);
+  await expect(entries).toHaveCount(6);
   expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute("data-type")))).toEqual([
+    "EXTRACTION",
     "INVITATION",
     "REGISTRATION",
     "CONTRACT",
     "ATTESTATION",
     "INFRINGEMENT",
   ]);
-  await expect(entries.nth(0)).toContainText("05/01/2021");
-  await expect(entries.nth(0)).toContainText(staff.name);
+  await expect(entries.nth(1)).toContainText("05/01/2021");
+  await expect(entries.nth(1)).toContainText(staff.name);
 
   // the rules are enforced in the browser too: an attestation before the contract is refused with the reason
   const attest = page.getByTestId("step-ATTESTATION");
   await attest.locator('input[type="date"]').fill("2021-02-15");
   await attest.getByRole("button", { name: "Registreren" }).click();
   await expect(attest.getByText("Het attest kan niet vóór het contract (01/03/2021) behaald zijn.")).toBeVisible();
-  await expect(entries).toHaveCount(5);
+  await expect(entries).toHaveCount(6);
 
   // the reveal shows the full number and is audited
   await page.getByRole("button", { name: "Toon volledig nummer" }).click();

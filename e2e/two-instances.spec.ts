@@ -109,7 +109,8 @@ test("een formulier van A, verstuurd naar B (en omgekeerd), werkt: dezelfde buil
   const id = new URL(page.url()).pathname.split("/").at(-1)!;
   await gotoOn(page, "B", `/dossiers/${id}`);
   await pin(page, "A");
-  const step = page.getByTestId("step-INVITATION");
+  // an extraction: a step that needs no confirmation (an invitation without one warns, issue 14)
+  const step = page.getByTestId("step-EXTRACTION");
   await step.locator("summary").click();
   await step.locator('input[type="date"]').fill("2021-01-05");
   const beforeStep = balancer.log.length;
@@ -121,7 +122,7 @@ test("een formulier van A, verstuurd naar B (en omgekeerd), werkt: dezelfde buil
       .filter((f) => f.serverAction)
       .map((f) => f.backend),
   ).toEqual(["A"]);
-  expect((await db.query("SELECT 1 FROM track_event WHERE newcomer_id = $1 AND type = 'INVITATION'", [id])).rowCount).toBe(1);
+  expect((await db.query("SELECT 1 FROM track_event WHERE newcomer_id = $1 AND type = 'EXTRACTION'", [id])).rowCount).toBe(1);
 });
 
 test("de aanmeldbeperking telt over beide instanties: 5 foute wachtwoorden verdeeld over A en B blokkeren de account", async ({ page, createUser }) => {

@@ -43,6 +43,9 @@ async function main() {
       process.exitCode = 1;
       return;
     }
+    // steps out of the usual order: imported all the same, reported per line
+    for (const w of result.warnings) console.warn(`regel ${w.line}, veld ${w.field}: ${w.reason}`);
+    if (result.warnings.length > 0) console.warn(`${result.warnings.length} waarschuwing(en): de regels werden toch geïmporteerd.`);
     console.log(`Geïmporteerd: ${result.newcomers} nieuwe inburgeraars, ${result.events} gebeurtenissen in ${result.seconds.toFixed(1)} s.`);
   } finally {
     await database.close();

@@ -2,7 +2,7 @@
 // One small form per step of the track, each folded in a <details> so the dossier page stays
 // calm; the first field gets focus when a form opens, Enter submits. The contract form shows the
 // classification it will record, prefilled from the newcomer and changeable.
-import { useRef } from "react";
+import { type FormEvent, useRef } from "react";
 import { Field } from "@/components/forms/field";
 import { FormMessage } from "@/components/forms/form-message";
 import { useFormAction, type FormResult } from "@/components/forms/use-form-action";
@@ -10,7 +10,11 @@ import { NATIONALITY_GROUPS, RECORDABLE_EVENT_TYPES, TARGET_GROUPS } from "@/lib
 import { useT } from "@/components/i18n/i18n-provider";
 import { NationalityPicker, type NationalityOption } from "./nationality-picker";
 
-type Action = (prev: FormResult | null, form: FormData) => Promise<FormResult>;
+/** A step out of the usual order (issue 14): nothing was saved; the user may confirm these warnings. */
+interface StepResult extends FormResult {
+  data?: { intro: string; warnings: string[]; codes: string[] };
+}
+type Action = (prev: StepResult | null, form: FormData) => Promise<StepResult>;
 export const STEP_TYPES = RECORDABLE_EVENT_TYPES;
 
 export interface StepFormsProps {
@@ -26,7 +30,16 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
   const t = useT("dossiers");
   const { result, pending, formRef, onSubmit, errors } = useFormAction(props.action);
   const details = useRef<HTMLDetailsElement>(null);
+  const confirm = useRef<HTMLInputElement>(null);
   const c = props.classification;
+  const pendingWarnings = result?.data;
+  // the confirm button names the warnings it confirms; the plain submit confirms none, so a
+  // changed date is checked afresh
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
+    if (confirm.current) confirm.current.value = submitter?.dataset.confirm === "1" && pendingWarnings ? pendingWarnings.codes.join(",") : "";
+    onSubmit(e);
+  };
   return (
     <details
       ref={details}
@@ -37,9 +50,23 @@ function StepForm({ type, props }: { type: (typeof STEP_TYPES)[number]; props: S
       }}
     >
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium">{t(`events.${type}`)}</summary>
-      <form ref={formRef} onSubmit={onSubmit} className="space-y-3 border-t border-slate-200 p-3" noValidate aria-label={t(`events.${type}`)}>
+      <form ref={formRef} onSubmit={submit} className="space-y-3 border-t border-slate-200 p-3" noValidate aria-label={t(`events.${type}`)}>
         <FormMessage result={result} />
         <input type="hidden" name="type" value={type} />
+        <input type="hidden" name="confirmWarnings" ref={confirm} defaultValue="" />
+        {pendingWarnings && (
+          <div role="alert" className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950" data-testid="step-warning">
+            {pendingWarnings.warnings.map((w) => (
+              <p key={w} className="font-medium">
+                {w}
+              </p>
+            ))}
+            <p>{pendingWarnings.intro}</p>
+            <button type="submit" className="btn-secondary" data-confirm="1" disabled={pending}>
+              {t("events.confirmAndSave")}
+            </button>
+          </div>
+        )}
         <div className="grid gap-3 sm:grid-cols-2">
           <Field name={`${type}-date`} label={t(`events.dateOf.${type}`)} error={errors.date}>
             {(a) => <input {...a} name="date" type="date" max={props.today} className="input" />}

@@ -14,6 +14,9 @@ interface RunView {
   events: number;
   errorCount: number;
   errors: { line: number; field: string; reason: string }[];
+  /** steps out of the usual order (issue 14): the import went ahead; absent from older servers */
+  warningCount?: number;
+  warnings?: { line: number; field: string; reason: string }[];
 }
 
 export function ImportUploader() {
@@ -110,6 +113,36 @@ export function ImportUploader() {
             </div>
           )}
           {run.status === "SUCCEEDED" && <p>{t("import.result", { newcomers: formatNumber(run.newcomers), events: formatNumber(run.events) })}</p>}
+          {run.status === "SUCCEEDED" && (run.warningCount ?? 0) > 0 && (
+            <>
+              <p>
+                {t("import.warningCount", { count: formatNumber(run.warningCount ?? 0) })}
+                {(run.warningCount ?? 0) > (run.warnings?.length ?? 0) ? ` ${t("import.errorsShown", { shown: formatNumber(run.warnings?.length ?? 0) })}` : ""}
+              </p>
+              <div className="overflow-x-auto">
+                <table className="data-table" data-testid="import-warnings">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("import.line")}</th>
+                      <th scope="col">{t("import.field")}</th>
+                      <th scope="col">{t("import.reason")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {(run.warnings ?? []).map((w, i) => (
+                      <tr key={i}>
+                        <td>{w.line}</td>
+                        <td>
+                          <code>{w.field}</code>
+                        </td>
+                        <td>{w.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
           {run.status === "FAILED" && (
             <>
               <p>

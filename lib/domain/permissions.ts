@@ -9,6 +9,8 @@ export const permissionRoles = {
   "dossier.write": ["STAFF", "ADMIN"],
   "dossier.reveal": ["STAFF", "ADMIN"],
   "dossier.history": ["STAFF", "ADMIN"],
+  // the right of access (GDPR art. 15, issue 15): everything held about one person, national number in full
+  "dossier.inzage": ["ADMIN"],
   "report.read": ["MANAGER", "ADMIN"],
   // a report as recorded on an earlier instant (kennisdatum, issue 13): what was known, not only as of when
   "report.knowledgeTime": ["MANAGER", "ADMIN"],

@@ -98,3 +98,19 @@ export class BadRequestError extends LocalizedError {
     this.name = "BadRequestError";
   }
 }
+
+/**
+ * A submission that breaks no rule but has steps out of the usual order (issue 14): nothing is
+ * saved until the user confirms these warnings. `fieldMessages` holds each warning's reason by
+ * field, `codes` the warnings a confirmation must name. A ValidationError (422) for any reader
+ * that does not offer the confirmation.
+ */
+export class ConfirmationRequiredError extends ValidationError {
+  constructor(
+    fieldMessages: Readonly<Record<string, MsgLike>>,
+    readonly codes: readonly string[],
+  ) {
+    super(fieldMessages, "track.confirmWarnings");
+    this.name = "ConfirmationRequiredError";
+  }
+}

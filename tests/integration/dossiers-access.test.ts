@@ -21,7 +21,7 @@ describe("agency isolation in the data layer", () => {
     const staffB = await createTestUser("STAFF", b);
     const input = newcomerInput(b, { lastName: "Verborgen", firstName: "Persoon" });
     const nb = await createNewcomer(staffB, input);
-    const eb = await recordTrackEvent(staffB, nb.id, { type: "INVITATION", date: "2021-01-05" });
+    const eb = await recordTrackEvent(staffB, nb.id, { type: "INVITATION", date: "2021-01-05", confirmWarnings: "INVITATION_NO_EXTRACTION" });
     const dataBefore = JSON.stringify(await db.newcomer.findUniqueOrThrow({ where: { id: nb.id }, include: { events: true } }));
 
     // list and search: by name, by national number, by B's office
@@ -106,8 +106,8 @@ describe("views and reveals are audited", () => {
     const a = await createTestAgency();
     const staff = await createTestUser("STAFF", a);
     const n = await createNewcomer(staff, newcomerInput(a));
-    await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-03-01" });
-    await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05" });
+    await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-03-01", confirmWarnings: "REGISTRATION_NO_EXTRACTION" });
+    await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05", confirmWarnings: "INVITATION_NO_EXTRACTION" });
     const { timeline, history } = await getNewcomerDossier(staff, n.id);
     expect(timeline.map((e) => e.type)).toEqual(["INVITATION", "REGISTRATION"]);
     expect(timeline[0]).toMatchObject({ recordedBy: staff.name, officeCode: a.officeCode });

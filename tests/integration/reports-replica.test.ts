@@ -68,7 +68,7 @@ describe.skipIf(inject("appDatabaseUrl") === null)("reports on a streaming stand
   const total = (r: { totals: { total: number } }) => r.totals.total;
   async function newContract() {
     const n = await createTestNewcomer(agency);
-    await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-01-05" });
+    await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-01-05", confirmWarnings: "REGISTRATION_NO_EXTRACTION" });
     await recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-02-01" });
   }
   const receivedNotReplayed = async () => {

@@ -25,7 +25,7 @@ const fieldError = async (p: Promise<unknown>, field: string) => {
 describe("record a step", () => {
   it("records the newcomer's classification at that moment, and one audit entry per record", async () => {
     const { staff, n, agency } = await setup();
-    const e = await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05" });
+    const e = await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05", confirmWarnings: "INVITATION_NO_EXTRACTION" });
     expect(e).toMatchObject({
       officeCode: agency.officeCode,
       agencyCode: agency.agencyCode,
@@ -42,7 +42,7 @@ describe("record a step", () => {
 
   it("takes the classification given on a contract over the newcomer's", async () => {
     const { staff, n } = await setup();
-    await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-01-05" });
+    await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-01-05", confirmWarnings: "REGISTRATION_NO_EXTRACTION" });
     const c = await recordTrackEvent(staff, n.id, {
       type: "CONTRACT",
       date: "2021-02-01",
@@ -61,7 +61,7 @@ describe("record a step", () => {
     const tomorrow = new Date(Date.parse(`${todayIso()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     expect(await fieldError(recordTrackEvent(staff, n.id, { type: "INVITATION", date: tomorrow }), "date")).toMatch(/toekomst/);
     expect(await fieldError(recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-02-01" }), "date")).toMatch(/aanmelding/);
-    await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-03-01" });
+    await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-03-01", confirmWarnings: "REGISTRATION_NO_EXTRACTION" });
     expect(await fieldError(recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-02-01" }), "date")).toBe(
       "Het contract kan niet vóór de aanmelding (01/03/2021) ondertekend zijn.",
     );
@@ -109,7 +109,7 @@ describe("record a step", () => {
 describe("correct and cancel", () => {
   it("corrects with a reason and the version read; a stale version is a conflict", async () => {
     const { staff, n } = await setup();
-    const e = await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05" });
+    const e = await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05", confirmWarnings: "INVITATION_NO_EXTRACTION" });
     expect(await fieldError(correctTrackEvent(staff, e.id, { date: "2021-01-06", version: 1, reason: "" }), "reason")).toMatch(/reden/);
     const fixed = await correctTrackEvent(staff, e.id, { date: "2021-01-06", version: 1, reason: "tikfout" });
     expect(fixed.version).toBe(2);
@@ -125,7 +125,7 @@ describe("correct and cancel", () => {
 
   it("refuses a correction or cancellation that would break the order of the steps", async () => {
     const { staff, n } = await setup();
-    const reg = await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-01-05" });
+    const reg = await recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-01-05", confirmWarnings: "REGISTRATION_NO_EXTRACTION" });
     await recordTrackEvent(staff, n.id, { type: "CONTRACT", date: "2021-02-01" });
     expect(await fieldError(correctTrackEvent(staff, reg.id, { date: "2021-03-01", version: 1, reason: "verkeerde datum" }), "date")).toMatch(
       /vóór de aanmelding/,
@@ -136,7 +136,7 @@ describe("correct and cancel", () => {
 
   it("cancels with a reason, keeps the record, and writes one audit entry", async () => {
     const { staff, n } = await setup();
-    const e = await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05" });
+    const e = await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05", confirmWarnings: "INVITATION_NO_EXTRACTION" });
     expect(await fieldError(cancelTrackEvent(staff, e.id, { version: 1 }), "reason")).toMatch(/reden/);
     await cancelTrackEvent(staff, e.id, { version: 1, reason: "dubbel ingegeven" });
     const kept = await db.trackEvent.findUniqueOrThrow({ where: { id: e.id } });
@@ -151,7 +151,7 @@ describe("move to another agency", () => {
     const { staff, n, agency } = await setup();
     const other = await createTestAgency();
     const receiver = await createTestUser("STAFF", other);
-    const before = await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05" });
+    const before = await recordTrackEvent(staff, n.id, { type: "INVITATION", date: "2021-01-05", confirmWarnings: "INVITATION_NO_EXTRACTION" });
     await expect(moveNewcomer(staff, n.id, { officeCode: other.officeCode, version: 2 })).rejects.toBeInstanceOf(ConflictError);
     const moved = await moveNewcomer(staff, n.id, { officeCode: other.officeCode, version: 1, reason: "verhuisd" });
     expect(moved).toMatchObject({ officeCode: other.officeCode, agencyCode: other.agencyCode, version: 2 });
@@ -161,7 +161,7 @@ describe("move to another agency", () => {
     expect(audit[0]).toMatchObject({ before: { agencyCode: agency.agencyCode }, after: { agencyCode: other.agencyCode }, reason: "verhuisd" });
     // the old agency lost it, the new one records on it with its own office
     await expect(recordTrackEvent(staff, n.id, { type: "REGISTRATION", date: "2021-02-01" })).rejects.toThrow("Niet gevonden");
-    const after = await recordTrackEvent(receiver, n.id, { type: "REGISTRATION", date: "2021-02-01" });
+    const after = await recordTrackEvent(receiver, n.id, { type: "REGISTRATION", date: "2021-02-01", confirmWarnings: "REGISTRATION_NO_EXTRACTION" });
     expect(after).toMatchObject({ officeCode: other.officeCode, agencyCode: other.agencyCode });
   });
 

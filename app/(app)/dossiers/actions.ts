@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { translator } from "@/lib/i18n/messages";
 import { canSeeAgency } from "@/lib/server/access/scope";
 import type { ActionResult } from "@/lib/server/action-result";
+import { ConfirmationRequiredError } from "@/lib/server/errors";
 import { action, formFields } from "@/lib/server/entry/action";
 import { revealNationalNumber } from "@/lib/server/dossiers/get-dossier";
 import { createNewcomer, moveNewcomer, updateNewcomer } from "@/lib/server/dossiers/save-newcomer";
@@ -33,11 +34,29 @@ export const moveNewcomerAction = action("dossier.write", async (actor, id: stri
   return { ok: true, message: translator("dossiers", actor.locale)("dossier.moved") };
 });
 
-export const recordEventAction = action("dossier.write", async (actor, newcomerId: string, _prev: Prev, form: FormData): Promise<ActionResult> => {
-  await recordTrackEvent(actor, newcomerId, formFields(form));
-  revalidatePath(`/dossiers/${newcomerId}`);
-  return { ok: true, message: translator("dossiers", actor.locale)("events.recorded") };
-});
+/** What the step form shows when a step is out of the usual order: the warnings, and the codes a confirmation names. */
+export interface StepWarnings {
+  intro: string;
+  warnings: string[];
+  codes: string[];
+}
+
+export const recordEventAction = action(
+  "dossier.write",
+  async (actor, newcomerId: string, _prev: ActionResult<StepWarnings> | null, form: FormData): Promise<ActionResult<StepWarnings>> => {
+    try {
+      await recordTrackEvent(actor, newcomerId, formFields(form));
+    } catch (e) {
+      // nothing was saved: the form shows the warnings with a "confirm and save anyway" control
+      if (e instanceof ConfirmationRequiredError) {
+        return { ok: false, data: { intro: e.messageIn(actor.locale), warnings: Object.values(e.fieldErrorsIn(actor.locale)), codes: [...e.codes] } };
+      }
+      throw e;
+    }
+    revalidatePath(`/dossiers/${newcomerId}`);
+    return { ok: true, message: translator("dossiers", actor.locale)("events.recorded") };
+  },
+);
 
 export const correctEventAction = action(
   "dossier.write",

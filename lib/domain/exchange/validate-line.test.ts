@@ -367,4 +367,22 @@ describe("validateExchangeLine", () => {
     const r = check(n);
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(["events[0].date", "events[5].decision.amountEur"]);
   });
+
+  it("reports an invitation before the extraction and a registration without one as warnings, and accepts the line", () => {
+    const inOrder = check(samira());
+    expect(inOrder.ok && inOrder.warnings).toBeFalsy();
+    const n = samira();
+    n.events = n.events.filter((e) => e.type !== "EXTRACTION");
+    n.events.unshift({ type: "EXTRACTION", date: "2020-03-15" });
+    const r = line.validateExchangeLine(JSON.stringify(n), 7, refs);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings?.map((w) => ({ ...w, reason: renderMessage(w.reason) }))).toEqual([
+      { line: 7, field: "events[1].date", reason: "Waarschuwing: een uitnodiging (2020-03-10) zonder extractie uit het rijksregister op of vóór die datum." },
+    ]);
+    n.events = n.events.filter((e) => e.type !== "EXTRACTION");
+    const none = line.validateExchangeLine(JSON.stringify(n), 8, refs);
+    expect(none.ok && none.warnings?.map((w) => w.field)).toEqual(["events[0].date", "events[1].date"]);
+    expect(none.ok && none.value.events).toHaveLength(n.events.length);
+  });
 });

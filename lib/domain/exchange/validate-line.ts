@@ -18,7 +18,7 @@ import {
   TARGET_GROUPS as TARGET_GROUP_CODES,
 } from "@/lib/domain/codes";
 import { FINE_MAX_EUR, FINE_MIN_EUR, isFineAmountInRange } from "@/lib/domain/fines/rules";
-import { adviceFactsOn, earliestSteps, stepOrderBreach } from "@/lib/domain/track/step-order";
+import { adviceFactsOn, earliestSteps, stepOrderBreach, stepOrderWarning } from "@/lib/domain/track/step-order";
 import { infringementTypeProblem } from "./infringement-rules";
 import type { DecisionOutcomeCode, DvzFollowUpCode, EventTypeCode, NationalityGroupCode, TargetGroupCode } from "./record";
 
@@ -75,7 +75,8 @@ export interface ResolvedNewcomer {
   events: ResolvedEvent[];
 }
 
-export type LineResult = { ok: true; value: ResolvedNewcomer } | { ok: false; errors: LineError[] };
+/** `warnings`: steps out of the usual order (step-order.ts stepOrderWarning) — reported, the line is still imported. */
+export type LineResult = { ok: true; value: ResolvedNewcomer; warnings?: LineError[] } | { ok: false; errors: LineError[] };
 
 const EVENT_TYPES = new Set<string>(EVENT_TYPE_CODES);
 const TARGET_GROUPS = new Set<string>(TARGET_GROUP_CODES);
@@ -200,10 +201,12 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
     const ev = resolveEvent((raw.events as unknown[])[i], i, person, refs, errors, line);
     if (ev) events.push(ev);
   }
-  if (errors.length === 0) checkOrder(events, errors, line);
+  const warnings: LineError[] = [];
+  if (errors.length === 0) checkOrder(events, errors, line, warnings);
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
+    ...(warnings.length > 0 ? { warnings } : {}),
     value: {
       nationalNumber: nationalNumber as string,
       lastName: lastName as string,
@@ -376,11 +379,18 @@ function resolveDecision(raw: unknown, eventDate: unknown, errors: LineError[], 
   return { date: raw.date as string, outcome: raw.outcome as DecisionOutcomeCode, amountEur };
 }
 
-/** No contract before a registration, no attestation before a contract (lib/domain/track/step-order.ts). */
-function checkOrder(events: ResolvedEvent[], errors: LineError[], line: number) {
+/**
+ * No contract before a registration, no attestation before a contract (errors); an invitation or
+ * a registration without an extraction on or before it (warnings) — lib/domain/track/step-order.ts.
+ */
+function checkOrder(events: ResolvedEvent[], errors: LineError[], line: number, warnings: LineError[]) {
   const earliest = earliestSteps(events);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
+    if (stepOrderWarning(e.type, e.date, earliest) !== null) {
+      const key = e.type === "INVITATION" ? "line.invitationWithoutExtraction" : "line.registrationWithoutExtraction";
+      eventError(warnings, line, i, "date", msg(key, { date: e.date }));
+    }
     if (stepOrderBreach(e.type, e.date, earliest) === null) continue;
     if (e.type === "CONTRACT") {
       eventError(errors, line, i, "date", msg("line.contractBeforeRegistration", { date: e.date }));

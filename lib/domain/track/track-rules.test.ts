@@ -76,3 +76,29 @@ describe("order of a whole track", () => {
     expect(trackOrderProblem([{ ...reg, date: "2020-03-01" }, con])).toMatchObject({ id: "c", reason: expect.stringContaining("01/03/2020") });
   });
 });
+
+describe("steps out of the usual order (warnings to confirm)", () => {
+  const warning = (...a: Parameters<typeof rules.stepOrderWarningOf>) => {
+    const w = rules.stepOrderWarningOf(...a);
+    return w && { code: w.code, reason: renderMessage(w.reason) };
+  };
+  const extraction = { type: "EXTRACTION" as const, date: "2020-02-01" };
+  it("warns for an invitation before the extraction, and a registration without one", () => {
+    expect(warning("INVITATION", "2020-01-15", [extraction])).toEqual({
+      code: "INVITATION_BEFORE_EXTRACTION",
+      reason: "De uitnodiging ligt vóór de extractie uit het rijksregister (01/02/2020).",
+    });
+    expect(warning("INVITATION", "2020-01-15", [])).toMatchObject({ code: "INVITATION_NO_EXTRACTION", reason: expect.stringMatching(/geen extractie/) });
+    expect(warning("REGISTRATION", "2020-03-01", [])).toMatchObject({ code: "REGISTRATION_NO_EXTRACTION" });
+    expect(warning("REGISTRATION", "2020-01-31", [extraction])).toMatchObject({ code: "REGISTRATION_BEFORE_EXTRACTION" });
+  });
+  it("is silent for steps in order, and leaves the errors to stepOrderProblem", () => {
+    expect(warning("INVITATION", "2020-02-01", [extraction])).toBeNull();
+    expect(warning("REGISTRATION", "2020-05-01", [extraction])).toBeNull();
+    expect(warning("CONTRACT", "2020-05-01", [])).toBeNull();
+    expect(warning("EXTRACTION", "2020-05-01", [])).toBeNull();
+    // an attestation without a contract stays an error, not a warning
+    expect(stepOrderProblem("ATTESTATION", "2020-05-01", [extraction])).toMatch(/contract/);
+    expect(warning("ATTESTATION", "2020-05-01", [extraction])).toBeNull();
+  });
+});

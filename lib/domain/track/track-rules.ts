@@ -5,7 +5,7 @@
 import type { EventTypeCode, InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
 import { infringementTypeBreaches } from "@/lib/domain/fines/infringement-decree";
 import { msg, type MsgLike } from "@/lib/i18n/message";
-import { earliestSteps, stepOrderBreach } from "./step-order";
+import { earliestSteps, stepOrderBreach, stepOrderWarning } from "./step-order";
 
 export type TrackEventTypeCode = EventTypeCode;
 
@@ -46,6 +46,30 @@ export function stepOrderProblem(type: TrackEventTypeCode, date: string, others:
     case "BEFORE_CONTRACT":
       return msg("track.attestationBeforeContract", { date: dmy(breach.contract) });
   }
+}
+
+/** A step out of the usual order that the user must confirm: a stable code (what a confirmation names) and the reason. */
+export interface StepOrderWarningOf {
+  code: "INVITATION_NO_EXTRACTION" | "INVITATION_BEFORE_EXTRACTION" | "REGISTRATION_NO_EXTRACTION" | "REGISTRATION_BEFORE_EXTRACTION";
+  reason: MsgLike;
+}
+
+/**
+ * The warning for a step of this type on `date` given the newcomer's other (active) records, or
+ * null (the rule itself: stepOrderWarning in step-order.ts). Not an error: the form asks the user
+ * to confirm, the import reports it and goes on.
+ */
+export function stepOrderWarningOf(type: TrackEventTypeCode, date: string, others: readonly DatedStep[]): StepOrderWarningOf | null {
+  const warning = stepOrderWarning(type, date, earliestSteps(others));
+  if (!warning) return null;
+  const invitation = type === "INVITATION";
+  if (warning.kind === "NO_EXTRACTION") {
+    return invitation
+      ? { code: "INVITATION_NO_EXTRACTION", reason: "track.invitationNoExtraction" }
+      : { code: "REGISTRATION_NO_EXTRACTION", reason: "track.registrationNoExtraction" };
+  }
+  const reason = msg(invitation ? "track.invitationBeforeExtraction" : "track.registrationBeforeExtraction", { date: dmy(warning.extraction) });
+  return { code: invitation ? "INVITATION_BEFORE_EXTRACTION" : "REGISTRATION_BEFORE_EXTRACTION", reason };
 }
 
 /** Dates of records may not lie after today (both YYYY-MM-DD). */

@@ -54,7 +54,9 @@ export type AuditAction =
   | "publication.create.denied"
   | "publication.view"
   | "publication.view.denied"
-  | "publication.export";
+  | "publication.export"
+  | "newcomer.inzage"
+  | "newcomer.inzage.denied";
 
 export interface AuditEntry {
   action: AuditAction;

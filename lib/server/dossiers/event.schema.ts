@@ -21,7 +21,13 @@ const classification = {
 /** Staff record these steps here; DVZ advices are made by ADMINs elsewhere (lib/server/dvz). */
 export const RECORDABLE_TYPES = RECORDABLE_EVENT_TYPES;
 
-const base = { date: isoDate, note, ...classification };
+/** The warnings (codes of stepOrderWarningOf) the user confirmed: "A,B" from the form, or a list. */
+const confirmWarnings = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? [] : typeof v === "string" ? v.split(",") : v),
+  z.array(text().trim().max(64)).max(8).default([]),
+);
+
+const base = { date: isoDate, note, ...classification, confirmWarnings };
 
 export const recordEventSchema = z.discriminatedUnion(
   "type",

@@ -5,20 +5,20 @@ import "server-only";
 // it with a reason. Each change is one transaction with its audit entry; the newcomer's row is
 // locked so that two users recording at once cannot break the order of the steps together.
 import type { InfringementTypeCode, TargetGroupCode } from "@/lib/domain/codes";
-import { futureDateProblem, infringementTypeProblem, stepOrderProblem, trackOrderProblem } from "@/lib/domain/track/track-rules";
+import { futureDateProblem, infringementTypeProblem, stepOrderProblem, stepOrderWarningOf, trackOrderProblem } from "@/lib/domain/track/track-rules";
 import { todayIso } from "@/lib/i18n/format";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { ConfirmationRequiredError, ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { checkClassificationCodes, nationalityOf, officeByCode } from "@/lib/server/dossiers/reference-checks";
 import { isUuid } from "@/lib/domain/kit";
 import { findNewcomerInScope } from "@/lib/server/dossiers/scoped-newcomer";
 import { cancelEventSchema, correctEventSchema, RECORDABLE_TYPES, recordEventSchema } from "./event.schema";
 import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
-import { asMsg, msg, type MsgLike } from "@/lib/i18n/message";
+import { asMsg, msg, renderMessage, type MsgLike } from "@/lib/i18n/message";
 import { parseInput } from "@/lib/server/kit/parse-input";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -104,16 +104,21 @@ export async function recordTrackEvent(actor: Actor, newcomerId: string, input: 
       }
       const targetGroup: TargetGroupCode = v.targetGroup ?? n.targetGroup;
       const future = futureDateProblem(v.date, todayIso());
+      let warning: ReturnType<typeof stepOrderWarningOf> = null;
       if (future) errors.date = future;
       else {
-        const order = stepOrderProblem(v.type, v.date, await activeSteps(tx, n.id));
+        const steps = await activeSteps(tx, n.id);
+        const order = stepOrderProblem(v.type, v.date, steps);
         if (order) errors.date = order;
+        warning = stepOrderWarningOf(v.type, v.date, steps);
       }
       if (v.type === "INFRINGEMENT") {
         const problem = infringementTypeProblem(v.infringementType, v.date, targetGroup);
         if (problem) errors.infringementType = problem;
       }
       if (Object.keys(errors).length) throw new ValidationError(errors);
+      // a step out of the usual order is saved only once the user confirmed exactly this warning
+      if (warning && !v.confirmWarnings.includes(warning.code)) throw new ConfirmationRequiredError({ date: warning.reason }, [warning.code]);
       const nationalityCode = v.nationalityCode ?? n.nationalityCode;
       const nationalityGroup = v.nationalityGroup ?? (v.nationalityCode ? (await nationalityOf(tx, v.nationalityCode))!.group : n.nationalityGroup);
       const event = await tx.trackEvent.create({
@@ -139,7 +144,9 @@ export async function recordTrackEvent(actor: Actor, newcomerId: string, input: 
         entityId: event.id,
         newcomerId: n.id,
         agencyCode: n.agencyCode,
-        after: eventAudit(event),
+        // the confirmation of a warning is part of the record's audit: which one, and its words
+        after: warning ? { ...eventAudit(event), confirmedWarnings: [warning.code] } : eventAudit(event),
+        reason: warning ? renderMessage(msg("track.warningConfirmed", { warnings: asMsg(warning.reason) })) : null,
       });
       return event;
     })

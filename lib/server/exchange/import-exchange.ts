@@ -32,7 +32,8 @@ export interface LineErrorText {
   reason: string;
 }
 
-type Outcome<E> = { ok: true; newcomers: number; events: number; seconds: number } | { ok: false; errors: E[] };
+// warnings: steps out of the usual order (issue 14), per line; the import went ahead with them
+type Outcome<E> = { ok: true; newcomers: number; events: number; seconds: number; warnings: E[] } | { ok: false; errors: E[] };
 /** The errors as messages (keys + parameters), for a caller that shows them in its reader's language. */
 export type ImportOutcome = Outcome<LineError>;
 export type ImportResult = Outcome<LineErrorText>;
@@ -53,9 +54,10 @@ export interface ImportOptions {
 /** The function the demo loader and the command line call: errors as text in `opts.locale`. */
 export async function importExchangeFile(opts: ImportOptions): Promise<ImportResult> {
   const result = await importExchange(opts);
-  if (result.ok) return result;
   const locale = opts.locale ?? DEFAULT_LOCALE;
-  return { ok: false, errors: result.errors.map((e) => ({ line: e.line, field: e.field, reason: renderMessage(e.reason, locale) })) };
+  const told = (e: LineError) => ({ line: e.line, field: e.field, reason: renderMessage(e.reason, locale) });
+  if (result.ok) return { ...result, warnings: result.warnings.map(told) };
+  return { ok: false, errors: result.errors.map(told) };
 }
 
 /** The import with its errors as messages (the upload page stores them and shows them in the viewer's language). */
@@ -72,7 +74,7 @@ export async function importExchange(opts: ImportOptions): Promise<ImportOutcome
     if (file.errors.length > 0) return { ok: false, errors: file.errors };
     opts.onPhase?.("IMPORTING", file.total);
     const written = await writeAll(client, file.newcomers, file.total, opts);
-    return { ok: true, ...written, seconds: (performance.now() - started) / 1000 };
+    return { ok: true, ...written, seconds: (performance.now() - started) / 1000, warnings: file.warnings };
   } finally {
     await client.end();
   }

@@ -68,7 +68,13 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
     if (result.ok) {
       await db.importRun.update({
         where: { id: runId },
-        data: { status: "SUCCEEDED", newcomers: result.newcomers, events: result.events, finishedAt: new Date() },
+        data: {
+          status: "SUCCEEDED",
+          newcomers: result.newcomers,
+          events: result.events,
+          warnings: { count: result.warnings.length, list: JSON.parse(JSON.stringify(result.warnings.slice(0, KEPT_ERRORS))) as Prisma.InputJsonArray },
+          finishedAt: new Date(),
+        },
       });
     } else {
       await db.importRun.update({
@@ -102,6 +108,8 @@ export interface ImportRunView {
   events: number;
   errorCount: number;
   errors: { line: number; field: string; reason: string }[];
+  warningCount: number;
+  warnings: { line: number; field: string; reason: string }[];
 }
 
 export async function getImportRun(actor: Actor, id: string): Promise<ImportRunView> {
@@ -119,6 +127,7 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
   }
   // reasons are stored as messages (runs of older versions: Dutch texts) and told in the viewer's language
   const errors = (run.errors ?? { count: 0, list: [] }) as { count: number; list: { line: number; field: string; reason: MsgLike }[] };
+  const warnings = (run.warnings ?? { count: 0, list: [] }) as { count: number; list: { line: number; field: string; reason: MsgLike }[] };
   const locale = localeOf(actor);
   return {
     id: run.id,
@@ -130,5 +139,7 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
     events: run.events,
     errorCount: errors.count,
     errors: errors.list.map((e) => ({ line: e.line, field: e.field, reason: renderMessage(e.reason, locale) })),
+    warningCount: warnings.count,
+    warnings: warnings.list.map((e) => ({ line: e.line, field: e.field, reason: renderMessage(e.reason, locale) })),
   };
 }

@@ -7,6 +7,8 @@ export interface ValidatedFile {
   newcomers: ResolvedNewcomer[];
   lines: number[];
   errors: LineError[];
+  /** steps out of the usual order, per line: reported, the lines are imported all the same */
+  warnings: LineError[];
   total: number;
 }
 
@@ -88,6 +90,7 @@ export function validateExchangeText(text: string, refs: ReferenceCodes, onProgr
   const newcomers: ResolvedNewcomer[] = [];
   const lines: number[] = [];
   const errors: LineError[] = [];
+  const warnings: LineError[] = [];
   const seen = new Map<string, number>();
   let done = 0;
   for (let i = 0; i < raw.length; i++) {
@@ -102,10 +105,11 @@ export function validateExchangeText(text: string, refs: ReferenceCodes, onProgr
         seen.set(r.value.nationalNumber, i + 1);
         newcomers.push(r.value);
         lines.push(i + 1);
+        if (r.warnings) warnings.push(...r.warnings);
       }
     }
     if (++done % 5000 === 0) onProgress?.(done, total);
   }
   onProgress?.(done, total);
-  return { newcomers, lines, errors, total };
+  return { newcomers, lines, errors, warnings, total };
 }

@@ -66,6 +66,12 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
             {t("dossier.edit")}
           </Link>
         )}
+        {/* right of access (issue 15): no prefetch, opening it is an audited production */}
+        {can(actor.role, "dossier.inzage") && (
+          <Link href={`/dossiers/${n.id}/inzage`} prefetch={false} className="btn-secondary" data-testid="inzage-link">
+            {t("dossier.inzage")}
+          </Link>
+        )}
       </div>
       <section aria-labelledby="gegevens" className="card">
         <h2 id="gegevens" className="mb-3">
