@@ -16,6 +16,7 @@ import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
 import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import { parseNewcomerForm } from "./newcomer-input";
 
 /** Refuses a national number that another dossier already has; links to it only when visible. */
 async function refuseDuplicate(tx: Tx, actor: Actor, nationalNumber: string, exceptId?: string) {
@@ -37,8 +38,7 @@ async function isUniqueViolation(e: unknown) {
 
 export async function createNewcomer(actor: Actor, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = parseInput(createNewcomerSchema, input);
-  const v = parsed;
+  const v = await parseNewcomerForm(actor, createNewcomerSchema, input, { office: true });
   try {
     return await db.$transaction(async (tx) => {
       const errors = await checkClassificationCodes(tx, v);
@@ -84,8 +84,7 @@ export async function createNewcomer(actor: Actor, input: unknown) {
 
 export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = parseInput(updateNewcomerSchema, input);
-  const v = parsed;
+  const v = await parseNewcomerForm(actor, updateNewcomerSchema, input, { office: false });
   try {
     return await db
       .$transaction(async (tx) => {
