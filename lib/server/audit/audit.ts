@@ -53,7 +53,9 @@ export type AuditAction =
   | "publication.create"
   | "publication.create.denied"
   | "publication.view"
-  | "publication.view.denied";
+  | "publication.view.denied"
+  | "newcomer.merge"
+  | "newcomer.merge.denied";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -21,8 +21,10 @@ import { parseNewcomerForm } from "./newcomer-input";
 /** Refuses a national number that another dossier already has; links to it only when visible. */
 async function refuseDuplicate(tx: Tx, actor: Actor, nationalNumber: string, exceptId?: string) {
   const existing = await tx.newcomer.findUnique({ where: { nationalNumber }, select: { id: true, agencyCode: true } });
-  if (!existing || existing.id === exceptId) return;
-  throw duplicateError(actor, existing);
+  if (existing && existing.id !== exceptId) throw duplicateError(actor, existing);
+  // the other number of a merged dossier (issue 14) still belongs to the person it was merged into
+  const alias = await tx.newcomerAlias.findUnique({ where: { nationalNumber }, select: { newcomer: { select: { id: true, agencyCode: true } } } });
+  if (alias && alias.newcomer.id !== exceptId) throw duplicateError(actor, alias.newcomer);
 }
 
 function duplicateError(actor: Actor, existing: { id: string; agencyCode: string } | null) {
