@@ -15,6 +15,8 @@ import { getNewcomerDossier } from "@/lib/server/dossiers/get-dossier";
 import { listNewcomers } from "@/lib/server/dossiers/list-newcomers";
 import { getMergePreview, mergeNewcomers, survivorOf } from "@/lib/server/dossiers/merge-newcomers";
 import { createNewcomer } from "@/lib/server/dossiers/save-newcomer";
+import { importExchangeFile } from "@/lib/server/exchange/import-exchange";
+import { writeTempFile } from "../support/exchange-factories";
 import { createTestAgency, createTestUser, type TestAgency } from "../support/factories";
 import { addDecision, addEvent, type EventInput } from "../support/report-factories";
 import { newcomerInput } from "../support/dossier-factories";
@@ -187,6 +189,31 @@ describe("merging two dossiers", () => {
     ).catch((e) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fieldErrors.nationalNumber).toBeTruthy();
+  });
+
+  it("an import line with the alias adds its events to the merged dossier instead of a new one", async () => {
+    const agency = await createTestAgency();
+    const admin = await createTestUser("ADMIN");
+    const { x, y } = await twoDossiersOfOnePerson(agency);
+    await mergeNewcomers(admin, { survivorId: y.id, mergedId: x.id, survivorVersion: y.version, mergedVersion: x.version });
+    const birthDate = x.birthDate.toISOString().slice(0, 10);
+    const line = {
+      nationalNumber: x.nationalNumber,
+      lastName: "Öztürk",
+      firstName: "Ayşe",
+      birthDate,
+      gender: "M",
+      nationality: "MAR",
+      residenceStatus: "GEZINSHERENIGING_BELG",
+      targetGroup: "PLICHT",
+      office: agency.officeCode,
+      events: [{ type: "INVITATION", date: "2023-01-10" }],
+    };
+    const newcomers = await db.newcomer.count();
+    const result = await importExchangeFile({ databaseUrl: inject("databaseUrl"), filePath: writeTempFile(`${JSON.stringify(line)}\n`) });
+    expect(result).toMatchObject({ ok: true });
+    expect(await db.newcomer.count()).toBe(newcomers);
+    expect(await db.trackEvent.count({ where: { newcomerId: y.id, type: "INVITATION" } })).toBe(2); // X's and the imported one
   });
 
   it("leaves the reports as if the person had always been one dossier (only the double count goes)", async () => {
