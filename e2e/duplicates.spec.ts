@@ -9,6 +9,7 @@ import { e2eNationalNumber } from "./support/national-numbers";
 import { insertEvent } from "./support/track";
 
 test("het formulier met vier fouten toont alle vier tegelijk", async ({ page, createAgency, createUser, signIn, db }) => {
+  test.setTimeout(180_000); // a shared, busy machine: the page loads are slow, not the form
   const agency = await createAgency("Atlas");
   await signIn(page, await createUser("STAFF", agency));
   await page.goto("/dossiers/nieuw");
@@ -32,6 +33,7 @@ test("het formulier met vier fouten toont alle vier tegelijk", async ({ page, cr
 });
 
 test("een beheerder voegt twee dubbels samen en het BIS-nummer vindt het samengevoegde dossier", async ({ page, createAgency, createUser, signIn, db }) => {
+  test.setTimeout(180_000);
   const agency = await createAgency("Atlas");
   const lastName = uniqueName("Dubbel");
   const birthDate = `19${crypto.randomInt(50, 99)}-0${crypto.randomInt(1, 9)}-1${crypto.randomInt(0, 9)}`;
