@@ -9,7 +9,7 @@ import { reportCountKeySql } from "@/lib/domain/reports/count-key";
 import { runReport } from "@/lib/domain/reports/run-report";
 import { toSearchName } from "@/lib/domain/search-name";
 import { db } from "@/lib/server/db";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/server/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { listDuplicateGroups } from "@/lib/server/dossiers/duplicates";
 import { getNewcomerDossier } from "@/lib/server/dossiers/get-dossier";
 import { listNewcomers } from "@/lib/server/dossiers/list-newcomers";
@@ -130,6 +130,9 @@ describe("duplicates", () => {
     }
     expect(found).toBe(true);
     await expect(listDuplicateGroups(staff, { page: 1 })).rejects.toBeInstanceOf(ForbiddenError);
+    // the pages' parameters as the bad-input walk sends them: no error but "not found"
+    for (const page of ["1e400", "a".repeat(300), "'\"<b>%_é", undefined]) await expect(listDuplicateGroups(admin, { page })).resolves.toBeTruthy();
+    for (const id of ["x", "'\"<b>%_é", "a".repeat(300)]) await expect(getMergePreview(admin, id, y.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
