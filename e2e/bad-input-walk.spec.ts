@@ -37,6 +37,8 @@ const PAGES: Record<string, string[]> = {
   "/beheer/gebruikers": [],
   "/beheer/gebruikers/[id]": [],
   "/beheer/import": [],
+  "/beheer/dubbels": ["page"],
+  "/beheer/dubbels/samenvoegen": ["a", "b"],
 };
 
 function pageRoutes(dir = path.join(process.cwd(), "app"), prefix = ""): string[] {

@@ -120,6 +120,7 @@ test("an admin and a manager with locale en see every page in English", async ({
   await expectEnglish(page, "/beheer/import");
   await expectEnglish(page, "/beheer/export");
   await expectEnglish(page, `/beheer/audit?user=${admin.id}`);
+  await expectEnglish(page, "/beheer/dubbels");
   await expectEnglish(page, "/rapporten/vraag-3?measure=infringements&by=decision,infringement_type");
   await expectEnglish(page, "/dossiers/00000000-0000-0000-0000-000000000000"); // not found
 

@@ -26,6 +26,8 @@ export const permissionRoles = {
   "audit.read": ["ADMIN"],
   // everyone signed in sets their own language (issue 16)
   "profile.update": ["STAFF", "MANAGER", "ADMIN"],
+  // likely duplicates and merging two dossiers into one (issue 14)
+  "dossier.merge": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -386,3 +386,26 @@ describe("validateExchangeLine", () => {
     expect(none.ok && none.value.events).toHaveLength(n.events.length);
   });
 });
+
+describe("every error of a line at once (issue 14)", () => {
+  it("reports a missing name, a future birth date, a bad checksum and the events' errors in one round", () => {
+    const n = samira() as ExchangeNewcomer & Record<string, unknown>;
+    n.lastName = "";
+    n.birthDate = "2099-01-01";
+    n.nationalNumber = `${SAMIRA_NN.slice(0, 9)}${String((Number(SAMIRA_NN.slice(9)) + 1) % 100).padStart(2, "0")}`;
+    n.events = [
+      { type: "EXTRACTION", date: "2020-03-02", nationality: "ZZZ" },
+      { type: "CONTRACT", date: "2020-04-20" },
+    ];
+    const r = check(n);
+    expect(r.ok).toBe(false);
+    const fields = r.ok ? [] : r.errors.map((e) => e.field).sort();
+    expect(fields).toEqual(["birthDate", "events[0].nationality", "events[1].date", "lastName", "nationalNumber"]);
+  });
+
+  it("takes today from the reference codes when given", () => {
+    const r = validateExchangeLine(JSON.stringify({ ...samira(), birthDate: "1985-07-30" }), 7, { ...refs, today: "1985-07-29" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toContainEqual({ line: 7, field: "birthDate", reason: "De geboortedatum ligt in de toekomst." });
+  });
+});

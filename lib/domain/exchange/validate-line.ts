@@ -10,6 +10,7 @@ import { validateNationalNumber } from "@/lib/domain/national-number";
 import { toSearchName } from "@/lib/domain/search-name";
 import { hasControlCharacter } from "@/lib/domain/validation/text";
 import { msg, type MsgLike } from "@/lib/i18n/message";
+import { todayIso } from "@/lib/i18n/format";
 import {
   DECISION_OUTCOMES,
   DVZ_FOLLOW_UPS,
@@ -28,6 +29,8 @@ export interface ReferenceCodes {
   /** nationality code → its default nationality group */
   nationalities: Map<string, NationalityGroupCode>;
   residenceStatuses: Set<string>;
+  /** today in Brussels (YYYY-MM-DD), for the future-birth-date rule; computed when not given */
+  today?: string;
 }
 
 /** `reason`: a key of messages/<locale>/errors.json (with parameters); the import page and the CLI show it in their language. */
@@ -163,6 +166,7 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
   if (!nonEmptyString(lastName)) addError(errors, line, "lastName", "line.lastName");
   if (!nonEmptyString(firstName)) addError(errors, line, "firstName", "line.firstName");
   if (!isIsoDate(birthDate)) addError(errors, line, "birthDate", "line.birthDate");
+  else if (birthDate > (refs.today ?? todayIso())) addError(errors, line, "birthDate", "line.birthDateFuture");
   if (gender !== "M" && gender !== "V") addError(errors, line, "gender", "line.gender");
   if (typeof nationalNumber !== "string" || !/^\d{11}$/.test(nationalNumber)) {
     addError(errors, line, "nationalNumber", "line.nationalNumberDigits");
@@ -186,7 +190,7 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
   const agency = typeof office === "string" ? refs.offices.get(office) : undefined;
   if (agency === undefined) addError(errors, line, "office", msg("line.unknownOffice", { value: String(office) }));
   if (!Array.isArray(raw.events)) addError(errors, line, "events", "line.eventsMissing");
-  if (errors.length > 0) return { ok: false, errors };
+  // no early return: the events are checked too, so a line's errors are all listed in one round
 
   const person = {
     office: office as string,
@@ -197,12 +201,19 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
     targetGroup: targetGroup as TargetGroupCode,
   };
   const events: ResolvedEvent[] = [];
-  for (let i = 0; i < (raw.events as unknown[]).length; i++) {
-    const ev = resolveEvent((raw.events as unknown[])[i], i, person, refs, errors, line);
-    if (ev) events.push(ev);
+  // each resolved event's place in the line (an invalid event leaves a gap), for the order errors
+  const places: number[] = [];
+  const rawEvents = Array.isArray(raw.events) ? (raw.events as unknown[]) : [];
+  for (let i = 0; i < rawEvents.length; i++) {
+    const ev = resolveEvent(rawEvents[i], i, person, refs, errors, line);
+    if (ev) {
+      events.push(ev);
+      places.push(i);
+    }
   }
   const warnings: LineError[] = [];
-  if (errors.length === 0) checkOrder(events, errors, line, warnings);
+  // the order of the events that are valid on their own, even when other fields are wrong
+  checkOrder(events, places, errors, line, warnings);
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -383,20 +394,20 @@ function resolveDecision(raw: unknown, eventDate: unknown, errors: LineError[], 
  * No contract before a registration, no attestation before a contract (errors); an invitation or
  * a registration without an extraction on or before it (warnings) — lib/domain/track/step-order.ts.
  */
-function checkOrder(events: ResolvedEvent[], errors: LineError[], line: number, warnings: LineError[]) {
+function checkOrder(events: ResolvedEvent[], places: number[], errors: LineError[], line: number, warnings: LineError[]) {
   const earliest = earliestSteps(events);
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (stepOrderWarning(e.type, e.date, earliest) !== null) {
       const key = e.type === "INVITATION" ? "line.invitationWithoutExtraction" : "line.registrationWithoutExtraction";
-      eventError(warnings, line, i, "date", msg(key, { date: e.date }));
+      eventError(warnings, line, places[i]!, "date", msg(key, { date: e.date }));
     }
     if (stepOrderBreach(e.type, e.date, earliest) === null) continue;
     if (e.type === "CONTRACT") {
-      eventError(errors, line, i, "date", msg("line.contractBeforeRegistration", { date: e.date }));
+      eventError(errors, line, places[i]!, "date", msg("line.contractBeforeRegistration", { date: e.date }));
     }
     if (e.type === "ATTESTATION") {
-      eventError(errors, line, i, "date", msg("line.attestationBeforeContract", { date: e.date }));
+      eventError(errors, line, places[i]!, "date", msg("line.attestationBeforeContract", { date: e.date }));
     }
   }
   // the DVZ advice records what the track shows on its date unless the file says otherwise

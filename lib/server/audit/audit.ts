@@ -56,7 +56,9 @@ export type AuditAction =
   | "publication.view.denied"
   | "publication.export"
   | "newcomer.inzage"
-  | "newcomer.inzage.denied";
+  | "newcomer.inzage.denied"
+  | "newcomer.merge"
+  | "newcomer.merge.denied";
 
 export interface AuditEntry {
   action: AuditAction;

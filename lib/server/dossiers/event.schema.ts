@@ -4,6 +4,9 @@ import { z } from "zod";
 import { INFRINGEMENT_TYPES, NATIONALITY_GROUPS, RECORDABLE_EVENT_TYPES, TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { text } from "@/lib/domain/validation/text";
 import { isoDate } from "@/lib/server/dossiers/newcomer.schema";
+import { futureDateProblem } from "@/lib/domain/track/track-rules";
+import { todayIso } from "@/lib/i18n/format";
+import type { MsgLike } from "@/lib/i18n/message";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const note = z.preprocess(blank, text({ multiline: true }).trim().max(1000, "form.noteTooLong").optional());
@@ -56,3 +59,14 @@ export const cancelEventSchema = z.object({
 });
 
 export type RecordEventInput = z.infer<typeof recordEventSchema>;
+
+/**
+ * The date rule over a form that did not parse (zod stops before the data layer's checks): a date
+ * in the future is reported with the form's other errors instead of in the next round.
+ */
+export function eventDateErrors(input: unknown): Record<string, MsgLike> {
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const date = isoDate.safeParse(raw.date);
+  const future = date.success ? futureDateProblem(date.data, todayIso()) : null;
+  return future ? { date: future } : {};
+}

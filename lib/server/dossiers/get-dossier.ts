@@ -12,6 +12,8 @@ import { loadTimeline } from "@/lib/server/dossiers/timeline";
 import { isUuid } from "@/lib/domain/kit";
 import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
 import { deniedWrite } from "@/lib/server/access/denied";
+import { duplicatesOf } from "./duplicates";
+import { mergedIdsOf } from "./merge-newcomers";
 
 export const HISTORY_LIMIT = 200;
 
@@ -33,12 +35,15 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
       const nationality = await tx.nationality.findUnique({ where: { code: n.nationalityCode }, select: { label: true } });
       const residenceStatus = await tx.residenceStatus.findUnique({ where: { code: n.residenceStatusCode }, select: { label: true } });
       const timeline = await loadTimeline(tx, n.id);
+      // a dossier merged into this one keeps its audit rows (append-only) under its own id
+      const merged = await mergedIdsOf(tx, n.id);
       const history = await tx.auditLog.findMany({
-        where: { newcomerId: n.id },
+        where: { newcomerId: merged.length ? { in: [n.id, ...merged] } : n.id },
         orderBy: { id: "desc" },
         take: HISTORY_LIMIT,
         select: { id: true, at: true, userEmail: true, action: true, entityType: true, before: true, after: true, reason: true },
       });
+      const duplicates = await duplicatesOf(tx, actor, n);
       await recordAudit(tx, actor, { action: "newcomer.view", entityType: "newcomer", entityId: n.id, newcomerId: n.id, agencyCode: n.agencyCode });
       return {
         newcomer: {
@@ -61,6 +66,7 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
           version: n.version,
         },
         timeline,
+        duplicates,
         history: history.map((h) => ({ ...h, id: h.id.toString(), before: maskInAudit(h.before), after: maskInAudit(h.after) })),
       };
     });

@@ -54,8 +54,19 @@ function statusFilter(status: TrackStatusFilter): Prisma.Sql {
 function searchFilter(q: string): Prisma.Sql[] {
   if (looksLikeNationalNumber(q)) {
     const digits = normalizeNationalNumber(q).replace(/\D/g, "").slice(0, 11);
-    if (digits.length === 11) return [Prisma.sql`n.national_number = ${digits}`];
-    return [Prisma.sql`n.national_number BETWEEN ${digits.padEnd(11, "0")} AND ${digits.padEnd(11, "9")}`];
+    // a merged dossier's other number (newcomer_alias, issue 14) still finds the person: two
+    // index lookups, one per unique index, rather than an OR the planner cannot seek
+    if (digits.length === 11) {
+      return [
+        Prisma.sql`n.id IN (SELECT x.id FROM newcomer x WHERE x.national_number = ${digits}
+          UNION ALL SELECT a.newcomer_id FROM newcomer_alias a WHERE a.national_number = ${digits})`,
+      ];
+    }
+    const [low, high] = [digits.padEnd(11, "0"), digits.padEnd(11, "9")];
+    return [
+      Prisma.sql`n.id IN (SELECT x.id FROM newcomer x WHERE x.national_number BETWEEN ${low} AND ${high}
+        UNION ALL SELECT a.newcomer_id FROM newcomer_alias a WHERE a.national_number BETWEEN ${low} AND ${high})`,
+    ];
   }
   const words = normalizeSearchQuery(q).split(" ").filter(Boolean);
   // only [a-z0-9] remain after normalising, so no LIKE wildcard can slip in here

@@ -8,7 +8,7 @@ import { text } from "@/lib/domain/validation/text";
 import { normalizeNationalNumber, validateNationalNumber } from "@/lib/domain/national-number";
 import { futureDateProblem } from "@/lib/domain/track/track-rules";
 import { todayIso } from "@/lib/i18n/format";
-import type { ErrorKey } from "@/lib/i18n/message";
+import type { ErrorKey, MsgLike } from "@/lib/i18n/message";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const isoDate = text({ message: "form.dateRequired" })
@@ -39,6 +39,48 @@ function checkNationalNumber<T extends { nationalNumber: string; birthDate: stri
 }
 
 export const createNewcomerSchema = newcomerFields.superRefine(checkNationalNumber);
+
+/**
+ * The cross-field rules (future birth date, checksum and its agreement with birth date and
+ * gender) over the fields that are valid on their own. zod runs a superRefine only once the whole
+ * object parses, so a form with a missing name reported the checksum and the birth date only in
+ * the next round; the data layer adds these to the field errors instead (every error at once).
+ */
+export function newcomerCrossFieldErrors(input: unknown): Record<string, MsgLike> {
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const f = newcomerFields.shape;
+  const birth = f.birthDate.safeParse(raw.birthDate);
+  const gender = f.gender.safeParse(raw.gender);
+  const errors: Record<string, MsgLike> = {};
+  if (birth.success) {
+    const future = futureDateProblem(birth.data, todayIso());
+    if (future) errors.birthDate = future;
+  }
+  const blankNumber = typeof raw.nationalNumber !== "string" || raw.nationalNumber.trim() === "";
+  const nn = f.nationalNumber.safeParse(raw.nationalNumber);
+  if (!blankNumber && nn.success) {
+    const expected: { birthDate?: string; gender?: "M" | "V" } = {};
+    if (birth.success) expected.birthDate = birth.data;
+    if (gender.success) expected.gender = gender.data;
+    const check = validateNationalNumber(nn.data, expected);
+    if (!check.ok) errors.nationalNumber = check.reason;
+  }
+  return errors;
+}
+
+/** The code fields of a form as typed (trimmed, upper-case nationality), for the reference checks of a form that did not parse. */
+export function typedCodes(input: unknown): { nationalityCode?: string; residenceStatusCode?: string; officeCode?: string } {
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const pick = (k: string) => (typeof raw[k] === "string" && raw[k].trim() !== "" && raw[k].length <= 64 ? raw[k].trim() : undefined);
+  const out: { nationalityCode?: string; residenceStatusCode?: string; officeCode?: string } = {};
+  const nat = pick("nationalityCode");
+  if (nat !== undefined) out.nationalityCode = nat.toUpperCase();
+  const res = pick("residenceStatusCode");
+  if (res !== undefined) out.residenceStatusCode = res;
+  const off = pick("officeCode");
+  if (off !== undefined) out.officeCode = off;
+  return out;
+}
 
 /**
  * Editing: the form shows the number masked (opening it must not reveal it), so an empty field

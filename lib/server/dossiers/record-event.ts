@@ -13,9 +13,10 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConfirmationRequiredError, ConflictError, NotFoundError, ValidationError } from "@/lib/server/errors";
 import { checkClassificationCodes, nationalityOf, officeByCode } from "@/lib/server/dossiers/reference-checks";
-import { isUuid } from "@/lib/domain/kit";
+import { fieldErrorsOf, isUuid } from "@/lib/domain/kit";
 import { findNewcomerInScope } from "@/lib/server/dossiers/scoped-newcomer";
-import { cancelEventSchema, correctEventSchema, RECORDABLE_TYPES, recordEventSchema } from "./event.schema";
+import { cancelEventSchema, correctEventSchema, eventDateErrors, RECORDABLE_TYPES, recordEventSchema } from "./event.schema";
+import { typedCodes } from "./newcomer.schema";
 import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 import { asMsg, msg, renderMessage, type MsgLike } from "@/lib/i18n/message";
@@ -89,8 +90,13 @@ function eventAudit(e: {
 
 export async function recordTrackEvent(actor: Actor, newcomerId: string, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = parseInput(recordEventSchema, input);
-  const v = parsed;
+  const parsed = recordEventSchema.safeParse(input);
+  if (!parsed.success) {
+    // every error at once: the code lists as typed and the date rule with zod's field errors
+    const codes = await checkClassificationCodes(db, typedCodes(input));
+    throw new ValidationError({ ...codes, ...eventDateErrors(input), ...fieldErrorsOf(parsed.error.issues) });
+  }
+  const v = parsed.data;
   return db
     .$transaction(async (tx) => {
       const n = await findNewcomerInScope(tx, actor, newcomerId, { lock: true });
@@ -166,8 +172,9 @@ async function findEventInScope(tx: Tx, actor: Actor, eventId: string) {
 /** Corrects the date, note or infringement type of a record, with a reason. */
 export async function correctTrackEvent(actor: Actor, eventId: string, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = parseInput(correctEventSchema, input);
-  const v = parsed;
+  const parsed = correctEventSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError({ ...eventDateErrors(input), ...fieldErrorsOf(parsed.error.issues) });
+  const v = parsed.data;
   return db
     .$transaction(async (tx) => {
       const before = await findEventInScope(tx, actor, eventId);

@@ -16,12 +16,15 @@ import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
 import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import { parseNewcomerForm } from "./newcomer-input";
 
 /** Refuses a national number that another dossier already has; links to it only when visible. */
 async function refuseDuplicate(tx: Tx, actor: Actor, nationalNumber: string, exceptId?: string) {
   const existing = await tx.newcomer.findUnique({ where: { nationalNumber }, select: { id: true, agencyCode: true } });
-  if (!existing || existing.id === exceptId) return;
-  throw duplicateError(actor, existing);
+  if (existing && existing.id !== exceptId) throw duplicateError(actor, existing);
+  // the other number of a merged dossier (issue 14) still belongs to the person it was merged into
+  const alias = await tx.newcomerAlias.findUnique({ where: { nationalNumber }, select: { newcomer: { select: { id: true, agencyCode: true } } } });
+  if (alias && alias.newcomer.id !== exceptId) throw duplicateError(actor, alias.newcomer);
 }
 
 function duplicateError(actor: Actor, existing: { id: string; agencyCode: string } | null) {
@@ -37,8 +40,7 @@ async function isUniqueViolation(e: unknown) {
 
 export async function createNewcomer(actor: Actor, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = parseInput(createNewcomerSchema, input);
-  const v = parsed;
+  const v = await parseNewcomerForm(actor, createNewcomerSchema, input, { office: true });
   try {
     return await db.$transaction(async (tx) => {
       const errors = await checkClassificationCodes(tx, v);
@@ -84,8 +86,7 @@ export async function createNewcomer(actor: Actor, input: unknown) {
 
 export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
   assertCan(actor, "dossier.write");
-  const parsed = parseInput(updateNewcomerSchema, input);
-  const v = parsed;
+  const v = await parseNewcomerForm(actor, updateNewcomerSchema, input, { office: false });
   try {
     return await db
       .$transaction(async (tx) => {

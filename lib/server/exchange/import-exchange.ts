@@ -195,9 +195,12 @@ async function setBulkLoad(client: pg.Client, value: "on" | "fresh-events" | "of
 }
 
 async function existingIds(client: pg.Client, newcomers: ResolvedNewcomer[]): Promise<Map<string, string>> {
-  const r = await client.query<{ national_number: string; id: string }>("SELECT national_number, id FROM newcomer WHERE national_number = ANY($1::text[])", [
-    newcomers.map((n) => n.nationalNumber),
-  ]);
+  // a merged dossier's other number (newcomer_alias, issue 14) is the dossier it was merged into
+  const r = await client.query<{ national_number: string; id: string }>(
+    `SELECT national_number, id FROM newcomer WHERE national_number = ANY($1::text[])
+     UNION ALL SELECT national_number, newcomer_id FROM newcomer_alias WHERE national_number = ANY($1::text[])`,
+    [newcomers.map((n) => n.nationalNumber)],
+  );
   return new Map(r.rows.map((row) => [row.national_number, row.id]));
 }
 

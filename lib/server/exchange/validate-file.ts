@@ -2,6 +2,7 @@ import "server-only";
 // Phase 1 of an import: every line parsed and checked before anything is written.
 import { validateExchangeLine, type LineError, type ReferenceCodes, type ResolvedNewcomer } from "@/lib/domain/exchange/validate-line";
 import { msg } from "@/lib/i18n/message";
+import { todayIso } from "@/lib/i18n/format";
 
 export interface ValidatedFile {
   newcomers: ResolvedNewcomer[];
@@ -82,7 +83,9 @@ export function validateExchangeBytes(bytes: Uint8Array, refs: ReferenceCodes, o
 }
 
 /** Lines are 1-based; empty lines are skipped (a trailing newline is normal). */
-export function validateExchangeText(text: string, refs: ReferenceCodes, onProgress?: (done: number, total: number) => void): ValidatedFile {
+export function validateExchangeText(text: string, given: ReferenceCodes, onProgress?: (done: number, total: number) => void): ValidatedFile {
+  // one "today" for the whole file (the future-birth-date rule), not one clock read per line
+  const refs = given.today ? given : { ...given, today: todayIso() };
   // a byte-order mark (some editors write one) is not part of the first line's JSON
   const raw = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split("\n");
   let total = 0;

@@ -11,7 +11,9 @@ import { endUserSessions, type SessionEndReason } from "@/lib/server/auth/user-s
 import { db } from "@/lib/server/db";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { createUserSchema, updateUserSchema } from "./users.schema";
-import { parseInput } from "@/lib/server/kit/parse-input";
+import { fieldErrorsOf } from "@/lib/domain/kit";
+import type { MsgLike } from "@/lib/i18n/message";
+import type { z } from "zod";
 
 const userFields = {
   id: true,
@@ -45,17 +47,47 @@ export async function listOfficesAndAgencies() {
   return { agencies, offices };
 }
 
-/** Resolves the agency/office pair for a role, from the office when there is one. */
-async function placement(role: "STAFF" | "MANAGER" | "ADMIN", officeCode: string | null, agencyCode: string | null) {
+type Placement = { agencyCode: string | null; officeCode: string | null };
+
+/** Resolves the agency/office pair for a role, from the office when there is one; a problem is a field error. */
+async function placement(
+  role: "STAFF" | "MANAGER" | "ADMIN",
+  officeCode: string | null,
+  agencyCode: string | null,
+): Promise<Placement | { error: Record<string, MsgLike> }> {
   if (role === "ADMIN") return { agencyCode: null, officeCode: null };
   if (role === "MANAGER") {
-    if (agencyCode && !(await db.agency.findUnique({ where: { code: agencyCode } }))) throw new ValidationError({ agencyCode: "form.unknownAgency" });
+    if (agencyCode && !(await db.agency.findUnique({ where: { code: agencyCode } }))) return { error: { agencyCode: "form.unknownAgency" } };
     return { agencyCode, officeCode: null };
   }
-  if (!officeCode) throw new ValidationError({ officeCode: "users.officeRequired" });
+  if (!officeCode) return { error: { officeCode: "users.officeRequired" } };
   const office = await db.office.findUnique({ where: { code: officeCode }, select: { agencyCode: true } });
-  if (!office) throw new ValidationError({ officeCode: "form.unknownOffice" });
+  if (!office) return { error: { officeCode: "form.unknownOffice" } };
   return { agencyCode: office.agencyCode, officeCode };
+}
+
+/**
+ * Every error of a user form at once: zod's field errors, the office or agency (when the role
+ * parsed) and the e-mail address already taken, together instead of one round each.
+ */
+async function parseUserForm<S extends typeof createUserSchema | typeof updateUserSchema>(schema: S, input: unknown, emailTakenUnless?: string) {
+  const parsed = schema.safeParse(input);
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const errors: Record<string, MsgLike> = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
+  const role = parsed.success ? parsed.data.role : updateUserSchema.shape.role.safeParse(raw.role).data;
+  const code = (k: "officeCode" | "agencyCode") => (parsed.success ? parsed.data[k] : (updateUserSchema.shape[k].safeParse(raw[k]).data ?? null));
+  let place: Placement | null = null;
+  if (role !== undefined && errors.officeCode === undefined && errors.agencyCode === undefined) {
+    const p = await placement(role, code("officeCode"), code("agencyCode"));
+    if ("error" in p) Object.assign(errors, p.error);
+    else place = p;
+  }
+  if (emailTakenUnless === undefined && errors.email === undefined) {
+    const email = createUserSchema.shape.email.safeParse(raw.email);
+    if (email.success && (await db.user.findUnique({ where: { email: email.data } }))) errors.email = "users.emailTaken";
+  }
+  if (!parsed.success || !place || Object.keys(errors).length) throw new ValidationError(errors);
+  return { value: parsed.data as z.output<S>, place };
 }
 
 export async function createUser(actor: Actor, input: unknown) {
@@ -73,10 +105,8 @@ export async function createUserFromCommandLine(input: unknown) {
 }
 
 async function insertUser(actor: Actor | null, input: unknown, reason: string | null) {
-  const parsed = parseInput(createUserSchema, input);
-  const { email, name, role, password } = parsed;
-  const place = await placement(role, parsed.officeCode, parsed.agencyCode);
-  if (await db.user.findUnique({ where: { email } })) throw new ValidationError({ email: "users.emailTaken" });
+  const { value, place } = await parseUserForm(createUserSchema, input);
+  const { email, name, role, password } = value;
   const passwordHash = await hash(password, ARGON2_OPTIONS);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, name, role, passwordHash, ...place }, select: userFields });
@@ -99,12 +129,11 @@ function sessionEndReason(before: Placed, after: Placed, passwordReset: boolean)
 export async function updateUser(actor: Actor, id: string, input: unknown) {
   assertCan(actor, "user.manage");
   const before = await getUser(actor, id);
-  const parsed = parseInput(updateUserSchema, input);
-  const { name, role, active, password } = parsed;
+  const { value, place } = await parseUserForm(updateUserSchema, input, id);
+  const { name, role, active, password } = value;
   if (before.id === actor.userId && (!active || role !== "ADMIN")) {
     throw new ValidationError({ role: "users.ownRights" });
   }
-  const place = await placement(role, parsed.officeCode, parsed.agencyCode);
   const passwordHash = password ? await hash(password, ARGON2_OPTIONS) : null;
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({

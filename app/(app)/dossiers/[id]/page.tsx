@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { EventRowActions } from "@/components/dossiers/event-row-actions";
 import { DossierHistory } from "@/components/dossiers/dossier-history";
 import { MoveForm } from "@/components/dossiers/move-form";
@@ -15,6 +15,7 @@ import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { NotFoundError } from "@/lib/server/errors";
 import { getNewcomerDossier } from "@/lib/server/dossiers/get-dossier";
+import { survivorOf } from "@/lib/server/dossiers/merge-newcomers";
 import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
 import { cancelEventAction, correctEventAction, moveNewcomerAction, recordEventAction, revealNationalNumberAction } from "../actions";
 
@@ -25,8 +26,14 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
   const t = translator("dossiers", actor.locale);
   const { id } = await params;
   const dossier = await getNewcomerDossier(actor, id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
-  if (!dossier) notFound();
-  const { newcomer: n, timeline, history } = dossier;
+  if (!dossier) {
+    // a dossier merged into another (issue 14): its old links lead to the one it went into
+    const survivor = await survivorOf(actor, id);
+    if (survivor) redirect(`/dossiers/${survivor}`);
+    notFound();
+  }
+  const { newcomer: n, timeline, history, duplicates } = dossier;
+  const ta = translator("admin", actor.locale);
   const options = await listNewcomerFormOptions();
   const agencyLabel = new Map(options.agencies.map((a) => [a.code, a.label]));
   const writable = can(actor.role, "dossier.write");
@@ -73,6 +80,37 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
           </Link>
         )}
       </div>
+      {duplicates.length > 0 && (
+        <section role="note" aria-labelledby="dubbels" className="card border-amber-400 bg-amber-50" data-testid="duplicate-notice">
+          <h2 id="dubbels" className="mb-1 text-base">
+            {ta("duplicates.notice")}
+          </h2>
+          <p className="text-sm">{ta("duplicates.noticeText")}</p>
+          <ul className="mt-1 text-sm">
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <Link href={`/dossiers/${d.id}`} prefetch={false} className="text-brand-700 underline">
+                  {d.lastName}, {d.firstName}
+                </Link>{" "}
+                · <span className="font-mono">{d.maskedNationalNumber}</span> · {d.officeLabel} · {ta(`duplicates.reasons.${d.reason}`)}
+                {can(actor.role, "dossier.merge") && (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <Link
+                      href={`/beheer/dubbels/samenvoegen?${new URLSearchParams({ a: n.id, b: d.id }).toString()}`}
+                      prefetch={false}
+                      className="text-brand-700 underline"
+                    >
+                      {ta("duplicates.noticeMerge")}
+                    </Link>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="gegevens" className="card">
         <h2 id="gegevens" className="mb-3">
           {t("dossier.data")}
