@@ -100,12 +100,6 @@ export async function mergeNewcomers(actor: Actor, input: unknown) {
       const numbers = numbersAfterMerge(survivor.nationalNumber, merged.nationalNumber);
       // one statement for all events: the report triggers run once and re-derive both newcomers
       await tx.$executeRaw`UPDATE track_event SET newcomer_id = ${survivor.id}::uuid, updated_at = now() WHERE newcomer_id = ${merged.id}::uuid`;
-      // Derived once more for both: inside that UPDATE the first-of-type trigger's own UPDATE
-      // refreshes the survivor alone (its moved events get a new fact version while the merged
-      // dossier's still stands), and the outer refresh then closes the old version by
-      // (event_id, valid_from) only — report_fact_sync — which deletes the new one recorded in
-      // this transaction too. This pass re-inserts what that took (tests/integration/duplicates-merge).
-      await tx.$executeRaw`SELECT report_refresh(ARRAY[${survivor.id}::uuid, ${merged.id}::uuid])`;
       await tx.newcomerAlias.updateMany({ where: { newcomerId: merged.id }, data: { newcomerId: survivor.id } });
       await tx.newcomer.delete({ where: { id: merged.id } });
       await tx.newcomerAlias.create({ data: { newcomerId: survivor.id, nationalNumber: numbers.alias, mergedFromId: merged.id } });

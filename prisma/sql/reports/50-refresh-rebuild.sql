@@ -13,7 +13,9 @@
 -- it would leave an empty interval whose key (event_id, valid_from, recorded_from) the new
 -- version needs. Returns the facts that changed, the way report_count must move: the closed or
 -- deleted ones with recorded_to set (-1), the inserted ones with recorded_to NULL (+1); with
--- `changes` false it returns nothing (report_rebuild counts afresh).
+-- `changes` false it returns nothing (report_rebuild counts afresh). A fact is matched with its
+-- newcomer too: when events move to another newcomer (a merge), the survivor's new version of a
+-- fact may already stand beside the merged dossier's old one, and only the old one is gone.
 CREATE OR REPLACE FUNCTION "report_fact_sync"(newcomer_ids UUID[], changes BOOLEAN DEFAULT true) RETURNS SETOF report_fact
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -26,11 +28,13 @@ BEGIN
       SELECT * FROM cur EXCEPT SELECT * FROM src
     ), closed AS (
       UPDATE report_fact f SET recorded_to = now() FROM gone g
-       WHERE f.event_id = g.event_id AND f.valid_from = g.valid_from AND f.recorded_to IS NULL AND f.recorded_from < now()
+       WHERE f.event_id = g.event_id AND f.valid_from = g.valid_from AND f.newcomer_id = g.newcomer_id
+         AND f.recorded_to IS NULL AND f.recorded_from < now()
       RETURNING f.*
     ), dropped AS (
       DELETE FROM report_fact f USING gone g
-       WHERE f.event_id = g.event_id AND f.valid_from = g.valid_from AND f.recorded_to IS NULL AND f.recorded_from >= now()
+       WHERE f.event_id = g.event_id AND f.valid_from = g.valid_from AND f.newcomer_id = g.newcomer_id
+         AND f.recorded_to IS NULL AND f.recorded_from >= now()
       RETURNING f.*
     ), added AS (
       -- the sub-select on `dropped` makes the deletion complete before the first insert (the
