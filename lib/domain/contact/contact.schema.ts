@@ -39,13 +39,71 @@ export const CONTACT_LANGUAGES = [
   "zh",
 ] as const;
 
+/** The countries the address form offers (any ISO 3166 code is valid in the import), Belgium first. */
+export const ADDRESS_COUNTRIES = [
+  "BE",
+  "NL",
+  "FR",
+  "DE",
+  "LU",
+  "GB",
+  "IE",
+  "ES",
+  "PT",
+  "IT",
+  "AT",
+  "CH",
+  "DK",
+  "SE",
+  "NO",
+  "FI",
+  "PL",
+  "CZ",
+  "SK",
+  "HU",
+  "RO",
+  "BG",
+  "GR",
+  "HR",
+  "SI",
+  "RS",
+  "BA",
+  "AL",
+  "MK",
+  "XK",
+  "UA",
+  "RU",
+  "TR",
+  "MA",
+  "DZ",
+  "TN",
+  "EG",
+  "SY",
+  "IQ",
+  "IR",
+  "AF",
+  "PK",
+  "IN",
+  "CN",
+  "US",
+  "CA",
+  "BR",
+  "CD",
+  "CM",
+  "GN",
+  "NG",
+  "ER",
+  "ET",
+  "SO",
+] as const;
+
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v === null ? undefined : v);
 const optionalText = (max: number, tooLong: ErrorKey) => z.preprocess(blank, text().trim().max(max, tooLong).optional());
 
 /** A country as an ISO 3166 alpha-2 code that Intl knows (it returns the code itself for an unknown one). */
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
 /** Codes Intl names that are no country (unknown, unions, user-assigned). */
-const NOT_COUNTRIES = new Set(["ZZ", "EU", "EZ", "UN", "QO", "XA", "XB", "XK"]);
+const NOT_COUNTRIES = new Set(["ZZ", "EU", "EZ", "UN", "QO", "XA", "XB"]);
 export const isCountryCode = (c: string) => /^[A-Z]{2}$/.test(c) && !NOT_COUNTRIES.has(c) && regionNames.of(c) !== c;
 
 export const contactFields = {
@@ -113,10 +171,10 @@ export interface ContactValues {
   contactLanguage?: string;
 }
 
-/** The stored country: Belgium when an address is given without one. */
+/** The stored country: only with an address (the form always sends one), Belgium when none is given. */
 export function countryOf(v: ContactValues): string | undefined {
   const hasAddress = Boolean(v.street || v.houseNumber || v.boxNumber || v.postalCode || v.city);
-  return v.countryCode ?? (hasAddress ? "BE" : undefined);
+  return hasAddress ? (v.countryCode ?? "BE") : undefined;
 }
 
 /** The rules across the address fields, every problem at once: [field, message key][]. */

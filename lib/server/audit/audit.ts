@@ -53,7 +53,8 @@ export type AuditAction =
   | "publication.create"
   | "publication.create.denied"
   | "publication.view"
-  | "publication.view.denied";
+  | "publication.view.denied"
+  | "letter.print";
 
 export interface AuditEntry {
   action: AuditAction;

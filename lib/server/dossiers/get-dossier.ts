@@ -10,8 +10,10 @@ import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { loadTimeline } from "@/lib/server/dossiers/timeline";
 import { isUuid } from "@/lib/domain/kit";
-import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
+import { auditShape, contactShape, findNewcomerInScope } from "./scoped-newcomer";
 import { deniedWrite } from "@/lib/server/access/denied";
+import { officeForAddress } from "@/lib/domain/contact/office-from-address";
+import { addressLines, lettersOf } from "@/lib/server/letters/letters";
 
 export const HISTORY_LIMIT = 200;
 
@@ -33,6 +35,13 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
       const nationality = await tx.nationality.findUnique({ where: { code: n.nationalityCode }, select: { label: true } });
       const residenceStatus = await tx.residenceStatus.findUnique({ where: { code: n.residenceStatusCode }, select: { label: true } });
       const timeline = await loadTimeline(tx, n.id);
+      const letters = await lettersOf(tx, n.id);
+      // the office the address belongs to, when it is not the dossier's: proposed, the user confirms the move
+      const proposedCode = officeForAddress(n);
+      const proposed =
+        proposedCode && proposedCode !== n.officeCode
+          ? await tx.office.findUnique({ where: { code: proposedCode }, select: { code: true, label: true } })
+          : null;
       const history = await tx.auditLog.findMany({
         where: { newcomerId: n.id },
         orderBy: { id: "desc" },
@@ -58,8 +67,12 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
           officeLabel: office?.label ?? n.officeCode,
           agencyCode: n.agencyCode,
           agencyLabel: agency?.label ?? n.agencyCode,
+          ...contactShape(n),
+          addressLines: addressLines(n),
           version: n.version,
         },
+        proposedOffice: proposed,
+        letters,
         timeline,
         history: history.map((h) => ({ ...h, id: h.id.toString(), before: maskInAudit(h.before), after: maskInAudit(h.after) })),
       };
