@@ -38,6 +38,6 @@ describe("productionConfigErrors", () => {
   });
 
   it("lists every problem at once", () => {
-    expect(productionConfigErrors(env({}))).toHaveLength(3);
+    expect(productionConfigErrors(env({}))).toHaveLength(4);
   });
 });

@@ -177,6 +177,12 @@ export function countryOf(v: ContactValues): string | undefined {
   return hasAddress ? (v.countryCode ?? "BE") : undefined;
 }
 
+const POSTAL_PROBLEMS: Record<"postalCodeFormat" | "postalCodeUnknown" | "municipalityMismatch", [keyof ContactValues, ErrorKey]> = {
+  postalCodeFormat: ["postalCode", "contact.postalCodeFormat"],
+  postalCodeUnknown: ["postalCode", "contact.postalCodeUnknown"],
+  municipalityMismatch: ["city", "contact.municipalityMismatch"],
+};
+
 /** The rules across the address fields, every problem at once: [field, message key][]. */
 export function contactProblems(v: ContactValues): [keyof ContactValues, ErrorKey][] {
   const out: [keyof ContactValues, ErrorKey][] = [];
@@ -188,7 +194,7 @@ export function contactProblems(v: ContactValues): [keyof ContactValues, ErrorKe
   const country = countryOf(v);
   if (v.postalCode && country === "BE") {
     const check = checkBelgianAddress(v.postalCode, v.city);
-    if (!check.ok) out.push(check.reason === "municipalityMismatch" ? ["city", "contact.municipalityMismatch"] : ["postalCode", `contact.${check.reason}`]);
+    if (!check.ok) out.push(POSTAL_PROBLEMS[check.reason]);
   } else if (v.postalCode && !/^[A-Za-z0-9][A-Za-z0-9 -]{1,11}$/.test(v.postalCode)) {
     out.push(["postalCode", "contact.postalCodeFormatAbroad"]);
   }
@@ -203,3 +209,46 @@ export function checkContact(v: ContactValues, ctx: z.RefinementCtx) {
 
 /** Run a refinement even when a field of the object failed: every error of a submission at once. */
 export const ALWAYS = { when: () => true };
+
+/** The contact columns as stored (null: not known), in the exchange format's key order. */
+export interface StoredContact {
+  street: string | null;
+  houseNumber: string | null;
+  boxNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+  countryCode: string | null;
+  phoneNumber: string | null;
+  emailAddress: string | null;
+  contactLanguage: string | null;
+}
+
+export const CONTACT_KEYS = [
+  "street",
+  "houseNumber",
+  "boxNumber",
+  "postalCode",
+  "city",
+  "countryCode",
+  "phoneNumber",
+  "emailAddress",
+  "contactLanguage",
+] as const satisfies readonly (keyof StoredContact)[];
+
+/** Validated values → the stored columns (country Belgium when an address has none). */
+export function storedContact(v: ContactValues): StoredContact {
+  return {
+    street: v.street ?? null,
+    houseNumber: v.houseNumber ?? null,
+    boxNumber: v.boxNumber ?? null,
+    postalCode: v.postalCode ?? null,
+    city: v.city ?? null,
+    countryCode: countryOf(v) ?? null,
+    phoneNumber: v.phoneNumber ?? null,
+    emailAddress: v.emailAddress ?? null,
+    contactLanguage: v.contactLanguage ?? null,
+  };
+}
+
+/** The contact schema of the exchange format's `contact` object: only these keys, every error at once. */
+export const exchangeContactSchema = z.strictObject(contactFields, { error: () => ({ message: "line.unknownField" }) }).superRefine(checkContact, ALWAYS);

@@ -19,6 +19,8 @@ import {
 } from "@/lib/domain/codes";
 import { FINE_MAX_EUR, FINE_MIN_EUR, isFineAmountInRange } from "@/lib/domain/fines/rules";
 import { adviceFactsOn, earliestSteps, stepOrderBreach } from "@/lib/domain/track/step-order";
+import type { StoredContact } from "@/lib/domain/contact/contact.schema";
+import { resolveContact } from "./contact";
 import { infringementTypeProblem } from "./infringement-rules";
 import type { DecisionOutcomeCode, DvzFollowUpCode, EventTypeCode, NationalityGroupCode, TargetGroupCode } from "./record";
 
@@ -72,6 +74,8 @@ export interface ResolvedNewcomer {
   targetGroup: TargetGroupCode;
   office: string;
   agency: string;
+  /** contact details (issue 14), null when the line has none */
+  contact?: StoredContact | null;
   events: ResolvedEvent[];
 }
 
@@ -94,6 +98,7 @@ const NEWCOMER_KEYS = new Set([
   "residenceStatus",
   "targetGroup",
   "office",
+  "contact",
   "events",
 ]);
 const EVENT_KEYS = new Set([
@@ -185,6 +190,7 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
   const agency = typeof office === "string" ? refs.offices.get(office) : undefined;
   if (agency === undefined) addError(errors, line, "office", msg("line.unknownOffice", { value: String(office) }));
   if (!Array.isArray(raw.events)) addError(errors, line, "events", "line.eventsMissing");
+  const contact = raw.contact === undefined ? null : resolveContact(raw.contact, (field, reason) => addError(errors, line, field, reason));
   if (errors.length > 0) return { ok: false, errors };
 
   const person = {
@@ -212,6 +218,7 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
       birthDate: birthDate as string,
       gender: gender as "M" | "V",
       ...person,
+      contact,
       events,
     },
   };
