@@ -30,6 +30,8 @@ const STREETS = [
   "Processiestraat",
   "Beukenlaan",
 ];
+/** Belgian mobile prefixes (04xx without the 0): valid numbers for libphonenumber. */
+const MOBILE_PREFIXES = ["470", "471", "472", "475", "476", "477", "478", "479", "485", "486", "494", "495"];
 const LANGUAGES = ["nl", "fr", "en", "ar", "tr", "ru", "uk", "es", "ro", "pl", "fa", "ti", "so"];
 
 /** The postal codes of each office's area, from the reference list through the office rule. */
@@ -67,8 +69,7 @@ export function demoContact(rng: Rng, n: Pick<ExchangeNewcomer, "office" | "firs
     city: placeName(rng, postalCode),
     countryCode: "BE",
   };
-  if (rng.chance(0.7))
-    contact.phoneNumber = `+32${rng.pick(["470", "471", "472", "475", "476", "477", "478", "479", "485", "486", "494", "495"])}${String(rng.int(0, 999_999)).padStart(6, "0")}`;
+  if (rng.chance(0.7)) contact.phoneNumber = `+32${rng.pick(MOBILE_PREFIXES)}${String(rng.int(0, 999_999)).padStart(6, "0")}`;
   if (rng.chance(0.35)) contact.emailAddress = `${asciiLower(n.firstName)}.${asciiLower(n.lastName)}${rng.int(1, 99)}@example.org`;
   if (rng.chance(0.6)) contact.contactLanguage = rng.pick(LANGUAGES);
   return contact;
