@@ -16,6 +16,7 @@ const PAGES: Record<string, string[]> = {
   "/login": ["callbackUrl", "signedOut", "error"],
   "/dossiers": ["q", "office", "targetGroup", "status", "extractionYear", "sort", "page", "verhuisd"],
   "/dossiers/nieuw": [],
+  "/dossiers/uitnodigingen": ["ids", "id", "datum", "uur"],
   "/dossiers/[id]": [],
   "/dossiers/[id]/bewerken": [],
   "/dossiers/[id]/inzage": [],

@@ -1,6 +1,7 @@
 // npm run demo — the whole product on one machine: an embedded PostgreSQL (unless DATABASE_URL
 // is set), migrations, code lists, demo accounts and the demo data set, then the production
 // build on http://localhost:3000. Ctrl-C stops the app and the database cleanly.
+import { DEMO_FINE_IBAN } from "../lib/domain/letters/fine-letter";
 import { demoUsers, DEMO_PASSWORD } from "../lib/db/demo-users";
 import { loadDemoDataIfEmpty } from "./lib/demo-data";
 import { prepareDatabase } from "./lib/prepare-database";
@@ -46,7 +47,13 @@ async function main() {
     return;
   }
   const baseUrl = `http://localhost:${port}`;
-  app = startNext(port, { DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret(), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey() });
+  app = startNext(port, {
+    DATABASE_URL: database.url,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey(),
+    FINE_PAYMENT_IBAN: process.env.FINE_PAYMENT_IBAN ?? DEMO_FINE_IBAN,
+  });
   rememberApp(app.pid);
   app.once("exit", (code) => {
     if (!stopping) {

@@ -2,6 +2,7 @@
 // .data/e2e-pg, or a new database on the server of DATABASE_URL) with migrations, code lists,
 // demo accounts and the demo data set, and the production build on E2E_PORT (see scripts/lib/e2e-ports.ts).
 // Writes .data/e2e-state.json so that tests can reach the same database.
+import { DEMO_FINE_IBAN } from "../lib/domain/letters/fine-letter";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -63,7 +64,13 @@ async function main() {
   fs.mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
   // appUrl: e2e/two-instances.spec.ts starts more instances of the app, as the app's role
   fs.writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl, baseUrl, appUrl }));
-  const app = startNext(port, { DATABASE_URL: appUrl, NEXTAUTH_URL: baseUrl, NEXTAUTH_SECRET: authSecret(), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey() });
+  const app = startNext(port, {
+    DATABASE_URL: appUrl,
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey(),
+    FINE_PAYMENT_IBAN: process.env.FINE_PAYMENT_IBAN ?? DEMO_FINE_IBAN,
+  });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

@@ -81,6 +81,7 @@ async function main() {
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY!,
   };
   if (process.env.NEXTAUTH_URL) env.NEXTAUTH_URL = process.env.NEXTAUTH_URL;
+  env.FINE_PAYMENT_IBAN = process.env.FINE_PAYMENT_IBAN!;
   // the owner's credentials stay with this process: the app never sees them
   delete process.env.MIGRATION_DATABASE_URL;
   const app = startNext(port, env);

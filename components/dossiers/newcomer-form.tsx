@@ -9,6 +9,7 @@ import { useFormAction, type FormResult } from "@/components/forms/use-form-acti
 import { NATIONALITY_GROUPS, TARGET_GROUPS } from "@/lib/domain/code-sets";
 import { useLocale, useT } from "@/components/i18n/i18n-provider";
 import { looseTranslator } from "@/lib/i18n/messages";
+import { ContactFields, type ContactInitial } from "./contact-fields";
 import { NationalityPicker, type NationalityOption } from "./nationality-picker";
 
 export interface NewcomerFormOptions {
@@ -17,7 +18,7 @@ export interface NewcomerFormOptions {
   offices: { code: string; label: string; agencyCode: string }[];
 }
 
-export interface NewcomerInitial {
+export interface NewcomerInitial extends ContactInitial {
   nationalNumber: string;
   maskedNationalNumber?: string;
   lastName: string;
@@ -149,6 +150,7 @@ export function NewcomerForm({ action, options, initial, defaultOfficeCode }: Pr
           </Field>
         )}
       </div>
+      <ContactFields initial={initial} errors={errors} />
       <button type="submit" className="btn-primary" disabled={pending}>
         {initial ? t("form.save") : t("form.create")}
       </button>

@@ -6,15 +6,19 @@ import { formatDate, formatDateTime, formatEuro } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locale";
 import { looseTranslator, translator, type Translate } from "@/lib/i18n/messages";
 import type { TimelineEntry } from "@/lib/server/dossiers/timeline";
+import type { DossierLetter } from "@/lib/server/letters/letters";
 
 const yesNo = (t: Translate<"dossiers">, b: boolean | null) => (b === null ? "—" : b ? t("events.yes") : t("events.no"));
 
 export function Timeline({
   entries,
+  letters = [],
   renderActions,
   locale,
 }: {
   entries: TimelineEntry[];
+  /** letters printed about an event are shown with it (the dossier page lists them all too) */
+  letters?: DossierLetter[];
   renderActions?: ((e: TimelineEntry) => ReactNode) | undefined;
   locale: Locale;
 }) {
@@ -37,6 +41,13 @@ export function Timeline({
             {formatDateTime(e.recordedAt, locale)}
           </p>
           {e.note && <p className="mt-1 text-sm">{e.note}</p>}
+          {letters
+            .filter((l) => l.eventId === e.id)
+            .map((l) => (
+              <p key={l.id} className="mt-1 text-xs text-slate-700" data-testid="timeline-letter">
+                {t("letters.printed", { kind: t(`letters.kinds.${l.kind}`), date: formatDateTime(l.printedAt, locale), name: l.printedBy })}
+              </p>
+            ))}
           {e.cancelled && (
             <p className="mt-1 text-sm text-red-800">
               {t("events.cancelled", { date: e.cancelledAt ? formatDateTime(e.cancelledAt, locale) : "", reason: e.cancelReason ?? "" })}

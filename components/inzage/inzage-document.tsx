@@ -118,7 +118,7 @@ export function InzageDocument({ doc, locale }: { doc: Doc; locale: Locale }) {
             <tbody>
               {doc.letters.map((l) => (
                 <tr key={l.id}>
-                  <td>{l.kind}</td>
+                  <td>{d(`letters.kinds.${l.kind}`)}</td>
                   <td>{formatDateTime(l.at, locale)}</td>
                   <td>{l.by ?? "—"}</td>
                 </tr>

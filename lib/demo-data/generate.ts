@@ -2,6 +2,7 @@
 // question nr. 113 (scale 1), or a multiple of it for benchmarks (--scale N). Scale N is made of
 // independent shards (⌊N⌋ full ones and one partial), so memory stays bounded by one shard.
 import type { ExchangeNewcomer } from "@/lib/domain/exchange/record";
+import { demoContact } from "./addresses";
 import { buildNewcomer, NationalNumberAllocator } from "./events";
 import { planShard } from "./plan";
 import { createRng } from "./rng";
@@ -28,6 +29,18 @@ export function* generateDemoNewcomers(opts: DemoOptions = {}): Generator<Exchan
     const shardSeed = (Math.imul(seed, 0x9e3779b1) + shard * 7919) >>> 0;
     const people = planShard(factors[shard]!, shardSeed);
     const rng = createRng(shardSeed ^ 0x5bd1e995);
-    for (const p of people) yield buildNewcomer(rng, p, numbers);
+    // the contact details draw from their own stream: the records and the oracle stay as they were
+    const contactRng = createRng(shardSeed ^ 0x27d4eb2f);
+    for (const p of people) {
+      const n = buildNewcomer(rng, p, numbers);
+      const contact = demoContact(contactRng, n);
+      // `contact` before `events`, the exchange format's key order
+      yield contact ? { ...withoutEvents(n), contact, events: n.events } : n;
+    }
   }
+}
+
+function withoutEvents(n: ExchangeNewcomer): Omit<ExchangeNewcomer, "events"> {
+  const { events: _events, ...rest } = n;
+  return rest;
 }

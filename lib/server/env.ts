@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import { splitList } from "@/lib/domain/net/client-ip";
 import { DEFAULT_MAX_LAG_SECONDS } from "@/lib/domain/reports/replica-freshness";
+import { DEMO_FINE_IBAN, isValidIban } from "@/lib/domain/letters/fine-letter";
 
 // the same comma-list rule the production server uses for TRUSTED_PROXIES (scripts/app-server.ts)
 const list = z.string().optional().transform(splitList);
@@ -36,9 +37,23 @@ const schema = z.object({
     .transform((v) => v || undefined),
   /** seconds the replica may lag behind before the reports read the primary instead */
   REPORTS_MAX_LAG_SECONDS: z.coerce.number().int().min(0).default(DEFAULT_MAX_LAG_SECONDS),
+  /** the agency's account for fines (IBAN), printed on the fine letter; required in production (npm start refuses without) */
+  FINE_PAYMENT_IBAN: z
+    .string()
+    .optional()
+    .transform((v) => v?.replace(/\s+/g, "").toUpperCase() || undefined)
+    .refine((v) => v === undefined || isValidIban(v), "FINE_PAYMENT_IBAN is geen geldig rekeningnummer (IBAN)."),
 });
 
 export type ServerEnv = z.infer<typeof schema>;
+
+/** The account on the fine letter: the configured one; outside production the demo value. */
+export function fineIban(): string {
+  const env = serverEnv();
+  if (env.FINE_PAYMENT_IBAN) return env.FINE_PAYMENT_IBAN;
+  if (env.NODE_ENV === "production") throw new Error("FINE_PAYMENT_IBAN ontbreekt: zet het rekeningnummer (IBAN) voor de boetes.");
+  return DEMO_FINE_IBAN;
+}
 
 let cached: ServerEnv | null = null;
 

@@ -6,11 +6,20 @@ const good = {
   DATABASE_URL: "postgresql://inburgering_app:x@db/inburgering",
   NEXTAUTH_SECRET: "s".repeat(48),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  FINE_PAYMENT_IBAN: "BE71 0961 2345 6769",
 };
 
 describe("productionConfigErrors", () => {
   it("accepts a complete configuration", () => {
     expect(productionConfigErrors(env(good))).toEqual([]);
+  });
+
+  it("requires a valid FINE_PAYMENT_IBAN (the fine letter says where to pay)", () => {
+    const { FINE_PAYMENT_IBAN: _i, ...rest } = good;
+    expect(productionConfigErrors(env(rest))).toEqual([expect.stringMatching(/^FINE_PAYMENT_IBAN ontbreekt/)]);
+    expect(productionConfigErrors(env({ ...good, FINE_PAYMENT_IBAN: "BE72096123456769" }))).toEqual([
+      expect.stringMatching(/^FINE_PAYMENT_IBAN is geen geldig/),
+    ]);
   });
 
   it("requires NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (every instance must share one)", () => {
@@ -29,6 +38,6 @@ describe("productionConfigErrors", () => {
   });
 
   it("lists every problem at once", () => {
-    expect(productionConfigErrors(env({}))).toHaveLength(3);
+    expect(productionConfigErrors(env({}))).toHaveLength(4);
   });
 });

@@ -1,3 +1,5 @@
+import { isValidIban } from "../../lib/domain/letters/fine-letter";
+
 // What `npm start` refuses to run with: no database, or a session secret anyone could know or
 // guess (a forged session token would be anyone's account), or no server-actions key of its own
 // (every instance behind a balancer needs the same one). Every problem at once, in Dutch.
@@ -24,6 +26,9 @@ export function productionConfigErrors(env: NodeJS.ProcessEnv): string[] {
     errors.push("NEXTAUTH_SECRET is een bekende voorbeeldwaarde: kies een willekeurige geheime sleutel (bv. `openssl rand -base64 48`).");
   }
   errors.push(...actionsKeyErrors(env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? ""));
+  // the fine letter tells the newcomer where to pay: without the real account it cannot be sent
+  if (!env.FINE_PAYMENT_IBAN) errors.push("FINE_PAYMENT_IBAN ontbreekt: zet het rekeningnummer (IBAN) waarop de boetes betaald worden.");
+  else if (!isValidIban(env.FINE_PAYMENT_IBAN)) errors.push("FINE_PAYMENT_IBAN is geen geldig rekeningnummer (IBAN): controleer de controlecijfers.");
   return errors;
 }
 

@@ -33,6 +33,22 @@ export interface ExchangeEvent extends ExchangeClassification {
   followUp?: DvzFollowUpCode;
 }
 
+/** The newcomer's contact details (issue 14), every key optional; see docs/DOMAIN.md. */
+export interface ExchangeContact {
+  street?: string;
+  houseNumber?: string;
+  boxNumber?: string;
+  postalCode?: string;
+  city?: string;
+  /** ISO 3166 alpha-2; BE when an address is given without one */
+  countryCode?: string;
+  /** any written form; stored and exported in E.164 */
+  phoneNumber?: string;
+  emailAddress?: string;
+  /** ISO 639 code of CONTACT_LANGUAGES */
+  contactLanguage?: string;
+}
+
 export interface ExchangeNewcomer {
   nationalNumber: string;
   lastName: string;
@@ -45,5 +61,6 @@ export interface ExchangeNewcomer {
   residenceStatus: string;
   targetGroup: TargetGroupCode;
   office: string;
+  contact?: ExchangeContact;
   events: ExchangeEvent[];
 }

@@ -2,7 +2,8 @@
 // by date, type and content, and the classification written on an event only where it differs
 // from what an import would fill in (the newcomer's, or the group of the event's own
 // nationality). So export → import → export gives the same bytes.
-import type { ExchangeEvent, ExchangeNewcomer, NationalityGroupCode } from "./record";
+import { CONTACT_KEYS, type StoredContact } from "@/lib/domain/contact/contact.schema";
+import type { ExchangeContact, ExchangeEvent, ExchangeNewcomer, NationalityGroupCode } from "./record";
 import type { ResolvedEvent, ResolvedNewcomer } from "./validate-line";
 
 const TYPE_ORDER: Record<string, number> = { EXTRACTION: 0, INVITATION: 1, REGISTRATION: 2, CONTRACT: 3, ATTESTATION: 4, INFRINGEMENT: 5, DVZ_ADVICE: 6 };
@@ -21,6 +22,7 @@ export function toExchangeLine(n: StoredNewcomer, groupOf: (nationality: string)
     residenceStatus: n.residenceStatus,
     targetGroup: n.targetGroup,
     office: n.office,
+    ...contactOf(n.contact),
     events: [],
   };
   const events = n.events.map((e) => {
@@ -56,4 +58,12 @@ export function toExchangeLine(n: StoredNewcomer, groupOf: (nationality: string)
   );
   out.events = events.map((e) => e.ev);
   return JSON.stringify(out);
+}
+
+/** The known contact fields in a fixed order, or nothing when none is known (old lines stay as they were). */
+function contactOf(c: StoredContact | null | undefined): { contact?: ExchangeContact } {
+  if (!c) return {};
+  const out: ExchangeContact = {};
+  for (const k of CONTACT_KEYS) if (c[k] !== null) out[k] = c[k];
+  return Object.keys(out).length ? { contact: out } : {};
 }

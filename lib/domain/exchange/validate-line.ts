@@ -20,6 +20,8 @@ import {
 } from "@/lib/domain/codes";
 import { FINE_MAX_EUR, FINE_MIN_EUR, isFineAmountInRange } from "@/lib/domain/fines/rules";
 import { adviceFactsOn, earliestSteps, stepOrderBreach, stepOrderWarning } from "@/lib/domain/track/step-order";
+import type { StoredContact } from "@/lib/domain/contact/contact.schema";
+import { resolveContact } from "./contact";
 import { infringementTypeProblem } from "./infringement-rules";
 import type { DecisionOutcomeCode, DvzFollowUpCode, EventTypeCode, NationalityGroupCode, TargetGroupCode } from "./record";
 
@@ -75,6 +77,8 @@ export interface ResolvedNewcomer {
   targetGroup: TargetGroupCode;
   office: string;
   agency: string;
+  /** contact details (issue 14), null when the line has none */
+  contact?: StoredContact | null;
   events: ResolvedEvent[];
 }
 
@@ -98,6 +102,7 @@ const NEWCOMER_KEYS = new Set([
   "residenceStatus",
   "targetGroup",
   "office",
+  "contact",
   "events",
 ]);
 const EVENT_KEYS = new Set([
@@ -190,6 +195,7 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
   const agency = typeof office === "string" ? refs.offices.get(office) : undefined;
   if (agency === undefined) addError(errors, line, "office", msg("line.unknownOffice", { value: String(office) }));
   if (!Array.isArray(raw.events)) addError(errors, line, "events", "line.eventsMissing");
+  const contact = raw.contact === undefined ? null : resolveContact(raw.contact, (field, reason) => addError(errors, line, field, reason));
   // no early return: the events are checked too, so a line's errors are all listed in one round
 
   const person = {
@@ -226,6 +232,7 @@ export function validateExchangeLine(text: string, line: number, refs: Reference
       birthDate: birthDate as string,
       gender: gender as "M" | "V",
       ...person,
+      contact,
       events,
     },
   };

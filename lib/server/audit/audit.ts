@@ -58,7 +58,8 @@ export type AuditAction =
   | "newcomer.inzage"
   | "newcomer.inzage.denied"
   | "newcomer.merge"
-  | "newcomer.merge.denied";
+  | "newcomer.merge.denied"
+  | "letter.print";
 
 export interface AuditEntry {
   action: AuditAction;

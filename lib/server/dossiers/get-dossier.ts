@@ -10,10 +10,12 @@ import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { loadTimeline } from "@/lib/server/dossiers/timeline";
 import { isUuid } from "@/lib/domain/kit";
-import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
+import { auditShape, contactShape, findNewcomerInScope } from "./scoped-newcomer";
 import { deniedWrite } from "@/lib/server/access/denied";
 import { duplicatesOf } from "./duplicates";
 import { mergedIdsOf } from "./merge-newcomers";
+import { officeForAddress } from "@/lib/domain/contact/office-from-address";
+import { addressLines, lettersOf } from "@/lib/server/letters/letters";
 
 export const HISTORY_LIMIT = 200;
 
@@ -37,6 +39,13 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
       const timeline = await loadTimeline(tx, n.id);
       // a dossier merged into this one keeps its audit rows (append-only) under its own id
       const merged = await mergedIdsOf(tx, n.id);
+      const letters = await lettersOf(tx, n.id);
+      // the office the address belongs to, when it is not the dossier's: proposed, the user confirms the move
+      const proposedCode = officeForAddress(n);
+      const proposed =
+        proposedCode && proposedCode !== n.officeCode
+          ? await tx.office.findUnique({ where: { code: proposedCode }, select: { code: true, label: true } })
+          : null;
       const history = await tx.auditLog.findMany({
         where: { newcomerId: merged.length ? { in: [n.id, ...merged] } : n.id },
         orderBy: { id: "desc" },
@@ -63,8 +72,12 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
           officeLabel: office?.label ?? n.officeCode,
           agencyCode: n.agencyCode,
           agencyLabel: agency?.label ?? n.agencyCode,
+          ...contactShape(n),
+          addressLines: addressLines(n),
           version: n.version,
         },
+        proposedOffice: proposed,
+        letters,
         timeline,
         duplicates,
         history: history.map((h) => ({ ...h, id: h.id.toString(), before: maskInAudit(h.before), after: maskInAudit(h.after) })),

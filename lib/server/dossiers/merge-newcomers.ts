@@ -23,13 +23,21 @@ import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
 
 /** What a dossier holds that a merge moves: events, decisions on them, DVZ advices, audit rows naming it. */
 async function holdings(tx: Tx, newcomerId: string) {
-  const [c] = await tx.$queryRaw<{ events: bigint; decisions: bigint; advices: bigint; audits: bigint; aliases: bigint }[]>(Prisma.sql`
+  const [c] = await tx.$queryRaw<{ events: bigint; decisions: bigint; advices: bigint; audits: bigint; aliases: bigint; letters: bigint }[]>(Prisma.sql`
     SELECT (SELECT count(*) FROM track_event e WHERE e.newcomer_id = ${newcomerId}::uuid) AS events,
            (SELECT count(*) FROM infringement_decision d JOIN track_event e ON e.id = d.event_id WHERE e.newcomer_id = ${newcomerId}::uuid) AS decisions,
            (SELECT count(*) FROM track_event e WHERE e.newcomer_id = ${newcomerId}::uuid AND e.type = 'DVZ_ADVICE') AS advices,
            (SELECT count(*) FROM audit_log a WHERE a.newcomer_id = ${newcomerId}::uuid) AS audits,
-           (SELECT count(*) FROM newcomer_alias a WHERE a.newcomer_id = ${newcomerId}::uuid) AS aliases`);
-  return { events: Number(c!.events), decisions: Number(c!.decisions), advices: Number(c!.advices), audits: Number(c!.audits), aliases: Number(c!.aliases) };
+           (SELECT count(*) FROM newcomer_alias a WHERE a.newcomer_id = ${newcomerId}::uuid) AS aliases,
+           (SELECT count(*) FROM letter l WHERE l.newcomer_id = ${newcomerId}::uuid) AS letters`);
+  return {
+    events: Number(c!.events),
+    decisions: Number(c!.decisions),
+    advices: Number(c!.advices),
+    audits: Number(c!.audits),
+    aliases: Number(c!.aliases),
+    letters: Number(c!.letters),
+  };
 }
 
 async function mergeEvents(tx: Tx, newcomerId: string) {
@@ -101,6 +109,8 @@ export async function mergeNewcomers(actor: Actor, input: unknown) {
       // one statement for all events: the report triggers run once and re-derive both newcomers
       await tx.$executeRaw`UPDATE track_event SET newcomer_id = ${survivor.id}::uuid, updated_at = now() WHERE newcomer_id = ${merged.id}::uuid`;
       await tx.newcomerAlias.updateMany({ where: { newcomerId: merged.id }, data: { newcomerId: survivor.id } });
+      // the letters printed for the merged dossier are the survivor's history now
+      await tx.letter.updateMany({ where: { newcomerId: merged.id }, data: { newcomerId: survivor.id } });
       await tx.newcomer.delete({ where: { id: merged.id } });
       await tx.newcomerAlias.create({ data: { newcomerId: survivor.id, nationalNumber: numbers.alias, mergedFromId: merged.id } });
       const updated = await tx.newcomer.update({

@@ -9,6 +9,7 @@ import { normalizeNationalNumber, validateNationalNumber } from "@/lib/domain/na
 import { futureDateProblem } from "@/lib/domain/track/track-rules";
 import { todayIso } from "@/lib/i18n/format";
 import type { ErrorKey, MsgLike } from "@/lib/i18n/message";
+import { ALWAYS, checkContact, contactFields } from "@/lib/domain/contact/contact.schema";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const isoDate = text({ message: "form.dateRequired" })
@@ -28,6 +29,7 @@ const newcomerFields = z.object({
   residenceStatusCode: code("newcomer.chooseResidenceStatus"),
   targetGroup: z.enum(TARGET_GROUPS, { message: "form.chooseTargetGroup" }),
   officeCode: code("newcomer.chooseOffice"),
+  ...contactFields,
 });
 
 /** The national number must pass its checksum and agree with the birth date and the gender. */
@@ -38,7 +40,7 @@ function checkNationalNumber<T extends { nationalNumber: string; birthDate: stri
   if (!check.ok) ctx.addIssue({ code: "custom", path: ["nationalNumber"], ...issueMessage(check.reason) });
 }
 
-export const createNewcomerSchema = newcomerFields.superRefine(checkNationalNumber);
+export const createNewcomerSchema = newcomerFields.superRefine(checkNationalNumber).superRefine(checkContact, ALWAYS);
 
 /**
  * The cross-field rules (future birth date, checksum and its agreement with birth date and
@@ -101,7 +103,8 @@ export const updateNewcomerSchema = newcomerFields
       const future = futureDateProblem(v.birthDate, todayIso());
       if (future) ctx.addIssue({ code: "custom", path: ["birthDate"], ...issueMessage(future) });
     }
-  });
+  })
+  .superRefine(checkContact, ALWAYS);
 
 export const moveNewcomerSchema = z.object({
   officeCode: code("newcomer.chooseNewOffice"),

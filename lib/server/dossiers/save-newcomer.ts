@@ -10,10 +10,11 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { ConflictError, ValidationError } from "@/lib/server/errors";
-import { createNewcomerSchema, moveNewcomerSchema, updateNewcomerSchema } from "./newcomer.schema";
+import { createNewcomerSchema, moveNewcomerSchema, updateNewcomerSchema, type CreateNewcomerInput, type UpdateNewcomerInput } from "./newcomer.schema";
 import { checkClassificationCodes, nationalityOf, officeByCode } from "./reference-checks";
 import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
 import type { Tx } from "@/lib/server/kit/tx";
+import { countryOf } from "@/lib/domain/contact/contact.schema";
 import { deniedWrite } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
 import { parseNewcomerForm } from "./newcomer-input";
@@ -32,6 +33,21 @@ function duplicateError(actor: Actor, existing: { id: string; agencyCode: string
     return new ValidationError({ nationalNumber: "newcomer.duplicate", existingDossier: `/dossiers/${existing.id}` });
   }
   return new ValidationError({ nationalNumber: "newcomer.duplicateOtherAgency" });
+}
+
+/** The contact columns as stored: a field left empty clears it; Belgium when an address has no country. */
+function contactData(v: CreateNewcomerInput | UpdateNewcomerInput) {
+  return {
+    street: v.street ?? null,
+    houseNumber: v.houseNumber ?? null,
+    boxNumber: v.boxNumber ?? null,
+    postalCode: v.postalCode ?? null,
+    city: v.city ?? null,
+    countryCode: countryOf(v) ?? null,
+    phoneNumber: v.phoneNumber ?? null,
+    emailAddress: v.emailAddress ?? null,
+    contactLanguage: v.contactLanguage ?? null,
+  };
 }
 
 async function isUniqueViolation(e: unknown) {
@@ -64,6 +80,7 @@ export async function createNewcomer(actor: Actor, input: unknown) {
           targetGroup: v.targetGroup,
           officeCode: office!.code,
           agencyCode: office!.agencyCode,
+          ...contactData(v),
         },
       });
       await recordAudit(tx, actor, {
@@ -113,6 +130,7 @@ export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
             nationalityGroup: group,
             residenceStatusCode: v.residenceStatusCode,
             targetGroup: v.targetGroup,
+            ...contactData(v),
             version: { increment: 1 },
           },
         });

@@ -24,21 +24,23 @@ export async function findNewcomerInScope(tx: Tx, actor: Actor, id: string, opts
 }
 
 /** The fields of a newcomer as they go into the audit log (before/after); the national number masked. */
-export function auditShape(n: {
-  id: string;
-  nationalNumber: string;
-  lastName: string;
-  firstName: string;
-  birthDate: Date;
-  gender: string;
-  nationalityCode: string;
-  nationalityGroup: string;
-  residenceStatusCode: string;
-  targetGroup: string;
-  officeCode: string;
-  agencyCode: string;
-  version: number;
-}) {
+export function auditShape(
+  n: {
+    id: string;
+    nationalNumber: string;
+    lastName: string;
+    firstName: string;
+    birthDate: Date;
+    gender: string;
+    nationalityCode: string;
+    nationalityGroup: string;
+    residenceStatusCode: string;
+    targetGroup: string;
+    officeCode: string;
+    agencyCode: string;
+    version: number;
+  } & ContactColumns,
+) {
   return {
     id: n.id,
     nationalNumber: maskNationalNumber(n.nationalNumber),
@@ -52,6 +54,34 @@ export function auditShape(n: {
     targetGroup: n.targetGroup,
     officeCode: n.officeCode,
     agencyCode: n.agencyCode,
+    ...contactShape(n),
     version: n.version,
+  };
+}
+
+/** The contact columns of a newcomer (issue 14), null when not known. */
+export interface ContactColumns {
+  street: string | null;
+  houseNumber: string | null;
+  boxNumber: string | null;
+  postalCode: string | null;
+  city: string | null;
+  countryCode: string | null;
+  phoneNumber: string | null;
+  emailAddress: string | null;
+  contactLanguage: string | null;
+}
+
+export function contactShape(n: ContactColumns): ContactColumns {
+  return {
+    street: n.street,
+    houseNumber: n.houseNumber,
+    boxNumber: n.boxNumber,
+    postalCode: n.postalCode,
+    city: n.city,
+    countryCode: n.countryCode,
+    phoneNumber: n.phoneNumber,
+    emailAddress: n.emailAddress,
+    contactLanguage: n.contactLanguage,
   };
 }

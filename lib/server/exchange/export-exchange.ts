@@ -25,6 +25,15 @@ interface NewcomerRow {
   residence_status_code: string;
   target_group: TargetGroupCode;
   office_code: string;
+  street: string | null;
+  house_number: string | null;
+  box_number: string | null;
+  postal_code: string | null;
+  city: string | null;
+  country_code: string | null;
+  phone_number: string | null;
+  email_address: string | null;
+  contact_language: string | null;
 }
 interface EventRow {
   newcomer_id: string;
@@ -53,7 +62,8 @@ export async function* exchangeExportChunks(client: pg.ClientBase, counter: { ne
   for (;;) {
     const people = await client.query<NewcomerRow>(
       `SELECT id, national_number, last_name, first_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, gender, nationality_code,
-         nationality_group, residence_status_code, target_group, office_code
+         nationality_group, residence_status_code, target_group, office_code,
+         street, house_number, box_number, postal_code, city, country_code, phone_number, email_address, contact_language
        FROM newcomer WHERE national_number > $1 ORDER BY national_number LIMIT ${BATCH}`,
       [after],
     );
@@ -87,6 +97,17 @@ export async function* exchangeExportChunks(client: pg.ClientBase, counter: { ne
           residenceStatus: p.residence_status_code,
           targetGroup: p.target_group,
           office: p.office_code,
+          contact: {
+            street: p.street,
+            houseNumber: p.house_number,
+            boxNumber: p.box_number,
+            postalCode: p.postal_code,
+            city: p.city,
+            countryCode: p.country_code,
+            phoneNumber: p.phone_number,
+            emailAddress: p.email_address,
+            contactLanguage: p.contact_language,
+          },
           events: (byNewcomer.get(p.id) ?? []).map((e) => ({
             type: e.type,
             date: e.date,

@@ -15,6 +15,7 @@ import { dateOf, isoOf } from "@/lib/domain/kit";
 import { findInfringementInScope, findStandingDecision } from "./load";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import { assignStructuredCommunication } from "@/lib/server/letters/structured-communication";
 
 export const DECIDED_MEANWHILE = "fines.decidedMeanwhile";
 
@@ -44,7 +45,7 @@ export async function decideInfringement(actor: Actor, eventId: string, input: u
 
       const amountEur = d.outcome === "BOETE" ? d.amountEur : null;
       const status = initialDecisionStatus(d.outcome, amountEur);
-      const decision = await tx.infringementDecision.create({
+      const created = await tx.infringementDecision.create({
         data: {
           eventId: event.id,
           outcome: d.outcome,
@@ -58,6 +59,8 @@ export async function decideInfringement(actor: Actor, eventId: string, input: u
           paymentStatus: status === "FINAL" && d.outcome === "BOETE" ? "OPEN" : null,
         },
       });
+      // a fine gets its structured communication with it, so the letter can be printed at once
+      const decision = d.outcome === "BOETE" ? { ...created, structuredCommunication: await assignStructuredCommunication(tx, created.id) } : created;
       await recordAudit(tx, actor, {
         action: standing ? "decision.correct" : "decision.create",
         entityType: "infringement_decision",

@@ -10,6 +10,12 @@ import { db } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { isoOf, isUuid } from "@/lib/domain/kit";
 import { effectiveDecision, standingDecision } from "@/lib/domain/fines/decision-state";
+import { formatStructuredCommunication } from "@/lib/domain/contact/structured-communication";
+import { FINE_PAYMENT_TERM_DAYS, formatIban, paymentDueOn } from "@/lib/domain/letters/fine-letter";
+import { todayIso } from "@/lib/i18n/format";
+import { fineIban } from "@/lib/server/env";
+import { addressLines } from "@/lib/server/letters/letters";
+import { assignStructuredCommunication } from "@/lib/server/letters/structured-communication";
 
 async function loadEvent(actor: Actor, eventId: string) {
   const event = isUuid(eventId)
@@ -19,7 +25,19 @@ async function loadEvent(actor: Actor, eventId: string) {
           agency: { select: { label: true } },
           office: { select: { label: true } },
           newcomer: {
-            select: { id: true, lastName: true, firstName: true, nationalNumber: true, birthDate: true, street: true, postalCode: true, city: true },
+            select: {
+              id: true,
+              lastName: true,
+              firstName: true,
+              nationalNumber: true,
+              birthDate: true,
+              street: true,
+              houseNumber: true,
+              boxNumber: true,
+              postalCode: true,
+              city: true,
+              countryCode: true,
+            },
           },
           decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
         },
@@ -140,32 +158,42 @@ export async function getInfringementDossier(actor: Actor, eventId: string) {
 export type InfringementDossier = Awaited<ReturnType<typeof getInfringementDossier>>;
 
 /** The data of the decision letter: the final decision that stands on the dossier (audited). */
+/**
+ * The decision letter: address block, the infringement and its date, the decision and its
+ * motivation, and for a fine the amount, the account (FINE_PAYMENT_IBAN), the fine's structured
+ * communication (assigned on first showing when the fine has none yet), the term, the appeal
+ * paragraph and the signatory (the admin who decided). Showing it is audited.
+ */
 export async function getDecisionLetter(actor: Actor, eventId: string) {
   assertCan(actor, "fine.read");
   const event = await loadEvent(actor, eventId);
   if (event.cancelledAt) throw new NotFoundError("fines.cancelled");
   const decision = effectiveDecision(event.decisions);
   if (!decision) throw new NotFoundError("fines.noFinalDecision");
-  await recordAudit(db, actor, {
-    action: "newcomer.view",
-    entityType: "decision_letter",
-    entityId: decision.id,
-    newcomerId: event.newcomerId,
-    agencyCode: event.agencyCode,
+  const structuredCommunication = await db.$transaction(async (tx) => {
+    await recordAudit(tx, actor, {
+      action: "newcomer.view",
+      entityType: "decision_letter",
+      entityId: decision.id,
+      newcomerId: event.newcomerId,
+      agencyCode: event.agencyCode,
+    });
+    return decision.outcome === "BOETE" ? assignStructuredCommunication(tx, decision.id) : null;
   });
+  const names = await userNames([decision.decidedById]);
   const n = event.newcomer;
+  const letterDate = todayIso();
   return {
     eventId: event.id,
     agency: event.agency.label,
     office: event.office.label,
     receivedOn: isoOf(event.date),
     infringementType: event.infringementType,
+    letterDate,
     newcomer: {
       name: `${n.firstName} ${n.lastName}`,
       nationalNumber: maskNationalNumber(n.nationalNumber),
-      street: n.street,
-      postalCode: n.postalCode,
-      city: n.city,
+      address: addressLines(n),
     },
     decision: {
       id: decision.id,
@@ -174,6 +202,16 @@ export async function getDecisionLetter(actor: Actor, eventId: string) {
       amountEur: decision.amountEur,
       motivation: decision.motivation,
       isCorrection: decision.correctsId !== null,
+      signatory: (decision.decidedById && names.get(decision.decidedById)) || null,
     },
+    payment:
+      decision.outcome === "BOETE" && structuredCommunication
+        ? {
+            iban: formatIban(fineIban()),
+            structuredCommunication: formatStructuredCommunication(structuredCommunication),
+            termDays: FINE_PAYMENT_TERM_DAYS,
+            dueOn: paymentDueOn(letterDate),
+          }
+        : null,
   };
 }

@@ -1,8 +1,6 @@
 import "server-only";
-// The letters sent to a newcomer, for the right of access. The record of printed letters comes
-// with the letters slice (issue 14, /work/wt-contact); until it lands there is nothing to read and
-// the inzage says "none recorded". THE one place the lead wires when that table exists: return its
-// rows for this newcomer here, in this shape, and the page and the JSON show them unchanged.
+// The letters printed for a newcomer (the `letter` record of issue 14), for the right of access:
+// what, when and by whom — the letter record itself holds no personal data.
 import type { Tx } from "@/lib/server/kit/tx";
 
 export interface LetterSent {
@@ -15,6 +13,12 @@ export interface LetterSent {
   by: string | null;
 }
 
-export async function lettersSent(_tx: Tx, _newcomerId: string): Promise<LetterSent[]> {
-  return [];
+export async function lettersSent(tx: Tx, newcomerId: string): Promise<LetterSent[]> {
+  // all of them: an inzage is complete, not a first page
+  const rows = await tx.letter.findMany({
+    where: { newcomerId },
+    orderBy: [{ printedAt: "asc" }, { id: "asc" }],
+    select: { id: true, kind: true, printedAt: true, printedBy: { select: { email: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, kind: r.kind, at: r.printedAt.toISOString(), by: r.printedBy.email }));
 }

@@ -3,13 +3,15 @@ import { notFound, redirect } from "next/navigation";
 import { EventRowActions } from "@/components/dossiers/event-row-actions";
 import { DossierHistory } from "@/components/dossiers/dossier-history";
 import { MoveForm } from "@/components/dossiers/move-form";
+import { OfficeProposal } from "@/components/dossiers/office-proposal";
+import { intlLocale } from "@/lib/i18n/locale";
 import { RevealNationalNumber } from "@/components/dossiers/reveal-button";
 import { StepForms } from "@/components/dossiers/step-forms";
 import { Timeline } from "@/components/dossiers/timeline";
 import { infringementLabel } from "@/components/fines/labels";
 import { codes } from "@/lib/domain/codes";
 import { can } from "@/lib/domain/permissions";
-import { formatDate, todayIso } from "@/lib/i18n/format";
+import { formatDate, formatDateTime, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
@@ -32,7 +34,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
     if (survivor) redirect(`/dossiers/${survivor}`);
     notFound();
   }
-  const { newcomer: n, timeline, history, duplicates } = dossier;
+  const { newcomer: n, timeline, history, duplicates, letters, proposedOffice } = dossier;
   const ta = translator("admin", actor.locale);
   const options = await listNewcomerFormOptions();
   const agencyLabel = new Map(options.agencies.map((a) => [a.code, a.label]));
@@ -57,6 +59,28 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
     [t("form.office"), n.officeLabel],
     [t("dossier.agency"), n.agencyLabel],
   ];
+  const languageName = n.contactLanguage
+    ? (new Intl.DisplayNames([intlLocale(actor.locale)], { type: "language" }).of(n.contactLanguage) ?? n.contactLanguage)
+    : "—";
+  const contact: [string, React.ReactNode][] = [
+    [
+      t("dossier.address"),
+      n.addressLines.length ? (
+        <span key="address" data-testid="dossier-address">
+          {n.addressLines.map((l) => (
+            <span key={l} className="block">
+              {l}
+            </span>
+          ))}
+        </span>
+      ) : (
+        t("dossier.noAddress")
+      ),
+    ],
+    [t("dossier.phone"), n.phoneNumber ?? "—"],
+    [t("dossier.email"), n.emailAddress ?? "—"],
+    [t("dossier.language"), languageName],
+  ];
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -69,9 +93,14 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
           {n.lastName}, {n.firstName}
         </h1>
         {writable && (
-          <Link href={`/dossiers/${n.id}/bewerken`} prefetch={false} className="btn-secondary">
-            {t("dossier.edit")}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href={`/dossiers/uitnodigingen?ids=${n.id}`} prefetch={false} className="btn-secondary" data-testid="print-invitation">
+              {t("dossier.printInvitation")}
+            </Link>
+            <Link href={`/dossiers/${n.id}/bewerken`} prefetch={false} className="btn-secondary">
+              {t("dossier.edit")}
+            </Link>
+          </div>
         )}
         {/* right of access (issue 15): no prefetch, opening it is an audited production */}
         {can(actor.role, "dossier.inzage") && (
@@ -123,7 +152,19 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
             </div>
           ))}
         </dl>
+        <h3 className="mt-4 mb-2 text-sm font-semibold">{t("dossier.contact")}</h3>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-4" data-testid="dossier-contact">
+          {contact.map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-slate-600">{label}</dt>
+              <dd className="font-medium">{value}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
+      {writable && proposedOffice && (
+        <OfficeProposal action={moveNewcomerAction.bind(null, n.id)} version={n.version} office={proposedOffice} currentLabel={n.officeLabel} />
+      )}
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="traject" className="lg:col-span-2">
           <h2 id="traject" className="mb-3">
@@ -131,6 +172,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
           </h2>
           <Timeline
             entries={timeline}
+            letters={letters}
             locale={actor.locale}
             renderActions={
               writable
@@ -186,6 +228,22 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
           </section>
         )}
       </div>
+      <section aria-labelledby="brieven" className="card">
+        <h2 id="brieven" className="mb-3">
+          {t("dossier.letters")}
+        </h2>
+        {letters.length === 0 ? (
+          <p className="text-sm">{t("dossier.lettersEmpty")}</p>
+        ) : (
+          <ul className="space-y-1 text-sm" data-testid="dossier-letters">
+            {letters.map((l) => (
+              <li key={l.id} data-kind={l.kind}>
+                {t("dossier.letterRow", { kind: t(`letters.kinds.${l.kind}`), date: formatDateTime(l.printedAt, actor.locale), name: l.printedBy })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {can(actor.role, "dossier.history") && (
         <section aria-labelledby="geschiedenis">
           <h2 id="geschiedenis" className="mb-3">

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { infringementLabel } from "@/components/fines/labels";
-import { PrintButton } from "@/components/fines/print-button";
-import { formatDate, formatEuro, todayIso } from "@/lib/i18n/format";
+import { RecordPrintButton } from "@/components/letters/record-print-button";
+import { formatDate, formatEuro } from "@/lib/i18n/format";
 import { intlLocale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
@@ -10,6 +10,7 @@ import { requirePageActor } from "@/lib/server/auth/session";
 import { cspNonce } from "@/lib/server/csp-nonce";
 import { NotFoundError } from "@/lib/server/errors";
 import { getDecisionLetter } from "@/lib/server/fines/infringement-dossier";
+import { recordDecisionLetterAction } from "./actions";
 
 export const generateMetadata = pageTitle("fines", "letter.title");
 
@@ -30,7 +31,8 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const { newcomer: n, decision: d } = letter;
+  const { newcomer: n, decision: d, payment: p } = letter;
+  const amount = d.amountEur !== null ? formatEuro(d.amountEur, { locale: actor.locale }) : "";
   const nonce = await cspNonce();
   return (
     <div className="space-y-4">
@@ -39,7 +41,7 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
         <Link href={`/boetes/${letter.eventId}`} className="text-sm text-brand-700 underline">
           {t("letter.back")}
         </Link>
-        <PrintButton label={t("letter.print")} />
+        <RecordPrintButton label={t("letter.print")} record={recordDecisionLetterAction.bind(null, letter.eventId)} />
       </div>
       <article
         className="letter card mx-auto max-w-3xl space-y-6 font-serif text-[15px] leading-relaxed"
@@ -53,14 +55,12 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
           </div>
           <address className="not-italic" data-testid="letter-address">
             <p>{n.name}</p>
-            {n.street ? <p>{n.street}</p> : null}
-            {n.postalCode || n.city ? <p>{[n.postalCode, n.city].filter(Boolean).join(" ")}</p> : null}
-            {!n.street && !n.postalCode && !n.city ? <p className="text-slate-500">{t("letter.noAddress")}</p> : null}
+            {n.address.length ? n.address.map((line) => <p key={line}>{line}</p>) : <p className="text-slate-500">{t("letter.noAddress")}</p>}
           </address>
         </header>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm">
           <dt>{t("letter.date")}</dt>
-          <dd>{formatDate(todayIso())}</dd>
+          <dd>{formatDate(letter.letterDate)}</dd>
           <dt>{t("letter.reference")}</dt>
           <dd>
             {letter.eventId.slice(0, 8).toUpperCase()} · {n.nationalNumber}
@@ -68,10 +68,14 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
         </dl>
         <p className="font-semibold">{t("letter.subject")}</p>
         <p>{t("letter.salutation", { name: n.name })}</p>
-        <p>{t("letter.intro", { date: formatDate(letter.receivedOn), type: infringementLabel(letter.infringementType, actor.locale) })}</p>
+        <section>
+          <h2 className="text-base font-semibold">{t("letter.infringementTitle")}</h2>
+          <p>{t("letter.intro", { date: formatDate(letter.receivedOn), type: infringementLabel(letter.infringementType, actor.locale) })}</p>
+          <p>{t("letter.infringementDate", { date: formatDate(letter.receivedOn) })}</p>
+        </section>
         <p data-testid="letter-decision" className="font-semibold">
           {d.outcome === "BOETE" && d.amountEur !== null
-            ? t("letter.decisionBOETE", { amount: formatEuro(d.amountEur, { locale: actor.locale }) })
+            ? t("letter.decisionBOETE", { amount })
             : d.outcome === "BOETE"
               ? t("letter.decisionBOETE_noAmount")
               : t(`letter.decision${d.outcome}`)}
@@ -82,10 +86,33 @@ export default async function DecisionLetterPage({ params }: { params: Promise<{
           <p className="whitespace-pre-line">{d.motivation}</p>
         </section>
         <p>{t("letter.decisionDate", { date: formatDate(d.decidedOn) })}</p>
-        {d.outcome === "BOETE" && <p>{t("letter.payment")}</p>}
+        {p && (
+          <section data-testid="letter-payment" className="space-y-2">
+            <p>{t("letter.paymentHow", { amount, days: p.termDays, iban: p.iban, agency: letter.agency, communication: p.structuredCommunication })}</p>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 font-mono text-sm">
+              <dt className="font-serif">{t("letter.account")}</dt>
+              <dd data-testid="letter-iban">{p.iban}</dd>
+              <dt className="font-serif">{t("letter.paymentReference")}</dt>
+              <dd data-testid="structured-communication">{p.structuredCommunication}</dd>
+            </dl>
+            <p>{t("letter.paymentTerm", { date: formatDate(p.dueOn) })}</p>
+            <p>{t("letter.paymentLate")}</p>
+          </section>
+        )}
+        {d.outcome === "BOETE" && (
+          <section data-testid="letter-appeal">
+            <h2 className="text-base font-semibold">{t("letter.appealTitle")}</h2>
+            <p>{t("letter.appeal")}</p>
+          </section>
+        )}
         <div>
           <p>{t("letter.closing")}</p>
-          <p className="mt-8">{t("letter.signature", { agency: letter.agency })}</p>
+          {d.signatory && (
+            <p className="mt-8" data-testid="letter-signatory">
+              {t("letter.signatory", { name: d.signatory })}
+            </p>
+          )}
+          <p className={d.signatory ? "" : "mt-8"}>{t("letter.signature", { agency: letter.agency })}</p>
         </div>
       </article>
     </div>
