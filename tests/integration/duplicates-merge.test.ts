@@ -142,21 +142,23 @@ describe("merging two dossiers", () => {
     const admin = await createTestUser("ADMIN");
     const { x, y } = await twoDossiersOfOnePerson(agency);
     await getNewcomerDossier(admin, y.id); // an audit row that names the merged dossier
+    await db.letter.create({ data: { kind: "INVITATION", newcomerId: y.id, printedById: admin.userId } }); // a letter printed for it
     const count = async (ids: string[]) => ({
+      letters: await db.letter.count({ where: { newcomerId: { in: ids } } }),
       events: await db.trackEvent.count({ where: { newcomerId: { in: ids } } }),
       decisions: await db.infringementDecision.count({ where: { event: { newcomerId: { in: ids } } } }),
       advices: await db.trackEvent.count({ where: { newcomerId: { in: ids }, type: "DVZ_ADVICE" } }),
       audits: await db.auditLog.count({ where: { newcomerId: { in: ids } } }),
     });
     const before = await count([x.id, y.id]);
-    expect(before).toMatchObject({ events: 8, decisions: 1, advices: 1 });
+    expect(before).toMatchObject({ events: 8, decisions: 1, advices: 1, letters: 1 });
 
     const preview = await getMergePreview(admin, x.id, y.id);
     expect(preview).toMatchObject({ reason: "BIS_AND_NATIONAL", keptFrom: "merged" });
     expect(preview.reports).toEqual([{ type: "EXTRACTION", count: 2, firstYears: [2020, 2021], firstYearAfter: 2020 }]);
 
     const result = await mergeNewcomers(admin, { survivorId: x.id, mergedId: y.id, survivorVersion: x.version, mergedVersion: y.version });
-    expect(result.moved).toMatchObject({ events: 5, decisions: 0, advices: 1 });
+    expect(result.moved).toMatchObject({ events: 5, decisions: 0, advices: 1, letters: 1 });
     expect(await db.newcomer.findUnique({ where: { id: y.id } })).toBeNull();
     const after = await count([x.id]);
     const mergedAudits = await db.auditLog.count({ where: { newcomerId: y.id } });

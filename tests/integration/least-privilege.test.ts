@@ -38,6 +38,13 @@ describe.skipIf(!appUrl || !ownerUrl)("the app's database role", () => {
     await expect(app.query(`TRUNCATE audit_log`)).rejects.toThrow(/permission denied/);
   });
 
+  it("may move a printed letter to another dossier (a merge), but not rewrite what was printed", async () => {
+    // a statement that matches no row still needs the privilege: permission is checked before any row
+    await expect(app.query(`UPDATE letter SET newcomer_id = newcomer_id WHERE false`)).resolves.toBeDefined();
+    await expect(app.query(`UPDATE letter SET kind = 'INVITATION' WHERE false`)).rejects.toThrow(/permission denied/);
+    await expect(app.query(`UPDATE letter SET printed_at = now() WHERE false`)).rejects.toThrow(/permission denied/);
+  });
+
   it("cannot switch the append-only triggers off", async () => {
     await expect(app.query(`SET session_replication_role = replica`)).rejects.toThrow(/permission denied/);
     await app.query("BEGIN");
