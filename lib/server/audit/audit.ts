@@ -53,7 +53,10 @@ export type AuditAction =
   | "publication.create"
   | "publication.create.denied"
   | "publication.view"
-  | "publication.view.denied";
+  | "publication.view.denied"
+  | "bulk.infringement.open"
+  | "bulk.newcomer.move"
+  | "worklist.export";
 
 export interface AuditEntry {
   action: AuditAction;
