@@ -20,6 +20,7 @@ import nlDvz from "@/messages/nl/dvz.json";
 import nlAudit from "@/messages/nl/audit.json";
 import nlCodes from "@/messages/nl/codes.json";
 import nlErrors from "@/messages/nl/errors.json";
+import nlWorklists from "@/messages/nl/worklists.json";
 import enCommon from "@/messages/en/common.json";
 import enAuth from "@/messages/en/auth.json";
 import enAdmin from "@/messages/en/admin.json";
@@ -32,6 +33,7 @@ import enDvz from "@/messages/en/dvz.json";
 import enAudit from "@/messages/en/audit.json";
 import enCodes from "@/messages/en/codes.json";
 import enErrors from "@/messages/en/errors.json";
+import enWorklists from "@/messages/en/worklists.json";
 import { DEFAULT_LOCALE, type Locale } from "./locale";
 
 export { DEFAULT_LOCALE, type Locale } from "./locale";
@@ -49,6 +51,7 @@ const nl = {
   audit: nlAudit,
   codes: nlCodes,
   errors: nlErrors,
+  worklists: nlWorklists,
 };
 
 export type Namespace = keyof typeof nl;
@@ -69,6 +72,7 @@ export const catalogues: Record<Locale, Record<Namespace, unknown>> = {
     audit: enAudit,
     codes: enCodes,
     errors: enErrors,
+    worklists: enWorklists,
   },
 };
 
