@@ -38,8 +38,9 @@ function overdue(col: Prisma.Sql, kind: DeadlineKind, today: string): Prisma.Sql
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-const live = (type: string, alias = "x") =>
-  Prisma.sql`EXISTS (SELECT 1 FROM track_event ${Prisma.raw(alias)} WHERE ${Prisma.raw(alias)}.newcomer_id = n.id AND ${Prisma.raw(alias)}.cancelled_at IS NULL AND ${Prisma.raw(alias)}.type = ${Prisma.raw(`'${type}'::"EventType"`)})`;
+/** A live (not cancelled) record of the type for the newcomer; the type as a literal, so the planner knows it. */
+const live = (type: "REGISTRATION" | "CONTRACT" | "ATTESTATION") =>
+  Prisma.sql`EXISTS (SELECT 1 FROM track_event x WHERE x.newcomer_id = n.id AND x.cancelled_at IS NULL AND x.type = ${Prisma.raw(`'${type}'::"EventType"`)})`;
 
 /** FROM … WHERE of a worklist: `s` is the clock's record, `since` its date; event/decision ids when it has them. */
 function source(list: Worklist, today: string): { from: Prisma.Sql; where: Prisma.Sql; since: Prisma.Sql; ids: Prisma.Sql } {
@@ -90,7 +91,8 @@ function source(list: Worklist, today: string): { from: Prisma.Sql; where: Prism
       return {
         from: Prisma.sql`infringement_decision d JOIN track_event s ON s.id = d.event_id JOIN newcomer n ON n.id = s.newcomer_id
           JOIN office o ON o.code = n.office_code
-          WHERE d.status = 'FINAL' AND d.outcome = 'BOETE' AND d.payment_status = ${Prisma.raw(open ? `'OPEN'::"PaymentStatus"` : `'HERINNERING'::"PaymentStatus"`)}
+          WHERE d.status = 'FINAL' AND d.outcome = 'BOETE'
+            AND d.payment_status = ${Prisma.raw(open ? `'OPEN'::"PaymentStatus"` : `'HERINNERING'::"PaymentStatus"`)}
             AND s.cancelled_at IS NULL`,
         where: Prisma.sql`${overdue(col, open ? "reminder" : "taxHandover", today)} AND d.id = (${Prisma.raw(effectiveDecisionSql("d.event_id", "x.id"))})`,
         since: col,
