@@ -7,3 +7,5 @@ CREATE INDEX "infringement_decision_open_fine_idx" ON "infringement_decision"("d
   WHERE "status" = 'FINAL' AND "outcome" = 'BOETE' AND "payment_status" = 'OPEN';
 CREATE INDEX "infringement_decision_reminded_fine_idx" ON "infringement_decision"("reminder_sent_on")
   WHERE "status" = 'FINAL' AND "outcome" = 'BOETE' AND "payment_status" = 'HERINNERING';
+-- The dossier search by birth date (dd/mm/jjjj) for admins, who search every agency.
+CREATE INDEX "newcomer_birth_date_idx" ON "newcomer"("birth_date");
