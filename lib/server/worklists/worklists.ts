@@ -43,7 +43,13 @@ const live = (type: "REGISTRATION" | "CONTRACT" | "ATTESTATION") =>
   Prisma.sql`EXISTS (SELECT 1 FROM track_event x WHERE x.newcomer_id = n.id AND x.cancelled_at IS NULL AND x.type = ${Prisma.raw(`'${type}'::"EventType"`)})`;
 
 /** FROM … WHERE of a worklist: `s` is the clock's record, `since` its date; event/decision ids when it has them. */
-function source(list: Worklist, today: string): { from: Prisma.Sql; where: Prisma.Sql; since: Prisma.Sql; ids: Prisma.Sql } {
+function source(list: Worklist, today: string): { from: Prisma.Sql; where: Prisma.Sql; since: Prisma.Sql; ids: Prisma.Sql; tie: Prisma.Sql } {
+  const src = sourceOf(list, today);
+  // ties broken in the driving index's own order (type, date, newcomer_id), so no sort of a whole day's records
+  return { ...src, tie: list === "herinneringen" || list === "overdracht" ? Prisma.sql`d.id` : Prisma.sql`s.newcomer_id` };
+}
+
+function sourceOf(list: Worklist, today: string): { from: Prisma.Sql; where: Prisma.Sql; since: Prisma.Sql; ids: Prisma.Sql } {
   // the first live record of its type (track_event.is_first_of_type) starts the clock
   const firstOf = (type: string) =>
     Prisma.sql`track_event s JOIN newcomer n ON n.id = s.newcomer_id JOIN office o ON o.code = n.office_code
@@ -142,7 +148,7 @@ export function worklistQueries(actor: Actor, list: Worklist, query: WorklistQue
     rows: Prisma.sql`
       SELECT n.id, n.national_number, n.last_name, n.first_name, n.birth_date, o.label AS office_label, ${src.since} AS since, ${src.ids}
       FROM ${src.from} AND ${filter}
-      ORDER BY ${ORDER[query.sort](src.since)} ${dir}, s.id ${dir}
+      ORDER BY ${ORDER[query.sort](src.since)} ${dir}, ${src.tie} ${dir}
       LIMIT ${WORKLIST_PAGE_SIZE} OFFSET ${offsetOf(query.page, WORKLIST_PAGE_SIZE)}`,
     count: Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM ${src.from} AND ${filter} ${cap}) t`,
   };
