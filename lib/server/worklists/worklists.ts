@@ -139,7 +139,7 @@ function where(actor: Actor, list: Worklist, query: Pick<WorklistQuery, "office"
 }
 
 /** The statements of one page (the bench runs exactly these): the rows and the (capped) count. */
-export function worklistQueries(actor: Actor, list: Worklist, query: WorklistQuery, today: string) {
+export function worklistQueries(actor: Actor, list: Worklist, query: WorklistQuery, today: string, opts: { limit?: number } = {}) {
   assertCan(actor, WORKLIST_PERMISSION[list]);
   const { src, filter } = where(actor, list, query, today);
   const dir = Prisma.raw(query.desc ? "DESC" : "ASC");
@@ -149,7 +149,7 @@ export function worklistQueries(actor: Actor, list: Worklist, query: WorklistQue
       SELECT n.id, n.national_number, n.last_name, n.first_name, n.birth_date, o.label AS office_label, ${src.since} AS since, ${src.ids}
       FROM ${src.from} AND ${filter}
       ORDER BY ${ORDER[query.sort](src.since)} ${dir}, ${src.tie} ${dir}
-      LIMIT ${WORKLIST_PAGE_SIZE} OFFSET ${offsetOf(query.page, WORKLIST_PAGE_SIZE)}`,
+      LIMIT ${opts.limit ?? WORKLIST_PAGE_SIZE} OFFSET ${opts.limit ? 0 : offsetOf(query.page, WORKLIST_PAGE_SIZE)}`,
     count: Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM ${src.from} AND ${filter} ${cap}) t`,
   };
 }
@@ -172,26 +172,36 @@ export async function listWorklist(actor: Actor, list: Worklist, query: Worklist
   const sql = worklistQueries(actor, list, query, today);
   const [rows, count] = await Promise.all([db.$queryRaw<Row[]>(sql.rows), db.$queryRaw<{ c: bigint }[]>(sql.count)]);
   const total = Number(count[0]?.c ?? 0);
-  const kind = CLOCK[list];
   return {
     list,
     query,
     total: query.exact ? total : Math.min(total, WORKLIST_COUNT_CAP),
     totalCapped: !query.exact && total > WORKLIST_COUNT_CAP,
     pageSize: WORKLIST_PAGE_SIZE,
-    rows: rows.map((r) => ({
-      newcomerId: r.id,
-      maskedNationalNumber: maskNationalNumber(r.national_number),
-      name: `${r.last_name} ${r.first_name}`,
-      birthDate: isoOf(r.birth_date),
-      office: r.office_label,
-      since: isoOf(r.since),
-      dueOn: kind ? deadlineOn(kind, isoOf(r.since)) : null,
-      eventId: r.event_id,
-      decisionId: r.decision_id,
-      amountEur: r.amount_eur,
-    })),
+    rows: rows.map(rowView(list)),
   };
+}
+
+/** Every row of a worklist in its order, up to `limit` (the export), read in the caller's transaction. */
+export async function allWorklistRows(tx: Tx, actor: Actor, list: Worklist, query: WorklistQuery, limit: number, now = new Date()) {
+  const rows = await tx.$queryRaw<Row[]>(worklistQueries(actor, list, query, todayIso(now), { limit }).rows);
+  return rows.map(rowView(list));
+}
+
+function rowView(list: Worklist) {
+  const kind = CLOCK[list];
+  return (r: Row) => ({
+    newcomerId: r.id,
+    maskedNationalNumber: maskNationalNumber(r.national_number),
+    name: `${r.last_name} ${r.first_name}`,
+    birthDate: isoOf(r.birth_date),
+    office: r.office_label,
+    since: isoOf(r.since),
+    dueOn: kind ? deadlineOn(kind, isoOf(r.since)) : null,
+    eventId: r.event_id,
+    decisionId: r.decision_id,
+    amountEur: r.amount_eur,
+  });
 }
 
 /** The worklists the actor sees with their (capped) counts: the home page. */

@@ -124,6 +124,15 @@ export default async function WorklistPage({ params, searchParams }: { params: P
           </>
         )}
       </p>
+      {list.rows.length > 0 && (
+        <form method="post" action={`${path}/export`}>
+          <input type="hidden" name="kantoor" value={query.office ?? ""} />
+          <input type="hidden" name="sort" value={sortParamOf(query)} />
+          <button type="submit" className="btn-secondary">
+            {t("exportCsv")}
+          </button>
+        </form>
+      )}
       {list.rows.length === 0 ? (
         <p className="card">{t("empty")}</p>
       ) : bulk ? (
