@@ -133,9 +133,8 @@ export default async function WorklistPage({ params, searchParams }: { params: P
           </button>
         </form>
       )}
-      {list.rows.length === 0 ? (
-        <p className="card">{t("empty")}</p>
-      ) : bulk ? (
+      {/* the bulk form stays mounted when its action empties the list, so its outcome stays visible */}
+      {bulk ? (
         <BulkForm
           action={bulkAction}
           names={Object.fromEntries(list.rows.map((r) => [r.newcomerId, r.name]))}
@@ -153,8 +152,10 @@ export default async function WorklistPage({ params, searchParams }: { params: P
             </>
           }
         >
-          {table}
+          {list.rows.length === 0 ? <p className="card">{t("empty")}</p> : table}
         </BulkForm>
+      ) : list.rows.length === 0 ? (
+        <p className="card">{t("empty")}</p>
       ) : (
         table
       )}
