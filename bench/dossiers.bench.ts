@@ -2,7 +2,8 @@
 // extraction for each and a registration for a third, then the list queries exactly as the app
 // runs them (newcomerListQueries), timed as a ratio against a floor measured in the same run:
 // a plain lookup of one newcomer by its unique national number. Also fails when a list plan
-// scans the whole newcomer table.
+// scans the whole newcomer table. The worklists (issue 14) are timed the same way, each one's first
+// page and its count, and fail above 100 ms.
 //   node --conditions=react-server --import tsx bench/dossiers.bench.ts   [BENCH_NEWCOMERS=200000]
 import fs from "node:fs";
 import os from "node:os";
@@ -146,6 +147,23 @@ async function main() {
         target_group, gender, updated_at)
       SELECT id, 'REGISTRATION', DATE '2023-06-01', office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender,
         now() FROM newcomer WHERE abs(hashtext(id::text)) % 3 = 0`);
+    // the worklists' clocks (issue 14): an invitation for everyone, a contract for half of the
+    // registered, an undecided infringement for 1 in 50 of the others and a final open fine for half of those
+    const copyCols = `office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group, gender, now()`;
+    const h = `abs(hashtext(id::text))`;
+    await c.query(`INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code,
+        target_group, gender, updated_at)
+      SELECT id, 'INVITATION', DATE '2015-01-15' + (${h} % 2900), ${copyCols} FROM newcomer`);
+    await c.query(`INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code,
+        target_group, gender, updated_at)
+      SELECT id, 'CONTRACT', DATE '2023-07-15', ${copyCols} FROM newcomer WHERE ${h} % 6 = 0`);
+    await c.query(`INSERT INTO track_event (newcomer_id, type, date, office_code, agency_code, nationality_code, nationality_group, residence_status_code,
+        target_group, gender, infringement_type, updated_at)
+      SELECT id, 'INFRINGEMENT', DATE '2024-01-10', office_code, agency_code, nationality_code, nationality_group, residence_status_code, target_group,
+        gender, 'NIET_TIJDIG_AANGEMELD', now() FROM newcomer WHERE ${h} % 50 = 1`);
+    await c.query(`INSERT INTO infringement_decision (event_id, outcome, decided_on, amount_eur, status, payment_status, updated_at)
+      SELECT e.id, 'BOETE', DATE '2024-03-01', 150, 'FINAL', 'OPEN', now() FROM track_event e
+      WHERE e.type = 'INFRINGEMENT' AND abs(hashtext(e.id::text)) % 2 = 0`);
     await c.query("ANALYZE");
     console.error(`events in ${((Date.now() - t) / 1000).toFixed(0)} s`);
     c.release();
@@ -194,6 +212,24 @@ async function main() {
           `count ${count.toFixed(1)} ms (${(count / floor).toFixed(0)}× floor)${seq ? "  SEQ SCAN!" : ""}`,
       );
       if (process.env.BENCH_EXPLAIN) lines.push(plan);
+    }
+    // the worklists (lib/server/worklists): each one's first page and its (capped) count, < 100 ms at 1 M
+    const { worklistQueries } = await import("../lib/server/worklists/worklists");
+    const { WORKLISTS, WORKLIST_PERMISSION } = await import("../lib/server/worklists/definitions");
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(new Date());
+    for (const list of WORKLISTS) {
+      const actor = WORKLIST_PERMISSION[list] === "fine.read" ? admin : staff;
+      const q = worklistQueries(actor, list, { page: 1, sort: "sinds", desc: false, office: null, exact: false }, today);
+      const rows = await median(pool, q.rows.text, q.rows.values);
+      const count = await median(pool, q.count.text, q.count.values);
+      const found = (await pool.query<{ c: string }>(q.count.text, q.count.values)).rows[0]!.c;
+      const slow = rows >= 100 || count >= 100;
+      if (slow) failed = true;
+      lines.push(
+        `werklijst ${list} (${actor.role}, ${found} gevonden, telling afgetopt): rows ${rows.toFixed(1)} ms (${(rows / floor).toFixed(0)}× floor), ` +
+          `count ${count.toFixed(1)} ms (${(count / floor).toFixed(0)}× floor)${slow ? "  OVER 100 ms!" : ""}`,
+      );
+      if (process.env.BENCH_EXPLAIN) lines.push((await pool.query(`EXPLAIN ${q.count.text}`, q.count.values)).rows.map((r) => r["QUERY PLAN"]).join("\n"));
     }
     const explain = newcomerListQueries(staff, listNewcomersSchema.parse({ q: "turk" }));
     const analyzed = (await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${explain.rows.text}`, explain.rows.values)).rows

@@ -23,7 +23,9 @@ const PAGES: Record<string, string[]> = {
   "/boetes": ["agency", "type", "minAgeDays", "page"],
   "/boetes/[eventId]": [],
   "/boetes/[eventId]/brief": [],
-  "/dvz": ["q"],
+  "/dvz": ["q", "naam", "sort", "page"],
+  "/werklijsten": [],
+  "/werklijsten/[lijst]": ["kantoor", "sort", "page", "telling"],
   "/rapporten": [],
   "/rapporten/vraag-1": REPORT_PARAMS,
   "/rapporten/vraag-2": REPORT_PARAMS,
@@ -66,7 +68,7 @@ test("every page answers a NUL byte or odd values in its parameters without a 50
   const eventId = await insertEvent(db, newcomer.id, "INFRINGEMENT", daysAgo(40));
   const staff = await createUser("STAFF", agency);
   const admin = await createUser("ADMIN");
-  const ids: Record<string, string> = { "[id]": newcomer.id, "[eventId]": eventId };
+  const ids: Record<string, string> = { "[id]": newcomer.id, "[eventId]": eventId, "[lijst]": "niet-aangemeld" };
   const fill = (route: string) => route.replace(/\[(\w+)\]/g, (seg) => (seg === "[id]" && route.startsWith("/beheer/gebruikers") ? staff.id : ids[seg]!));
 
   for (const user of [admin, staff]) {

@@ -1,12 +1,16 @@
 import Link from "next/link";
-import { navigationFor } from "@/lib/domain/permissions";
+import { WorklistCounts } from "@/components/worklists/worklist-counts";
+import { can, navigationFor } from "@/lib/domain/permissions";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { worklistCounts } from "@/lib/server/worklists/worklists";
 
 export default async function HomePage() {
   const actor = await requirePageActor();
   const t = translator("common", actor.locale);
   const sections = navigationFor(actor.role);
+  // what is due today (issue 14): the worklists' counts, for those who work in the dossiers
+  const counts = can(actor.role, "dossier.read") ? await worklistCounts(actor) : null;
   return (
     <div>
       <h1>{t("home.title", { name: actor.name })}</h1>
@@ -21,6 +25,14 @@ export default async function HomePage() {
           </li>
         ))}
       </ul>
+      {counts && (
+        <section className="mt-8" aria-labelledby="worklists-heading">
+          <h2 id="worklists-heading">{translator("worklists", actor.locale)("title")}</h2>
+          <div className="mt-3">
+            <WorklistCounts counts={counts} locale={actor.locale} />
+          </div>
+        </section>
+      )}
     </div>
   );
 }

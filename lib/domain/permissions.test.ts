@@ -13,8 +13,8 @@ describe("permissions", () => {
     expect(can("STAFF", "report.read")).toBe(false);
   });
   it("shows each role its own sections", () => {
-    expect(navigationFor("STAFF").map((n) => n.key)).toEqual(["dossiers"]);
+    expect(navigationFor("STAFF").map((n) => n.key)).toEqual(["dossiers", "werklijsten"]);
     expect(navigationFor("MANAGER").map((n) => n.key)).toEqual(["rapporten"]);
-    expect(navigationFor("ADMIN").map((n) => n.key)).toEqual(["dossiers", "rapporten", "boetes", "dvz", "beheer"]);
+    expect(navigationFor("ADMIN").map((n) => n.key)).toEqual(["dossiers", "werklijsten", "rapporten", "boetes", "dvz", "beheer"]);
   });
 });

@@ -39,6 +39,7 @@ export function can(role: Role, permission: Permission): boolean {
 /** The sections of the app shell, in order, with the permission that shows each. */
 export const navigation = [
   { href: "/dossiers", key: "dossiers", permission: "dossier.read" },
+  { href: "/werklijsten", key: "werklijsten", permission: "dossier.read" },
   { href: "/rapporten", key: "rapporten", permission: "report.read" },
   { href: "/boetes", key: "boetes", permission: "fine.read" },
   { href: "/dvz", key: "dvz", permission: "dvz.advise" },

@@ -25,3 +25,21 @@ export function normalizeSearchQuery(input: string): string {
 export function looksLikeNationalNumber(input: string): boolean {
   return /^[\d.\-\s]+$/.test(input.trim()) && /\d/.test(input);
 }
+
+/** A birth date typed as dd/mm/jjjj (d/m/jjjj too) → YYYY-MM-DD, or null (not such a date, or no real day). */
+export function birthDateQuery(input: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.trim());
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** "El Amrani 1985": a name with a birth year (a word of four digits, 1900–2099) → the year and the name, else null. */
+export function nameAndBirthYearQuery(input: string): { name: string; year: number } | null {
+  const words = input.trim().split(/\s+/);
+  const i = words.findIndex((w) => /^(19|20)\d\d$/.test(w));
+  if (i < 0 || words.length < 2) return null;
+  return { year: Number(words[i]), name: words.filter((_, j) => j !== i).join(" ") };
+}

@@ -21,6 +21,7 @@ import nlAudit from "@/messages/nl/audit.json";
 import nlCodes from "@/messages/nl/codes.json";
 import nlErrors from "@/messages/nl/errors.json";
 import nlInzage from "@/messages/nl/inzage.json";
+import nlWorklists from "@/messages/nl/worklists.json";
 import enCommon from "@/messages/en/common.json";
 import enAuth from "@/messages/en/auth.json";
 import enAdmin from "@/messages/en/admin.json";
@@ -34,6 +35,7 @@ import enAudit from "@/messages/en/audit.json";
 import enCodes from "@/messages/en/codes.json";
 import enErrors from "@/messages/en/errors.json";
 import enInzage from "@/messages/en/inzage.json";
+import enWorklists from "@/messages/en/worklists.json";
 import { DEFAULT_LOCALE, type Locale } from "./locale";
 
 export { DEFAULT_LOCALE, type Locale } from "./locale";
@@ -52,6 +54,7 @@ const nl = {
   codes: nlCodes,
   errors: nlErrors,
   inzage: nlInzage,
+  worklists: nlWorklists,
 };
 
 export type Namespace = keyof typeof nl;
@@ -73,6 +76,7 @@ export const catalogues: Record<Locale, Record<Namespace, unknown>> = {
     codes: enCodes,
     errors: enErrors,
     inzage: enInzage,
+    worklists: enWorklists,
   },
 };
 

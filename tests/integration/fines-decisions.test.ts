@@ -155,15 +155,16 @@ describe("fine decisions", () => {
   });
 
   it("follows up payment and lists the reminders that are due", async () => {
-    const { event } = await dossier("2026-03-02");
+    const { event, agency } = await dossier("2026-03-02");
     const admin = await createTestUser("ADMIN");
     const d = await decideInfringement(admin, event.id, fine(75, { decidedOn: "2026-05-10" }), NOW);
-    expect((await listRemindersDue(admin, NOW)).some((r) => r.decisionId === d.id)).toBe(true);
-    expect((await listRemindersDue(admin, new Date("2026-06-09T10:00:00Z"))).some((r) => r.decisionId === d.id)).toBe(false);
+    const ofAgency = { office: agency.officeCode };
+    expect((await listRemindersDue(admin, NOW, ofAgency)).items.some((r) => r.decisionId === d.id)).toBe(true);
+    expect((await listRemindersDue(admin, new Date("2026-06-09T10:00:00Z"), ofAgency)).items.some((r) => r.decisionId === d.id)).toBe(false);
     await expect(updateFinePayment(admin, d.id, { paymentStatus: "BETAALD", on: "" }, NOW)).rejects.toBeInstanceOf(ValidationError);
     const paid = await updateFinePayment(admin, d.id, { paymentStatus: "BETAALD", on: "2026-06-01" }, NOW);
     expect(paid).toMatchObject({ paymentStatus: "BETAALD", paidOn: new Date("2026-06-01T00:00:00Z") });
-    expect((await listRemindersDue(admin, NOW)).some((r) => r.decisionId === d.id)).toBe(false);
+    expect((await listRemindersDue(admin, NOW, ofAgency)).items.some((r) => r.decisionId === d.id)).toBe(false);
   });
 
   it("queues undecided, non-cancelled dossiers oldest first, filtered by agency, type and age", async () => {

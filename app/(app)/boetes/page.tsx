@@ -165,7 +165,17 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
       <section aria-labelledby="reminders-heading" className="space-y-2">
         <h2 id="reminders-heading">{t("queue.remindersTitle")}</h2>
         <p className="text-sm text-slate-600">{t("queue.remindersIntro")}</p>
-        {reminders.length === 0 ? (
+        <p className="text-sm text-slate-700" role="status" data-testid="fines-reminders-count">
+          {reminders.totalCapped
+            ? t("queue.remindersCountCapped", { count: formatNumber(reminders.total, actor.locale) })
+            : t("queue.remindersCount", { count: formatNumber(reminders.total, actor.locale) })}{" "}
+          {reminders.total > reminders.items.length && (
+            <Link className="text-brand-700 underline" href="/werklijsten/herinneringen">
+              {t("queue.remindersAll")}
+            </Link>
+          )}
+        </p>
+        {reminders.items.length === 0 ? (
           <p>{t("queue.remindersEmpty")}</p>
         ) : (
           <table className="data-table" data-testid="fines-reminders">
@@ -180,7 +190,7 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
               </tr>
             </thead>
             <tbody>
-              {reminders.map((r) => (
+              {reminders.items.map((r) => (
                 <tr key={r.decisionId}>
                   <td>
                     <Link className="text-brand-700 underline" href={`/boetes/${r.eventId}`}>

@@ -8,6 +8,10 @@ import { ValidationError } from "@/lib/server/errors";
 import { listNewcomerFilterOptions, listNewcomers } from "@/lib/server/dossiers/list-newcomers";
 import { resolveSearchToken } from "@/lib/server/dossiers/search-token";
 import { searchDossiersAction } from "./actions";
+import { bulkAction } from "../werklijsten/actions";
+import { BulkForm } from "@/components/lists/bulk-form";
+import { BulkMove } from "@/components/lists/bulk-move";
+import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
 import { SORTS, TRACK_STATUS_FILTERS } from "@/lib/server/dossiers/newcomer.schema";
 
 export const generateMetadata = pageTitle("dossiers", "title");
@@ -33,12 +37,14 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
     sort: one(sp.sort),
     page: one(sp.page),
   };
-  const [list, { offices }] = await Promise.all([
+  const wl = translator("worklists", actor.locale);
+  const [list, { offices }, { offices: moveTargets }] = await Promise.all([
     // a bad filter (a hand-edited URL) falls back to the search alone, a bad search to the plain list
     listNewcomers(actor, raw)
       .catch((e) => (e instanceof ValidationError ? listNewcomers(actor, { q: raw.q.slice(0, 100) }) : Promise.reject(e)))
       .catch((e) => (e instanceof ValidationError ? listNewcomers(actor, {}) : Promise.reject(e))),
     listNewcomerFilterOptions(actor),
+    listNewcomerFormOptions(),
   ]);
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const inUrl = tokenQuery !== null ? { ...raw, q: "", zoek: token } : raw;
@@ -160,36 +166,52 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
       {list.rows.length === 0 ? (
         <p className="card">{t("list.empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("list.name")}</th>
-                <th scope="col">{t("list.nationalNumber")}</th>
-                <th scope="col">{t("list.birthDate")}</th>
-                <th scope="col">{t("list.office")}</th>
-                <th scope="col">{t("list.targetGroup")}</th>
-                <th scope="col">{t("list.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/dossiers/${r.id}`} prefetch={false} className="font-medium text-brand-700 underline">
-                      {r.lastName}, {r.firstName}
-                    </Link>
-                  </td>
-                  <td className="font-mono">{r.maskedNationalNumber}</td>
-                  <td>{formatDate(r.birthDate)}</td>
-                  <td>{r.officeLabel}</td>
-                  <td>{codeLabel(`targetGroups.${r.targetGroup}`)}</td>
-                  <td>{codeLabel(`statuses.${r.status ?? "GEEN"}`)}</td>
+        // bulk actions on a selection (issue 14): move to another office, one transaction, audited
+        <BulkForm
+          action={bulkAction}
+          names={Object.fromEntries(list.rows.map((r) => [r.id, `${r.lastName} ${r.firstName}`]))}
+          toolbar={
+            <BulkMove
+              offices={moveTargets}
+              labels={{ moveTo: wl("bulk.moveTo"), move: wl("bulk.move"), choose: wl("bulk.chooseOffice"), reason: wl("bulk.moveReason") }}
+            />
+          }
+        >
+          <div className="overflow-x-auto">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{wl("columns.select")}</th>
+                  <th scope="col">{t("list.name")}</th>
+                  <th scope="col">{t("list.nationalNumber")}</th>
+                  <th scope="col">{t("list.birthDate")}</th>
+                  <th scope="col">{t("list.office")}</th>
+                  <th scope="col">{t("list.targetGroup")}</th>
+                  <th scope="col">{t("list.status")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {list.rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <input type="checkbox" name="ids" value={r.id} aria-label={wl("bulk.selectRow", { name: `${r.lastName} ${r.firstName}` })} />
+                    </td>
+                    <td>
+                      <Link href={`/dossiers/${r.id}`} prefetch={false} className="font-medium text-brand-700 underline">
+                        {r.lastName}, {r.firstName}
+                      </Link>
+                    </td>
+                    <td className="font-mono">{r.maskedNationalNumber}</td>
+                    <td>{formatDate(r.birthDate)}</td>
+                    <td>{r.officeLabel}</td>
+                    <td>{codeLabel(`targetGroups.${r.targetGroup}`)}</td>
+                    <td>{codeLabel(`statuses.${r.status ?? "GEEN"}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </BulkForm>
       )}
       {pages > 1 && (
         <nav aria-label={t("list.pagination")} className="flex items-center gap-3 text-sm">

@@ -1,11 +1,14 @@
 import { FollowUpForm } from "@/components/dvz/follow-up-form";
 import { GenerateAdviceForm } from "@/components/dvz/generate-advice-form";
 import { DVZ_FOLLOW_UPS } from "@/lib/domain/code-sets";
-import { formatDate, todayIso } from "@/lib/i18n/format";
+import { Pager } from "@/components/lists/pager";
+import { SortHeader } from "@/components/lists/sort-header";
+import { listHref, pageCount, parseListParams, sortParamOf } from "@/lib/domain/lists/list-params";
+import { formatDate, formatNumber, todayIso } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { listDvzAdvices } from "@/lib/server/dvz/advice";
+import { DVZ_ADVICE_COLUMNS, listDvzAdvices } from "@/lib/server/dvz/advice";
 import { findNewcomersForAdvice } from "@/lib/server/dvz/find-newcomers";
 import { ValidationError } from "@/lib/server/errors";
 import { resolveSearchToken } from "@/lib/server/dossiers/search-token";
@@ -13,12 +16,21 @@ import { followUpAction, generateAdviceAction, searchDvzAction } from "./actions
 
 export const generateMetadata = pageTitle("dvz", "title");
 
-export default async function DvzPage({ searchParams }: { searchParams: Promise<{ q?: string; zoek?: string }> }) {
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function DvzPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor("dvz.advise");
   const t = translator("dvz", actor.locale);
+  const common = translator("common", actor.locale);
   const sp = await searchParams;
   // a search with (part of) a national number arrives as an opaque token, never in the URL
-  const q = sp.zoek ? ((await resolveSearchToken(actor, sp.zoek)) ?? undefined) : sp.q;
+  const zoek = one(sp.zoek);
+  const q = zoek ? ((await resolveSearchToken(actor, zoek)) ?? undefined) : one(sp.q);
+  // the advice list: paged, sortable, filtered by name (issue 14); never a national number in the URL
+  const listParams = parseListParams(sp, DVZ_ADVICE_COLUMNS, "-datum");
+  const name = (one(sp.naam) ?? "").slice(0, 100);
+  const inUrl = { naam: name, sort: sortParamOf(listParams), ...(zoek ? { zoek } : q ? { q } : {}) };
   const today = todayIso();
   let results: Awaited<ReturnType<typeof findNewcomersForAdvice>> | null = null;
   let searchError: string | undefined;
@@ -30,7 +42,9 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
       searchError = e.fieldErrorsIn(actor.locale).q;
     }
   }
-  const advices = await listDvzAdvices(actor);
+  const advicePage = await listDvzAdvices(actor, { name, ...listParams });
+  const advices = advicePage.rows;
+  const pages = pageCount(advicePage.total, advicePage.pageSize);
   const yesNo = (b: boolean) => (b ? t("advices.yes") : t("advices.no"));
   const year = today.slice(0, 4);
   return (
@@ -102,6 +116,21 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
 
       <section aria-labelledby="advices-heading" className="space-y-3">
         <h2 id="advices-heading">{t("advices.title")}</h2>
+        <form method="get" action="/dvz" className="card flex flex-wrap items-end gap-3">
+          <div>
+            <label htmlFor="dvz-naam" className="label">
+              {t("advices.filterName")}
+            </label>
+            <input id="dvz-naam" name="naam" className="input" defaultValue={name} maxLength={100} />
+          </div>
+          <input type="hidden" name="sort" value={sortParamOf(listParams)} />
+          <button type="submit" className="btn-secondary">
+            {t("advices.filter")}
+          </button>
+        </form>
+        <p className="text-sm text-slate-700" role="status" data-testid="dvz-advice-count">
+          {t("advices.count", { count: formatNumber(advicePage.total, actor.locale) })}
+        </p>
         {advices.length === 0 ? (
           <p>{t("advices.empty")}</p>
         ) : (
@@ -109,8 +138,20 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
             <table className="data-table" data-testid="dvz-advices">
               <thead>
                 <tr>
-                  <th scope="col">{t("advices.date")}</th>
-                  <th scope="col">{t("advices.newcomer")}</th>
+                  <SortHeader
+                    column="datum"
+                    current={listParams}
+                    label={t("advices.date")}
+                    title={t("advices.sortBy", { column: t("advices.date") })}
+                    href={(sort) => listHref("/dvz", { ...inUrl, sort })}
+                  />
+                  <SortHeader
+                    column="naam"
+                    current={listParams}
+                    label={t("advices.newcomer")}
+                    title={t("advices.sortBy", { column: t("advices.newcomer") })}
+                    href={(sort) => listHref("/dvz", { ...inUrl, sort })}
+                  />
                   <th scope="col">{t("advices.contract")}</th>
                   <th scope="col">{t("advices.attestation")}</th>
                   <th scope="col">{t("advices.followUp")}</th>
@@ -141,6 +182,15 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
             </table>
           </div>
         )}
+        <Pager
+          page={advicePage.page}
+          pages={pages}
+          href={(page) => listHref("/dvz", { ...inUrl, page })}
+          label={t("advices.pagination")}
+          pageText={t("advices.page", { page: advicePage.page, pages: formatNumber(pages, actor.locale) })}
+          previous={common("actions.previous")}
+          next={common("actions.next")}
+        />
       </section>
 
       <section aria-labelledby="export-heading" className="space-y-3">

@@ -3,6 +3,7 @@
 import { codes, type DecisionCode } from "@/lib/domain/codes";
 import type { MsgLike } from "@/lib/i18n/message";
 import type { STANDING_STATUSES } from "./decision-state";
+import { REMINDER_AFTER_MONTHS } from "@/lib/domain/track/deadlines";
 
 export const FINE_MIN_EUR = codes.fineAmountRangeEur.min;
 export const FINE_MAX_EUR = codes.fineAmountRangeEur.max;
@@ -10,8 +11,8 @@ export const FINE_MAX_EUR = codes.fineAmountRangeEur.max;
 export const FINE_SUGGESTED_AMOUNTS_EUR: readonly number[] = codes.fineAmountRangeEur.seenAmounts;
 /** A fine above this amount needs a second ADMIN to confirm it before it is final. */
 export const FOUR_EYES_THRESHOLD_EUR = 1000;
-/** A reminder is due this many months after the decision when the fine is still open. */
-export const REMINDER_AFTER_MONTHS = 1;
+/** A reminder is due this many months after the decision when the fine is still open (the term lives in track/deadlines.ts). */
+export { REMINDER_AFTER_MONTHS };
 
 export function isFineAmountInRange(amount: number): boolean {
   return Number.isInteger(amount) && amount >= FINE_MIN_EUR && amount <= FINE_MAX_EUR;

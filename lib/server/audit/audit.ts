@@ -59,7 +59,10 @@ export type AuditAction =
   | "newcomer.inzage.denied"
   | "newcomer.merge"
   | "newcomer.merge.denied"
-  | "letter.print";
+  | "letter.print"
+  | "bulk.infringement.open"
+  | "bulk.newcomer.move"
+  | "worklist.export";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -4,7 +4,7 @@ import "server-only";
 // the unique index), filters, sorting and pagination, always within the actor's scope. Built
 // as one SQL query so that it stays on indexes at a million newcomers (bench/dossiers.bench.ts).
 import { maskNationalNumber, normalizeNationalNumber } from "@/lib/domain/national-number";
-import { looksLikeNationalNumber, normalizeSearchQuery } from "@/lib/domain/search-name";
+import { birthDateQuery, looksLikeNationalNumber, nameAndBirthYearQuery, normalizeSearchQuery } from "@/lib/domain/search-name";
 import { escapeLike, hasLikeWildcard } from "@/lib/domain/validation/like";
 import { TRACK_STEPS, type TrackStep } from "@/lib/domain/track/track-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -52,6 +52,14 @@ function statusFilter(status: TrackStatusFilter): Prisma.Sql {
 
 /** The search text as conditions: a (partial) national number, or every word of a name. */
 function searchFilter(q: string): Prisma.Sql[] {
+  // a birth date (dd/mm/jjjj) finds everyone born that day; a name with a year, those of that name born that year
+  const born = birthDateQuery(q);
+  if (born) return [Prisma.sql`n.birth_date = ${born}::date`];
+  const withYear = nameAndBirthYearQuery(q);
+  if (withYear) {
+    const range = Prisma.sql`n.birth_date >= ${`${withYear.year}-01-01`}::date AND n.birth_date < ${`${withYear.year + 1}-01-01`}::date`;
+    return [range, ...searchFilter(withYear.name)];
+  }
   if (looksLikeNationalNumber(q)) {
     const digits = normalizeNationalNumber(q).replace(/\D/g, "").slice(0, 11);
     // a merged dossier's other number (newcomer_alias, issue 14) still finds the person: two

@@ -15,7 +15,7 @@ import { ConfirmationRequiredError, ConflictError, NotFoundError, ValidationErro
 import { checkClassificationCodes, nationalityOf, officeByCode } from "@/lib/server/dossiers/reference-checks";
 import { fieldErrorsOf, isUuid } from "@/lib/domain/kit";
 import { findNewcomerInScope } from "@/lib/server/dossiers/scoped-newcomer";
-import { cancelEventSchema, correctEventSchema, eventDateErrors, RECORDABLE_TYPES, recordEventSchema } from "./event.schema";
+import { cancelEventSchema, correctEventSchema, eventDateErrors, RECORDABLE_TYPES, type RecordEventInput, recordEventSchema } from "./event.schema";
 import { typedCodes } from "./newcomer.schema";
 import type { Tx } from "@/lib/server/kit/tx";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
@@ -98,65 +98,71 @@ export async function recordTrackEvent(actor: Actor, newcomerId: string, input: 
   }
   const v = parsed.data;
   return db
-    .$transaction(async (tx) => {
-      const n = await findNewcomerInScope(tx, actor, newcomerId, { lock: true });
-      const errors: Record<string, MsgLike> = await checkClassificationCodes(tx, v);
-      // the record's office: the newcomer's, or another office of the same agency when given
-      let officeCode = n.officeCode;
-      if (v.officeCode !== undefined) {
-        const office = await officeByCode(tx, v.officeCode);
-        if (!office || office.agencyCode !== n.agencyCode) errors.officeCode = "track.officeOfAgency";
-        else officeCode = office.code;
-      }
-      const targetGroup: TargetGroupCode = v.targetGroup ?? n.targetGroup;
-      const future = futureDateProblem(v.date, todayIso());
-      let warning: ReturnType<typeof stepOrderWarningOf> = null;
-      if (future) errors.date = future;
-      else {
-        const steps = await activeSteps(tx, n.id);
-        const order = stepOrderProblem(v.type, v.date, steps);
-        if (order) errors.date = order;
-        warning = stepOrderWarningOf(v.type, v.date, steps);
-      }
-      if (v.type === "INFRINGEMENT") {
-        const problem = infringementTypeProblem(v.infringementType, v.date, targetGroup);
-        if (problem) errors.infringementType = problem;
-      }
-      if (Object.keys(errors).length) throw new ValidationError(errors);
-      // a step out of the usual order is saved only once the user confirmed exactly this warning
-      if (warning && !v.confirmWarnings.includes(warning.code)) throw new ConfirmationRequiredError({ date: warning.reason }, [warning.code]);
-      const nationalityCode = v.nationalityCode ?? n.nationalityCode;
-      const nationalityGroup = v.nationalityGroup ?? (v.nationalityCode ? (await nationalityOf(tx, v.nationalityCode))!.group : n.nationalityGroup);
-      const event = await tx.trackEvent.create({
-        data: {
-          newcomerId: n.id,
-          type: v.type,
-          date: day(v.date),
-          officeCode,
-          agencyCode: n.agencyCode,
-          nationalityCode,
-          nationalityGroup,
-          residenceStatusCode: v.residenceStatusCode ?? n.residenceStatusCode,
-          targetGroup,
-          gender: n.gender,
-          infringementType: v.type === "INFRINGEMENT" ? v.infringementType : null,
-          note: v.note ?? null,
-          recordedById: actor.userId,
-        },
-      });
-      await recordAudit(tx, actor, {
-        action: "event.create",
-        entityType: "track_event",
-        entityId: event.id,
-        newcomerId: n.id,
-        agencyCode: n.agencyCode,
-        // the confirmation of a warning is part of the record's audit: which one, and its words
-        after: warning ? { ...eventAudit(event), confirmedWarnings: [warning.code] } : eventAudit(event),
-        reason: warning ? renderMessage(msg("track.warningConfirmed", { warnings: asMsg(warning.reason) })) : null,
-      });
-      return event;
-    })
+    .$transaction((tx) => recordTrackEventIn(tx, actor, newcomerId, v))
     .catch(deniedWrite(actor, "event.create.denied", { entityType: "newcomer", entityId: newcomerId, newcomerId }));
+}
+
+/**
+ * The same in the caller's transaction (the bulk actions of lib/server/worklists: all of a
+ * selection or nothing). The input is already parsed; the caller checked dossier.write.
+ */
+export async function recordTrackEventIn(tx: Tx, actor: Actor, newcomerId: string, v: RecordEventInput) {
+  const n = await findNewcomerInScope(tx, actor, newcomerId, { lock: true });
+  const errors: Record<string, MsgLike> = await checkClassificationCodes(tx, v);
+  // the record's office: the newcomer's, or another office of the same agency when given
+  let officeCode = n.officeCode;
+  if (v.officeCode !== undefined) {
+    const office = await officeByCode(tx, v.officeCode);
+    if (!office || office.agencyCode !== n.agencyCode) errors.officeCode = "track.officeOfAgency";
+    else officeCode = office.code;
+  }
+  const targetGroup: TargetGroupCode = v.targetGroup ?? n.targetGroup;
+  const future = futureDateProblem(v.date, todayIso());
+  let warning: ReturnType<typeof stepOrderWarningOf> = null;
+  if (future) errors.date = future;
+  else {
+    const steps = await activeSteps(tx, n.id);
+    const order = stepOrderProblem(v.type, v.date, steps);
+    if (order) errors.date = order;
+    warning = stepOrderWarningOf(v.type, v.date, steps);
+  }
+  if (v.type === "INFRINGEMENT") {
+    const problem = infringementTypeProblem(v.infringementType, v.date, targetGroup);
+    if (problem) errors.infringementType = problem;
+  }
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  // a step out of the usual order is saved only once the user confirmed exactly this warning
+  if (warning && !v.confirmWarnings.includes(warning.code)) throw new ConfirmationRequiredError({ date: warning.reason }, [warning.code]);
+  const nationalityCode = v.nationalityCode ?? n.nationalityCode;
+  const nationalityGroup = v.nationalityGroup ?? (v.nationalityCode ? (await nationalityOf(tx, v.nationalityCode))!.group : n.nationalityGroup);
+  const event = await tx.trackEvent.create({
+    data: {
+      newcomerId: n.id,
+      type: v.type,
+      date: day(v.date),
+      officeCode,
+      agencyCode: n.agencyCode,
+      nationalityCode,
+      nationalityGroup,
+      residenceStatusCode: v.residenceStatusCode ?? n.residenceStatusCode,
+      targetGroup,
+      gender: n.gender,
+      infringementType: v.type === "INFRINGEMENT" ? v.infringementType : null,
+      note: v.note ?? null,
+      recordedById: actor.userId,
+    },
+  });
+  await recordAudit(tx, actor, {
+    action: "event.create",
+    entityType: "track_event",
+    entityId: event.id,
+    newcomerId: n.id,
+    agencyCode: n.agencyCode,
+    // the confirmation of a warning is part of the record's audit: which one, and its words
+    after: warning ? { ...eventAudit(event), confirmedWarnings: [warning.code] } : eventAudit(event),
+    reason: warning ? renderMessage(msg("track.warningConfirmed", { warnings: asMsg(warning.reason) })) : null,
+  });
+  return event;
 }
 
 /** Loads a record the actor may change (through its newcomer's scope) and locks its newcomer. */

@@ -15,6 +15,7 @@ import { checkClassificationCodes, nationalityOf, officeByCode } from "./referen
 import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
 import type { Tx } from "@/lib/server/kit/tx";
 import { countryOf } from "@/lib/domain/contact/contact.schema";
+import type { z } from "zod";
 import { deniedWrite } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
 import { parseNewcomerForm } from "./newcomer-input";
@@ -160,29 +161,31 @@ export async function updateNewcomer(actor: Actor, id: string, input: unknown) {
 export async function moveNewcomer(actor: Actor, id: string, input: unknown) {
   assertCan(actor, "dossier.write");
   const parsed = parseInput(moveNewcomerSchema, input);
-  const v = parsed;
   return db
-    .$transaction(async (tx) => {
-      const before = await findNewcomerInScope(tx, actor, id, { lock: true });
-      if (before.version !== v.version) throw new ConflictError();
-      const office = await officeByCode(tx, v.officeCode);
-      if (!office) throw new ValidationError({ officeCode: "newcomer.officeFromList" });
-      if (office.code === before.officeCode) throw new ValidationError({ officeCode: "newcomer.alreadyAtOffice" });
-      const moved = await tx.newcomer.update({
-        where: { id, version: v.version },
-        data: { officeCode: office.code, agencyCode: office.agencyCode, version: { increment: 1 } },
-      });
-      await recordAudit(tx, actor, {
-        action: "newcomer.move",
-        entityType: "newcomer",
-        entityId: id,
-        newcomerId: id,
-        agencyCode: moved.agencyCode,
-        before: { officeCode: before.officeCode, agencyCode: before.agencyCode },
-        after: { officeCode: moved.officeCode, agencyCode: moved.agencyCode },
-        reason: v.reason ?? null,
-      });
-      return moved;
-    })
+    .$transaction((tx) => moveNewcomerIn(tx, actor, id, parsed))
     .catch(deniedWrite(actor, "newcomer.move.denied", { entityType: "newcomer", entityId: id, newcomerId: id }));
+}
+
+/** The same in the caller's transaction (the bulk move of lib/server/worklists); the input is parsed. */
+export async function moveNewcomerIn(tx: Tx, actor: Actor, id: string, v: z.output<typeof moveNewcomerSchema>) {
+  const before = await findNewcomerInScope(tx, actor, id, { lock: true });
+  if (before.version !== v.version) throw new ConflictError();
+  const office = await officeByCode(tx, v.officeCode);
+  if (!office) throw new ValidationError({ officeCode: "newcomer.officeFromList" });
+  if (office.code === before.officeCode) throw new ValidationError({ officeCode: "newcomer.alreadyAtOffice" });
+  const moved = await tx.newcomer.update({
+    where: { id, version: v.version },
+    data: { officeCode: office.code, agencyCode: office.agencyCode, version: { increment: 1 } },
+  });
+  await recordAudit(tx, actor, {
+    action: "newcomer.move",
+    entityType: "newcomer",
+    entityId: id,
+    newcomerId: id,
+    agencyCode: moved.agencyCode,
+    before: { officeCode: before.officeCode, agencyCode: before.agencyCode },
+    after: { officeCode: moved.officeCode, agencyCode: moved.agencyCode },
+    reason: v.reason ?? null,
+  });
+  return moved;
 }

@@ -14,6 +14,8 @@ import { adviceFactsOn } from "@/lib/domain/track/step-order";
 import { followUpSchema, generateAdviceSchema } from "./dvz.schema";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { normalizeSearchQuery } from "@/lib/domain/search-name";
 
 export async function generateDvzAdvice(actor: Actor, input: unknown, now = new Date()) {
   assertCan(actor, "dvz.advise");
@@ -100,37 +102,65 @@ export async function recordDvzFollowUp(actor: Actor, adviceId: string, input: u
     .catch(deniedWrite(actor, "dvz.followup.update.denied", { entityType: "track_event", entityId: adviceId, newcomerId: newcomerOfEvent(adviceId) }));
 }
 
-/** The most recent advices (optionally of one newcomer), for the DVZ page. */
-export async function listDvzAdvices(actor: Actor, opts: { newcomerId?: string } = {}) {
+export const DVZ_ADVICE_PAGE_SIZE = 25;
+export const DVZ_ADVICE_COLUMNS = ["datum", "naam"] as const;
+
+/**
+ * The advices (optionally of one newcomer, or whose newcomer's name holds every word of `name`),
+ * one page with the true count, newest first unless sorted otherwise (issue 14: the page showed
+ * the newest 50 of ~4,400 without saying so).
+ */
+export async function listDvzAdvices(
+  actor: Actor,
+  opts: { newcomerId?: string; name?: string; page?: number; sort?: (typeof DVZ_ADVICE_COLUMNS)[number]; desc?: boolean } = {},
+) {
   assertCan(actor, "dvz.advise");
-  const rows = await db.trackEvent.findMany({
-    where: {
-      type: "DVZ_ADVICE",
-      cancelledAt: null,
-      newcomer: newcomerScope(actor),
-      ...(opts.newcomerId && isUuid(opts.newcomerId) ? { newcomerId: opts.newcomerId } : {}),
-    },
-    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-    take: 50,
-    select: {
-      id: true,
-      date: true,
-      version: true,
-      contractSigned: true,
-      attestationObtained: true,
-      dvzFollowUp: true,
-      dvzFollowUpOn: true,
-      newcomer: { select: { id: true, lastName: true, firstName: true } },
-    },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    date: isoOf(r.date),
-    version: r.version,
-    contractSigned: r.contractSigned ?? false,
-    attestationObtained: r.attestationObtained ?? false,
-    followUp: r.dvzFollowUp ?? "ONBEKEND",
-    followUpOn: r.dvzFollowUpOn ? isoOf(r.dvzFollowUpOn) : null,
-    newcomer: { id: r.newcomer.id, name: `${r.newcomer.lastName} ${r.newcomer.firstName}` },
-  }));
+  const page = opts.page ?? 1;
+  const words = normalizeSearchQuery(opts.name ?? "")
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 5);
+  const where: Prisma.TrackEventWhereInput = {
+    type: "DVZ_ADVICE",
+    cancelledAt: null,
+    newcomer: { AND: [newcomerScope(actor), ...words.map((w) => ({ searchName: { contains: w } }))] },
+    ...(opts.newcomerId && isUuid(opts.newcomerId) ? { newcomerId: opts.newcomerId } : {}),
+  };
+  const dir = (opts.desc ?? opts.sort !== "naam") ? "desc" : "asc";
+  const orderBy: Prisma.TrackEventOrderByWithRelationInput[] =
+    opts.sort === "naam" ? [{ newcomer: { searchName: dir } }, { date: "desc" }, { id: dir }] : [{ date: dir }, { createdAt: dir }, { id: dir }];
+  const [total, rows] = await Promise.all([
+    db.trackEvent.count({ where }),
+    db.trackEvent.findMany({
+      where,
+      orderBy,
+      skip: (page - 1) * DVZ_ADVICE_PAGE_SIZE,
+      take: DVZ_ADVICE_PAGE_SIZE,
+      select: {
+        id: true,
+        date: true,
+        version: true,
+        contractSigned: true,
+        attestationObtained: true,
+        dvzFollowUp: true,
+        dvzFollowUpOn: true,
+        newcomer: { select: { id: true, lastName: true, firstName: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pageSize: DVZ_ADVICE_PAGE_SIZE,
+    rows: rows.map((r) => ({
+      id: r.id,
+      date: isoOf(r.date),
+      version: r.version,
+      contractSigned: r.contractSigned ?? false,
+      attestationObtained: r.attestationObtained ?? false,
+      followUp: r.dvzFollowUp ?? "ONBEKEND",
+      followUpOn: r.dvzFollowUpOn ? isoOf(r.dvzFollowUpOn) : null,
+      newcomer: { id: r.newcomer.id, name: `${r.newcomer.lastName} ${r.newcomer.firstName}` },
+    })),
+  };
 }

@@ -2,8 +2,8 @@ import "server-only";
 // The work queue of the fines area: undecided infringement dossiers of all agencies, oldest
 // first; decisions waiting for a second admin; final fines whose payment reminder is due.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isReminderDue, reminderDueOn } from "@/lib/domain/fines/rules";
-import { effectiveDecision, STANDING_STATUSES } from "@/lib/domain/fines/decision-state";
+import { STANDING_STATUSES } from "@/lib/domain/fines/decision-state";
+import { listWorklist, type WorklistQuery } from "@/lib/server/worklists/worklists";
 import { maskNationalNumber } from "@/lib/domain/national-number";
 import { todayIso } from "@/lib/i18n/format";
 import { newcomerScope } from "@/lib/server/access/scope";
@@ -84,46 +84,26 @@ export async function listAwaitingConfirmation(actor: Actor) {
   }));
 }
 
-/** Final fines still OPEN one month after their decision that are still the dossier's effective decision. */
-export async function listRemindersDue(actor: Actor, now = new Date()) {
+/**
+ * Final fines still OPEN one month after their decision that are still the dossier's effective
+ * decision: one page of the "herinneringen" worklist (lib/server/worklists), with its true count —
+ * no longer the first 500 filtered in memory.
+ */
+export async function listRemindersDue(actor: Actor, now = new Date(), query: Partial<WorklistQuery> = {}) {
   assertCan(actor, "fine.read");
-  const today = todayIso(now);
-  // a month is at least 28 days: narrow in SQL, then apply the exact calendar rule
-  const rows = await db.infringementDecision.findMany({
-    where: {
-      status: "FINAL",
-      outcome: "BOETE",
-      paymentStatus: "OPEN",
-      decidedOn: { lte: new Date(dateOf(today).getTime() - 28 * DAY_MS) },
-      event: { cancelledAt: null, newcomer: newcomerScope(actor) },
-    },
-    orderBy: [{ decidedOn: "asc" }],
-    take: 500,
-    select: {
-      id: true,
-      amountEur: true,
-      decidedOn: true,
-      paymentStatus: true,
-      event: {
-        select: {
-          id: true,
-          newcomer: { select: newcomerSelect },
-          decisions: { where: { status: "FINAL" }, select: { id: true, status: true, decidedOn: true, createdAt: true } },
-        },
-      },
-    },
-  });
-  return rows
-    .filter((r) => effectiveDecision(r.event.decisions)?.id === r.id)
-    .filter((r) => isReminderDue({ decidedOn: isoOf(r.decidedOn), paymentStatus: r.paymentStatus }, today))
-    .map((r) => ({
-      decisionId: r.id,
-      eventId: r.event.id,
+  const list = await listWorklist(actor, "herinneringen", { page: 1, sort: "sinds", desc: false, office: null, exact: false, ...query }, now);
+  return {
+    total: list.total,
+    totalCapped: list.totalCapped,
+    items: list.rows.map((r) => ({
+      decisionId: r.decisionId!,
+      eventId: r.eventId!,
       amountEur: r.amountEur,
-      decidedOn: isoOf(r.decidedOn),
-      dueOn: reminderDueOn(isoOf(r.decidedOn)),
-      newcomer: person(r.event.newcomer),
-    }));
+      decidedOn: r.since,
+      dueOn: r.dueOn!,
+      newcomer: { id: r.newcomerId, name: r.name, maskedNationalNumber: r.maskedNationalNumber },
+    })),
+  };
 }
 
 export function listAgencies() {
