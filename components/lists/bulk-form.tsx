@@ -17,8 +17,10 @@ export function BulkForm(props: {
   const [result, dispatch, pending] = useActionState<FormResult | null, FormData>(props.action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    // a button with its own destination (print invitations) submits natively to it
+    if (submitter?.getAttribute("formaction")) return;
+    e.preventDefault();
     const form = new FormData(e.currentTarget, submitter);
     startTransition(() => dispatch(form));
   };

@@ -11,6 +11,7 @@ import { searchDossiersAction } from "./actions";
 import { bulkAction } from "../werklijsten/actions";
 import { BulkForm } from "@/components/lists/bulk-form";
 import { BulkMove } from "@/components/lists/bulk-move";
+import { PrintInvitationsButton } from "@/components/lists/print-invitations-button";
 import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
 import { SORTS, TRACK_STATUS_FILTERS } from "@/lib/server/dossiers/newcomer.schema";
 
@@ -171,10 +172,13 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           action={bulkAction}
           names={Object.fromEntries(list.rows.map((r) => [r.id, `${r.lastName} ${r.firstName}`]))}
           toolbar={
-            <BulkMove
-              offices={moveTargets}
-              labels={{ moveTo: wl("bulk.moveTo"), move: wl("bulk.move"), choose: wl("bulk.chooseOffice"), reason: wl("bulk.moveReason") }}
-            />
+            <>
+              <PrintInvitationsButton label={wl("bulk.printInvitations")} />
+              <BulkMove
+                offices={moveTargets}
+                labels={{ moveTo: wl("bulk.moveTo"), move: wl("bulk.move"), choose: wl("bulk.chooseOffice"), reason: wl("bulk.moveReason") }}
+              />
+            </>
           }
         >
           <div className="overflow-x-auto">

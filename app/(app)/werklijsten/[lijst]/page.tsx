@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BulkForm } from "@/components/lists/bulk-form";
 import { BulkMove } from "@/components/lists/bulk-move";
+import { PrintInvitationsButton } from "@/components/lists/print-invitations-button";
 import { Pager } from "@/components/lists/pager";
 import { SortHeader } from "@/components/lists/sort-header";
 import { listHref, pageCount, sortParamOf } from "@/lib/domain/lists/list-params";
@@ -145,6 +146,7 @@ export default async function WorklistPage({ params, searchParams }: { params: P
                   {t("bulk.openInfringements")}
                 </button>
               )}
+              <PrintInvitationsButton label={t("bulk.printInvitations")} />
               <BulkMove
                 offices={moveTargets}
                 labels={{ moveTo: t("bulk.moveTo"), move: t("bulk.move"), choose: t("bulk.chooseOffice"), reason: t("bulk.moveReason") }}

@@ -8,7 +8,8 @@ import { batchIds } from "@/lib/server/letters/letters";
 export const POST = route(
   "dossier.write",
   async ({ body, request }) => {
-    const ids = batchIds(body.getAll("id").map(String));
+    // `id` per newcomer, or `ids` (the checkboxes of the bulk forms of the lists)
+    const ids = batchIds([...body.getAll("id"), ...body.getAll("ids")].map(String));
     const url = new URL("/dossiers/uitnodigingen", request.url);
     url.searchParams.set("ids", ids.join(","));
     for (const f of ["datum", "uur"]) {
