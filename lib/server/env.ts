@@ -36,6 +36,8 @@ const schema = z.object({
     .transform((v) => v || undefined),
   /** seconds the replica may lag behind before the reports read the primary instead */
   REPORTS_MAX_LAG_SECONDS: z.coerce.number().int().min(0).default(DEFAULT_MAX_LAG_SECONDS),
+  /** issue 15: the secret key of the anonymised national numbers' marks (lib/server/retention/number-mark.ts); unset → no marks */
+  RETENTION_NUMBER_KEY: z.string().min(32, "RETENTION_NUMBER_KEY: minstens 32 tekens.").optional(),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

@@ -53,7 +53,11 @@ export type AuditAction =
   | "publication.create"
   | "publication.create.denied"
   | "publication.view"
-  | "publication.view.denied";
+  | "publication.view.denied"
+  | "retention.anonymise"
+  | "retention.purge"
+  | "retention.hold.set"
+  | "retention.hold.remove";
 
 export interface AuditEntry {
   action: AuditAction;
