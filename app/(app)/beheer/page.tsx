@@ -7,6 +7,7 @@ const sections = [
   { href: "/beheer/import", key: "import" },
   { href: "/beheer/export", key: "export" },
   { href: "/beheer/audit", key: "audit" },
+  { href: "/beheer/bewaartermijnen", key: "retention" },
 ] as const;
 
 export default async function AdminPage() {
