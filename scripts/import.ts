@@ -26,6 +26,7 @@ async function main() {
     process.exit(2);
   }
   const database = await prepareDatabase({ log: () => {} });
+  process.env.DATABASE_URL ??= database.url; // the engine reads its configuration (RETENTION_NUMBER_KEY) through lib/server/env.ts
   try {
     let report = progressLine("Controleren");
     const result = await importExchangeFile({
@@ -44,6 +45,11 @@ async function main() {
       return;
     }
     console.log(`Geïmporteerd: ${result.newcomers} nieuwe inburgeraars, ${result.events} gebeurtenissen in ${result.seconds.toFixed(1)} s.`);
+    if (result.previouslyAnonymised) {
+      console.log(
+        `${result.previouslyAnonymised} nieuwe inburgeraars hebben het rijksregisternummer van een geanonimiseerd dossier: ze zijn als nieuwe persoon aangemaakt.`,
+      );
+    }
   } finally {
     await database.close();
   }
