@@ -291,3 +291,25 @@ describe("a later import of an anonymised person's number", () => {
     }
   });
 });
+
+describe("the audit log stays append-only outside the retention functions", () => {
+  it.skipIf(!inject("appDatabaseUrl"))("refuses the app's own UPDATE even with the setting, and redacts no live dossier", async () => {
+    const agency = await createTestAgency();
+    const n = await closedTrack(agency, 7);
+    const app = new pg.Client({ connectionString: inject("appDatabaseUrl")! });
+    await app.connect();
+    try {
+      await app.query("BEGIN");
+      await app.query("SET LOCAL inburgering.retention = 'on'");
+      await expect(app.query("UPDATE audit_log SET reason = NULL WHERE newcomer_id = $1", [n.id])).rejects.toThrow(/permission denied/);
+      await app.query("ROLLBACK");
+      const r = await app.query("SELECT retention_redact_audit($1::uuid[], ARRAY['lastName'], 'x') AS n", [[n.id]]);
+      expect(Number(r.rows[0].n)).toBe(0);
+      await expect(app.query("SELECT retention_purge_audit(ARRAY['newcomer.view'], NULL, now())")).rejects.toThrow(/6 maanden/);
+    } finally {
+      await app.end();
+    }
+    const row = await db.auditLog.findFirstOrThrow({ where: { newcomerId: n.id, action: "newcomer.update" } });
+    expect(JSON.stringify(row.before)).toContain(n.lastName);
+  });
+});
