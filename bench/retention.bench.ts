@@ -26,14 +26,15 @@ async function main() {
     const imported = await importExchangeFile({ databaseUrl: url, filePath: file });
     if (!imported.ok) throw new Error("import failed");
     const c = new pg.Client({ connectionString: url });
+    c.on("error", () => {}); // the server stops in `finally`: the real error is the one thrown below
     await c.connect();
     await c.query("VACUUM ANALYZE");
-    const { listDue, lockNextDue } = await import("../lib/server/retention/due");
+    const { dueIds, listDue } = await import("../lib/server/retention/due");
     const { db } = await import("../lib/server/db");
     const before = new Date("2035-01-01T00:00:00Z"); // the rule's cutoff from NOW (5 years)
     const due = await listDue(db, before, { limit: 0, offset: 0 });
     // the rows the run will anonymise (due, no hold), for the floor
-    const ids = await db.$transaction((tx) => lockNextDue(tx, before, N + 1));
+    const ids = await dueIds(db, before);
 
     let t = performance.now();
     await c.query("BEGIN");
@@ -44,10 +45,14 @@ async function main() {
         WHERE id = ANY($1::uuid[])`,
       [ids],
     );
-    await c.query(`UPDATE track_event SET note = NULL, cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE 'x' END WHERE newcomer_id = ANY($1::uuid[])`, [ids]);
+    await c.query(
+      `UPDATE track_event SET note = NULL, cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE 'x' END WHERE newcomer_id = ANY($1::uuid[])
+        AND (note IS NOT NULL OR cancel_reason IS NOT NULL)`,
+      [ids],
+    );
     await c.query(
       `UPDATE infringement_decision SET motivation = '', correction_reason = CASE WHEN correction_reason IS NULL THEN NULL ELSE 'x' END
-        WHERE event_id IN (SELECT id FROM track_event WHERE newcomer_id = ANY($1::uuid[]))`,
+        WHERE event_id IN (SELECT id FROM track_event WHERE newcomer_id = ANY($1::uuid[])) AND (motivation <> '' OR correction_reason IS NOT NULL)`,
       [ids],
     );
     const floor = (performance.now() - t) / 1000;
@@ -55,7 +60,7 @@ async function main() {
 
     const { runRetention } = await import("../lib/server/retention/run");
     t = performance.now();
-    const r = await runRetention(null, { apply: true, before, now: NOW, batchSize: BATCH });
+    const r = await runRetention(null, { apply: true, before, now: NOW, batchSize: BATCH, purge: false });
     const run = (performance.now() - t) / 1000;
     await c.end();
     await db.$disconnect();
@@ -65,10 +70,19 @@ async function main() {
     console.log(`retention --apply: ${rate(r.anonymised, run)}`);
     console.log(`ratio: ${(run / floor).toFixed(2)} × the floor; projected for 100,000: ${((run / Math.max(1, r.anonymised)) * 100_000).toFixed(0)} s`);
     if (r.anonymised !== ids.length) throw new Error(`anonymised ${r.anonymised}, expected ${ids.length}`);
+  } catch (e) {
+    console.error(e);
+    process.exitCode = 1;
   } finally {
     await server.stop();
   }
 }
+
+// the pools of the data layer lose their server when it stops at the end: not an error of the run
+process.on("uncaughtException", (e: unknown) => {
+  if ((e as { code?: string }).code === "57P01") return;
+  throw e;
+});
 
 main().catch((e: unknown) => {
   console.error(e);

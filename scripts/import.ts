@@ -46,9 +46,8 @@ async function main() {
     }
     console.log(`Geïmporteerd: ${result.newcomers} nieuwe inburgeraars, ${result.events} gebeurtenissen in ${result.seconds.toFixed(1)} s.`);
     if (result.previouslyAnonymised) {
-      console.log(
-        `${result.previouslyAnonymised} nieuwe inburgeraars hebben het rijksregisternummer van een geanonimiseerd dossier: ze zijn als nieuwe persoon aangemaakt.`,
-      );
+      const n = result.previouslyAnonymised;
+      console.log(`${n} nieuwe inburgeraars dragen het rijksregisternummer van een geanonimiseerd dossier: aangemaakt als nieuwe persoon.`);
     }
   } finally {
     await database.close();

@@ -45,6 +45,20 @@ const rowsOf = (key: RowKey, ids: string[]): Prisma.Sql => {
   }
 };
 
+/**
+ * Only the rows that hold something to remove (most events carry no note): an UPDATE of the others
+ * would change nothing and still cost a row version and the report triggers' comparison.
+ */
+const holdsSomething = (columns: Record<string, Replacement>): Prisma.Sql => {
+  const parts = Object.entries(columns).map(([c, r]) => {
+    const col = Prisma.raw(`"${c}"`);
+    if (r === "empty") return Prisma.sql`${col} <> ''`;
+    if (r === "marker") return Prisma.sql`(${col} IS NOT NULL AND ${col} <> ${ANONYMISED_MARKER})`;
+    return Prisma.sql`${col} IS NOT NULL`;
+  });
+  return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+};
+
 export interface AnonymiseOutcome {
   newcomers: number;
   /** rows changed per table, and the audit rows redacted */
@@ -79,7 +93,8 @@ export async function anonymiseLocked(tx: Tx, actor: Actor | null, ids: string[]
       Object.entries(t.columns).map(([c, r]) => Prisma.sql`${Prisma.raw(`"${c}"`)} = ${replacement(c, r)}`),
       ", ",
     );
-    records[t.table] = await tx.$executeRaw(Prisma.sql`UPDATE ${Prisma.raw(`"${t.table}"`)} SET ${sets} WHERE ${rowsOf(t.key, todo)}`);
+    const only = t.key === "newcomer" ? Prisma.empty : Prisma.sql` AND ${holdsSomething(t.columns)}`;
+    records[t.table] = await tx.$executeRaw(Prisma.sql`UPDATE ${Prisma.raw(`"${t.table}"`)} SET ${sets} WHERE ${rowsOf(t.key, todo)}${only}`);
   }
   // a search by national number is kept server-side (search_token): any kept query whose digits are
   // a part of one of these numbers goes (at least 6 digits: a shorter one says nothing of a person)

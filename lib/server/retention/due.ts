@@ -61,11 +61,22 @@ export async function listDue(tx: Tx, before: Date, page: { limit: number; offse
   return { rows: rows.map((r) => ({ ...r, holds: r.holds as HoldKind[] })), total: Number(count!.total), held: Number(count!.held) };
 }
 
-/** The next batch of due dossiers without a hold, locked for this transaction (SKIP LOCKED: two runs share the work). */
-export async function lockNextDue(tx: Tx, before: Date, limit: number, agency: string | null = null): Promise<string[]> {
+/** The due dossiers without a hold, in id order, not locked: the run's work list, taken once (one pass over the table, not one per batch). */
+export async function dueIds(tx: Tx, before: Date, agency: string | null = null): Promise<string[]> {
   const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT n.id FROM newcomer n WHERE ${dueCondition(before, agency)} AND cardinality(${holds}) = 0
-     ORDER BY n.id LIMIT ${limit} FOR UPDATE SKIP LOCKED`);
+    SELECT n.id FROM newcomer n WHERE ${dueCondition(before, agency)} AND cardinality(${holds}) = 0 ORDER BY n.id`);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Of one batch of the work list, those still due and without a hold, locked for this transaction:
+ * re-checked under the lock, since a hold or an event may have come since the list was taken
+ * (SKIP LOCKED: a dossier another run or an admin is anonymising is left to them).
+ */
+export async function lockDue(tx: Tx, ids: string[], before: Date): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT n.id FROM newcomer n WHERE n.id = ANY(${ids}::uuid[]) AND ${dueCondition(before)} AND cardinality(${holds}) = 0
+     ORDER BY n.id FOR UPDATE SKIP LOCKED`);
   return rows.map((r) => r.id);
 }
 

@@ -11,7 +11,7 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { anonymiseLocked } from "./anonymise";
-import { dueBefore, listDue, lockNextDue } from "./due";
+import { dueBefore, dueIds, listDue, lockDue } from "./due";
 
 export interface RetentionOptions {
   apply: boolean;
@@ -21,6 +21,8 @@ export interface RetentionOptions {
   /** one agency's dossiers only (an agency running its own retention; the tests); the purge is always for all */
   agency?: string | null;
   batchSize?: number;
+  /** false: dossiers only, no purge (the benchmark, whose clock is moved ahead) */
+  purge?: boolean;
   /** called after each committed batch (the command prints progress) */
   onBatch?: (done: number) => void;
 }
@@ -32,6 +34,8 @@ export interface PurgeCounts {
   importErrors: number;
   auditRows: number;
 }
+
+const emptyPurge: PurgeCounts = { loginAttempts: 0, sessions: 0, searchTokens: 0, importErrors: 0, auditRows: 0 };
 
 export interface RetentionReport {
   before: Date;
@@ -99,18 +103,21 @@ export async function runRetention(actor: Actor | null, options: RetentionOption
   const first = await listDue(db, before, { limit: 0, offset: 0 }, agency);
   let anonymised = 0;
   if (options.apply) {
-    for (;;) {
+    const work = await dueIds(db, before, agency);
+    for (let i = 0; i < work.length; i += size) {
       const n = await db.$transaction(
-        async (tx) => {
-          const ids = await lockNextDue(tx, before, size, agency);
-          return (await anonymiseLocked(tx, actor, ids, "closedDossier")).newcomers;
-        },
+        async (tx) => (await anonymiseLocked(tx, actor, await lockDue(tx, work.slice(i, i + size), before), "closedDossier")).newcomers,
         { timeout: 600_000, maxWait: 60_000 },
       );
-      if (n === 0) break;
       anonymised += n;
       options.onBatch?.(anonymised);
     }
   }
-  return { before, dueDossiers: first.total, heldDossiers: first.held, anonymised, purge: await purge(options.apply, now, actor) };
+  return {
+    before,
+    dueDossiers: first.total,
+    heldDossiers: first.held,
+    anonymised,
+    purge: options.purge === false ? emptyPurge : await purge(options.apply, now, actor),
+  };
 }
