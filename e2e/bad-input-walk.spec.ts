@@ -36,6 +36,7 @@ const PAGES: Record<string, string[]> = {
   "/rapporten/publicaties/[id]": ["tegen"],
   "/beheer": [],
   "/beheer/audit": ["user", "dossier", "action", "from", "to", "page", "dossierError"],
+  "/beheer/bewaartermijnen": ["pagina"],
   "/beheer/export": [],
   "/beheer/gebruikers": [],
   "/beheer/gebruikers/[id]": [],

@@ -26,6 +26,7 @@ async function main() {
     process.exit(2);
   }
   const database = await prepareDatabase({ log: () => {} });
+  process.env.DATABASE_URL ??= database.url; // the engine reads its configuration (RETENTION_NUMBER_KEY) through lib/server/env.ts
   try {
     let report = progressLine("Controleren");
     const result = await importExchangeFile({
@@ -47,6 +48,10 @@ async function main() {
     for (const w of result.warnings) console.warn(`regel ${w.line}, veld ${w.field}: ${w.reason}`);
     if (result.warnings.length > 0) console.warn(`${result.warnings.length} waarschuwing(en): de regels werden toch geïmporteerd.`);
     console.log(`Geïmporteerd: ${result.newcomers} nieuwe inburgeraars, ${result.events} gebeurtenissen in ${result.seconds.toFixed(1)} s.`);
+    if (result.previouslyAnonymised) {
+      const n = result.previouslyAnonymised;
+      console.log(`${n} nieuwe inburgeraars dragen het rijksregisternummer van een geanonimiseerd dossier: aangemaakt als nieuwe persoon.`);
+    }
   } finally {
     await database.close();
   }

@@ -24,6 +24,8 @@ export const permissionRoles = {
   "exchange.export": ["ADMIN"],
   "user.manage": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  // retention, legal holds and anonymisation (issue 15): /beheer/bewaartermijnen
+  "retention.manage": ["ADMIN"],
   // everyone signed in sets their own language (issue 16)
   "profile.update": ["STAFF", "MANAGER", "ADMIN"],
   // likely duplicates and merging two dossiers into one (issue 14)

@@ -43,6 +43,8 @@ const schema = z.object({
     .optional()
     .transform((v) => v?.replace(/\s+/g, "").toUpperCase() || undefined)
     .refine((v) => v === undefined || isValidIban(v), "FINE_PAYMENT_IBAN is geen geldig rekeningnummer (IBAN)."),
+  /** issue 15: the secret key of the anonymised national numbers' marks (lib/server/retention/number-mark.ts); unset → no marks */
+  RETENTION_NUMBER_KEY: z.string().min(32, "RETENTION_NUMBER_KEY: minstens 32 tekens.").optional(),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

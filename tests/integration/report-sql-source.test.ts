@@ -27,6 +27,10 @@ const notReportSql = [
   "function publication_immutable()",
   "trigger publication_no_truncate on publication",
   "trigger publication_no_update_delete on publication",
+  // retention (issue 15, migration 20261202120000_retention): the audit log's redaction and purge, beside its guard
+  "function retention_redact_json(jsonb,text[],text)",
+  "function retention_redact_audit(uuid[],text[],text)",
+  "function retention_purge_audit(text[],text[],timestamp with time zone)",
 ];
 
 describe("report SQL: the database defines what prisma/sql/reports says", () => {

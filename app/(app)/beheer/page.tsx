@@ -8,6 +8,7 @@ const sections = [
   { href: "/beheer/export", key: "export" },
   { href: "/beheer/audit", key: "audit" },
   { href: "/beheer/dubbels", key: "duplicates" },
+  { href: "/beheer/bewaartermijnen", key: "retention" },
 ] as const;
 
 export default async function AdminPage() {

@@ -62,7 +62,11 @@ export type AuditAction =
   | "letter.print"
   | "bulk.infringement.open"
   | "bulk.newcomer.move"
-  | "worklist.export";
+  | "worklist.export"
+  | "retention.anonymise"
+  | "retention.purge"
+  | "retention.hold.set"
+  | "retention.hold.remove";
 
 export interface AuditEntry {
   action: AuditAction;

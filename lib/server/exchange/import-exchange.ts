@@ -23,6 +23,7 @@ import { withBulkLoad } from "./bulk-load";
 import { copyIn } from "./copy-text";
 import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "./copy-rows";
 import { loadReferenceCodes } from "./reference-codes";
+import { numberMark } from "@/lib/server/retention/number-mark";
 import { validateExchangeBytes } from "./validate-file";
 
 /** A line error told in one language (what the command line prints, what importExchangeFile returns). */
@@ -33,7 +34,17 @@ export interface LineErrorText {
 }
 
 // warnings: steps out of the usual order (issue 14), per line; the import went ahead with them
-type Outcome<E> = { ok: true; newcomers: number; events: number; seconds: number; warnings: E[] } | { ok: false; errors: E[] };
+type Outcome<E> =
+  | {
+      ok: true;
+      newcomers: number;
+      events: number;
+      seconds: number;
+      warnings: E[];
+      /** new persons whose national number belonged to an anonymised dossier (issue 15, lib/server/retention/number-mark.ts) */
+      previouslyAnonymised?: number;
+    }
+  | { ok: false; errors: E[] };
 /** The errors as messages (keys + parameters), for a caller that shows them in its reader's language. */
 export type ImportOutcome = Outcome<LineError>;
 export type ImportResult = Outcome<LineErrorText>;
@@ -98,6 +109,7 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
       if (id === undefined) fresh.push(n);
       else known.push({ n, id });
     }
+    const previouslyAnonymised = await countPreviouslyAnonymised(client, fresh);
     const now = new Date().toISOString();
     const ids = fresh.map(() => crypto.randomUUID());
     const progress = (done: number) => opts.onProgress?.(known.length + done, total);
@@ -169,12 +181,12 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
         opts.auditUser?.email ?? null,
         opts.auditUser?.ip ?? null,
         maskNationalNumbersInText(opts.fileName ?? path.basename(opts.filePath)),
-        JSON.stringify({ lines: total, newcomers: fresh.length, events: freshEvents + knownEvents }),
+        JSON.stringify({ lines: total, newcomers: fresh.length, events: freshEvents + knownEvents, previouslyAnonymised }),
         opts.auditUser ? null : "opdrachtregel (npm run import)",
       ],
     );
     await client.query("COMMIT");
-    return { newcomers: fresh.length, events: freshEvents + knownEvents };
+    return { newcomers: fresh.length, events: freshEvents + knownEvents, previouslyAnonymised };
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
     throw e;
@@ -192,6 +204,21 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
  */
 async function setBulkLoad(client: pg.Client, value: "on" | "fresh-events" | "off") {
   await client.query("SELECT set_config('inburgering.bulk_load', $1, true)", [value]);
+}
+
+/**
+ * How many of the new persons carry a national number whose dossier was anonymised: they become new
+ * persons (the anonymised dossier keeps no number to match), and the import says so. Only the keyed
+ * marks are compared; nothing links a mark to the anonymised dossier.
+ */
+async function countPreviouslyAnonymised(client: pg.Client, fresh: ResolvedNewcomer[]): Promise<number> {
+  if (fresh.length === 0) return 0;
+  const any = await client.query<{ e: boolean }>("SELECT EXISTS (SELECT 1 FROM anonymised_number) AS e");
+  if (!any.rows[0]!.e) return 0;
+  const marks = fresh.map((n) => numberMark(n.nationalNumber)).filter((m): m is string => m !== null);
+  if (marks.length === 0) return 0;
+  const r = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM anonymised_number WHERE mark = ANY($1::text[])", [marks]);
+  return r.rows[0]!.n;
 }
 
 async function existingIds(client: pg.Client, newcomers: ResolvedNewcomer[]): Promise<Map<string, string>> {

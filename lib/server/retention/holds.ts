@@ -1,0 +1,65 @@
+import "server-only";
+// Legal holds set by an admin (issue 15): while one stands, the dossier is not anonymised. Set and
+// removed with a reason, each audited in the same transaction; a removed hold stays as history.
+import { assertCan, type Actor } from "@/lib/server/auth/actor";
+import { recordAudit } from "@/lib/server/audit/audit";
+import { db } from "@/lib/server/db";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/kit/parse-input";
+import { removeHoldSchema, setHoldSchema } from "./retention.schema";
+
+export async function setLegalHold(actor: Actor, input: unknown): Promise<{ id: string }> {
+  assertCan(actor, "retention.manage");
+  const { newcomerId, reason } = parseInput(setHoldSchema, input);
+  return db.$transaction(async (tx) => {
+    const n = await tx.newcomer.findUnique({ where: { id: newcomerId }, select: { agencyCode: true, anonymisedAt: true } });
+    if (!n) throw new NotFoundError();
+    if (n.anonymisedAt) throw new ValidationError({ newcomerId: "retention.alreadyAnonymised" });
+    const hold = await tx.legalHold.create({ data: { newcomerId, reason, setById: actor.userId }, select: { id: true } });
+    await recordAudit(tx, actor, {
+      action: "retention.hold.set",
+      entityType: "legal_hold",
+      entityId: hold.id,
+      newcomerId,
+      agencyCode: n.agencyCode,
+      reason,
+    });
+    return hold;
+  });
+}
+
+export async function removeLegalHold(actor: Actor, input: unknown): Promise<void> {
+  assertCan(actor, "retention.manage");
+  const { holdId, reason } = parseInput(removeHoldSchema, input);
+  await db.$transaction(async (tx) => {
+    const hold = await tx.legalHold.findFirst({
+      where: { id: holdId, removedAt: null },
+      select: { newcomerId: true, newcomer: { select: { agencyCode: true } } },
+    });
+    // the guard on removed_at makes a second removal (two admins at once) find nothing
+    const changed = await tx.legalHold.updateMany({
+      where: { id: holdId, removedAt: null },
+      data: { removedAt: new Date(), removedById: actor.userId, removalReason: reason },
+    });
+    if (!hold || changed.count === 0) throw new NotFoundError();
+    await recordAudit(tx, actor, {
+      action: "retention.hold.remove",
+      entityType: "legal_hold",
+      entityId: holdId,
+      newcomerId: hold.newcomerId,
+      agencyCode: hold.newcomer.agencyCode,
+      reason,
+    });
+  });
+}
+
+/** The holds that stand, newest first (the admin page). */
+export async function listLegalHolds(actor: Actor) {
+  assertCan(actor, "retention.manage");
+  return db.legalHold.findMany({
+    where: { removedAt: null },
+    orderBy: [{ setAt: "desc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true, newcomerId: true, reason: true, setAt: true, newcomer: { select: { lastName: true, firstName: true, agencyCode: true } } },
+  });
+}

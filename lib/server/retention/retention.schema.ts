@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { text } from "@/lib/domain/validation/text";
+
+const uuid = z.string().uuid("retention.unknownDossier");
+const reason = text({ multiline: true }).trim().min(5, "retention.reasonMin").max(1000, "retention.reasonTooLong");
+
+export const setHoldSchema = z.object({ newcomerId: uuid, reason });
+export const removeHoldSchema = z.object({ holdId: z.string().uuid("retention.unknownHold"), reason });
+/** The admin's anonymisation of chosen dossiers: the ids and a typed confirmation. */
+export const anonymiseSchema = z.object({
+  newcomerIds: z.array(uuid).min(1, "retention.chooseDossiers").max(500, "retention.tooManyDossiers"),
+  confirm: z.literal("ANONIMISEER", { message: "retention.confirm" }),
+});
+export const dueListSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
