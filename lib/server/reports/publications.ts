@@ -16,6 +16,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db, sqlPool } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
+import { earlierTables } from "./earlier-publications";
 import { computeFigures } from "./publication-figures";
 
 export const PUBLICATIONS_PAGE_SIZE = 25;
@@ -126,10 +127,16 @@ async function loadVisible(actor: Actor, id: string): Promise<Publication> {
   };
 }
 
-/** The figures of a publication recomputed with its stored parameters: as recorded on its instant, or now. */
-function recompute(p: Publication, at: "recorded" | "now"): Promise<PublishedTable[]> {
+/**
+ * The figures of a publication recomputed with its stored parameters: as recorded on its instant
+ * (kept consistent with the publications taken before it, as when it was made), or now (with every
+ * publication so far, itself included: what publishing it again now would show).
+ */
+async function recompute(p: Publication, at: "recorded" | "now"): Promise<PublishedTable[]> {
   const params = { asOf: p.asOf, agency: p.agencyCode, forPublication: p.forPublication };
-  return computeFigures(p.tables, at === "recorded" ? { ...params, recordedOn: p.takenAt.toISOString() } : params);
+  const before = at === "recorded" ? p.takenAt : new Date(Date.now() + 1);
+  const earlier = p.forPublication ? await earlierTables(p.tables, { from: p.yearFrom, to: p.yearTo, agency: p.agencyCode, before }) : [];
+  return computeFigures(p.tables, at === "recorded" ? { ...params, recordedOn: p.takenAt.toISOString() } : params, undefined, earlier);
 }
 
 export type Against = "now" | string;

@@ -76,7 +76,7 @@ function widener(model: Model, hidden: boolean[], constraintsOf: Map<number, num
         if (seen.has(k)) continue;
         seen.add(k);
         if (hidden[k]) nextFrontier.push(k);
-        else if (model.cells[k]!.value > 0) here.push(k);
+        else if (model.cells[k]!.value > 0 && !model.fixed?.[k]) here.push(k);
       }
       here.sort((a, b) => model.cells[a]!.level - model.cells[b]!.level || model.cells[b]!.value - model.cells[a]!.value);
       candidates.push(...here);
@@ -104,13 +104,19 @@ export async function protectTables(tables: TableInput[], opts: ProtectOptions =
   // the same figures give the same pattern (the method is deterministic): a page shown again, or
   // its CSV and XLSX right after it, reuse it instead of solving the LPs again
   const id = createHash("sha256")
-    .update(JSON.stringify([opts.minValues ?? 3, model.cells.map((c) => [c.key, c.value]), model.primary]))
+    .update(JSON.stringify([opts.minValues ?? 3, model.cells.map((c) => [c.key, c.value]), model.primary, model.fixed ?? null]))
     .digest("base64");
   let hidden = opts.cache === false ? undefined : cache.get(id);
   if (hidden) {
     cache.delete(id);
   } else {
-    hidden = await suppress(model, opts.minValues);
+    hidden = await suppress(model, opts.minValues).catch((e: unknown) => {
+      // an earlier publication (made before this rule) may itself have given away a figure that is
+      // hidden now: no pattern can take that back. Then its hidden figures still stay hidden, but
+      // what it showed no longer binds the choice (the consistency of earlier-hidden cells holds).
+      if (!model.fixed) throw e;
+      return suppress({ ...model, fixed: undefined }, opts.minValues);
+    });
   }
   cache.set(id, hidden);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -125,7 +131,41 @@ export function publicationModel(tables: TableInput[], threshold = PUBLICATION_T
   const positions = tables.map((t) => b.addReport(t));
   b.link();
   const rule = b.primaryRule(threshold);
-  return { model: b.build((c, i) => rule(c.value, i)), positions };
+  const model = b.build((c, i) => rule(c.value, i));
+  withKnown(model, tables, positions);
+  return { model, positions };
+}
+
+/**
+ * Consistency across publications: the tables of earlier publications (TableInput.known, their
+ * figures as recorded then, with the mask they were published with) are in the model as well, so a
+ * figure they hid is hidden again (primary: Gauss and the interval check protect it, against the
+ * new tables AND the earlier ones together) unless its value changed since (then it is another
+ * cell: cells are one figure only for the same key and value), and a figure they showed is public:
+ * fixed, never hidden to protect another.
+ */
+function withKnown(model: Model, tables: TableInput[], positions: TablePositions[]): void {
+  if (!tables.some((t) => t.known)) return;
+  const fixed = model.cells.map(() => false);
+  tables.forEach((t, i) => {
+    if (!t.known) return;
+    const p = positions[i]!;
+    const m = t.known;
+    const mark = (cell: number, hidden: boolean | undefined) => {
+      if (hidden) model.primary[cell] = true;
+      else fixed[cell] = true;
+    };
+    p.inner.forEach((row, r) => row.forEach((c, j) => mark(c, m.inner[r]?.[j])));
+    p.rowTotal.forEach((c, r) => mark(c, m.rowTotal[r]));
+    p.colTotal.forEach((c, j) => mark(c, m.colTotal[j]));
+    mark(p.grand, m.grand);
+    p.subtotals.forEach((s, k) => {
+      s.years.forEach((c, j) => mark(c, m.subtotals[k]?.years[j]));
+      mark(s.total, m.subtotals[k]?.total);
+    });
+  });
+  // hidden once is hidden: a figure both shown and hidden before stays hidden
+  model.fixed = fixed.map((f, i) => f && !model.primary[i]);
 }
 
 export function maskOf(p: TablePositions, hidden: boolean[]): TableMask {
@@ -143,7 +183,14 @@ export function maskOf(p: TablePositions, hidden: boolean[]): TableMask {
  * The masks for reports shown together (a page's table, the answer's tables as one publication);
  * all null when not "voor publicatie", so nothing changes then.
  */
-export async function publicationMasks(reports: ReportResult[], publication: boolean, scope: string | null = null): Promise<(TableMask | null)[]> {
+export async function publicationMasks(
+  reports: ReportResult[],
+  publication: boolean,
+  scope: string | null = null,
+  /** the tables of earlier publications of the same scope, as recorded then, with their masks (publications only) */
+  earlier: { report: ReportResult; mask: TableMask }[] = [],
+): Promise<(TableMask | null)[]> {
   if (!publication) return reports.map(() => null);
-  return protectTables(reports.map((report) => ({ report, scope })));
+  const known = earlier.map((e) => ({ report: e.report, scope, known: e.mask }));
+  return (await protectTables([...reports.map((report) => ({ report, scope })), ...known])).slice(0, reports.length);
 }
