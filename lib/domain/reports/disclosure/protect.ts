@@ -32,6 +32,7 @@ export interface ProtectOptions {
 /** Steps 2 and 3 on a built model: the hidden cells. */
 export async function suppress(model: Model, minValues = 3): Promise<boolean[]> {
   const hidden = gaussSuppression(model);
+  const unwidenable = new Set<number>();
   const constraintsOf = new Map<number, number[]>();
   model.constraints.forEach((c, ci) => c.terms.forEach(([k]) => constraintsOf.set(k, [...(constraintsOf.get(k) ?? []), ci])));
   for (let round = 0; ; round++) {
@@ -40,13 +41,21 @@ export async function suppress(model: Model, minValues = 3): Promise<boolean[]> 
     const atRisk = new Set(hidden.flatMap((h, i) => (h && !quick.has(i) ? [i] : [])));
     if (atRisk.size === 0) return hidden;
     const ranges = await attackerRanges(model, hidden, atRisk, { exact: false, minValues });
-    const narrow = [...ranges].filter(([, r]) => !wideEnough(r, minValues));
+    const narrow = [...ranges].filter(([cell, r]) => !wideEnough(r, minValues) && !unwidenable.has(cell));
     if (narrow.length === 0) return hidden;
     if (round > model.cells.length) throw new Error("Onthullingscontrole: geen veilig patroon gevonden");
     for (const [cell] of narrow) {
       if (!hidden[cell]) continue;
       const next = widener(model, hidden, constraintsOf, cell);
-      if (next === undefined) throw new Error("Onthullingscontrole: geen cel meer om te verbergen");
+      if (next === undefined) {
+        // with earlier publications in the model a figure can be narrowed by what they made public
+        // together with this publication's marks (each ≥ 1), which no further hiding can widen:
+        // it is left as it is, and the others are still widened (dropping the earlier publications
+        // instead would let this one give away what they hid)
+        if (!model.fixed) throw new Error("Onthullingscontrole: geen cel meer om te verbergen");
+        unwidenable.add(cell);
+        continue;
+      }
       hidden[next] = true;
     }
   }
@@ -110,13 +119,7 @@ export async function protectTables(tables: TableInput[], opts: ProtectOptions =
   if (hidden) {
     cache.delete(id);
   } else {
-    hidden = await suppress(model, opts.minValues).catch((e: unknown) => {
-      // an earlier publication (made before this rule) may itself have given away a figure that is
-      // hidden now: no pattern can take that back. Then its hidden figures still stay hidden, but
-      // what it showed no longer binds the choice (the consistency of earlier-hidden cells holds).
-      if (!model.fixed) throw e;
-      return suppress({ ...model, fixed: undefined }, opts.minValues);
-    });
+    hidden = await suppress(model, opts.minValues);
   }
   cache.set(id, hidden);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -146,14 +149,15 @@ export function publicationModel(tables: TableInput[], threshold = PUBLICATION_T
  */
 function withKnown(model: Model, tables: TableInput[], positions: TablePositions[]): void {
   if (!tables.some((t) => t.known)) return;
-  const fixed = model.cells.map(() => false);
+  const shown = model.cells.map(() => false);
+  const hiddenBefore = model.cells.map(() => false);
   tables.forEach((t, i) => {
     if (!t.known) return;
     const p = positions[i]!;
     const m = t.known;
     const mark = (cell: number, hidden: boolean | undefined) => {
-      if (hidden) model.primary[cell] = true;
-      else fixed[cell] = true;
+      if (hidden) hiddenBefore[cell] = true;
+      else shown[cell] = true;
     };
     p.inner.forEach((row, r) => row.forEach((c, j) => mark(c, m.inner[r]?.[j])));
     p.rowTotal.forEach((c, r) => mark(c, m.rowTotal[r]));
@@ -164,8 +168,12 @@ function withKnown(model: Model, tables: TableInput[], positions: TablePositions
       mark(s.total, m.subtotals[k]?.total);
     });
   });
-  // hidden once is hidden: a figure both shown and hidden before stays hidden
-  model.fixed = fixed.map((f, i) => f && !model.primary[i]);
+  // shown once is public (hiding it again protects nothing); hidden everywhere before stays hidden;
+  // a figure of 1–4 stays primary whatever was done with it before
+  model.fixed = shown.map((s, i) => s && !model.primary[i]);
+  hiddenBefore.forEach((h, i) => {
+    if (h && !shown[i]) model.primary[i] = true;
+  });
 }
 
 export function maskOf(p: TablePositions, hidden: boolean[]): TableMask {
