@@ -92,7 +92,9 @@ function widener(model: Model, hidden: boolean[], constraintsOf: Map<number, num
     }
     // a candidate whose other relations are all shown would be recomputed from one of them: skip those
     const notPinned = candidates.filter((k) => (constraintsOf.get(k) ?? []).every((ci) => model.constraints[ci]!.terms.some(([j]) => j !== k && hidden[j])));
-    if (candidates.length) return notPinned[0] ?? candidates[0];
+    // with earlier publications in the model a pinned candidate is certainly useless: hiding it would
+    // only add a hidden figure anyone can recompute from what is public
+    if (candidates.length) return model.fixed ? notPinned[0] : (notPinned[0] ?? candidates[0]);
     frontier = nextFrontier;
   }
   return undefined;
