@@ -61,7 +61,7 @@ export const provinceCase = (x: string) =>
  * reach, the decision in force or IN_BEHANDELING for infringements, the follow-up known for DVZ
  * advices.
  */
-function dimensionSql(d: Dimension, x: string): string {
+export function dimensionSql(d: Dimension, x: string): string {
   switch (d) {
     case "office":
       return col(x, "office_code");

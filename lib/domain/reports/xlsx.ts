@@ -1,6 +1,7 @@
 // Reports as Excel workbooks (exceljs): numbers stay numbers; in a publication, hidden figures
 // read the one mark "x" as text (disclosure/protect.ts decides which). One sheet per report.
 import ExcelJS from "exceljs";
+import { formatDateTime } from "@/lib/i18n/format";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { translator } from "@/lib/i18n/messages";
 import { dimensionLabel, localizeReportRows, measureLabel } from "./definitions";
@@ -34,6 +35,8 @@ export function addReportSheet(
   if (opts.title) {
     ws.getCell(rowNo, 1).value = opts.title;
     ws.getCell(rowNo, 1).font = { bold: true };
+    // beside the title (which names the peildatum): the kennisdatum, when the figures are as recorded on an instant
+    if (report.recordedOn) ws.getCell(rowNo + 1, 1).value = t("table.recordedOnLine", { recordedOn: formatDateTime(report.recordedOn, locale) });
     rowNo += 2;
   }
   for (const line of opts.preamble ?? []) ws.getCell(rowNo++, 1).value = line;

@@ -6,14 +6,17 @@ import "server-only";
 // With `recordedOn` (knowledge time): the figures as the database held them at that instant.
 import { hasAgencySubtotals } from "@/lib/domain/reports/answer-tables";
 import { publicationMasks } from "@/lib/domain/reports/disclosure/protect";
+import type { TableMask } from "@/lib/domain/reports/disclosure/protect";
 import { publishedTable, type PublicationSpec, type PublishedTable } from "@/lib/domain/reports/publication/figures";
-import { runReport, type SqlExecutor } from "@/lib/domain/reports/run-report";
+import { type ReportResult, runReport, type SqlExecutor } from "@/lib/domain/reports/run-report";
 import { sqlPool } from "@/lib/server/db";
 
 export async function computeFigures(
   specs: PublicationSpec[],
   params: { asOf: string; agency: string | null; forPublication: boolean; recordedOn?: string },
   executor: SqlExecutor = sqlPool(),
+  /** when publishing: the tables of earlier publications, kept consistent with (earlier-publications.ts) */
+  earlier: { report: ReportResult; mask: TableMask }[] = [],
 ): Promise<PublishedTable[]> {
   const reports = await Promise.all(
     specs.map((s) =>
@@ -29,6 +32,6 @@ export async function computeFigures(
     ),
   );
   const subtotals = specs.map((s) => hasAgencySubtotals(s.table));
-  const masks = await publicationMasks(reports, params.forPublication, params.agency, subtotals);
+  const masks = await publicationMasks(reports, params.forPublication, params.agency, subtotals, earlier);
   return specs.map((s, i) => publishedTable(s, reports[i]!, masks[i] ?? null, subtotals[i]));
 }

@@ -8,13 +8,15 @@ import "server-only";
 // history of report_fact): equal unless the history or the rules changed. What changed since is
 // the diff against the figures now (or against another publication).
 import { isUuid, isoOf } from "@/lib/domain/kit";
+import { buildReasonsQuery, type ReasonRow, reasonSpecs, withReasons } from "@/lib/domain/reports/publication/change-reasons";
 import { diffFigures, unchanged, type TableDiff } from "@/lib/domain/reports/publication/diff";
 import type { PublicationSpec, PublishedTable } from "@/lib/domain/reports/publication/figures";
 import { publicationScope } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
-import { db } from "@/lib/server/db";
+import { db, sqlPool } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
+import { earlierTables } from "./earlier-publications";
 import { computeFigures } from "./publication-figures";
 
 export const PUBLICATIONS_PAGE_SIZE = 25;
@@ -139,10 +141,16 @@ async function loadVisible(actor: Actor, id: string): Promise<Publication> {
   };
 }
 
-/** The figures of a publication recomputed with its stored parameters: as recorded on its instant, or now. */
-function recompute(p: Publication, at: "recorded" | "now"): Promise<PublishedTable[]> {
+/**
+ * The figures of a publication recomputed with its stored parameters: as recorded on its instant
+ * (kept consistent with the publications taken before it, as when it was made), or now (with every
+ * publication so far, itself included: what publishing it again now would show).
+ */
+async function recompute(p: Publication, at: "recorded" | "now"): Promise<PublishedTable[]> {
   const params = { asOf: p.asOf, agency: p.agencyCode, forPublication: p.forPublication };
-  return computeFigures(p.tables, at === "recorded" ? { ...params, recordedOn: p.takenAt.toISOString() } : params);
+  const before = at === "recorded" ? p.takenAt : new Date(Date.now() + 1);
+  const earlier = p.forPublication ? await earlierTables(p.tables, { from: p.yearFrom, to: p.yearTo, agency: p.agencyCode, before }) : [];
+  return computeFigures(p.tables, at === "recorded" ? { ...params, recordedOn: p.takenAt.toISOString() } : params, undefined, earlier);
 }
 
 export type Against = "now" | string;
@@ -157,14 +165,35 @@ export interface PublicationDiff {
 
 async function diffOf(actor: Actor, p: Publication, against: Against): Promise<PublicationDiff> {
   if (against === "now") {
-    const tables = diffFigures(p.figures, await recompute(p, "now"));
+    const tables = await explained(diffFigures(p.figures, await recompute(p, "now")), p, null);
     return { old: p.id, new: "now", unchanged: unchanged(tables), tables };
   }
   const other = await loadVisible(actor, against);
   // the earlier publication is the old side, whichever was asked first
   const [a, b] = other.takenAt < p.takenAt ? [other, p] : [p, other];
-  const tables = diffFigures(a.figures, b.figures);
+  const tables = await explained(diffFigures(a.figures, b.figures), a, b);
   return { old: a.id, new: b.id, unchanged: unchanged(tables), tables };
+}
+
+/**
+ * The reasons behind the changed cells (change-reasons.ts), one statement for the whole diff:
+ * between the older publication's instant and the newer's (null: now). Only when both count as of
+ * the same peildatum for the same scope — else a change is not (only) due to records.
+ */
+async function explained(tables: TableDiff[], older: Publication, newer: Publication | null): Promise<TableDiff[]> {
+  if (unchanged(tables)) return tables;
+  if (newer && (newer.asOf !== older.asOf || newer.agencyCode !== older.agencyCode)) return tables;
+  const specs = reasonSpecs(older.tables, (newer ?? older).tables);
+  const q = buildReasonsQuery({
+    specs,
+    asOf: older.asOf,
+    agency: older.agencyCode,
+    since: older.takenAt.toISOString(),
+    until: newer ? newer.takenAt.toISOString() : null,
+  });
+  if (!q) return tables;
+  const { rows } = await sqlPool().query<ReasonRow>(q.text, q.values);
+  return withReasons(tables, specs, rows);
 }
 
 /**

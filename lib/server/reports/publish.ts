@@ -17,6 +17,7 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db, sqlPool } from "@/lib/server/db";
 import { ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import { earlierTables } from "./earlier-publications";
 import { computeFigures } from "./publication-figures";
 import { publishSchema, type PublishInput, type PublishParams } from "./publish.schema";
 
@@ -32,7 +33,14 @@ export async function publishReport(actor: Actor, input: PublishInput): Promise<
   // whole milliseconds as taken_at stores them; the figures are those recorded on that instant, so
   // the check of the detail page ("as recorded on taken_at") recomputes exactly what was published.
   const takenAt = await databaseInstant();
-  const figures = await computeFigures(specs, { asOf: p.asOf, agency, forPublication: p.forPublication, recordedOn: takenAt.toISOString() });
+  // what earlier publications hid stays hidden, what they showed is public (consistency across publications)
+  const earlier = p.forPublication ? await earlierTables(specs, { from: p.from, to: p.to, agency, before: takenAt }) : [];
+  const figures = await computeFigures(
+    specs,
+    { asOf: p.asOf, agency, forPublication: p.forPublication, recordedOn: takenAt.toISOString() },
+    undefined,
+    earlier,
+  );
   const params = { tables: specs, from: p.from, to: p.to, asOf: p.asOf, agency, forPublication: p.forPublication };
   const hash = contentHash(params, figures);
   const id = await db.$transaction(async (tx) => {

@@ -17,7 +17,9 @@ export const GET = route("report.read", async ({ actor, searchParams }) => {
   const request = readPageRequest(questions["vraag-2"], sp, todayIso());
   const format = sp.format === "xlsx" ? "xlsx" : "csv";
   const report = await getReport(actor, request, { action: "report.export", what: format, publication: request.publication });
-  const name = `rapport-${report.measure}-${report.by.join("-")}-${report.years[0]}-${report.years.at(-1)}`;
+  // a CSV has no line for it: the kennisdatum (when chosen) is in the file's name, the XLSX also states it under the title
+  const recorded = report.recordedOn ? `-kennisdatum-${report.recordedOn.slice(0, 16).replaceAll(":", "")}Z` : "";
+  const name = `rapport-${report.measure}-${report.by.join("-")}-${report.years[0]}-${report.years.at(-1)}${recorded}`;
   const [mask] = await publicationMasks([report], request.publication, report.agency);
   if (format === "xlsx") {
     const body = await reportWorkbook(report, mask!, actor.locale);

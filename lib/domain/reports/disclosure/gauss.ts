@@ -42,14 +42,16 @@ export function modelMatrix(model: Model): Vec[] {
   return model.cells.map((_, i) => expr.get(i) ?? new Map([[i, 1]]));
 }
 
-/** Publication order: zeros first (always shown), then totals before inner cells, small before large. */
+/** Publication order: the figures already public first, zeros (always shown), then totals before inner cells, small before large. */
 export function publishOrder(model: Model): number[] {
+  const fixed = (i: number) => model.fixed?.[i] === true;
   return model.cells
     .map((_c, i) => i)
     .filter((i) => !model.primary[i])
     .sort((a, b) => {
       const ca = model.cells[a]!,
         cb = model.cells[b]!;
+      if (fixed(a) !== fixed(b)) return fixed(a) ? -1 : 1;
       if ((ca.value === 0) !== (cb.value === 0)) return ca.value === 0 ? -1 : 1;
       return cb.level - ca.level || ca.value - cb.value || a - b;
     });
@@ -106,7 +108,8 @@ export function gaussSuppression(model: Model, order = publishOrder(model)): boo
         break;
       }
     }
-    if (reveals && model.cells[c]!.value !== 0) {
+    // a figure already public stays in the span whatever it reveals: hiding it now would not take it back
+    if (reveals && model.cells[c]!.value !== 0 && !model.fixed?.[c]) {
       hidden[c] = true;
       continue;
     }

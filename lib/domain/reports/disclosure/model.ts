@@ -23,6 +23,11 @@ export interface Model {
   constraints: Constraint[];
   /** cells whose suppression is required by the threshold rule (1–4), before secondary suppression */
   primary: boolean[];
+  /**
+   * figures already public (an earlier publication showed them with the same value, consistency
+   * across publications): always shown, never hidden to protect another — hiding them protects nothing
+   */
+  fixed?: boolean[];
 }
 
 /** One dimension restriction of a cell: dimension → value; "year" is one of them. */

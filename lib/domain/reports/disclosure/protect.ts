@@ -32,6 +32,7 @@ export interface ProtectOptions {
 /** Steps 2 and 3 on a built model: the hidden cells. */
 export async function suppress(model: Model, minValues = 3): Promise<boolean[]> {
   const hidden = gaussSuppression(model);
+  const unwidenable = new Set<number>();
   const constraintsOf = new Map<number, number[]>();
   model.constraints.forEach((c, ci) => c.terms.forEach(([k]) => constraintsOf.set(k, [...(constraintsOf.get(k) ?? []), ci])));
   for (let round = 0; ; round++) {
@@ -40,13 +41,21 @@ export async function suppress(model: Model, minValues = 3): Promise<boolean[]> 
     const atRisk = new Set(hidden.flatMap((h, i) => (h && !quick.has(i) ? [i] : [])));
     if (atRisk.size === 0) return hidden;
     const ranges = await attackerRanges(model, hidden, atRisk, { exact: false, minValues });
-    const narrow = [...ranges].filter(([, r]) => !wideEnough(r, minValues));
+    const narrow = [...ranges].filter(([cell, r]) => !wideEnough(r, minValues) && !unwidenable.has(cell));
     if (narrow.length === 0) return hidden;
     if (round > model.cells.length) throw new Error("Onthullingscontrole: geen veilig patroon gevonden");
     for (const [cell] of narrow) {
       if (!hidden[cell]) continue;
       const next = widener(model, hidden, constraintsOf, cell);
-      if (next === undefined) throw new Error("Onthullingscontrole: geen cel meer om te verbergen");
+      if (next === undefined) {
+        // with earlier publications in the model a figure can be narrowed by what they made public
+        // together with this publication's marks (each ≥ 1), which no further hiding can widen:
+        // it is left as it is, and the others are still widened (dropping the earlier publications
+        // instead would let this one give away what they hid)
+        if (!model.fixed) throw new Error("Onthullingscontrole: geen cel meer om te verbergen");
+        unwidenable.add(cell);
+        continue;
+      }
       hidden[next] = true;
     }
   }
@@ -76,14 +85,16 @@ function widener(model: Model, hidden: boolean[], constraintsOf: Map<number, num
         if (seen.has(k)) continue;
         seen.add(k);
         if (hidden[k]) nextFrontier.push(k);
-        else if (model.cells[k]!.value > 0) here.push(k);
+        else if (model.cells[k]!.value > 0 && !model.fixed?.[k]) here.push(k);
       }
       here.sort((a, b) => model.cells[a]!.level - model.cells[b]!.level || model.cells[b]!.value - model.cells[a]!.value);
       candidates.push(...here);
     }
     // a candidate whose other relations are all shown would be recomputed from one of them: skip those
     const notPinned = candidates.filter((k) => (constraintsOf.get(k) ?? []).every((ci) => model.constraints[ci]!.terms.some(([j]) => j !== k && hidden[j])));
-    if (candidates.length) return notPinned[0] ?? candidates[0];
+    // with earlier publications in the model a pinned candidate is certainly useless: hiding it would
+    // only add a hidden figure anyone can recompute from what is public
+    if (candidates.length) return model.fixed ? notPinned[0] : (notPinned[0] ?? candidates[0]);
     frontier = nextFrontier;
   }
   return undefined;
@@ -104,7 +115,7 @@ export async function protectTables(tables: TableInput[], opts: ProtectOptions =
   // the same figures give the same pattern (the method is deterministic): a page shown again, or
   // its CSV and XLSX right after it, reuse it instead of solving the LPs again
   const id = createHash("sha256")
-    .update(JSON.stringify([opts.minValues ?? 3, model.cells.map((c) => [c.key, c.value]), model.primary]))
+    .update(JSON.stringify([opts.minValues ?? 3, model.cells.map((c) => [c.key, c.value]), model.primary, model.fixed ?? null]))
     .digest("base64");
   let hidden = opts.cache === false ? undefined : cache.get(id);
   if (hidden) {
@@ -125,7 +136,46 @@ export function publicationModel(tables: TableInput[], threshold = PUBLICATION_T
   const positions = tables.map((t) => b.addReport(t));
   b.link();
   const rule = b.primaryRule(threshold);
-  return { model: b.build((c, i) => rule(c.value, i)), positions };
+  const model = b.build((c, i) => rule(c.value, i));
+  withKnown(model, tables, positions);
+  return { model, positions };
+}
+
+/**
+ * Consistency across publications: the tables of earlier publications (TableInput.known, their
+ * figures as recorded then, with the mask they were published with) are in the model as well, so a
+ * figure they hid is hidden again (primary: Gauss and the interval check protect it, against the
+ * new tables AND the earlier ones together) unless its value changed since (then it is another
+ * cell: cells are one figure only for the same key and value), and a figure they showed is public:
+ * fixed, never hidden to protect another.
+ */
+function withKnown(model: Model, tables: TableInput[], positions: TablePositions[]): void {
+  if (!tables.some((t) => t.known)) return;
+  const shown = model.cells.map(() => false);
+  const hiddenBefore = model.cells.map(() => false);
+  tables.forEach((t, i) => {
+    if (!t.known) return;
+    const p = positions[i]!;
+    const m = t.known;
+    const mark = (cell: number, hidden: boolean | undefined) => {
+      if (hidden) hiddenBefore[cell] = true;
+      else shown[cell] = true;
+    };
+    p.inner.forEach((row, r) => row.forEach((c, j) => mark(c, m.inner[r]?.[j])));
+    p.rowTotal.forEach((c, r) => mark(c, m.rowTotal[r]));
+    p.colTotal.forEach((c, j) => mark(c, m.colTotal[j]));
+    mark(p.grand, m.grand);
+    p.subtotals.forEach((s, k) => {
+      s.years.forEach((c, j) => mark(c, m.subtotals[k]?.years[j]));
+      mark(s.total, m.subtotals[k]?.total);
+    });
+  });
+  // shown once is public (hiding it again protects nothing); hidden everywhere before stays hidden;
+  // a figure of 1–4 stays primary whatever was done with it before
+  model.fixed = shown.map((s, i) => s && !model.primary[i]);
+  hiddenBefore.forEach((h, i) => {
+    if (h && !shown[i]) model.primary[i] = true;
+  });
 }
 
 export function maskOf(p: TablePositions, hidden: boolean[]): TableMask {
@@ -149,7 +199,15 @@ export async function publicationMasks(
   scope: string | null = null,
   /** per report: printed with agency subtotals (they are then cells of the model, protected too) */
   agencySubtotals: boolean[] = [],
+  /**
+   * the tables of earlier publications of the same scope, as recorded then, with their masks
+   * (publications only); their subtotals are not in the model (the stored mask of a table read
+   * back has none: tableAsReport), only their cells, row totals and Totaal lines
+   */
+  earlier: { report: ReportResult; mask: TableMask }[] = [],
 ): Promise<(TableMask | null)[]> {
   if (!publication) return reports.map(() => null);
-  return protectTables(reports.map((report, i) => ({ report, scope, agencySubtotals: agencySubtotals[i] ?? false })));
+  const known = earlier.map((e) => ({ report: e.report, scope, known: e.mask }));
+  const tables = reports.map((report, i) => ({ report, scope, agencySubtotals: agencySubtotals[i] ?? false }));
+  return (await protectTables([...tables, ...known])).slice(0, reports.length);
 }

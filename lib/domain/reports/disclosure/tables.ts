@@ -7,6 +7,7 @@ import { agencyOfOffice, nationalityGroupOf } from "@/lib/domain/codes";
 import type { Dimension, Measure } from "../definitions";
 import type { ReportResult } from "../run-report";
 import { cellKey, ModelBuilder, type Coordinates } from "./model";
+import type { TableMask } from "./protect";
 
 /** Where a report's figures sit in the model. */
 export interface TablePositions {
@@ -31,6 +32,11 @@ export interface TableInput {
   scope?: string | null;
   /** publish agency subtotals above the offices (a report by office, or by agency and office) */
   agencySubtotals?: boolean;
+  /**
+   * published before with this mask (a table of an earlier publication, its figures as recorded
+   * then): its hidden figures stay hidden, its shown ones are public (protect.ts withKnown)
+   */
+  known?: TableMask;
 }
 
 const implied = (d: string, c: Coordinates) => (d === "agency" && "office" in c) || (d === "nationality_group" && "nationality" in c);

@@ -3,6 +3,7 @@
 // counts as zeros there (a report leaves all-zero rows out). A hidden figure has no number: its
 // difference is null.
 import type { ShownValue } from "../disclosure/display";
+import type { ChangeReasons } from "./change-reasons";
 import type { PublishedTable } from "./figures";
 
 export interface ChangedCell {
@@ -14,6 +15,8 @@ export interface ChangedCell {
   old: ShownValue;
   new: ShownValue;
   difference: number | null;
+  /** the records behind the change by reason (change-reasons.ts); absent where not explained (the check, another peildatum) */
+  reasons?: ChangeReasons;
 }
 
 export interface TableDiff {

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { dimensionLabel, measureLabel } from "@/lib/domain/reports/definitions";
+import type { REASONS } from "@/lib/domain/reports/publication/change-reasons";
 import type { ChangedCell } from "@/lib/domain/reports/publication/diff";
 import { tableAsReport } from "@/lib/domain/reports/publication/figures";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
@@ -17,6 +18,14 @@ import { ReportTable } from "@/components/reports/report-table";
 import { PrintButton } from "@/components/reports/print-button";
 import { answerTables, answerTableTitle } from "@/lib/domain/reports/answer-tables";
 import { answerFootnotes } from "@/lib/domain/reports/answer-texts";
+
+// the reasons behind a changed cell (change-reasons.ts), in the order of the columns
+const REASON_KEYS = [
+  ["addedLater", "detail.reasonAddedLater"],
+  ["corrected", "detail.reasonCorrected"],
+  ["cancelled", "detail.reasonCancelled"],
+  ["decidedLater", "detail.reasonDecidedLater"],
+] as const satisfies readonly (readonly [(typeof REASONS)[number], string])[];
 
 export const generateMetadata = pageTitle("publications", "list.title");
 
@@ -132,32 +141,45 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         {!diff || diff.unchanged ? (
           <p>{t("detail.noChanges")}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("detail.tables")}</th>
-                <th scope="col">{t("detail.row")}</th>
-                <th scope="col">{t("detail.column")}</th>
-                <th scope="col">{t("detail.old")}</th>
-                <th scope="col">{t("detail.new")}</th>
-                <th scope="col">{t("detail.difference")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {diff.tables.flatMap((x) =>
-                x.changes.map((c, j) => (
-                  <tr key={`${x.index}-${j}`}>
-                    <td>{x.spec.table ?? x.index + 1}</td>
-                    <td>{cellName(c)}</td>
-                    <td>{c.column === "total" ? t("detail.totalColumn") : c.column}</td>
-                    <td>{c.old}</td>
-                    <td>{c.new}</td>
-                    <td>{c.difference ?? "–"}</td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+          <>
+            <p className="text-sm text-slate-700">{t("detail.reasonsNote")}</p>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("detail.tables")}</th>
+                  <th scope="col">{t("detail.row")}</th>
+                  <th scope="col">{t("detail.column")}</th>
+                  <th scope="col">{t("detail.old")}</th>
+                  <th scope="col">{t("detail.new")}</th>
+                  <th scope="col">{t("detail.difference")}</th>
+                  {REASON_KEYS.map(([reason, key]) => (
+                    <th key={reason} scope="col">
+                      {t(key)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {diff.tables.flatMap((x) =>
+                  x.changes.map((c, j) => (
+                    <tr key={`${x.index}-${j}`}>
+                      <td>{x.spec.table ?? x.index + 1}</td>
+                      <td>{cellName(c)}</td>
+                      <td>{c.column === "total" ? t("detail.totalColumn") : c.column}</td>
+                      <td>{c.old}</td>
+                      <td>{c.new}</td>
+                      <td>{c.difference ?? "–"}</td>
+                      {REASON_KEYS.map(([reason]) => (
+                        <td key={reason} data-reason={reason}>
+                          {c.reasons?.[reason] ?? "–"}
+                        </td>
+                      ))}
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </>
         )}
       </section>
     </div>

@@ -1,0 +1,54 @@
+import "server-only";
+// Consistency across publications (issue 13): what earlier publications already made public, for
+// the disclosure control of a new one. Every earlier publication "voor publicatie" of the same
+// scope that covers any of the same years, its tables of the same measures (only those share
+// figures with the new tables), recomputed as recorded on its instant (the true figures it
+// published, knowledge time) with the mask it was published with. protect.ts then keeps what they
+// hid hidden unless its value changed, and treats what they showed as public.
+// A publication without disclosure control is not considered: it was not meant for publication.
+// One whose recomputation no longer gives its stored figures (a rule changed since; its page's
+// check names the cells) cannot be lined up cell by cell and is left out. A publication's check
+// recomputes it with the publications taken before it: the same context, so the same mask.
+import { canonicalJson, publishedTable, tableAsReport, type PublicationSpec, type PublishedTable } from "@/lib/domain/reports/publication/figures";
+import type { TableMask } from "@/lib/domain/reports/disclosure/protect";
+import { isoOf } from "@/lib/domain/kit";
+import type { Measure } from "@/lib/domain/reports/definitions";
+import { type ReportResult, runReport, type SqlExecutor } from "@/lib/domain/reports/run-report";
+import { db, sqlPool } from "@/lib/server/db";
+
+/** Measures whose figures can be the same figure or related (fines are infringements decided BOETE; euro = amount × fines). */
+const family = (m: Measure) => (m === "fines" || m === "infringements" || m === "fine_amount_eur" ? "infringements" : m);
+
+export async function earlierTables(
+  specs: PublicationSpec[],
+  /** `before`: publications taken before this instant (a publication's own check: before its instant, as when it was made) */
+  params: { from: number; to: number; agency: string | null; before: Date },
+  executor: SqlExecutor = sqlPool(),
+): Promise<{ report: ReportResult; mask: TableMask }[]> {
+  const families = new Set(specs.map((s) => family(s.measure)));
+  const rows = await db.publication.findMany({
+    where: { forPublication: true, agencyCode: params.agency, yearFrom: { lte: params.to }, yearTo: { gte: params.from }, takenAt: { lt: params.before } },
+    select: { tables: true, figures: true, asOf: true, takenAt: true },
+    orderBy: { takenAt: "asc" },
+  });
+  const out = await Promise.all(
+    rows.map(async (row) => {
+      const figures = row.figures as unknown as PublishedTable[];
+      const asOf = isoOf(row.asOf);
+      const wanted = figures.filter((t) => families.has(family(t.spec.measure)));
+      const reports = await Promise.all(
+        wanted.map((t) => runReport(executor, { ...t.spec, asOf, agency: params.agency, recordedOn: row.takenAt.toISOString() })),
+      );
+      // lined up cell by cell only when recomputing gives exactly what was published
+      const masks = wanted.map((t) => tableAsReport(t, asOf).mask);
+      const same = wanted.every((t, i) => canonicalJson(shownAs(t, reports[i]!, masks[i]!)) === canonicalJson(t));
+      return same ? reports.map((report, i) => ({ report, mask: masks[i]! })) : [];
+    }),
+  );
+  return out.flat();
+}
+
+/** The recomputed report shown with the stored mask: equal to the stored table when nothing but the mask differs. */
+function shownAs(t: PublishedTable, report: ReportResult, mask: TableMask): PublishedTable {
+  return { ...publishedTable(t.spec, report, { ...mask, subtotals: [] }), subtotals: t.subtotals };
+}
