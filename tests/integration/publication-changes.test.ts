@@ -75,7 +75,7 @@ describe("what changed since a publication, and why", () => {
       version: await version(events.undecided),
     });
     const n = await createNewcomer(admin, newcomerInput(a, { nationalityCode: "TUR" }));
-    await recordTrackEvent(admin, n.id, { type: "REGISTRATION", date: "2022-01-05" });
+    await recordTrackEvent(admin, n.id, { type: "REGISTRATION", date: "2022-01-05", confirmWarnings: "REGISTRATION_NO_EXTRACTION" });
     await recordTrackEvent(admin, n.id, { type: "CONTRACT", date: "2022-10-01" });
 
     // the publication shows what it published, and recomputed as recorded on its instant it is the same
@@ -115,7 +115,7 @@ describe("what changed since a publication, and why", () => {
     expect(cells(between)).toEqual(cells(diff));
     // a record added after the definitive one: in the diff against now, not in the one between the two
     const late = await createNewcomer(admin, newcomerInput(a, { nationalityCode: "TUR" }));
-    await recordTrackEvent(admin, late.id, { type: "REGISTRATION", date: "2022-01-05" });
+    await recordTrackEvent(admin, late.id, { type: "REGISTRATION", date: "2022-01-05", confirmWarnings: "REGISTRATION_NO_EXTRACTION" });
     await recordTrackEvent(admin, late.id, { type: "CONTRACT", date: "2022-11-01" });
     expect(cells(await diffPublication(manager, prov.id, def.id))).toEqual(cells(diff));
     const now = cells(await diffPublication(manager, prov.id, "now"));
