@@ -3,9 +3,9 @@ import { expect, test } from "./support/fixtures";
 
 // What each role's navigation shows (lib/domain/permissions.ts is the source of truth).
 const expectedNav: Record<string, string[]> = {
-  STAFF: ["Dossiers"],
+  STAFF: ["Dossiers", "Werklijsten"],
   MANAGER: ["Rapporten"],
-  ADMIN: ["Dossiers", "Rapporten", "Boetes", "DVZ", "Beheer"],
+  ADMIN: ["Dossiers", "Werklijsten", "Rapporten", "Boetes", "DVZ", "Beheer"],
 };
 
 test.describe("aanmelden", () => {
