@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { WorklistCounts } from "@/components/worklists/worklist-counts";
 import { can, navigationFor } from "@/lib/domain/permissions";
 import { translator } from "@/lib/i18n/messages";
+import type { Actor } from "@/lib/server/auth/actor";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { worklistCounts } from "@/lib/server/worklists/worklists";
 
@@ -10,7 +12,7 @@ export default async function HomePage() {
   const t = translator("common", actor.locale);
   const sections = navigationFor(actor.role);
   // what is due today (issue 14): the worklists' counts, for those who work in the dossiers
-  const counts = can(actor.role, "dossier.read") ? await worklistCounts(actor) : null;
+  const showCounts = can(actor.role, "dossier.read");
   return (
     <div>
       <h1>{t("home.title", { name: actor.name })}</h1>
@@ -25,14 +27,21 @@ export default async function HomePage() {
           </li>
         ))}
       </ul>
-      {counts && (
+      {showCounts && (
         <section className="mt-8" aria-labelledby="worklists-heading">
           <h2 id="worklists-heading">{translator("worklists", actor.locale)("title")}</h2>
           <div className="mt-3">
-            <WorklistCounts counts={counts} locale={actor.locale} />
+            {/* streamed: the page (and the sign-in that lands on it) does not wait for the counts */}
+            <Suspense fallback={<p className="text-sm text-slate-600">{translator("worklists", actor.locale)("countsLoading")}</p>}>
+              <HomeWorklistCounts actor={actor} />
+            </Suspense>
           </div>
         </section>
       )}
     </div>
   );
+}
+
+async function HomeWorklistCounts({ actor }: { actor: Actor }) {
+  return <WorklistCounts counts={await worklistCounts(actor)} locale={actor.locale} />;
 }
