@@ -31,7 +31,7 @@ const ORDER: Record<ListNewcomersQuery["sort"], Prisma.Sql> = {
  * the values, uses `type` as an index condition and estimates the EXISTS filters well — with an
  * array parameter the "extraction year + status" list ran 4–6× slower (bench/dossiers.bench.ts).
  */
-const STEP_LITERAL: Record<TrackStep, Prisma.Sql> = {
+export const STEP_LITERAL: Record<TrackStep, Prisma.Sql> = {
   EXTRACTION: Prisma.sql`'EXTRACTION'::"EventType"`,
   INVITATION: Prisma.sql`'INVITATION'::"EventType"`,
   REGISTRATION: Prisma.sql`'REGISTRATION'::"EventType"`,

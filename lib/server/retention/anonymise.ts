@@ -14,8 +14,42 @@ import type { Actor } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/kit/tx";
 import { numberMark } from "./number-mark";
 
+/**
+ * The tables and columns of personal-data.ts as SQL identifiers written in the code (no raw SQL
+ * built from strings); a name the list gains without one here fails at once, not silently.
+ */
+const IDENTIFIERS: Record<string, Prisma.Sql> = {
+  newcomer: Prisma.sql`"newcomer"`,
+  track_event: Prisma.sql`"track_event"`,
+  infringement_decision: Prisma.sql`"infringement_decision"`,
+  newcomer_alias: Prisma.sql`"newcomer_alias"`,
+  national_number: Prisma.sql`"national_number"`,
+  last_name: Prisma.sql`"last_name"`,
+  first_name: Prisma.sql`"first_name"`,
+  search_name: Prisma.sql`"search_name"`,
+  birth_date: Prisma.sql`"birth_date"`,
+  street: Prisma.sql`"street"`,
+  postal_code: Prisma.sql`"postal_code"`,
+  city: Prisma.sql`"city"`,
+  house_number: Prisma.sql`"house_number"`,
+  box_number: Prisma.sql`"box_number"`,
+  country_code: Prisma.sql`"country_code"`,
+  phone_number: Prisma.sql`"phone_number"`,
+  email_address: Prisma.sql`"email_address"`,
+  contact_language: Prisma.sql`"contact_language"`,
+  note: Prisma.sql`"note"`,
+  cancel_reason: Prisma.sql`"cancel_reason"`,
+  motivation: Prisma.sql`"motivation"`,
+  correction_reason: Prisma.sql`"correction_reason"`,
+};
+const ident = (name: string): Prisma.Sql => {
+  const sql = IDENTIFIERS[name];
+  if (!sql) throw new Error(`retention: no SQL identifier for ${name} (lib/server/retention/anonymise.ts)`);
+  return sql;
+};
+
 const replacement = (column: string, r: Replacement): Prisma.Sql => {
-  const col = Prisma.raw(`"${column}"`);
+  const col = ident(column);
   switch (r) {
     case "pseudonym":
       return Prisma.sql`"pseudonym"`;
@@ -53,7 +87,7 @@ const rowsOf = (key: RowKey, ids: string[]): Prisma.Sql => {
  */
 const holdsSomething = (columns: Record<string, Replacement>): Prisma.Sql => {
   const parts = Object.entries(columns).map(([c, r]) => {
-    const col = Prisma.raw(`"${c}"`);
+    const col = ident(c);
     if (r === "empty") return Prisma.sql`${col} <> ''`;
     if (r === "marker") return Prisma.sql`(${col} IS NOT NULL AND ${col} <> ${ANONYMISED_MARKER})`;
     return Prisma.sql`${col} IS NOT NULL`;
@@ -96,11 +130,11 @@ export async function anonymiseLocked(tx: Tx, actor: Actor | null, ids: string[]
      WHERE id = ANY(${todo}::uuid[])`);
   for (const t of personalData) {
     const sets = Prisma.join(
-      Object.entries(t.columns).map(([c, r]) => Prisma.sql`${Prisma.raw(`"${c}"`)} = ${replacement(c, r)}`),
+      Object.entries(t.columns).map(([c, r]) => Prisma.sql`${ident(c)} = ${replacement(c, r)}`),
       ", ",
     );
     const only = t.key === "newcomer" ? Prisma.empty : Prisma.sql` AND ${holdsSomething(t.columns)}`;
-    records[t.table] = await tx.$executeRaw(Prisma.sql`UPDATE ${Prisma.raw(`"${t.table}"`)} SET ${sets} WHERE ${rowsOf(t.key, todo)}${only}`);
+    records[t.table] = await tx.$executeRaw(Prisma.sql`UPDATE ${ident(t.table)} SET ${sets} WHERE ${rowsOf(t.key, todo)}${only}`);
   }
   // a search by national number is kept server-side (search_token): any kept query whose digits are
   // a part of one of these numbers goes (at least 6 digits: a shorter one says nothing of a person)

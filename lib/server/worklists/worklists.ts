@@ -9,6 +9,8 @@ import { maskNationalNumber } from "@/lib/domain/national-number";
 import { type DeadlineKind, deadlineOn, overdueStartRanges } from "@/lib/domain/track/deadlines";
 import { isoOf } from "@/lib/domain/kit";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { STEP_LITERAL } from "@/lib/server/dossiers/list-newcomers";
+import type { TrackStep } from "@/lib/domain/track/track-rules";
 import { todayIso } from "@/lib/i18n/format";
 import { newcomerScopeSql } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
@@ -38,9 +40,15 @@ function overdue(col: Prisma.Sql, kind: DeadlineKind, today: string): Prisma.Sql
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-/** A live (not cancelled) record of the type for the newcomer; the type as a literal, so the planner knows it. */
+/** The standing decision statuses as enum literals written in the statement (as STEP_LITERAL). */
+const STATUS_LITERAL: Record<(typeof STANDING_STATUSES)[number], Prisma.Sql> = {
+  FINAL: Prisma.sql`'FINAL'::"DecisionStatus"`,
+  AWAITING_CONFIRMATION: Prisma.sql`'AWAITING_CONFIRMATION'::"DecisionStatus"`,
+};
+
+/** A live (not cancelled) record of the type for the newcomer; the type as a literal (the dossier list's STEP_LITERAL), so the planner knows it. */
 const live = (type: "REGISTRATION" | "CONTRACT" | "ATTESTATION") =>
-  Prisma.sql`EXISTS (SELECT 1 FROM track_event x WHERE x.newcomer_id = n.id AND x.cancelled_at IS NULL AND x.type = ${Prisma.raw(`'${type}'::"EventType"`)})`;
+  Prisma.sql`EXISTS (SELECT 1 FROM track_event x WHERE x.newcomer_id = n.id AND x.cancelled_at IS NULL AND x.type = ${STEP_LITERAL[type]})`;
 
 /** FROM … WHERE of a worklist: `s` is the clock's record, `since` its date; event/decision ids when it has them. */
 function source(list: Worklist, today: string): { from: Prisma.Sql; where: Prisma.Sql; since: Prisma.Sql; ids: Prisma.Sql; tie: Prisma.Sql } {
@@ -51,9 +59,9 @@ function source(list: Worklist, today: string): { from: Prisma.Sql; where: Prism
 
 function sourceOf(list: Worklist, today: string): { from: Prisma.Sql; where: Prisma.Sql; since: Prisma.Sql; ids: Prisma.Sql } {
   // the first live record of its type (track_event.is_first_of_type) starts the clock
-  const firstOf = (type: string) =>
+  const firstOf = (type: TrackStep) =>
     Prisma.sql`track_event s JOIN newcomer n ON n.id = s.newcomer_id JOIN office o ON o.code = n.office_code
-      WHERE s.type = ${Prisma.raw(`'${type}'::"EventType"`)} AND s.is_first_of_type AND s.cancelled_at IS NULL`;
+      WHERE s.type = ${STEP_LITERAL[type]} AND s.is_first_of_type AND s.cancelled_at IS NULL`;
   const eventIds = Prisma.sql`s.id AS event_id, NULL::uuid AS decision_id, NULL::int AS amount_eur`;
   switch (list) {
     case "niet-aangemeld":
@@ -85,7 +93,7 @@ function sourceOf(list: Worklist, today: string): { from: Prisma.Sql; where: Pri
         from: Prisma.sql`track_event s JOIN newcomer n ON n.id = s.newcomer_id JOIN office o ON o.code = n.office_code
           WHERE s.type = 'INFRINGEMENT' AND s.cancelled_at IS NULL`,
         where: Prisma.sql`NOT EXISTS (SELECT 1 FROM infringement_decision x WHERE x.event_id = s.id
-          AND x.status IN (${Prisma.join(STANDING_STATUSES.map((st) => Prisma.sql`${Prisma.raw(`'${st}'::"DecisionStatus"`)}`))}))`,
+          AND x.status IN (${Prisma.join(STANDING_STATUSES.map((st) => STATUS_LITERAL[st]))}))`,
         since: Prisma.sql`s.date`,
         ids: eventIds,
       };
@@ -98,7 +106,7 @@ function sourceOf(list: Worklist, today: string): { from: Prisma.Sql; where: Pri
         from: Prisma.sql`infringement_decision d JOIN track_event s ON s.id = d.event_id JOIN newcomer n ON n.id = s.newcomer_id
           JOIN office o ON o.code = n.office_code
           WHERE d.status = 'FINAL' AND d.outcome = 'BOETE'
-            AND d.payment_status = ${Prisma.raw(open ? `'OPEN'::"PaymentStatus"` : `'HERINNERING'::"PaymentStatus"`)}
+            AND d.payment_status = ${open ? Prisma.sql`'OPEN'::"PaymentStatus"` : Prisma.sql`'HERINNERING'::"PaymentStatus"`}
             AND s.cancelled_at IS NULL`,
         where: Prisma.sql`${overdue(col, open ? "reminder" : "taxHandover", today)} AND d.id = (${Prisma.raw(effectiveDecisionSql("d.event_id", "x.id"))})`,
         since: col,
