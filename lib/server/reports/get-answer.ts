@@ -4,6 +4,7 @@ import "server-only";
 // from one source (report-source.ts: the replica when fresh, else the primary).
 import { answerTables, type AnswerTable } from "@/lib/domain/reports/answer-tables";
 import type { ReportFreshness } from "@/lib/domain/reports/replica-freshness";
+import { parseReportParams } from "@/lib/domain/reports/report-params.schema";
 import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
 import type { Actor } from "@/lib/server/auth/actor";
 import { reportAgencyScope } from "@/lib/server/access/scope";
@@ -24,25 +25,26 @@ export async function getAnswer(
 ): Promise<{ agency: string | null; parts: AnswerPart[]; freshness: ReportFreshness | null }> {
   const agency = reportAgencyScope(actor, input.agency ?? null);
   if (input.recordedOn) assertCan(actor, "report.knowledgeTime");
-  const reader = await openReportReader();
-  const parts = await Promise.all(
-    answerTables.map(async (table) => ({
-      table,
-      reports: await Promise.all(
-        table.measures.map((measure) =>
-          runReport(reader.executor, {
-            measure,
-            by: table.by,
-            from: table.lastYearOnly ? input.to : input.from,
-            to: input.to,
-            asOf: input.asOf,
-            agency,
-            recordedOn: input.recordedOn,
-          }),
-        ),
-      ),
+  const inputs = answerTables.map((table) =>
+    table.measures.map((measure) => ({
+      measure,
+      by: table.by,
+      from: table.lastYearOnly ? input.to : input.from,
+      to: input.to,
+      asOf: input.asOf,
+      agency,
+      recordedOn: input.recordedOn,
     })),
   );
-  await auditReport(actor, use, { from: input.from, to: input.to, asOf: input.asOf, agency, recordedOn: parts[0]?.reports[0]?.recordedOn ?? null });
+  // bad parameters are the user's error (ZodError) before anything runs or is audited; the
+  // instant is the one the reports are computed as recorded on
+  const { recordedOn } = parseReportParams(inputs[0]![0]!);
+  const reader = await openReportReader();
+  // the 19 reports and the audit row of the view do not depend on each other: one round of
+  // waiting instead of the reports first and the audit's insert and commit after them
+  const [parts] = await Promise.all([
+    Promise.all(answerTables.map(async (table, i) => ({ table, reports: await Promise.all(inputs[i]!.map((r) => runReport(reader.executor, r))) }))),
+    auditReport(actor, use, { from: input.from, to: input.to, asOf: input.asOf, agency, recordedOn: recordedOn ?? null }),
+  ]);
   return { agency, parts, freshness: reader.freshness() };
 }

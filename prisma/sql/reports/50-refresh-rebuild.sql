@@ -16,10 +16,11 @@
 -- `changes` false it returns nothing (report_rebuild counts afresh). A fact is matched with its
 -- newcomer too: when events move to another newcomer (a merge), the survivor's new version of a
 -- fact may already stand beside the merged dossier's old one, and only the old one is gone.
-CREATE OR REPLACE FUNCTION "report_fact_sync"(newcomer_ids UUID[], changes BOOLEAN DEFAULT true) RETURNS SETOF report_fact
-LANGUAGE plpgsql AS $$
-BEGIN
-  RETURN QUERY EXECUTE format($q$
+
+-- The statement of report_fact_sync, written once: `filter` picks the facts' newcomers ('true':
+-- all, or 'newcomer_id = ANY($1)'); $1 is the array, $2 `changes`.
+CREATE OR REPLACE FUNCTION "report_fact_sync_sql"(filter TEXT) RETURNS TEXT LANGUAGE sql STABLE AS $f$
+  SELECT format($q$
     WITH cur AS (
       SELECT event_id, valid_from, valid_to, newcomer_id, %1$s FROM report_fact WHERE recorded_to IS NULL AND %2$s
     ), src AS (
@@ -48,20 +49,31 @@ BEGIN
     -- by name, not position: report_fact's columns need not be in the view's order
     UNION ALL SELECT (jsonb_populate_record(NULL::report_fact, to_jsonb(d) || jsonb_build_object('recorded_to', now()))).* FROM dropped d WHERE $2
     UNION ALL SELECT * FROM added WHERE $2
-  $q$, report_count_key(), CASE WHEN newcomer_ids IS NULL THEN 'true' ELSE 'newcomer_id = ANY($1)' END) USING newcomer_ids, changes;
+  $q$, report_count_key(), filter)
+$f$;
+
+-- A save touches one newcomer (a bulk action of a page a few): report_fact_sync_few, generated at
+-- the end of this file from the same statement, is plain SQL in a function, so each connection
+-- plans it once and keeps the plan. EXECUTE would plan the view's four branches and the CTEs on
+-- every save again (most of a trigger's cost). Many newcomers (an import) or all of them (NULL,
+-- report_rebuild) still go through EXECUTE, planned with the actual array: a hash join instead
+-- of index look-ups.
+CREATE OR REPLACE FUNCTION "report_fact_sync"(newcomer_ids UUID[], changes BOOLEAN DEFAULT true) RETURNS SETOF report_fact
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF newcomer_ids IS NOT NULL AND cardinality(newcomer_ids) <= 100 THEN
+    RETURN QUERY SELECT * FROM report_fact_sync_few(newcomer_ids, changes);
+  ELSE
+    RETURN QUERY EXECUTE report_fact_sync_sql(CASE WHEN newcomer_ids IS NULL THEN 'true' ELSE 'newcomer_id = ANY($1)' END) USING newcomer_ids, changes;
+  END IF;
 END $$;
 
--- Re-derives the facts of the given newcomers (report_fact_sync) and moves report_count by the difference.
--- EXECUTE plans with the actual array, so a bulk import of 200,000 newcomers gets a hash join
--- and a single click gets index look-ups. Keys are upserted in a fixed order (the order of the
--- unique index report_count_key) so that two transactions touching the same counts cannot deadlock.
-CREATE OR REPLACE FUNCTION "report_refresh"(newcomer_ids UUID[]) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  IF newcomer_ids IS NULL OR cardinality(newcomer_ids) = 0 THEN RETURN; END IF;
-  PERFORM lock_newcomers(newcomer_ids);
-  EXECUTE format($q$
+-- The statement of report_refresh, written once: `sync` is the call that yields the changed facts
+-- of the newcomers $1.
+CREATE OR REPLACE FUNCTION "report_refresh_sql"(sync TEXT) RETURNS TEXT LANGUAGE sql STABLE AS $f$
+  SELECT format($q$
     WITH changed AS (
-      SELECT * FROM report_fact_sync($1)
+      SELECT * FROM %3$s
     ), delta0 AS (
       -- from_year / to_year: output names (the facts have no such columns)
       SELECT %1$s, extract(year FROM valid_from)::int AS from_year, extract(year FROM valid_to)::int AS to_year,
@@ -81,7 +93,23 @@ BEGIN
     INSERT INTO report_count AS c (grain, %1$s, from_year, to_year, n)
     SELECT * FROM delta ORDER BY grain, %1$s, from_year, to_year
     ON CONFLICT (grain, %1$s, from_year, to_year) DO UPDATE SET n = c.n + excluded.n
-  $q$, report_count_key(), report_count_key(true)) USING newcomer_ids;
+  $q$, report_count_key(), report_count_key(true), sync)
+$f$;
+
+-- Re-derives the facts of the given newcomers (report_fact_sync) and moves report_count by the difference.
+-- EXECUTE plans with the actual array, so a bulk import of 200,000 newcomers gets a hash join
+-- and a single click gets index look-ups. Keys are upserted in a fixed order (the order of the
+-- unique index report_count_key) so that two transactions touching the same counts cannot deadlock.
+-- Up to 100 newcomers: the planned-once statement of report_refresh_few (see report_fact_sync).
+CREATE OR REPLACE FUNCTION "report_refresh"(newcomer_ids UUID[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF newcomer_ids IS NULL OR cardinality(newcomer_ids) = 0 THEN RETURN; END IF;
+  PERFORM lock_newcomers(newcomer_ids);
+  IF cardinality(newcomer_ids) <= 100 THEN
+    PERFORM report_refresh_few(newcomer_ids);
+  ELSE
+    EXECUTE report_refresh_sql('report_fact_sync($1)') USING newcomer_ids;
+  END IF;
 END $$;
 
 -- Derives both tables from scratch: a bulk import, a benchmark load (triggers off) and the
@@ -125,3 +153,18 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION "report_rebuild"() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION "report_rebuild"() TO inburgering_app;
+
+-- The two planned-once functions, generated from the statements above (and with them the key of
+-- 10-count-key.sql): static SQL in a function body is prepared once per connection; $1 / $2 are
+-- the functions' parameters. force_generic_plan: PostgreSQL would otherwise re-plan a statement
+-- with its actual parameters on every call while that looks cheaper than the generic plan, which
+-- for up to 100 newcomers is the same index look-ups. Generated again whenever the files apply.
+DO $generate$
+BEGIN
+  EXECUTE format('CREATE OR REPLACE FUNCTION "report_fact_sync_few"(UUID[], BOOLEAN) RETURNS SETOF report_fact LANGUAGE plpgsql '
+                 'SET plan_cache_mode = force_generic_plan AS %L',
+                 'BEGIN RETURN QUERY ' || report_fact_sync_sql('newcomer_id = ANY($1)') || '; END');
+  EXECUTE format('CREATE OR REPLACE FUNCTION "report_refresh_few"(UUID[]) RETURNS void LANGUAGE plpgsql '
+                 'SET plan_cache_mode = force_generic_plan AS %L',
+                 'BEGIN ' || report_refresh_sql('report_fact_sync_few($1, true)') || '; END');
+END $generate$;

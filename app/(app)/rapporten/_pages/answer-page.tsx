@@ -29,15 +29,19 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
   const actor = await requirePageActor("report.read");
   const t = translator("reports", actor.locale);
   const request = readPageRequest(questions["vraag-1"], await searchParams, todayIso());
-  const agencies = await listReportAgencies(actor);
-  let answer: Awaited<ReturnType<typeof getAnswer>> | null = null;
-  let error: string | null = null;
-  try {
-    answer = await getAnswer(actor, request, { action: "report.view", what: "antwoord", publication: request.publication });
-  } catch (e) {
-    if (!(e instanceof ZodError)) throw e;
-    error = issuesText(e.issues, localeOf(actor));
-  }
+  // independent reads side by side: the agency list, the 19 reports (with the audit of the view)
+  // and the open provisional publications of the publish form
+  const [agencies, { answer, error }, provisionals] = await Promise.all([
+    listReportAgencies(actor),
+    getAnswer(actor, request, { action: "report.view", what: "antwoord", publication: request.publication }).then(
+      (a) => ({ answer: a, error: null }),
+      (e: unknown) => {
+        if (e instanceof ZodError) return { answer: null, error: issuesText(e.issues, localeOf(actor)) };
+        throw e;
+      },
+    ),
+    can(actor.role, "report.publish") ? openProvisionals(actor) : [],
+  ]);
   const query = pageQuery({ ...request, agency: answer?.agency ?? request.agency });
   // the tables of the answer are one publication: protected together (they share totals)
   const masks = answer
@@ -130,7 +134,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
               questionText={defaultQuestionText(undefined, actor.locale)}
               introduction={introduction}
               question={ANSWERED_QUESTION}
-              provisionals={await openProvisionals(actor)}
+              provisionals={provisionals}
             />
           )}
         </>

@@ -26,7 +26,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
   const t = translator("reports", actor.locale);
   const question = questions[slug];
   const request = readPageRequest(question, await searchParams, todayIso());
-  const [agencies, result] = await Promise.all([
+  const [agencies, result, provisionals] = await Promise.all([
     listReportAgencies(actor),
     getReport(actor, request, { action: "report.view", what: slug, publication: request.publication }).then(
       (report) => ({ report, error: null }),
@@ -35,6 +35,8 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
         throw e;
       },
     ),
+    // the publish form's open provisional publications, beside the report instead of after it
+    can(actor.role, "report.publish") ? openProvisionals(actor) : [],
   ]);
   const measure = isMeasure(request.measure) ? request.measure : question.defaultMeasure;
   const [mask] = result.report ? await publicationMasks([result.report], request.publication, result.report.agency) : [null];
@@ -107,7 +109,7 @@ export async function QuestionPage({ slug, searchParams }: { slug: QuestionSlug;
               asOf={request.asOf}
               agency={result.report.agency}
               forPublication={request.publication}
-              provisionals={await openProvisionals(actor)}
+              provisionals={provisionals}
             />
           )}
         </>
