@@ -21,10 +21,23 @@ export interface PeriodParams {
   asOf: string;
 }
 
+export interface PageTiming {
+  page: string;
+  /** the first visit: a session signed in just before, a reference date no run used before */
+  first: number;
+  /** later visits, each with another reference date than the visit before it */
+  ms: number;
+  min: number;
+  max: number;
+}
+
 /**
- * Median time per page over `runs` fetches after one warm-up; fails on anything but a 200 with a
- * table. `reportsDatabaseUrl`: the app reads its reports from that replica (REPORTS_DATABASE_URL),
- * and every page must say it did (the freshness note), so a silent fallback cannot pass for it.
+ * Per page: a first visit (fresh session, a reference date not asked before), then `runs` visits
+ * rotating over `asOfDates` (never the parameters just fetched), timed until the HTML is complete;
+ * fails on anything but a 200 with a table. `reportsDatabaseUrl`: the app reads its reports from
+ * that replica (REPORTS_DATABASE_URL), and every page must say it did (the freshness note), so a
+ * silent fallback cannot pass for it. `restart`: afterwards PostgreSQL is restarted and the answer
+ * page visited once more by a fresh session (the first visitor after a restart; `cold`).
  */
 export async function timeReportPages(
   databaseUrl: string,
@@ -33,7 +46,8 @@ export async function timeReportPages(
   runs: number,
   log: (s: string) => void,
   reportsDatabaseUrl?: string,
-) {
+  opts: { asOfDates?: string[]; restart?: () => Promise<void> } = {},
+): Promise<{ pages: PageTiming[]; cold: { ms: number; failedBefore: number } | null }> {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   await seedDemoUsers(c);
@@ -47,37 +61,71 @@ export async function timeReportPages(
     NEXTAUTH_SECRET: authSecret(),
     ...(reportsDatabaseUrl ? { REPORTS_DATABASE_URL: reportsDatabaseUrl } : {}),
   });
+  const dates = opts.asOfDates?.length ? opts.asOfDates : [period.asOf];
+  // first visits use dates of their own (the day after each), so no earlier run warmed exactly them
+  const firstDate = (i: number) => {
+    const d = new Date(`${dates[i % dates.length]}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + 1 + Math.floor(i / dates.length));
+    return d.toISOString().slice(0, 10);
+  };
+  const urlOf = (p: PageCase, asOf: string) => {
+    // the answer page (Tables 1–18) takes the period only
+    const q = new URLSearchParams(
+      p.slug === "antwoord"
+        ? { from: String(period.from), to: String(period.to), asOf }
+        : { measure: p.measure, by: p.by.join(","), from: String(period.from), to: String(period.to), asOf },
+    );
+    return `/rapporten/${p.slug}?${q}`;
+  };
+  const fetchPage = async (user: HttpUser, url: string) => {
+    const page = await user.get(url);
+    if (page.status !== 200 || !page.body.includes("<table"))
+      throw new Error(`${url}: HTTP ${page.status}, ${page.body.includes("<table") ? "" : "geen tabel"}`);
+    if (reportsDatabaseUrl && !page.body.includes('data-freshness="replica"')) throw new Error(`${url}: niet van de replica gelezen`);
+    return page.ms;
+  };
+  const freshUser = async () => {
+    const user = new HttpUser(base, "manager@agii.demo");
+    await user.signIn(DEMO_PASSWORD);
+    if (!user.signedIn) throw new Error("aanmelden als manager@agii.demo mislukt");
+    return user;
+  };
   try {
     await waitForHttp(`${base}/login`);
-    const manager = new HttpUser(base, "manager@agii.demo");
-    await manager.signIn(DEMO_PASSWORD);
-    if (!manager.signedIn) throw new Error("aanmelden als manager@agii.demo mislukt");
-    const results: { page: string; ms: number }[] = [];
-    for (const p of cases) {
-      // the answer page (Tables 1–18) takes the period only
-      const q = new URLSearchParams(
-        p.slug === "antwoord"
-          ? { from: String(period.from), to: String(period.to), asOf: period.asOf }
-          : { measure: p.measure, by: p.by.join(","), from: String(period.from), to: String(period.to), asOf: period.asOf },
-      );
-      const url = `/rapporten/${p.slug}?${q}`;
-      const fetchPage = async () => {
-        const page = await manager.get(url);
-        if (page.status !== 200 || !page.body.includes("<table"))
-          throw new Error(`${url}: HTTP ${page.status}, ${page.body.includes("<table") ? "" : "geen tabel"}`);
-        if (reportsDatabaseUrl && !page.body.includes('data-freshness="replica"')) throw new Error(`${url}: niet van de replica gelezen`);
-        return page.ms;
-      };
-      await fetchPage();
+    // the app's own start-up (its first request loads the page's code): not a visitor's figure
+    await fetchPage(await freshUser(), urlOf(cases[0]!, period.asOf));
+    const results: PageTiming[] = [];
+    for (const [k, p] of cases.entries()) {
+      const first = await fetchPage(await freshUser(), urlOf(p, firstDate(k)));
+      const user = await freshUser();
       const times: number[] = [];
-      for (let i = 0; i < runs; i++) times.push(await fetchPage());
+      for (let i = 0; i < runs; i++) times.push(await fetchPage(user, urlOf(p, dates[(i + k) % dates.length]!)));
       times.sort((a, b) => a - b);
       results.push({
         page: p.slug === "antwoord" ? "antwoord (tabellen 1–18)" : `${p.slug} ${p.measure} per ${p.by.join(",")}`,
+        first,
         ms: times[Math.floor(times.length / 2)]!,
+        min: times[0]!,
+        max: times.at(-1)!,
       });
     }
-    return results;
+    let cold: { ms: number; failedBefore: number } | null = null;
+    const answer = cases.find((p) => p.slug === "antwoord");
+    if (opts.restart && answer) {
+      await opts.restart();
+      const user = await freshUser();
+      // a request that meets a connection of the stopped server fails once; counted, then the next one is timed
+      let failedBefore = 0;
+      for (;;) {
+        try {
+          cold = { ms: await fetchPage(user, urlOf(answer, firstDate(cases.length))), failedBefore };
+          break;
+        } catch (e) {
+          if (++failedBefore > 3) throw e;
+        }
+      }
+    }
+    return { pages: results, cold };
   } finally {
     app.kill("SIGTERM");
     await new Promise((r) => app.once("exit", r));

@@ -13,10 +13,17 @@ interface Connection {
 }
 const globalForDb = globalThis as unknown as { __inburgeringDb?: Connection; __inburgeringReportsDb?: { url: string; pool: pg.Pool } };
 
+/** How long an unused connection of the app's pool stays open. */
+const IDLE_CONNECTION_MS = 15 * 60_000;
+
 function instance(): Connection {
   if (!globalForDb.__inburgeringDb) {
     const { DATABASE_URL: url, DATABASE_POOL_SIZE: max } = serverEnv();
-    const pool = createPool(url, { max });
+    // idle connections are kept (node-postgres closes them after 10 s by default): a new one costs
+    // a fork, the SCRAM handshake and a cold catalog cache, and each kept one holds the plans of
+    // the statements it ran (the report triggers' among them, prisma/sql/reports/50-refresh-rebuild.sql);
+    // allowExitOnIdle: an idle pool never keeps a script or a test process alive
+    const pool = createPool(url, { max, idleTimeoutMillis: IDLE_CONNECTION_MS, allowExitOnIdle: true });
     globalForDb.__inburgeringDb = { db: createPrismaClient(url, pool), pool };
   }
   return globalForDb.__inburgeringDb;
