@@ -7,6 +7,8 @@
 // "first contract" query with and without the is_first_of_type marker. Prints EXPLAIN plans.
 // `--pages --replica`: also makes a streaming standby of the (embedded) database and times the
 // same pages with the app reading its reports there (REPORTS_DATABASE_URL), side by side.
+// `--writes`: the per-save cost of the report triggers through recordTrackEvent (with / without).
+// `--as-of D1,D2,…`: the reference dates the answer and the pages are timed at (default four).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
