@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { EXPORT_ROW_CAP } from "@/lib/domain/lists/export-table";
 import { db } from "@/lib/server/db";
+import { ValidationError } from "@/lib/server/errors";
 import { createSearchToken } from "@/lib/server/dossiers/search-token";
 import { exportList } from "@/lib/server/lists/export-list";
 import { exportDvzAdviceList, exportFineQueue, exportNewcomerList, exportWorklist } from "@/lib/server/lists/list-exports";
@@ -206,5 +207,13 @@ describe("the other lists", () => {
     expect(lines[1]).toMatch(new RegExp(`^2026-06-01,${tag} Voornaam,\\d{2}\\.\\d{2}\\.\\d{2}-\\*\\*\\*\\.\\*\\*,nee,nee,ONBEKEND,$`));
     const { after } = await lastAudit("dvz.advice.list.export", admin.userId);
     expect(after).toMatchObject({ count: 1, filters: { naam: tag, sort: "-datum" }, newcomerIds: [n.id] });
+  });
+
+  it("a control character in a list's filter is a clear error, nothing exported or audited (was a 500: NUL in the audit JSON)", async () => {
+    const admin = await createTestUser("ADMIN");
+    const e = await exportDvzAdviceList(admin, { naam: "x\u0000" }, NOW).catch((err) => err);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect(Object.keys(e.fieldErrors)).toEqual(["naam"]);
+    expect(await db.auditLog.count({ where: { action: "dvz.advice.list.export", userId: admin.userId } })).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import { allNewcomerListRows } from "@/lib/server/dossiers/list-newcomers";
 import { listNewcomersSchema } from "@/lib/server/dossiers/newcomer.schema";
 import { isNationalNumberQuery, resolveSearchToken } from "@/lib/server/dossiers/search-token";
 import { allDvzAdvices, DVZ_ADVICE_COLUMNS } from "@/lib/server/dvz/advice";
+import { adviceListFilterSchema } from "@/lib/server/dvz/dvz.schema";
 import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { allUndecidedInfringements } from "@/lib/server/fines/queue";
 import { queueQuerySchema } from "@/lib/server/fines/queue.schema";
@@ -122,7 +123,7 @@ export async function exportFineQueue(actor: Actor, input: Input, now = new Date
 /** The DVZ advice list with its name filter and sort. */
 export async function exportDvzAdviceList(actor: Actor, input: Input, now = new Date()) {
   const params = parseListParams(input, DVZ_ADVICE_COLUMNS, "-datum");
-  const name = (input.naam ?? "").slice(0, 100);
+  const { naam: name } = parseInput(adviceListFilterSchema, { naam: input.naam });
   const opts = { name, sort: params.sort, desc: params.desc };
   return exportList(
     actor,
