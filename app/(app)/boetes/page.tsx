@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { infringementLabel } from "@/components/fines/labels";
+import { ExportForm } from "@/components/lists/export-form";
+import { Pager } from "@/components/lists/pager";
 import { codes } from "@/lib/domain/codes";
 import { formatDate, formatEuro, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
@@ -128,19 +130,26 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
             </table>
           </div>
         )}
-        <nav className="flex items-center gap-3 text-sm" aria-label={t("queue.page", { page: queue.page, pages: queue.pages })}>
-          {queue.page > 1 && (
-            <Link className="text-brand-700 underline" href={pageHref(queue.page - 1)}>
-              {common("actions.previous")}
-            </Link>
-          )}
-          <span>{t("queue.page", { page: queue.page, pages: queue.pages })}</span>
-          {queue.page < queue.pages && (
-            <Link className="text-brand-700 underline" href={pageHref(queue.page + 1)}>
-              {common("actions.next")}
-            </Link>
-          )}
-        </nav>
+        <Pager
+          page={queue.page}
+          pages={queue.pages}
+          href={pageHref}
+          label={t("queue.pagination")}
+          pageText={t("queue.page", { page: queue.page, pages: formatNumber(queue.pages, actor.locale) })}
+          previous={common("actions.previous")}
+          next={common("actions.next")}
+        />
+        {queue.items.length > 0 && (
+          <ExportForm
+            id="queue-export"
+            action="/boetes/export"
+            fields={{ agency: query.agency, type: query.type, minAgeDays: query.minAgeDays }}
+            role={actor.role}
+            locale={actor.locale}
+            total={queue.total}
+            totalCapped={false}
+          />
+        )}
       </section>
 
       <section aria-labelledby="awaiting-heading" className="space-y-2">
@@ -175,6 +184,18 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
             </Link>
           )}
         </p>
+        {reminders.items.length > 0 && (
+          // the reminders list is the worklist "herinneringen": its export, every page
+          <ExportForm
+            id="reminders-export"
+            action="/werklijsten/herinneringen/export"
+            fields={{ sort: "sinds" }}
+            role={actor.role}
+            locale={actor.locale}
+            total={reminders.total}
+            totalCapped={reminders.totalCapped}
+          />
+        )}
         {reminders.items.length === 0 ? (
           <p>{t("queue.remindersEmpty")}</p>
         ) : (

@@ -14,6 +14,11 @@ import { BulkMove } from "@/components/lists/bulk-move";
 import { PrintInvitationsButton } from "@/components/lists/print-invitations-button";
 import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
 import { SORTS, TRACK_STATUS_FILTERS } from "@/lib/server/dossiers/newcomer.schema";
+import { countNewcomersExact } from "@/lib/server/dossiers/count-newcomers";
+import { ExportForm } from "@/components/lists/export-form";
+import { Pager } from "@/components/lists/pager";
+import { listHref, pageCount } from "@/lib/domain/lists/list-params";
+import { can } from "@/lib/domain/permissions";
 
 export const generateMetadata = pageTitle("dossiers", "title");
 
@@ -47,9 +52,16 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
     listNewcomerFilterOptions(actor),
     listNewcomerFormOptions(),
   ]);
-  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const inUrl = tokenQuery !== null ? { ...raw, q: "", zoek: token } : raw;
-  const href = (page: number) => `/dossiers?${new URLSearchParams({ ...Object.fromEntries(Object.entries(inUrl).filter(([, v]) => v)), page: String(page) })}`;
+  // "meer dan 10.000" is fast and honest; the exact count only when asked for (?telling=exact)
+  const exact = one(sp.telling) === "exact" && list.totalCapped;
+  const total = exact ? await countNewcomersExact(actor, list.query) : list.total;
+  const pages = pageCount(total, list.pageSize);
+  // a number search stays its token in every link (never the number itself)
+  const inUrl = { ...(tokenQuery !== null ? { ...raw, q: "", zoek: token } : raw), page: null, telling: exact ? "exact" : null };
+  const href = (page: number) => listHref("/dossiers", inUrl, { page });
+  // the export posts the filters the list applied; a number search as its token
+  const { page: _page, ...applied } = list.query;
+  const filters = { ...applied, q: tokenQuery !== null ? null : applied.q, zoek: tokenQuery !== null ? token : null };
   const thisYear = new Date().getUTCFullYear();
   return (
     <div className="space-y-6">
@@ -160,10 +172,29 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
       <p className="text-sm text-slate-700" role="status" data-testid="result-count">
-        {list.totalCapped
+        {list.totalCapped && !exact
           ? t("list.countCapped", { count: formatNumber(list.total, actor.locale) })
-          : t("list.count", { count: formatNumber(list.total, actor.locale) })}
+          : t("list.count", { count: formatNumber(total, actor.locale) })}
+        {list.totalCapped && !exact && (
+          <>
+            {" "}
+            <Link href={listHref("/dossiers", inUrl, { telling: "exact" })} className="underline" prefetch={false}>
+              {t("list.exactCount")}
+            </Link>
+          </>
+        )}
       </p>
+      {list.rows.length > 0 && (
+        <ExportForm
+          id="dossiers-export"
+          action="/dossiers/export"
+          fields={filters}
+          role={actor.role}
+          locale={actor.locale}
+          total={total}
+          totalCapped={list.totalCapped && !exact}
+        />
+      )}
       {list.rows.length === 0 ? (
         <p className="card">{t("list.empty")}</p>
       ) : (
@@ -174,6 +205,11 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           toolbar={
             <>
               <PrintInvitationsButton label={wl("bulk.printInvitations")} />
+              {can(actor.role, "dvz.advise") && (
+                <button type="submit" name="bulk" value="dvz" className="btn-secondary" data-testid="bulk-dvz-advice">
+                  {wl("bulk.dvzAdvice")}
+                </button>
+              )}
               <BulkMove
                 offices={moveTargets}
                 labels={{ moveTo: wl("bulk.moveTo"), move: wl("bulk.move"), choose: wl("bulk.chooseOffice"), reason: wl("bulk.moveReason") }}
@@ -217,21 +253,20 @@ export default async function DossiersPage({ searchParams }: { searchParams: Pro
           </div>
         </BulkForm>
       )}
-      {pages > 1 && (
-        <nav aria-label={t("list.pagination")} className="flex items-center gap-3 text-sm">
-          {list.query.page > 1 && (
-            <Link className="btn-secondary" href={href(list.query.page - 1)} rel="prev">
-              {common("actions.previous")}
-            </Link>
-          )}
-          <span>{t("list.page", { page: list.query.page, pages: formatNumber(pages, actor.locale) })}</span>
-          {list.query.page < pages && (
-            <Link className="btn-secondary" href={href(list.query.page + 1)} rel="next">
-              {common("actions.next")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager
+        page={list.query.page}
+        pages={pages}
+        more={list.totalCapped && !exact}
+        href={href}
+        label={t("list.pagination")}
+        pageText={
+          list.totalCapped && !exact
+            ? common("lists.pager.pageMore", { page: list.query.page, pages: formatNumber(pages, actor.locale) })
+            : t("list.page", { page: list.query.page, pages: formatNumber(pages, actor.locale) })
+        }
+        previous={common("actions.previous")}
+        next={common("actions.next")}
+      />
     </div>
   );
 }

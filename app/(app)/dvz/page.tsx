@@ -1,6 +1,7 @@
 import { FollowUpForm } from "@/components/dvz/follow-up-form";
 import { GenerateAdviceForm } from "@/components/dvz/generate-advice-form";
 import { DVZ_FOLLOW_UPS } from "@/lib/domain/code-sets";
+import { ExportForm } from "@/components/lists/export-form";
 import { Pager } from "@/components/lists/pager";
 import { SortHeader } from "@/components/lists/sort-header";
 import { listHref, pageCount, parseListParams, sortParamOf } from "@/lib/domain/lists/list-params";
@@ -131,6 +132,17 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
         <p className="text-sm text-slate-700" role="status" data-testid="dvz-advice-count">
           {t("advices.count", { count: formatNumber(advicePage.total, actor.locale) })}
         </p>
+        {advices.length > 0 && (
+          <ExportForm
+            id="advices-export"
+            action="/dvz/adviezen/export"
+            fields={{ naam: name, sort: sortParamOf(listParams) }}
+            role={actor.role}
+            locale={actor.locale}
+            total={advicePage.total}
+            totalCapped={false}
+          />
+        )}
         {advices.length === 0 ? (
           <p>{t("advices.empty")}</p>
         ) : (

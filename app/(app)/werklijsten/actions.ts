@@ -7,7 +7,7 @@ import { translator } from "@/lib/i18n/messages";
 import type { ActionResult } from "@/lib/server/action-result";
 import { action } from "@/lib/server/entry/action";
 import { ValidationError } from "@/lib/server/errors";
-import { bulkMoveNewcomers, bulkOpenLateRegistrationInfringements } from "@/lib/server/worklists/bulk";
+import { bulkGenerateDvzAdvice, bulkMoveNewcomers, bulkOpenLateRegistrationInfringements } from "@/lib/server/worklists/bulk";
 
 type Prev = ActionResult | null;
 
@@ -22,8 +22,13 @@ export const bulkAction = action("dossier.write", async (actor, _prev: Prev, for
   } else if (kind === "move") {
     const r = await bulkMoveNewcomers(actor, { ids, officeCode: form.get("officeCode") ?? "", reason: form.get("reason") ?? "" });
     message = t("bulk.moved", { count: r.count });
+  } else if (kind === "dvz") {
+    // the data layer checks dvz.advise (admins); the button is shown to them only
+    const r = await bulkGenerateDvzAdvice(actor, { ids });
+    message = t("bulk.dvzAdvised", { count: r.count });
   } else throw new ValidationError({ bulk: "request.badRequest" });
   revalidatePath("/werklijsten", "layout");
   revalidatePath("/dossiers");
+  if (kind === "dvz") revalidatePath("/dvz");
   return { ok: true, message };
 });

@@ -1,5 +1,6 @@
 // The file exchanged with the Immigration Office (DVZ): by law exactly five fields per newcomer
 // and nothing else. Cells that a spreadsheet would run as a formula are neutralised.
+import { guardFormula } from "@/lib/domain/lists/formula-guard";
 export interface DvzExportRow {
   lastName: string;
   firstName: string;
@@ -16,7 +17,7 @@ export const DVZ_CSV_HEADER = ["achternaam", "voornaam", "rijksregisternummer", 
  * (OWASP "CSV injection"); cells with a comma, quote or line break are quoted.
  */
 export function escapeCsvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = guardFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -13,6 +13,7 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { listNewcomersSchema, type ListNewcomersQuery, type TrackStatusFilter } from "./newcomer.schema";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import type { Tx } from "@/lib/server/kit/tx";
 
 export const PAGE_SIZE = 25;
 /** Counting stops here: "more than 10.000" is all a person needs to know to refine a search. */
@@ -196,4 +197,30 @@ export async function listNewcomerFilterOptions(actor: Actor) {
     orderBy: [{ agencyCode: "asc" }, { label: "asc" }],
   });
   return { offices };
+}
+
+/**
+ * Every row of the list in its order (the page's filters and sort), up to `limit`: the export
+ * (lib/server/lists/list-exports.ts), read in the caller's transaction. The same WHERE and ORDER as
+ * the page, one statement.
+ */
+export async function allNewcomerListRows(tx: Tx, actor: Actor, query: ListNewcomersQuery, limit: number) {
+  assertCan(actor, "dossier.read");
+  const rows = await tx.$queryRaw<Row[]>(Prisma.sql`
+    SELECT ${rowColumns()}
+    FROM newcomer n JOIN office o ON o.code = n.office_code
+    WHERE ${newcomerListWhere(actor, query)}
+    ORDER BY ${ORDER[query.sort]}
+    LIMIT ${limit}`);
+  return rows.map((r) => ({
+    id: r.id,
+    maskedNationalNumber: maskNationalNumber(r.national_number),
+    lastName: r.last_name,
+    firstName: r.first_name,
+    birthDate: r.birth_date.toISOString().slice(0, 10),
+    gender: r.gender,
+    officeLabel: r.office_label,
+    targetGroup: r.target_group,
+    status: r.status,
+  }));
 }

@@ -23,3 +23,8 @@ export const followUpSchema = z.object({
 });
 
 export const dvzExportSchema = z.object({ from: isoDate, to: isoDate }).refine((v) => v.from <= v.to, { path: ["to"], message: "form.endBeforeStart" });
+
+/** The advice list's name filter as its export posts it: cut to 100 like the page, no control characters (NUL broke the audit row). */
+export const adviceListFilterSchema = z.object({
+  naam: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 100) : ""), text()),
+});

@@ -9,6 +9,7 @@ import { todayIso } from "@/lib/i18n/format";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
+import type { Tx } from "@/lib/server/kit/tx";
 import { dateOf, isoOf } from "@/lib/domain/kit";
 import type { QueueQuery } from "./queue.schema";
 
@@ -21,10 +22,9 @@ function person(n: { id: string; lastName: string; firstName: string; nationalNu
   return { id: n.id, name: `${n.lastName} ${n.firstName}`, maskedNationalNumber: maskNationalNumber(n.nationalNumber) };
 }
 
-export async function listUndecidedInfringements(actor: Actor, query: QueueQuery, now = new Date()) {
-  assertCan(actor, "fine.read");
-  const today = dateOf(todayIso(now));
-  const where: Prisma.TrackEventWhereInput = {
+/** The queue's filter: undecided infringement dossiers within the actor's scope, with the query's filters. */
+function undecidedWhere(actor: Actor, query: QueueQuery, today: Date): Prisma.TrackEventWhereInput {
+  return {
     type: "INFRINGEMENT",
     cancelledAt: null,
     newcomer: newcomerScope(actor),
@@ -33,37 +33,52 @@ export async function listUndecidedInfringements(actor: Actor, query: QueueQuery
     ...(query.type ? { infringementType: query.type } : {}),
     ...(query.minAgeDays !== undefined ? { date: { lte: new Date(today.getTime() - query.minAgeDays * DAY_MS) } } : {}),
   };
+}
+
+const queueOrder: Prisma.TrackEventOrderByWithRelationInput[] = [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }];
+const queueSelect = {
+  id: true,
+  date: true,
+  infringementType: true,
+  agency: { select: { label: true } },
+  office: { select: { label: true } },
+  newcomer: { select: newcomerSelect },
+} as const satisfies Prisma.TrackEventSelect;
+
+function queueItem(today: Date) {
+  return (r: Prisma.TrackEventGetPayload<{ select: typeof queueSelect }>) => ({
+    eventId: r.id,
+    receivedOn: isoOf(r.date),
+    ageDays: Math.floor((today.getTime() - r.date.getTime()) / DAY_MS),
+    infringementType: r.infringementType,
+    agency: r.agency.label,
+    office: r.office.label,
+    newcomer: person(r.newcomer),
+  });
+}
+
+export async function listUndecidedInfringements(actor: Actor, query: QueueQuery, now = new Date()) {
+  assertCan(actor, "fine.read");
+  const today = dateOf(todayIso(now));
+  const where = undecidedWhere(actor, query, today);
   const [total, rows] = await Promise.all([
     db.trackEvent.count({ where }),
-    db.trackEvent.findMany({
-      where,
-      orderBy: [{ date: "asc" }, { createdAt: "asc" }, { id: "asc" }],
-      skip: (query.page - 1) * FINE_QUEUE_PAGE_SIZE,
-      take: FINE_QUEUE_PAGE_SIZE,
-      select: {
-        id: true,
-        date: true,
-        infringementType: true,
-        agency: { select: { label: true } },
-        office: { select: { label: true } },
-        newcomer: { select: newcomerSelect },
-      },
-    }),
+    db.trackEvent.findMany({ where, orderBy: queueOrder, skip: (query.page - 1) * FINE_QUEUE_PAGE_SIZE, take: FINE_QUEUE_PAGE_SIZE, select: queueSelect }),
   ]);
   return {
     total,
     page: query.page,
     pages: Math.max(1, Math.ceil(total / FINE_QUEUE_PAGE_SIZE)),
-    items: rows.map((r) => ({
-      eventId: r.id,
-      receivedOn: isoOf(r.date),
-      ageDays: Math.floor((today.getTime() - r.date.getTime()) / DAY_MS),
-      infringementType: r.infringementType,
-      agency: r.agency.label,
-      office: r.office.label,
-      newcomer: person(r.newcomer),
-    })),
+    items: rows.map(queueItem(today)),
   };
+}
+
+/** Every dossier of the queue in its order, up to `limit` (the export, lib/server/lists), in the caller's transaction. */
+export async function allUndecidedInfringements(tx: Tx, actor: Actor, query: QueueQuery, limit: number, now = new Date()) {
+  assertCan(actor, "fine.read");
+  const today = dateOf(todayIso(now));
+  const rows = await tx.trackEvent.findMany({ where: undecidedWhere(actor, query, today), orderBy: queueOrder, take: limit, select: queueSelect });
+  return rows.map(queueItem(today));
 }
 
 export async function listAwaitingConfirmation(actor: Actor) {

@@ -13,6 +13,7 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { moveNewcomerIn } from "@/lib/server/dossiers/save-newcomer";
 import { recordTrackEventIn } from "@/lib/server/dossiers/record-event";
+import { generateDvzAdviceIn } from "@/lib/server/dvz/advice";
 import { LocalizedError, ValidationError } from "@/lib/server/errors";
 import type { Tx } from "@/lib/server/kit/tx";
 import { parseInput } from "@/lib/server/kit/parse-input";
@@ -105,6 +106,37 @@ export async function bulkMoveNewcomers(actor: Actor, input: unknown) {
       after: { officeCode: v.officeCode, items },
       reason: v.reason ?? null,
     });
+    return { count: items.length, items };
+  });
+}
+
+/**
+ * A DVZ advice dated today for every selected newcomer (admins, dvz.advise): the single advice's
+ * rule (generateDvzAdviceIn, lib/server/dvz/advice.ts) for each, in one transaction — one that is
+ * not found or already advised today refuses the whole selection, with every reason at once.
+ */
+export async function bulkGenerateDvzAdvice(actor: Actor, input: unknown, now = new Date()) {
+  assertCan(actor, "dvz.advise");
+  const { ids } = parseInput(bulkSelectionSchema, input);
+  const date = todayIso(now);
+  return db.$transaction(async (tx) => {
+    const found = await lockSelection(tx, actor, ids);
+    const problems: Record<string, MsgLike> = {};
+    const items: { newcomerId: string; adviceId: string; contractSigned: boolean | null; attestationObtained: boolean | null }[] = [];
+    for (const id of ids) {
+      if (!found.has(id)) {
+        problems[`item.${id}`] = "request.notFound";
+        continue;
+      }
+      try {
+        const a = await generateDvzAdviceIn(tx, actor, id, date);
+        items.push({ newcomerId: id, adviceId: a.id, contractSigned: a.contractSigned, attestationObtained: a.attestationObtained });
+      } catch (e) {
+        problems[`item.${id}`] = itemProblem(e);
+      }
+    }
+    refuseIfAny(problems);
+    await recordAudit(tx, actor, { action: "bulk.dvz.advice", entityType: "newcomer", agencyCode: actor.agencyCode, after: { date, items } });
     return { count: items.length, items };
   });
 }

@@ -1,6 +1,7 @@
 // The audit log for the DPO: filters (user, dossier by national number, action, period), pages
 // with the true total, Dutch labels, changes per field, and a CSV export of the filtered rows.
 import Link from "next/link";
+import { Pager } from "@/components/lists/pager";
 import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
@@ -193,21 +194,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      {list.pages > 1 && (
-        <nav aria-label={t("pagination")} className="flex items-center gap-3 text-sm">
-          {list.page > 1 && (
-            <Link className="btn-secondary" href={href(list.page - 1)} rel="prev">
-              {common("actions.previous")}
-            </Link>
-          )}
-          <span>{t("page", { page: list.page, pages: formatNumber(list.pages, actor.locale) })}</span>
-          {list.page < list.pages && (
-            <Link className="btn-secondary" href={href(list.page + 1)} rel="next">
-              {common("actions.next")}
-            </Link>
-          )}
-        </nav>
-      )}
+      <Pager
+        page={list.page}
+        pages={list.pages}
+        href={href}
+        label={t("pagination")}
+        pageText={t("page", { page: list.page, pages: formatNumber(list.pages, actor.locale) })}
+        previous={common("actions.previous")}
+        next={common("actions.next")}
+      />
     </div>
   );
 }

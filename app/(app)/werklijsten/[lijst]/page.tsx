@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { BulkForm } from "@/components/lists/bulk-form";
 import { BulkMove } from "@/components/lists/bulk-move";
 import { PrintInvitationsButton } from "@/components/lists/print-invitations-button";
+import { ExportForm } from "@/components/lists/export-form";
 import { Pager } from "@/components/lists/pager";
 import { SortHeader } from "@/components/lists/sort-header";
 import { listHref, pageCount, sortParamOf } from "@/lib/domain/lists/list-params";
@@ -126,13 +127,15 @@ export default async function WorklistPage({ params, searchParams }: { params: P
         )}
       </p>
       {list.rows.length > 0 && (
-        <form method="post" action={`${path}/export`}>
-          <input type="hidden" name="kantoor" value={query.office ?? ""} />
-          <input type="hidden" name="sort" value={sortParamOf(query)} />
-          <button type="submit" className="btn-secondary">
-            {t("exportCsv")}
-          </button>
-        </form>
+        <ExportForm
+          id="worklist-export"
+          action={`${path}/export`}
+          fields={{ kantoor: query.office, sort: sortParamOf(query) }}
+          role={actor.role}
+          locale={actor.locale}
+          total={list.total}
+          totalCapped={list.totalCapped}
+        />
       )}
       {/* the bulk form stays mounted when its action empties the list, so its outcome stays visible */}
       {bulk ? (
@@ -147,6 +150,11 @@ export default async function WorklistPage({ params, searchParams }: { params: P
                 </button>
               )}
               <PrintInvitationsButton label={t("bulk.printInvitations")} />
+              {can(actor.role, "dvz.advise") && (
+                <button type="submit" name="bulk" value="dvz" className="btn-secondary" data-testid="bulk-dvz-advice">
+                  {t("bulk.dvzAdvice")}
+                </button>
+              )}
               <BulkMove
                 offices={moveTargets}
                 labels={{ moveTo: t("bulk.moveTo"), move: t("bulk.move"), choose: t("bulk.chooseOffice"), reason: t("bulk.moveReason") }}
@@ -164,9 +172,14 @@ export default async function WorklistPage({ params, searchParams }: { params: P
       <Pager
         page={query.page}
         pages={pages}
+        more={list.totalCapped}
         href={(page) => listHref(path, { ...inUrl, page })}
         label={t("pagination")}
-        pageText={t("page", { page: query.page, pages: formatNumber(pages, actor.locale) })}
+        pageText={
+          list.totalCapped
+            ? common("lists.pager.pageMore", { page: query.page, pages: formatNumber(pages, actor.locale) })
+            : t("page", { page: query.page, pages: formatNumber(pages, actor.locale) })
+        }
         previous={common("actions.previous")}
         next={common("actions.next")}
       />

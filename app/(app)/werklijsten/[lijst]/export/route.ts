@@ -1,20 +1,13 @@
-// POST /werklijsten/[lijst]/export (form fields: the list's kantoor and sort) — the worklist as
-// CSV, national numbers masked, audited (worklist.export). A POST, so a link cannot download it.
+// POST /werklijsten/[lijst]/export (form fields: the list's kantoor and sort, format csv|xlsx,
+// volledig) — the worklist as a file, national numbers masked unless revealed, audited
+// (worklist.export). A POST, so a link cannot download it.
 import { route } from "@/lib/server/entry/route";
-import { NotFoundError } from "@/lib/server/errors";
-import { isWorklist } from "@/lib/server/worklists/definitions";
-import { exportWorklistCsv } from "@/lib/server/worklists/export";
-import { worklistQueryOf } from "@/lib/server/worklists/worklists";
+import { downloadResponse } from "@/lib/server/lists/export-list";
+import { exportWorklist } from "@/lib/server/lists/list-exports";
+import { formInput } from "@/lib/server/lists/form-input";
 
 export const POST = route<{ lijst: string }, "form">(
   "dossier.read",
-  async ({ actor, params, body }) => {
-    if (!isWorklist(params.lijst)) throw new NotFoundError();
-    const input = Object.fromEntries([...body.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-    const file = await exportWorklistCsv(actor, params.lijst, worklistQueryOf(input));
-    return new Response(file.csv, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.fileName}"` },
-    });
-  },
+  async ({ actor, params, body }) => downloadResponse(await exportWorklist(actor, params.lijst, formInput(body))),
   { body: "form" },
 );
