@@ -3,11 +3,16 @@
 // immutability trigger covers the new columns); the tables by office are stored with their agency
 // subtotals, each the sum of its offices; the workbook of a publication holds exactly the stored
 // figures and is audited.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { agencyOfOffice } from "@/lib/domain/codes";
 import { subtotalCovers } from "@/lib/domain/reports/disclosure/display";
 import { publicationWorkbook } from "@/lib/domain/reports/publication-workbook";
+import { contentHash } from "@/lib/domain/reports/publication/figures";
 import { db } from "@/lib/server/db";
 import { exportPublication, getPublication } from "@/lib/server/reports/publications";
 import { publishReport } from "@/lib/server/reports/publish";
@@ -84,5 +89,48 @@ describe("the answer's tables by office as published", () => {
     expect(about).toEqual(expect.arrayContaining(["Antwoord", "Inleiding.", "voorlopig", p.contentHash]));
     const table10 = wb.getWorksheet("Tabel 10")!.getSheetValues().flat().map(String);
     expect(table10.some((v) => v.startsWith("*Enige mogelijke inbreuk"))).toBe(true);
+  });
+});
+
+describe("the texts and the content hash", () => {
+  it("hashes the texts with the figures: the same figures with another introduction are another publication", async () => {
+    const manager = await createTestUser("MANAGER", await createTestAgency());
+    const texts = { questionText: "Schriftelijke vraag nr. 113", introduction: "De cijfers geven de situatie weer op 15/01/2023." };
+    const common = { ...base, title: "Hash", tables: "contracts:agency", status: "VOORLOPIG" } as const;
+    const one = await publishReport(manager, { ...common, ...texts });
+    const other = await publishReport(manager, { ...common, ...texts, introduction: "De cijfers geven de situatie weer op 15/03/2023." });
+    const [a, b] = [(await getPublication(manager, one.id)).publication, (await getPublication(manager, other.id)).publication];
+    expect(b.figures).toEqual(a.figures);
+    expect(b.contentHash).not.toBe(a.contentHash);
+    // the stored hash is the one of its parameters, figures and texts, so anyone can check it
+    const params = { tables: a.tables, from: a.yearFrom, to: a.yearTo, asOf: a.asOf, agency: a.agencyCode, forPublication: a.forPublication };
+    const stored = { title: a.title, questionNumber: a.questionNumber, questionDate: a.questionDate, questionMember: a.questionMember, ...texts };
+    expect(contentHash(params, a.figures, stored)).toBe(a.contentHash);
+  });
+});
+
+describe("npm run publish with the texts (child process)", () => {
+  const cli = (args: string[], input?: string) =>
+    new Promise<string>((resolve, reject) => {
+      const child = execFile(
+        process.execPath,
+        [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/publish.ts", ...args],
+        { env: { ...process.env, DATABASE_URL: inject("databaseUrl") } },
+        (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout.trim())),
+      );
+      child.stdin!.end(input ?? "");
+    });
+
+  it("takes the question text from a file or standard input and the introduction from --intro", { timeout: 300_000 }, async () => {
+    const manager = await createTestUser("MANAGER", await createTestAgency());
+    const args = ["--title", "CLI teksten", "--question", "113", "--tables", "contracts:agency", "--from", "2020", "--to", "2022", "--as-of", "2023-01-15"];
+    const questionText = "Schriftelijke vraag nr. 113 van 06/01/2023 van Maaike De Vreese:\nInburgeringstrajecten – Evolutie";
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vraag-")), "vraag.txt");
+    fs.writeFileSync(file, `${questionText}\n`);
+    const intro = "De cijfers geven de situatie weer op 15/1/2023.";
+    const fromFile = await cli([...args, "--question-text", file, "--intro", intro, "--as", manager.email]);
+    expect((await getPublication(manager, fromFile)).publication).toMatchObject({ questionText, introduction: intro });
+    const fromStdin = await cli([...args, "--question-text", "-", "--as", manager.email], questionText);
+    expect((await getPublication(manager, fromStdin)).publication).toMatchObject({ questionText, introduction: null });
   });
 });

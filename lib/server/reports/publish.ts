@@ -42,7 +42,14 @@ export async function publishReport(actor: Actor, input: PublishInput): Promise<
     earlier,
   );
   const params = { tables: specs, from: p.from, to: p.to, asOf: p.asOf, agency, forPublication: p.forPublication };
-  const hash = contentHash(params, figures);
+  const hash = contentHash(params, figures, {
+    title: p.title,
+    questionNumber: p.questionNumber,
+    questionDate: p.questionDate,
+    questionMember: p.questionMember,
+    questionText: p.questionText,
+    introduction: p.introduction,
+  });
   const id = await db.$transaction(async (tx) => {
     const row = await tx.publication.create({
       data: {
