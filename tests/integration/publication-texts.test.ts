@@ -15,6 +15,7 @@ import { publicationWorkbook } from "@/lib/domain/reports/publication-workbook";
 import { contentHash } from "@/lib/domain/reports/publication/figures";
 import { db } from "@/lib/server/db";
 import { exportPublication, getPublication } from "@/lib/server/reports/publications";
+import { earlierTables } from "@/lib/server/reports/earlier-publications";
 import { publishReport } from "@/lib/server/reports/publish";
 import { createTestAgency, createTestNewcomer, createTestUser } from "../support/factories";
 import { addEvent } from "../support/report-factories";
@@ -132,5 +133,22 @@ describe("npm run publish with the texts (child process)", () => {
     expect((await getPublication(manager, fromFile)).publication).toMatchObject({ questionText, introduction: intro });
     const fromStdin = await cli([...args, "--question-text", "-", "--as", manager.email], questionText);
     expect((await getPublication(manager, fromStdin)).publication).toMatchObject({ questionText, introduction: null });
+  });
+});
+
+describe("consistency with earlier publications' agency subtotals", () => {
+  it("puts the stored subtotals of an earlier publication (hidden or shown) into the model of the next one", { timeout: 120_000 }, async () => {
+    const manager = await createTestUser("MANAGER", null);
+    const a = await createTestAgency();
+    for (let i = 0; i < 7; i++) await addEvent(await createTestNewcomer(a), { type: "CONTRACT", date: "2021-04-01", nationality: "MAR" });
+    const { id } = await publishReport(manager, { ...base, forPublication: true, title: "Eerder", tables: "answer", status: "VOORLOPIG" });
+    const { publication } = await getPublication(manager, id);
+    const earlier = await earlierTables(publication.tables, { from: base.from, to: base.to, agency: null, before: new Date(Date.now() + 1000) });
+    const table2 = publication.figures.find((t) => t.spec.table === 2)!;
+    const withSubtotals = earlier.filter((e) => e.agencySubtotals && e.report.measure === "contracts" && e.report.by.join() === table2.spec.by.join());
+    expect(withSubtotals.length).toBeGreaterThan(0);
+    // the stored subtotals, by key, with the stored marks (other tests' publications may be there too)
+    const stored = JSON.stringify(table2.subtotals.map((s) => [s.key, s.years.map((v) => v === "x"), s.total === "x"]));
+    expect(withSubtotals.map((e) => JSON.stringify(e.mask.subtotals.map((s) => [s.key, s.years, s.total])))).toContain(stored);
   });
 });

@@ -4,13 +4,15 @@ import "server-only";
 // scope that covers any of the same years, its tables of the same measures (only those share
 // figures with the new tables), recomputed as recorded on its instant (the true figures it
 // published, knowledge time) with the mask it was published with. protect.ts then keeps what they
-// hid hidden unless its value changed, and treats what they showed as public.
+// hid hidden unless its value changed, and treats what they showed as public — their agency
+// subtotals included (Tables 1, 2, 9, 13 print them: figures made public or hidden like the rest).
 // A publication without disclosure control is not considered: it was not meant for publication.
 // One whose recomputation no longer gives its stored figures (a rule changed since; its page's
 // check names the cells) cannot be lined up cell by cell and is left out. A publication's check
 // recomputes it with the publications taken before it: the same context, so the same mask.
 import { canonicalJson, publishedTable, tableAsReport, type PublicationSpec, type PublishedTable } from "@/lib/domain/reports/publication/figures";
-import type { TableMask } from "@/lib/domain/reports/disclosure/protect";
+import type { ShownValue } from "@/lib/domain/reports/disclosure/display";
+import { SUPPRESSED, type TableMask } from "@/lib/domain/reports/disclosure/protect";
 import { isoOf } from "@/lib/domain/kit";
 import type { Measure } from "@/lib/domain/reports/definitions";
 import { type ReportResult, runReport, type SqlExecutor } from "@/lib/domain/reports/run-report";
@@ -24,7 +26,7 @@ export async function earlierTables(
   /** `before`: publications taken before this instant (a publication's own check: before its instant, as when it was made) */
   params: { from: number; to: number; agency: string | null; before: Date },
   executor: SqlExecutor = sqlPool(),
-): Promise<{ report: ReportResult; mask: TableMask }[]> {
+): Promise<{ report: ReportResult; mask: TableMask; agencySubtotals: boolean }[]> {
   const families = new Set(specs.map((s) => family(s.measure)));
   const rows = await db.publication.findMany({
     where: { forPublication: true, agencyCode: params.agency, yearFrom: { lte: params.to }, yearTo: { gte: params.from }, takenAt: { lt: params.before } },
@@ -39,16 +41,24 @@ export async function earlierTables(
       const reports = await Promise.all(
         wanted.map((t) => runReport(executor, { ...t.spec, asOf, agency: params.agency, recordedOn: row.takenAt.toISOString() })),
       );
-      // lined up cell by cell only when recomputing gives exactly what was published
-      const masks = wanted.map((t) => tableAsReport(t, asOf).mask);
-      const same = wanted.every((t, i) => canonicalJson(shownAs(t, reports[i]!, masks[i]!)) === canonicalJson(t));
-      return same ? reports.map((report, i) => ({ report, mask: masks[i]! })) : [];
+      // lined up cell by cell only when recomputing gives exactly what was published (its agency
+      // subtotals too: they are figures it made public or hid like any other)
+      const masks = wanted.map((t) => storedMask(t, asOf));
+      const same = wanted.every((t, i) => canonicalJson(publishedTable(t.spec, reports[i]!, masks[i]!)) === canonicalJson(withSubtotals(t)));
+      return same ? reports.map((report, i) => ({ report, mask: masks[i]!, agencySubtotals: masks[i]!.subtotals.length > 0 })) : [];
     }),
   );
   return out.flat();
 }
 
-/** The recomputed report shown with the stored mask: equal to the stored table when nothing but the mask differs. */
-function shownAs(t: PublishedTable, report: ReportResult, mask: TableMask): PublishedTable {
-  return { ...publishedTable(t.spec, report, { ...mask, subtotals: [] }), subtotals: t.subtotals };
+/** A stored table's mask, its agency subtotals included (by key, as stored). */
+function storedMask(t: PublishedTable, asOf: string): TableMask {
+  const hidden = (v: ShownValue) => v === SUPPRESSED;
+  return {
+    ...tableAsReport(t, asOf).mask,
+    subtotals: withSubtotals(t).subtotals.map((s) => ({ key: s.key, years: s.years.map(hidden), total: hidden(s.total) })),
+  };
 }
+
+/** Publications stored before the subtotals were have none. */
+const withSubtotals = (t: PublishedTable): PublishedTable => ({ ...t, subtotals: t.subtotals ?? [] });

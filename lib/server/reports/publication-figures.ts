@@ -16,7 +16,7 @@ export async function computeFigures(
   params: { asOf: string; agency: string | null; forPublication: boolean; recordedOn?: string },
   executor: SqlExecutor = sqlPool(),
   /** when publishing: the tables of earlier publications, kept consistent with (earlier-publications.ts) */
-  earlier: { report: ReportResult; mask: TableMask }[] = [],
+  earlier: { report: ReportResult; mask: TableMask; agencySubtotals?: boolean }[] = [],
 ): Promise<PublishedTable[]> {
   const reports = await Promise.all(
     specs.map((s) =>
