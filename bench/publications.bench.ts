@@ -183,19 +183,26 @@ async function main() {
       publishReport(actor, { title, questionNumber: 113, tables: "answer", ...PERIOD, status: "VOORLOPIG", forPublication: true });
     // cold: the first in the process (solver load, Prisma's connection, the disclosure pattern not cached);
     // then warm, each one consistent with every publication before it (1, 2, … earlier ones)
-    const first = await time(() => publish("Bench eerste"));
+    let firstId = "";
+    const first = await time(async () => {
+      firstId = (await publish("Bench eerste")).id;
+    });
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await time(() => publish(`Bench ${i + 2}`)));
     console.log(
       `\nPubliceren van het hele antwoord (voor publicatie, eis < 2000 ms): koud ${first.toFixed(0)} ms; ` +
         `daarna, consistent met 1–${RUNS} eerdere publicaties: ${stat(warm)} (in volgorde: ${warm.map((w) => w.toFixed(0)).join(", ")})`,
     );
-    const floorNow = await interleaved(
+    // the diff as the detail page and `npm run publication -- diff` compute it: the publication
+    // recomputed now (its disclosure control with every publication so far) and the reasons
+    const { diffPublication } = await import("../lib/server/reports/publications");
+    const pageDiff = await interleaved(
       () => answer(),
-      () => answer(),
+      () => diffPublication(actor, firstId, "now"),
     );
+    print("verschil met nu via de datalaag (diffPublication: herberekend voor publicatie + redenen)", pageDiff);
     console.log(
-      `  ter vergelijking het antwoord nu: ${stat(floorNow.floor)}; belasting: ${os
+      `  belasting: ${os
         .loadavg()
         .map((l) => l.toFixed(2))
         .join(" ")}`,
