@@ -14,8 +14,10 @@ export interface BenchServer {
   stop: () => Promise<void>;
 }
 
-export async function startBenchServer(): Promise<BenchServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inburgering-bench-"));
+/** `keep`: a directory that holds the database between runs (a 10× load takes many minutes); by default a fresh one, removed at stop. */
+export async function startBenchServer(keep?: string): Promise<BenchServer> {
+  const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), "inburgering-bench-"));
+  fs.mkdirSync(dir, { recursive: true });
   fs.chmodSync(dir, 0o755);
   const server = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: await freePort(), log: () => {} });
   return {
@@ -31,7 +33,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     },
     stop: async () => {
       await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keep) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

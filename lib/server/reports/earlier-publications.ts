@@ -4,13 +4,15 @@ import "server-only";
 // scope that covers any of the same years, its tables of the same measures (only those share
 // figures with the new tables), recomputed as recorded on its instant (the true figures it
 // published, knowledge time) with the mask it was published with. protect.ts then keeps what they
-// hid hidden unless its value changed, and treats what they showed as public.
+// hid hidden unless its value changed, and treats what they showed as public — their agency
+// subtotals included (Tables 1, 2, 9, 13 print them: figures made public or hidden like the rest).
 // A publication without disclosure control is not considered: it was not meant for publication.
 // One whose recomputation no longer gives its stored figures (a rule changed since; its page's
 // check names the cells) cannot be lined up cell by cell and is left out. A publication's check
 // recomputes it with the publications taken before it: the same context, so the same mask.
 import { canonicalJson, publishedTable, tableAsReport, type PublicationSpec, type PublishedTable } from "@/lib/domain/reports/publication/figures";
-import type { TableMask } from "@/lib/domain/reports/disclosure/protect";
+import type { ShownValue } from "@/lib/domain/reports/disclosure/display";
+import { SUPPRESSED, type TableMask } from "@/lib/domain/reports/disclosure/protect";
 import { isoOf } from "@/lib/domain/kit";
 import type { Measure } from "@/lib/domain/reports/definitions";
 import { type ReportResult, runReport, type SqlExecutor } from "@/lib/domain/reports/run-report";
@@ -24,31 +26,72 @@ export async function earlierTables(
   /** `before`: publications taken before this instant (a publication's own check: before its instant, as when it was made) */
   params: { from: number; to: number; agency: string | null; before: Date },
   executor: SqlExecutor = sqlPool(),
-): Promise<{ report: ReportResult; mask: TableMask }[]> {
+  /**
+   * the new publication's own reports (same scope; as recorded on `recordedOn`, or now when it is
+   * null): an earlier publication after whose instant no fact was recorded or closed gives exactly
+   * these for the same table and peildatum, so they are taken instead of recomputing it
+   */
+  reuse?: { reports: ReportResult[]; recordedOn: string | null },
+): Promise<{ report: ReportResult; mask: TableMask; agencySubtotals: boolean }[]> {
   const families = new Set(specs.map((s) => family(s.measure)));
   const rows = await db.publication.findMany({
     where: { forPublication: true, agencyCode: params.agency, yearFrom: { lte: params.to }, yearTo: { gte: params.from }, takenAt: { lt: params.before } },
     select: { tables: true, figures: true, asOf: true, takenAt: true },
     orderBy: { takenAt: "asc" },
   });
+  const last = reuse && rows.length ? await lastRecorded(executor) : null;
+  const own = new Map((reuse?.reports ?? []).map((r) => [reportId(r), r]));
   const out = await Promise.all(
     rows.map(async (row) => {
       const figures = row.figures as unknown as PublishedTable[];
       const asOf = isoOf(row.asOf);
       const wanted = figures.filter((t) => families.has(family(t.spec.measure)));
+      // nothing recorded after its instant (up to the new one): as recorded then = as recorded now
+      const unchangedSince = last !== null && last <= row.takenAt.getTime() && (reuse!.recordedOn === null || row.takenAt <= new Date(reuse!.recordedOn));
       const reports = await Promise.all(
-        wanted.map((t) => runReport(executor, { ...t.spec, asOf, agency: params.agency, recordedOn: row.takenAt.toISOString() })),
+        wanted.map(
+          (t) =>
+            (unchangedSince && own.get(reportId({ ...t.spec, asOf }))) ||
+            runReport(executor, { ...t.spec, asOf, agency: params.agency, recordedOn: row.takenAt.toISOString() }),
+        ),
       );
-      // lined up cell by cell only when recomputing gives exactly what was published
-      const masks = wanted.map((t) => tableAsReport(t, asOf).mask);
-      const same = wanted.every((t, i) => canonicalJson(shownAs(t, reports[i]!, masks[i]!)) === canonicalJson(t));
-      return same ? reports.map((report, i) => ({ report, mask: masks[i]! })) : [];
+      // lined up cell by cell only when recomputing gives exactly what was published (its agency
+      // subtotals too: they are figures it made public or hid like any other)
+      const masks = wanted.map((t) => storedMask(t, asOf));
+      const same = wanted.every((t, i) => canonicalJson(publishedTable(t.spec, reports[i]!, masks[i]!)) === canonicalJson(withSubtotals(t)));
+      return same ? reports.map((report, i) => ({ report, mask: masks[i]!, agencySubtotals: masks[i]!.subtotals.length > 0 })) : [];
     }),
   );
   return out.flat();
 }
 
-/** The recomputed report shown with the stored mask: equal to the stored table when nothing but the mask differs. */
-function shownAs(t: PublishedTable, report: ReportResult, mask: TableMask): PublishedTable {
-  return { ...publishedTable(t.spec, report, { ...mask, subtotals: [] }), subtotals: t.subtotals };
+/** A stored table's mask, its agency subtotals included (by key, as stored). */
+function storedMask(t: PublishedTable, asOf: string): TableMask {
+  const hidden = (v: ShownValue) => v === SUPPRESSED;
+  return {
+    ...tableAsReport(t, asOf).mask,
+    subtotals: withSubtotals(t).subtotals.map((s) => ({ key: s.key, years: s.years.map(hidden), total: hidden(s.total) })),
+  };
+}
+
+/** Publications stored before the subtotals were have none. */
+const withSubtotals = (t: PublishedTable): PublishedTable => ({ ...t, subtotals: t.subtotals ?? [] });
+
+const reportId = (r: { measure: string; by: readonly string[]; from?: number; to?: number; years?: number[]; asOf: string }) =>
+  JSON.stringify([r.measure, r.by, r.from ?? r.years?.[0], r.to ?? r.years?.at(-1), r.asOf]);
+
+/**
+ * The last instant a report fact was recorded or closed (ms; 0: none), per event type through the
+ * knowledge-history indexes (type first): 14 index probes, not a scan.
+ */
+async function lastRecorded(executor: SqlExecutor): Promise<number> {
+  const { rows } = await executor.query(
+    `SELECT greatest(
+       (SELECT max(m) FROM unnest(enum_range(NULL::"EventType")) t,
+          LATERAL (SELECT max(recorded_from) AS m FROM report_fact WHERE type = t AND recorded_to IS NULL) x),
+       (SELECT max(m) FROM unnest(enum_range(NULL::"EventType")) t,
+          LATERAL (SELECT max(recorded_to) AS m FROM report_fact WHERE type = t AND recorded_to IS NOT NULL) x)) AS last`,
+  );
+  const last = rows[0]?.last as Date | null;
+  return last ? last.getTime() : 0;
 }

@@ -11,14 +11,26 @@ import { publishedTable, type PublicationSpec, type PublishedTable } from "@/lib
 import { type ReportResult, runReport, type SqlExecutor } from "@/lib/domain/reports/run-report";
 import { sqlPool } from "@/lib/server/db";
 
+type FigureParams = { asOf: string; agency: string | null; forPublication: boolean; recordedOn?: string };
+
 export async function computeFigures(
   specs: PublicationSpec[],
-  params: { asOf: string; agency: string | null; forPublication: boolean; recordedOn?: string },
+  params: FigureParams,
   executor: SqlExecutor = sqlPool(),
   /** when publishing: the tables of earlier publications, kept consistent with (earlier-publications.ts) */
-  earlier: { report: ReportResult; mask: TableMask }[] = [],
+  earlier: { report: ReportResult; mask: TableMask; agencySubtotals?: boolean }[] = [],
+  /** the reports already computed with these parameters (computeReports), else computed here */
+  computed?: ReportResult[],
 ): Promise<PublishedTable[]> {
-  const reports = await Promise.all(
+  const reports = computed ?? (await computeReports(specs, params, executor));
+  const subtotals = specs.map((s) => hasAgencySubtotals(s.table));
+  const masks = await publicationMasks(reports, params.forPublication, params.agency, subtotals, earlier);
+  return specs.map((s, i) => publishedTable(s, reports[i]!, masks[i] ?? null, subtotals[i]));
+}
+
+/** The reports of a publication, all at once (the answer's 19 in parallel, as the page runs them). */
+export function computeReports(specs: PublicationSpec[], params: FigureParams, executor: SqlExecutor = sqlPool()): Promise<ReportResult[]> {
+  return Promise.all(
     specs.map((s) =>
       runReport(executor, {
         measure: s.measure,
@@ -31,7 +43,4 @@ export async function computeFigures(
       }),
     ),
   );
-  const subtotals = specs.map((s) => hasAgencySubtotals(s.table));
-  const masks = await publicationMasks(reports, params.forPublication, params.agency, subtotals, earlier);
-  return specs.map((s, i) => publishedTable(s, reports[i]!, masks[i] ?? null, subtotals[i]));
 }

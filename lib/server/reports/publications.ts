@@ -17,7 +17,7 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db, sqlPool } from "@/lib/server/db";
 import { NotFoundError } from "@/lib/server/errors";
 import { earlierTables } from "./earlier-publications";
-import { computeFigures } from "./publication-figures";
+import { computeFigures, computeReports } from "./publication-figures";
 
 export const PUBLICATIONS_PAGE_SIZE = 25;
 
@@ -149,8 +149,13 @@ async function loadVisible(actor: Actor, id: string): Promise<Publication> {
 async function recompute(p: Publication, at: "recorded" | "now"): Promise<PublishedTable[]> {
   const params = { asOf: p.asOf, agency: p.agencyCode, forPublication: p.forPublication };
   const before = at === "recorded" ? p.takenAt : new Date(Date.now() + 1);
-  const earlier = p.forPublication ? await earlierTables(p.tables, { from: p.yearFrom, to: p.yearTo, agency: p.agencyCode, before }) : [];
-  return computeFigures(p.tables, at === "recorded" ? { ...params, recordedOn: p.takenAt.toISOString() } : params, undefined, earlier);
+  const recordedOn = at === "recorded" ? p.takenAt.toISOString() : null;
+  const figureParams = recordedOn ? { ...params, recordedOn } : params;
+  const reports = await computeReports(p.tables, figureParams);
+  const earlier = p.forPublication
+    ? await earlierTables(p.tables, { from: p.yearFrom, to: p.yearTo, agency: p.agencyCode, before }, undefined, { reports, recordedOn })
+    : [];
+  return computeFigures(p.tables, figureParams, undefined, earlier, reports);
 }
 
 export type Against = "now" | string;

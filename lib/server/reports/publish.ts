@@ -18,7 +18,7 @@ import { db, sqlPool } from "@/lib/server/db";
 import { ForbiddenError, ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/kit/parse-input";
 import { earlierTables } from "./earlier-publications";
-import { computeFigures } from "./publication-figures";
+import { computeFigures, computeReports } from "./publication-figures";
 import { publishSchema, type PublishInput, type PublishParams } from "./publish.schema";
 
 export async function publishReport(actor: Actor, input: PublishInput): Promise<{ id: string; contentHash: string }> {
@@ -34,15 +34,22 @@ export async function publishReport(actor: Actor, input: PublishInput): Promise<
   // the check of the detail page ("as recorded on taken_at") recomputes exactly what was published.
   const takenAt = await databaseInstant();
   // what earlier publications hid stays hidden, what they showed is public (consistency across publications)
-  const earlier = p.forPublication ? await earlierTables(specs, { from: p.from, to: p.to, agency, before: takenAt }) : [];
-  const figures = await computeFigures(
-    specs,
-    { asOf: p.asOf, agency, forPublication: p.forPublication, recordedOn: takenAt.toISOString() },
-    undefined,
-    earlier,
-  );
+  const figureParams = { asOf: p.asOf, agency, forPublication: p.forPublication, recordedOn: takenAt.toISOString() };
+  const reports = await computeReports(specs, figureParams);
+  // (an earlier publication with nothing recorded since gives these same reports: not recomputed)
+  const earlier = p.forPublication
+    ? await earlierTables(specs, { from: p.from, to: p.to, agency, before: takenAt }, undefined, { reports, recordedOn: figureParams.recordedOn })
+    : [];
+  const figures = await computeFigures(specs, figureParams, undefined, earlier, reports);
   const params = { tables: specs, from: p.from, to: p.to, asOf: p.asOf, agency, forPublication: p.forPublication };
-  const hash = contentHash(params, figures);
+  const hash = contentHash(params, figures, {
+    title: p.title,
+    questionNumber: p.questionNumber,
+    questionDate: p.questionDate,
+    questionMember: p.questionMember,
+    questionText: p.questionText,
+    introduction: p.introduction,
+  });
   const id = await db.$transaction(async (tx) => {
     const row = await tx.publication.create({
       data: {

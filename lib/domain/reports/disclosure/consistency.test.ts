@@ -61,4 +61,46 @@ describe("disclosure control consistent across publications", () => {
     const masks = await protectTables([{ report: later }, { report: first, known: m1! }], { cache: false });
     expect(masks[1]).toEqual(m1);
   });
+
+  it("keeps an earlier publication's agency subtotals in the model: hidden there stays hidden, shown is public, both together give nothing away", async () => {
+    // fines by office (Table 13's shape) with small cells, so that agency subtotals get hidden
+    const offices: [string, number[]][] = [
+      ["ATLAS", [31, 3, 27]],
+      ["IN_GENT", [22, 14, 2]],
+      ["AGII_ANTWERPEN", [2, 9, 11]],
+      ["AGII_LIMBURG", [8, 2, 6]],
+      ["AGII_OOST_VLAANDEREN", [3, 12, 7]],
+      ["AGII_VLAAMS_BRABANT", [9, 4, 13]],
+      ["AGII_WEST_VLAANDEREN", [15, 6, 3]],
+    ];
+    const byOffice = (from: number, to: number) =>
+      report(
+        "fines",
+        ["office"],
+        from,
+        to,
+        offices.map(([o, v]) => [[o], Object.fromEntries([2021, 2022, 2023].filter((y) => y >= from && y <= to).map((y) => [y, v[y - 2021]!]))]),
+      );
+    const first = byOffice(2021, 2022);
+    const [m1] = await protectTables([{ report: first, agencySubtotals: true }], { cache: false });
+    const hiddenSubtotals = (m: TableMask, year: number, years: number[]) =>
+      m.subtotals.filter((s) => s.years[years.indexOf(year)]).map((s) => `${s.key}|${year}`);
+    // the fixture is chosen so that the first publication hides a subtotal of the shared year
+    expect(hiddenSubtotals(m1!, 2022, first.years)).not.toEqual([]);
+    const second = byOffice(2022, 2023);
+    const [m2] = (await publicationMasks([second], true, null, [true], [{ report: first, mask: m1!, agencySubtotals: true }])) as TableMask[];
+    expect(hiddenSubtotals(m1!, 2022, first.years).filter((c) => !hiddenSubtotals(m2!, 2022, second.years).includes(c))).toEqual([]);
+    const findings = await attack([
+      { report: first, ...shownReport(first, m1!, true) },
+      { report: second, ...shownReport(second, m2!, true) },
+    ]);
+    expect(findings.filter(narrow).map((f) => `${f.figure}=${f.value} in [${f.min}, ${f.max}]`)).toEqual([]);
+    // a later table without subtotals (a report page's): the earlier subtotals are still cells of the model, shown ones fixed
+    const { model, positions } = publicationModel([{ report: second }, { report: first, known: m1!, agencySubtotals: true }]);
+    for (const [k, s] of positions[1]!.subtotals.entries())
+      s.years.forEach((c, j) => {
+        expect(model.fixed?.[c] || model.primary[c], `${s.key} ${first.years[j]}`).toBe(true);
+        expect(model.primary[c]).toBe(m1!.subtotals[k]!.years[j]);
+      });
+  });
 });

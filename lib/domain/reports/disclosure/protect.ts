@@ -165,9 +165,12 @@ function withKnown(model: Model, tables: TableInput[], positions: TablePositions
     p.rowTotal.forEach((c, r) => mark(c, m.rowTotal[r]));
     p.colTotal.forEach((c, j) => mark(c, m.colTotal[j]));
     mark(p.grand, m.grand);
-    p.subtotals.forEach((s, k) => {
-      s.years.forEach((c, j) => mark(c, m.subtotals[k]?.years[j]));
-      mark(s.total, m.subtotals[k]?.total);
+    // by key: the subtotals of the table as published (an earlier publication's, stored with their keys)
+    p.subtotals.forEach((s) => {
+      const known = m.subtotals.find((x) => x.key === s.key);
+      if (!known) return;
+      s.years.forEach((c, j) => mark(c, known.years[j]));
+      mark(s.total, known.total);
     });
   });
   // shown once is public (hiding it again protects nothing); hidden everywhere before stays hidden;
@@ -201,13 +204,13 @@ export async function publicationMasks(
   agencySubtotals: boolean[] = [],
   /**
    * the tables of earlier publications of the same scope, as recorded then, with their masks
-   * (publications only); their subtotals are not in the model (the stored mask of a table read
-   * back has none: tableAsReport), only their cells, row totals and Totaal lines
+   * (publications only); `agencySubtotals`: it was published with its agency subtotals, which are
+   * then in the model too, hidden or public as the mask's subtotals say
    */
-  earlier: { report: ReportResult; mask: TableMask }[] = [],
+  earlier: { report: ReportResult; mask: TableMask; agencySubtotals?: boolean }[] = [],
 ): Promise<(TableMask | null)[]> {
   if (!publication) return reports.map(() => null);
-  const known = earlier.map((e) => ({ report: e.report, scope, known: e.mask }));
+  const known = earlier.map((e) => ({ report: e.report, scope, known: e.mask, agencySubtotals: e.agencySubtotals ?? false }));
   const tables = reports.map((report, i) => ({ report, scope, agencySubtotals: agencySubtotals[i] ?? false }));
   return (await protectTables([...tables, ...known])).slice(0, reports.length);
 }

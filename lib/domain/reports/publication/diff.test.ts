@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { diffFigures } from "./diff";
 import { canonicalJson, contentHash, type PublishedTable } from "./figures";
@@ -45,5 +46,34 @@ describe("contentHash", () => {
     const t = table([["AFG", [2, 3], 5]], [2, 3], 5);
     expect(contentHash(params, [t])).toBe(contentHash({ ...params }, [JSON.parse(JSON.stringify(t))]));
     expect(contentHash(params, [t])).not.toBe(contentHash(params, [table([["AFG", [2, 4], 6]], [2, 4], 6)]));
+  });
+});
+
+describe("contentHash over the texts", () => {
+  const params = { tables: [spec], from: 2021, to: 2022, asOf: "2023-01-15", agency: null, forPublication: true };
+  const t = table([["AFG", [2, 3], 5]], [2, 3], 5);
+  const texts = {
+    title: "Antwoord",
+    questionNumber: 113,
+    questionDate: "2023-01-06",
+    questionMember: "Maaike De Vreese",
+    questionText: "Schriftelijke vraag nr. 113",
+    introduction: "De cijfers geven de situatie weer op 15/01/2023.",
+  };
+  it("changes with the question text, the introduction and the question, not only with the figures", () => {
+    const h = contentHash(params, [t], texts);
+    expect(contentHash(params, [t], { ...texts })).toBe(h);
+    expect(contentHash(params, [t], { ...texts, introduction: "De cijfers geven de situatie weer op 15/03/2023." })).not.toBe(h);
+    expect(contentHash(params, [t], { ...texts, questionText: "Schriftelijke vraag nr. 114" })).not.toBe(h);
+    expect(contentHash(params, [t], { ...texts, questionText: null })).not.toBe(h);
+    expect(contentHash(params, [t], { ...texts, title: "Antwoord (definitief)" })).not.toBe(h);
+    expect(contentHash(params, [t], { ...texts, questionMember: null })).not.toBe(h);
+  });
+  it("without texts is the hash of the parameters and figures alone (publications hashed before)", () => {
+    expect(contentHash(params, [t])).toBe(
+      createHash("sha256")
+        .update(canonicalJson({ params, figures: [t] }))
+        .digest("hex"),
+    );
   });
 });

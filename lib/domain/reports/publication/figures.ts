@@ -98,7 +98,21 @@ export interface PublicationParams {
   forPublication: boolean;
 }
 
-/** sha-256 (hex) of the canonical JSON of the parameters and the figures. */
-export function contentHash(params: PublicationParams, figures: PublishedTable[]): string {
-  return createHash("sha256").update(canonicalJson({ params, figures })).digest("hex");
+/** The texts printed with the figures: a different question or introduction is a different publication. */
+export interface PublicationTexts {
+  title: string;
+  questionNumber: number;
+  questionDate: string | null;
+  questionMember: string | null;
+  questionText: string | null;
+  introduction: string | null;
+}
+
+/**
+ * sha-256 (hex) of the canonical JSON of the parameters, the figures and the texts printed with
+ * them, so the hash stands for everything the reader was given. Without `texts` (publications
+ * hashed before the texts were covered): the parameters and the figures only, as then.
+ */
+export function contentHash(params: PublicationParams, figures: PublishedTable[], texts?: PublicationTexts): string {
+  return createHash("sha256").update(canonicalJson({ params, figures, texts })).digest("hex");
 }
