@@ -14,6 +14,7 @@ import { adviceFactsOn } from "@/lib/domain/track/step-order";
 import { followUpSchema, generateAdviceSchema } from "./dvz.schema";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import { lockNewcomerForWrite } from "@/lib/server/dossiers/scoped-newcomer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeSearchQuery } from "@/lib/domain/search-name";
 
@@ -26,6 +27,7 @@ export async function generateDvzAdvice(actor: Actor, input: unknown, now = new 
     .$transaction(async (tx) => {
       const n = await tx.newcomer.findFirst({ where: { AND: [{ id: parsed.newcomerId }, newcomerScope(actor)] } });
       if (!n) throw new NotFoundError("dvz.newcomerNotFound");
+      await lockNewcomerForWrite(tx, actor, n.id);
       const steps = await tx.trackEvent.findMany({
         where: { newcomerId: n.id, type: { in: ["CONTRACT", "ATTESTATION"] }, cancelledAt: null },
         select: { type: true, date: true },
@@ -80,6 +82,7 @@ export async function recordDvzFollowUp(actor: Actor, adviceId: string, input: u
         ? await tx.trackEvent.findFirst({ where: { id: adviceId, type: "DVZ_ADVICE", cancelledAt: null, newcomer: newcomerScope(actor) } })
         : null;
       if (!advice) throw new NotFoundError("dvz.adviceNotFound");
+      await lockNewcomerForWrite(tx, actor, advice.newcomerId);
       if (on && on > todayIso(now)) throw new ValidationError({ on: "form.dateFuture" });
       if (on && on < isoOf(advice.date)) throw new ValidationError({ on: "dvz.followUpBeforeAdvice" });
       const changed = await tx.trackEvent.updateMany({

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/server/auth/actor";
 import { NotFoundError } from "@/lib/server/errors";
 import { isUuid } from "@/lib/domain/kit";
 import type { Tx } from "@/lib/server/kit/tx";
+import { lockNewcomerForWrite } from "@/lib/server/dossiers/scoped-newcomer";
 import { standingDecision } from "@/lib/domain/fines/decision-state";
 
 export async function findInfringementInScope(tx: Tx, actor: Actor, eventId: string) {
@@ -16,6 +17,8 @@ export async function findInfringementInScope(tx: Tx, actor: Actor, eventId: str
       })
     : null;
   if (!event) throw new NotFoundError("fines.notFoundOrCancelled");
+  // a decision is a write to the dossier: locked, refused once anonymised (issue 15)
+  await lockNewcomerForWrite(tx, actor, event.newcomerId);
   return event;
 }
 

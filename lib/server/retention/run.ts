@@ -11,7 +11,7 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { anonymiseLocked } from "./anonymise";
-import { dueBefore, dueIds, listDue, lockDue } from "./due";
+import { countDue, dueBefore, dueIds, lockDue } from "./due";
 
 export interface RetentionOptions {
   apply: boolean;
@@ -100,7 +100,7 @@ export async function runRetention(actor: Actor | null, options: RetentionOption
   const before = dueBefore(now, options.before);
   const size = options.batchSize ?? 500;
   const agency = options.agency ?? null;
-  const first = await listDue(db, before, { limit: 0, offset: 0 }, agency);
+  const first = await countDue(db, before, agency);
   let anonymised = 0;
   if (options.apply) {
     const work = await dueIds(db, before, agency);
