@@ -31,6 +31,14 @@ export interface PersonalTable {
   columns: Record<string, Replacement>;
 }
 
+/**
+ * What a list export (CSV/XLSX of the dossier list, a worklist) writes for an anonymised dossier in
+ * place of its name, with its number and birth date left empty (issue 15): the row may stay — it is
+ * still a step in the figures the list counts — but nothing that looks like an identifier (not the
+ * pseudonym, not the 'X…' number) leaves the system in a file.
+ */
+export const ANONYMISED_LIST_NAME = "geanonimiseerd";
+
 /** The text a "marker" replacement writes (Dutch: the data, not the UI). */
 export const ANONYMISED_MARKER = "[geanonimiseerd]";
 

@@ -3,8 +3,10 @@ import "server-only";
 // to the count cap), through the CSV writer with the formula guard (escapeCsvCell). National
 // numbers are masked: the list shows them masked, and revealing one is a per-dossier, audited
 // act (dossier.reveal), not something a whole list does. Audited (worklist.export) in the
-// transaction that reads the rows.
+// transaction that reads the rows. An anonymised dossier stays as a row (the list counts it) but
+// as "geanonimiseerd" without name, number or birth date (issue 15, ANONYMISED_LIST_NAME).
 import { escapeCsvCell } from "@/lib/domain/dvz/csv";
+import { ANONYMISED_LIST_NAME } from "@/lib/domain/retention/personal-data";
 import { sortParamOf } from "@/lib/domain/lists/list-params";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
@@ -20,12 +22,14 @@ export async function exportWorklistCsv(actor: Actor, list: Worklist, query: Wor
     async (tx) => {
       const rows = await allWorklistRows(tx, actor, list, query, WORKLIST_COUNT_CAP, now);
       const lines = [HEADER.join(",")];
+      const anonymised = new Set(
+        (await tx.newcomer.findMany({ where: { id: { in: rows.map((r) => r.newcomerId) }, anonymisedAt: { not: null } }, select: { id: true } })).map(
+          (n) => n.id,
+        ),
+      );
       for (const r of rows) {
-        lines.push(
-          [r.name, r.maskedNationalNumber, r.birthDate, r.office, r.since, r.dueOn ?? "", r.amountEur === null ? "" : String(r.amountEur)]
-            .map(escapeCsvCell)
-            .join(","),
-        );
+        const who = anonymised.has(r.newcomerId) ? [ANONYMISED_LIST_NAME, "", ""] : [r.name, r.maskedNationalNumber, r.birthDate];
+        lines.push([...who, r.office, r.since, r.dueOn ?? "", r.amountEur === null ? "" : String(r.amountEur)].map(escapeCsvCell).join(","));
       }
       await recordAudit(tx, actor, {
         action: "worklist.export",
