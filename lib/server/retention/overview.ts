@@ -7,7 +7,7 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { ValidationError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/kit/parse-input";
-import { anonymiseLocked } from "./anonymise";
+import { anonymiseLocked, refreshStatistics } from "./anonymise";
 import { countDue, countDueUpTo, dueBefore, listDuePage, lockUnheld } from "./due";
 import { anonymiseSchema, dueListSchema } from "./retention.schema";
 
@@ -40,7 +40,7 @@ export async function getRetentionOverview(actor: Actor, input: unknown) {
 export async function anonymiseDossiers(actor: Actor, input: unknown): Promise<{ anonymised: number }> {
   assertCan(actor, "retention.manage");
   const { newcomerIds } = parseInput(anonymiseSchema, input);
-  return db.$transaction(
+  const outcome = await db.$transaction(
     async (tx) => {
       const { free, held } = await lockUnheld(tx, newcomerIds);
       // all or nothing: a held dossier among the chosen ones refuses the whole request
@@ -49,4 +49,6 @@ export async function anonymiseDossiers(actor: Actor, input: unknown): Promise<{
     },
     { timeout: 120_000 },
   );
+  if (outcome.anonymised > 0) await refreshStatistics();
+  return outcome;
 }

@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/server/audit/audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
-import { anonymiseLocked } from "./anonymise";
+import { anonymiseLocked, refreshStatistics } from "./anonymise";
 import { countDue, dueBefore, dueIds, lockDue } from "./due";
 
 export interface RetentionOptions {
@@ -112,6 +112,7 @@ export async function runRetention(actor: Actor | null, options: RetentionOption
       anonymised += n;
       options.onBatch?.(anonymised);
     }
+    if (anonymised > 0) await refreshStatistics();
   }
   return {
     before,
