@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AnonymiseForm, RemoveHoldForm, SetHoldForm } from "@/components/admin/retention-forms";
 import { dossierRetention } from "@/lib/domain/retention/rules";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
@@ -62,7 +62,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
         ) : (
           // counting every due dossier walks all newcomers (seconds for Flanders): on request only
           <p data-testid="due-count">
-            {t("retention.dueMoreThan", { cap: due.countCap })}{" "}
+            {t("retention.dueMoreThan", { cap: formatNumber(due.countCap, actor.locale) })}{" "}
             <Link href={href({ na: due.after, telling: true })} prefetch={false} className="text-brand-700 underline">
               {t("retention.countExact")}
             </Link>
