@@ -22,7 +22,10 @@ export type Replacement =
   /** the first of January of the same year: the age band stays, the birthday goes */
   | "yearOnly";
 
-/** How a table's rows are found from the newcomer ids: the newcomer itself, its events, the decisions on its events, its aliases, or another row with newcomer_id. */
+/**
+ * How a table's rows are found from the newcomer ids: the newcomer itself, its events, the
+ * decisions on its events, its aliases, or another row with newcomer_id.
+ */
 export type RowKey = "newcomer" | "event" | "decision" | "alias" | "ofNewcomer";
 
 export interface PersonalTable {
