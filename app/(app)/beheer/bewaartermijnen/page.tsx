@@ -68,9 +68,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
             </Link>
           </p>
         )}
-        {rows.length === 0 ? (
-          <p>{t("retention.none")}</p>
-        ) : (
+        {
           <AnonymiseForm
             action={anonymiseAction}
             rows={rows}
@@ -82,9 +80,10 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
               choose: t("retention.choose"),
               confirm: t("retention.confirmLabel"),
               submit: t("retention.anonymise"),
+              none: t("retention.none"),
             }}
           />
-        )}
+        }
         {/* keyset pages (in dossier id order): "next" continues after the last row shown */}
         {due.after || due.next ? (
           <nav className="flex gap-4 text-sm" aria-label={t("retention.pages")}>
