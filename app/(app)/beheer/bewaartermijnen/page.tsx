@@ -68,22 +68,20 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
             </Link>
           </p>
         )}
-        {
-          <AnonymiseForm
-            action={anonymiseAction}
-            rows={rows}
-            labels={{
-              name: t("retention.name"),
-              agency: t("retention.agency"),
-              lastActivity: t("retention.lastActivity"),
-              holds: t("retention.holds"),
-              choose: t("retention.choose"),
-              confirm: t("retention.confirmLabel"),
-              submit: t("retention.anonymise"),
-              none: t("retention.none"),
-            }}
-          />
-        }
+        <AnonymiseForm
+          action={anonymiseAction}
+          rows={rows}
+          labels={{
+            name: t("retention.name"),
+            agency: t("retention.agency"),
+            lastActivity: t("retention.lastActivity"),
+            holds: t("retention.holds"),
+            choose: t("retention.choose"),
+            confirm: t("retention.confirmLabel"),
+            submit: t("retention.anonymise"),
+            none: t("retention.none"),
+          }}
+        />
         {/* keyset pages (in dossier id order): "next" continues after the last row shown */}
         {due.after || due.next ? (
           <nav className="flex gap-4 text-sm" aria-label={t("retention.pages")}>
