@@ -29,10 +29,10 @@ async function main() {
     c.on("error", () => {}); // the server stops in `finally`: the real error is the one thrown below
     await c.connect();
     await c.query("VACUUM ANALYZE");
-    const { dueIds, listDue } = await import("../lib/server/retention/due");
+    const { dueIds, countDue } = await import("../lib/server/retention/due");
     const { db } = await import("../lib/server/db");
     const before = new Date("2035-01-01T00:00:00Z"); // the rule's cutoff from NOW (5 years)
-    const due = await listDue(db, before, { limit: 0, offset: 0 });
+    const due = await countDue(db, before);
     // the rows the run will anonymise (due, no hold), for the floor
     const ids = await dueIds(db, before);
 

@@ -36,7 +36,7 @@ const PAGES: Record<string, string[]> = {
   "/rapporten/publicaties/[id]": ["tegen"],
   "/beheer": [],
   "/beheer/audit": ["user", "dossier", "action", "from", "to", "page", "dossierError"],
-  "/beheer/bewaartermijnen": ["pagina"],
+  "/beheer/bewaartermijnen": ["na", "agentschap", "telling"],
   "/beheer/export": [],
   "/beheer/gebruikers": [],
   "/beheer/gebruikers/[id]": [],

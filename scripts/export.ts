@@ -13,8 +13,10 @@ async function main() {
   const database = await prepareDatabase({ log: () => {} });
   try {
     const started = performance.now();
-    const { newcomers } = await exportExchangeFile({ databaseUrl: database.url, filePath: file });
+    const { newcomers, anonymisedLeftOut } = await exportExchangeFile({ databaseUrl: database.url, filePath: file });
     console.log(`Geëxporteerd: ${newcomers} inburgeraars naar ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    // issue 15: anonymised dossiers have no number to carry; said, not silently dropped
+    if (anonymisedLeftOut > 0) console.log(`Niet geëxporteerd: ${anonymisedLeftOut} geanonimiseerde dossiers.`);
   } finally {
     await database.close();
   }

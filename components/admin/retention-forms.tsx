@@ -22,9 +22,17 @@ export function AnonymiseForm({
 }: {
   action: Action;
   rows: DueRow[];
-  labels: Record<"name" | "agency" | "lastActivity" | "holds" | "choose" | "confirm" | "submit", string>;
+  labels: Record<"name" | "agency" | "lastActivity" | "holds" | "choose" | "confirm" | "submit" | "none", string>;
 }) {
   const f = useFormAction(action);
+  // the last due dossiers anonymised: the outcome stays in view (the form stays mounted), the table goes
+  if (rows.length === 0)
+    return (
+      <div data-testid="anonymise-form">
+        <FormMessage result={f.result} />
+        <p>{labels.none}</p>
+      </div>
+    );
   return (
     <form ref={f.formRef} onSubmit={f.onSubmit} className="space-y-3" noValidate data-testid="anonymise-form">
       <FormMessage result={f.result} />

@@ -12,6 +12,8 @@ interface RunView {
   totalLines: number;
   newcomers: number;
   events: number;
+  /** issue 15: new people whose number belonged to an anonymised dossier; absent from older servers */
+  previouslyAnonymised?: number;
   errorCount: number;
   errors: { line: number; field: string; reason: string }[];
   /** steps out of the usual order (issue 14): the import went ahead; absent from older servers */
@@ -113,6 +115,9 @@ export function ImportUploader() {
             </div>
           )}
           {run.status === "SUCCEEDED" && <p>{t("import.result", { newcomers: formatNumber(run.newcomers), events: formatNumber(run.events) })}</p>}
+          {run.status === "SUCCEEDED" && (run.previouslyAnonymised ?? 0) > 0 && (
+            <p data-testid="import-previously-anonymised">{t("import.previouslyAnonymised", { count: formatNumber(run.previouslyAnonymised ?? 0) })}</p>
+          )}
           {run.status === "SUCCEEDED" && (run.warningCount ?? 0) > 0 && (
             <>
               <p>

@@ -114,3 +114,18 @@ export class ConfirmationRequiredError extends ValidationError {
     this.name = "ConfirmationRequiredError";
   }
 }
+
+/**
+ * The dossier was anonymised (issue 15): it is frozen, every change is refused. A ConflictError
+ * (409: the record's state forbids the change, nothing is wrong with the input); `newcomerId` lets
+ * the refusal be audited on the dossier (lib/server/access/denied.ts).
+ */
+export class AnonymisedDossierError extends ConflictError {
+  constructor(
+    readonly newcomerId: string,
+    anonymisedAt: Date,
+  ) {
+    super({ key: "retention.frozen", params: { date: anonymisedAt.toISOString().slice(0, 10).split("-").reverse().join("/") } });
+    this.name = "AnonymisedDossierError";
+  }
+}

@@ -6,6 +6,7 @@
 // rest of the shared test database is never anonymised.
 import { execFile, spawn } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -23,6 +24,7 @@ import { anonymiseDossiers } from "@/lib/server/retention/overview";
 import { runRetention } from "@/lib/server/retention/run";
 import { anonymiseLocked } from "@/lib/server/retention/anonymise";
 import { importExchangeFile } from "@/lib/server/exchange/import-exchange";
+import { getImportRun, startDossierImport } from "@/lib/server/exchange/import-upload";
 import { resetServerEnvForTests } from "@/lib/server/env";
 import { syntheticExchangeText, syntheticNewcomer } from "@/bench/support/synthetic-newcomers";
 import { writeTempFile } from "../support/exchange-factories";
@@ -285,6 +287,12 @@ describe("a later import of an anonymised person's number", () => {
       const fresh = await db.newcomer.findUniqueOrThrow({ where: { nationalNumber: number } });
       expect(fresh.id).not.toBe(old.id);
       expect((await db.newcomer.findUniqueOrThrow({ where: { id: old.id } })).anonymisedAt).not.toBeNull();
+      // the upload page (/beheer/import) says it too: the run records it, the page's view returns it
+      const admin = await createTestUser("ADMIN");
+      await db.$transaction((tx) => anonymiseLocked(tx, null, [fresh.id], "admin"));
+      const { runId } = await startDossierImport(admin, { fileName: "opnieuw.jsonl", content: new TextEncoder().encode(fs.readFileSync(file, "utf8")) });
+      await expect.poll(async () => (await getImportRun(admin, runId)).status, { timeout: 60_000, interval: 200 }).toBe("SUCCEEDED");
+      expect(await getImportRun(admin, runId)).toMatchObject({ newcomers: 1, previouslyAnonymised: 1 });
     } finally {
       delete process.env.RETENTION_NUMBER_KEY;
       resetServerEnvForTests();

@@ -16,6 +16,11 @@ export interface ExportColumn {
   header: string;
   /** text (guarded), date (an ISO yyyy-mm-dd string), number */
   kind: "text" | "date" | "number";
+  /**
+   * Who the row is about: for an anonymised dossier the "name" column reads "geanonimiseerd" and the
+   * other "who" columns stay empty (issue 15: nothing number-like of the person leaves in a file).
+   */
+  who?: "name" | "other";
 }
 export interface ExportTable {
   sheetName: string;

@@ -22,14 +22,25 @@ export type Replacement =
   /** the first of January of the same year: the age band stays, the birthday goes */
   | "yearOnly";
 
-/** How a table's rows are found from the newcomer ids: the newcomer itself, its events, the decisions on its events, or its aliases. */
-export type RowKey = "newcomer" | "event" | "decision" | "alias";
+/**
+ * How a table's rows are found from the newcomer ids: the newcomer itself, its events, the
+ * decisions on its events, its aliases, or another row with newcomer_id.
+ */
+export type RowKey = "newcomer" | "event" | "decision" | "alias" | "ofNewcomer";
 
 export interface PersonalTable {
   table: string;
   key: RowKey;
   columns: Record<string, Replacement>;
 }
+
+/**
+ * What a list export (CSV/XLSX of the dossier list, a worklist) writes for an anonymised dossier in
+ * place of its name, with its number and birth date left empty (issue 15): the row may stay — it is
+ * still a step in the figures the list counts — but nothing that looks like an identifier (not the
+ * pseudonym, not the 'X…' number) leaves the system in a file.
+ */
+export const ANONYMISED_LIST_NAME = "geanonimiseerd";
 
 /** The text a "marker" replacement writes (Dutch: the data, not the UI). */
 export const ANONYMISED_MARKER = "[geanonimiseerd]";
@@ -60,6 +71,8 @@ export const personalData: readonly PersonalTable[] = [
   { table: "newcomer_alias", key: "alias", columns: { national_number: "anonymousNumber" } },
   { table: "track_event", key: "event", columns: { note: "null", cancel_reason: "marker" } },
   { table: "infringement_decision", key: "decision", columns: { motivation: "empty", correction_reason: "marker" } },
+  // a removed legal hold stays as history; its reasons are free texts that may name the person
+  { table: "legal_hold", key: "ofNewcomer", columns: { reason: "marker", removal_reason: "marker" } },
 ];
 
 /**

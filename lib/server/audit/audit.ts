@@ -70,7 +70,10 @@ export type AuditAction =
   | "retention.anonymise"
   | "retention.purge"
   | "retention.hold.set"
-  | "retention.hold.remove";
+  | "retention.hold.remove"
+  // refusals of writes (issue 15: also an anonymised dossier's), like the other `.denied`
+  | "letter.print.denied"
+  | "retention.hold.set.denied";
 
 export interface AuditEntry {
   action: AuditAction;

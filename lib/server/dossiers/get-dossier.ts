@@ -7,7 +7,7 @@ import { maskNationalNumber, formatNationalNumber } from "@/lib/domain/national-
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
-import { NotFoundError } from "@/lib/server/errors";
+import { AnonymisedDossierError, NotFoundError } from "@/lib/server/errors";
 import { loadTimeline } from "@/lib/server/dossiers/timeline";
 import { isUuid } from "@/lib/domain/kit";
 import { auditShape, contactShape, findNewcomerInScope } from "./scoped-newcomer";
@@ -75,6 +75,8 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
           ...contactShape(n),
           addressLines: addressLines(n),
           version: n.version,
+          // issue 15: an anonymised dossier is frozen, the page shows it read-only with the date
+          anonymisedAt: n.anonymisedAt,
         },
         proposedOffice: proposed,
         letters,
@@ -107,6 +109,8 @@ export async function getNewcomerForEdit(actor: Actor, id: string) {
     await auditDenied(actor, id, e);
     throw e;
   });
+  // an anonymised dossier is frozen (issue 15): no edit form (the save would be refused anyway)
+  if (n.anonymisedAt) throw new AnonymisedDossierError(n.id, n.anonymisedAt);
   // the form's fields are the audit shape (number masked), with the number field left empty:
   // an empty field means "unchanged", so opening the form reveals nothing
   const { nationalNumber: maskedNationalNumber, ...fields } = auditShape(n);

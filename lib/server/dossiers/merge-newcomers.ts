@@ -19,7 +19,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/server/erro
 import { parseInput } from "@/lib/server/kit/parse-input";
 import type { Tx } from "@/lib/server/kit/tx";
 import { mergeNewcomersSchema } from "./merge.schema";
-import { auditShape, findNewcomerInScope } from "./scoped-newcomer";
+import { auditShape, findNewcomerInScope, lockNewcomersForWrite } from "./scoped-newcomer";
 
 /** What a dossier holds that a merge moves: events, decisions on them, DVZ advices, audit rows naming it. */
 async function holdings(tx: Tx, newcomerId: string) {
@@ -97,11 +97,11 @@ export async function mergeNewcomers(actor: Actor, input: unknown) {
   return db
     .$transaction(async (tx) => {
       // lock both rows in id order: two merges (or a merge and an edit) serialise without deadlock
-      const ids = [v.survivorId, v.mergedId].sort();
-      const locked = await tx.$queryRaw<{ id: string }[]>(
-        Prisma.sql`SELECT n.id FROM newcomer n WHERE n.id IN (${ids[0]}::uuid, ${ids[1]}::uuid) AND ${newcomerScopeSql(actor)} ORDER BY n.id FOR UPDATE`,
-      );
-      if (locked.length !== 2) throw new NotFoundError();
+      // (lockNewcomersForWrite): an anonymised dossier is refused in either role (issue 15)
+      const locked = await lockNewcomersForWrite(tx, actor, [v.survivorId, v.mergedId]);
+      const refused = locked.frozen.get(v.mergedId) ?? locked.frozen.get(v.survivorId);
+      if (refused) throw refused;
+      if (locked.versions.size !== 2) throw new NotFoundError();
       const { a: survivor, b: merged, reason } = await pair(tx, actor, v.survivorId, v.mergedId);
       if (survivor.version !== v.survivorVersion || merged.version !== v.mergedVersion) throw new ConflictError("duplicates.conflict");
       const moved = await holdings(tx, merged.id);

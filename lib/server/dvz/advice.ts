@@ -15,6 +15,7 @@ import { adviceFactsOn } from "@/lib/domain/track/step-order";
 import { followUpSchema, generateAdviceSchema } from "./dvz.schema";
 import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import { lockNewcomerForWrite } from "@/lib/server/dossiers/scoped-newcomer";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizeSearchQuery } from "@/lib/domain/search-name";
 import { maskNationalNumber } from "@/lib/domain/national-number";
@@ -42,6 +43,8 @@ export async function generateDvzAdviceIn(tx: Prisma.TransactionClient, actor: A
   assertCan(actor, "dvz.advise");
   const n = await tx.newcomer.findFirst({ where: { AND: [{ id: newcomerId }, newcomerScope(actor)] } });
   if (!n) throw new NotFoundError("dvz.newcomerNotFound");
+  // an anonymised dossier is frozen (issue 15): refused here, so the bulk advice refuses it too
+  await lockNewcomerForWrite(tx, actor, n.id);
   const steps = await tx.trackEvent.findMany({
     where: { newcomerId: n.id, type: { in: ["CONTRACT", "ATTESTATION", "DVZ_ADVICE"] }, cancelledAt: null },
     select: { type: true, date: true },
@@ -93,6 +96,7 @@ export async function recordDvzFollowUp(actor: Actor, adviceId: string, input: u
         ? await tx.trackEvent.findFirst({ where: { id: adviceId, type: "DVZ_ADVICE", cancelledAt: null, newcomer: newcomerScope(actor) } })
         : null;
       if (!advice) throw new NotFoundError("dvz.adviceNotFound");
+      await lockNewcomerForWrite(tx, actor, advice.newcomerId);
       if (on && on > todayIso(now)) throw new ValidationError({ on: "form.dateFuture" });
       if (on && on < isoOf(advice.date)) throw new ValidationError({ on: "dvz.followUpBeforeAdvice" });
       const changed = await tx.trackEvent.updateMany({

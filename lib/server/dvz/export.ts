@@ -1,7 +1,10 @@
 import "server-only";
 // The exchange with DVZ: for a period, one line per newcomer advised in it (their latest advice
 // in the period) with exactly the five legal fields. Every export is audited with the list of
-// newcomers it names, in the same transaction that reads them.
+// newcomers it names, in the same transaction that reads them. Anonymised dossiers (issue 15) are
+// left out and counted: DVZ identifies a person by name and national number, which an anonymised
+// dossier no longer has (a pseudonym and an 'X…' number would be a line about nobody), and the
+// law's purpose — DVZ deciding on a residence — ended with the term that anonymised it.
 import { toDvzCsv, type DvzExportRow } from "@/lib/domain/dvz/csv";
 import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
@@ -16,8 +19,10 @@ export async function exportDvzFile(actor: Actor, input: unknown) {
   const parsed = parseInput(dvzExportSchema, input);
   const { from, to } = parsed;
   return db.$transaction(async (tx) => {
+    const inPeriod = { type: "DVZ_ADVICE", cancelledAt: null, date: { gte: dateOf(from), lte: dateOf(to) } } as const;
+    const leftOut = await tx.newcomer.count({ where: { AND: [newcomerScope(actor), { anonymisedAt: { not: null } }], events: { some: inPeriod } } });
     const advices = await tx.trackEvent.findMany({
-      where: { type: "DVZ_ADVICE", cancelledAt: null, date: { gte: dateOf(from), lte: dateOf(to) }, newcomer: newcomerScope(actor) },
+      where: { ...inPeriod, newcomer: { AND: [newcomerScope(actor), { anonymisedAt: null }] } },
       orderBy: [{ newcomerId: "asc" }, { date: "desc" }, { createdAt: "desc" }],
       // only what the law allows to leave: nothing else is even read
       select: {
@@ -40,7 +45,11 @@ export async function exportDvzFile(actor: Actor, input: unknown) {
       attestationObtained: a.attestationObtained ?? false,
     }));
     const newcomerIds = chosen.map((a) => a.newcomerId);
-    await recordAudit(tx, actor, { action: "dvz.export", entityType: "dvz_export", after: { from, to, count: newcomerIds.length, newcomerIds } });
-    return { fileName: `dvz-adviezen-${from}-${to}.csv`, csv: toDvzCsv(rows), count: rows.length, newcomerIds };
+    await recordAudit(tx, actor, {
+      action: "dvz.export",
+      entityType: "dvz_export",
+      after: { from, to, count: newcomerIds.length, newcomerIds, anonymisedLeftOut: leftOut },
+    });
+    return { fileName: `dvz-adviezen-${from}-${to}.csv`, csv: toDvzCsv(rows), count: rows.length, newcomerIds, anonymisedLeftOut: leftOut };
   });
 }

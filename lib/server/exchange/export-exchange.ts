@@ -2,6 +2,10 @@ import "server-only";
 // The dossier export: every newcomer (by national number) with all non-cancelled events and,
 // per infringement, the effective FINAL decision (the latest one), as exchange lines. Read in
 // one REPEATABLE READ snapshot, in batches, so the file is consistent and memory stays flat.
+// Anonymised dossiers (issue 15) are left out, and counted: the export carries people to another
+// system by their national number, and an anonymised one has none (its 'X…' number would be
+// refused by the import, a pseudonym for a name would be a false person); their classification
+// lives on in the reports, which is all that is left to carry.
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -54,7 +58,9 @@ interface EventRow {
 }
 
 /** Yields the export text in chunks (one batch of newcomers each); `counter.newcomers` counts them. */
-export async function* exchangeExportChunks(client: pg.ClientBase, counter: { newcomers: number }): AsyncGenerator<string> {
+export async function* exchangeExportChunks(client: pg.ClientBase, counter: { newcomers: number; anonymisedLeftOut?: number }): AsyncGenerator<string> {
+  const left = await client.query<{ n: string }>("SELECT count(*) AS n FROM newcomer WHERE anonymised_at IS NOT NULL");
+  counter.anonymisedLeftOut = Number(left.rows[0]!.n);
   const groups = await client.query<{ code: string; nationality_group: NationalityGroupCode }>("SELECT code, nationality_group FROM nationality");
   const groupByNationality = new Map(groups.rows.map((r) => [r.code, r.nationality_group]));
   const groupOf = (code: string) => groupByNationality.get(code);
@@ -64,7 +70,7 @@ export async function* exchangeExportChunks(client: pg.ClientBase, counter: { ne
       `SELECT id, national_number, last_name, first_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, gender, nationality_code,
          nationality_group, residence_status_code, target_group, office_code,
          street, house_number, box_number, postal_code, city, country_code, phone_number, email_address, contact_language
-       FROM newcomer WHERE national_number > $1 ORDER BY national_number LIMIT ${BATCH}`,
+       FROM newcomer WHERE national_number > $1 AND anonymised_at IS NULL ORDER BY national_number LIMIT ${BATCH}`,
       [after],
     );
     if (people.rows.length === 0) return;
@@ -141,12 +147,12 @@ export interface ExportOptions {
 }
 
 /** Runs one export in a consistent snapshot and audits it (who, when, how many) in that transaction. */
-export async function exportExchange(opts: ExportOptions): Promise<{ newcomers: number }> {
+export async function exportExchange(opts: ExportOptions): Promise<{ newcomers: number; anonymisedLeftOut: number }> {
   const client = new pg.Client({ connectionString: opts.databaseUrl });
   await client.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
-    const counter = { newcomers: 0 };
+    const counter = { newcomers: 0, anonymisedLeftOut: 0 };
     for await (const chunk of exchangeExportChunks(client, counter)) await opts.write(chunk);
     await client.query(
       `INSERT INTO audit_log (user_id, user_email, ip, action, entity_type, entity_id, after, reason)
@@ -156,7 +162,7 @@ export async function exportExchange(opts: ExportOptions): Promise<{ newcomers: 
         opts.auditUser?.email ?? null,
         opts.auditUser?.ip ?? null,
         maskNationalNumbersInText(opts.target),
-        JSON.stringify({ newcomers: counter.newcomers }),
+        JSON.stringify({ newcomers: counter.newcomers, anonymisedLeftOut: counter.anonymisedLeftOut }),
         opts.auditUser ? null : "opdrachtregel (npm run export)",
       ],
     );
@@ -171,7 +177,7 @@ export async function exportExchange(opts: ExportOptions): Promise<{ newcomers: 
 }
 
 /** The command line's export: into a file, written next to it first and renamed when complete. */
-export async function exportExchangeFile(opts: { databaseUrl: string; filePath: string }): Promise<{ newcomers: number }> {
+export async function exportExchangeFile(opts: { databaseUrl: string; filePath: string }): Promise<{ newcomers: number; anonymisedLeftOut: number }> {
   const partial = `${opts.filePath}.partial`;
   const out = fs.createWriteStream(partial);
   const write = (chunk: string) => new Promise<void>((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve())));

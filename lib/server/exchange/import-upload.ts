@@ -72,6 +72,7 @@ async function runImport(actor: Actor, runId: string, filePath: string, fileName
           status: "SUCCEEDED",
           newcomers: result.newcomers,
           events: result.events,
+          previouslyAnonymised: result.previouslyAnonymised ?? 0,
           warnings: { count: result.warnings.length, list: JSON.parse(JSON.stringify(result.warnings.slice(0, KEPT_ERRORS))) as Prisma.InputJsonArray },
           finishedAt: new Date(),
         },
@@ -106,6 +107,8 @@ export interface ImportRunView {
   totalLines: number;
   newcomers: number;
   events: number;
+  /** of the new newcomers, those whose number belonged to an anonymised dossier (issue 15) */
+  previouslyAnonymised: number;
   errorCount: number;
   errors: { line: number; field: string; reason: string }[];
   warningCount: number;
@@ -137,6 +140,7 @@ export async function getImportRun(actor: Actor, id: string): Promise<ImportRunV
     totalLines: run.totalLines,
     newcomers: run.newcomers,
     events: run.events,
+    previouslyAnonymised: run.previouslyAnonymised,
     errorCount: errors.count,
     errors: errors.list.map((e) => ({ line: e.line, field: e.field, reason: renderMessage(e.reason, locale) })),
     warningCount: warnings.count,

@@ -7,6 +7,7 @@ import { newcomerScope } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
+import { lockNewcomerForWrite } from "@/lib/server/dossiers/scoped-newcomer";
 import { NotFoundError } from "@/lib/server/errors";
 import { isoOf, isUuid } from "@/lib/domain/kit";
 import { effectiveDecision, standingDecision } from "@/lib/domain/fines/decision-state";
@@ -171,6 +172,8 @@ export async function getDecisionLetter(actor: Actor, eventId: string) {
   const decision = effectiveDecision(event.decisions);
   if (!decision) throw new NotFoundError("fines.noFinalDecision");
   const structuredCommunication = await db.$transaction(async (tx) => {
+    // the letter may assign the fine's communication (a write): none for an anonymised dossier (issue 15)
+    await lockNewcomerForWrite(tx, actor, event.newcomerId);
     await recordAudit(tx, actor, {
       action: "newcomer.view",
       entityType: "decision_letter",

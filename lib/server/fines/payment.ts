@@ -3,6 +3,7 @@ import "server-only";
 // OVERGEDRAGEN (handed to the Flemish tax service on). Only the fine that stands is followed up.
 import { todayIso } from "@/lib/i18n/format";
 import { newcomerScope } from "@/lib/server/access/scope";
+import { lockNewcomerForWrite } from "@/lib/server/dossiers/scoped-newcomer";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
@@ -34,6 +35,7 @@ export async function updateFinePayment(actor: Actor, decisionId: string, input:
           })
         : null;
       if (!fine) throw new NotFoundError();
+      await lockNewcomerForWrite(tx, actor, fine.event.newcomerId);
       if (fine.status !== "FINAL") throw new ConflictError("fines.paymentOnlyFinal");
       // a final fine that is no longer the dossier's effective decision was corrected
       if (effectiveDecision(fine.event.decisions)?.id !== fine.id) throw new ConflictError("fines.paymentCorrected");

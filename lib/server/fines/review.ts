@@ -10,6 +10,7 @@ import { rejectSchema } from "./decision.schema";
 import { isUuid } from "@/lib/domain/kit";
 import { deniedWrite, newcomerOfDecision } from "@/lib/server/access/denied";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import { lockNewcomerForWrite } from "@/lib/server/dossiers/scoped-newcomer";
 
 const ALREADY_REVIEWED = "fines.alreadyReviewed";
 
@@ -23,6 +24,7 @@ async function review(actor: Actor, decisionId: string, outcome: "FINAL" | "REJE
         })
       : null;
     if (!decision) throw new NotFoundError();
+    await lockNewcomerForWrite(tx, actor, decision.event.newcomerId);
     if (decision.status !== "AWAITING_CONFIRMATION") throw new ConflictError(ALREADY_REVIEWED);
     if (decision.decidedById === actor.userId) {
       throw new ForbiddenError("fines.ownDecision");

@@ -14,6 +14,8 @@ import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
 import { BadRequestError, NotFoundError } from "@/lib/server/errors";
 import type { Tx } from "@/lib/server/kit/tx";
+import { deniedWrite, newcomerOfEvent } from "@/lib/server/access/denied";
+import { lockNewcomerForWrite, lockNewcomersForWrite } from "@/lib/server/dossiers/scoped-newcomer";
 
 /** The selection of a batch; a bad one is a 400 with a Dutch message, never a partial batch. */
 export function batchIds(values: readonly string[]): string[] {
@@ -84,25 +86,37 @@ export function addressLines(n: {
 /** Records the printing of the invitations of a batch: one transaction, one letter and one audit entry each. */
 export async function recordInvitationLetters(actor: Actor, ids: string[]) {
   assertCan(actor, "dossier.write");
-  return db.$transaction(async (tx) => {
-    const newcomers = await newcomersInScope(tx, actor, ids);
-    const invitations = await latestInvitations(tx, ids);
-    const batchId = ids.length > 1 ? randomUUID() : null;
-    for (const n of newcomers) {
-      const letter = await tx.letter.create({
-        data: { kind: "INVITATION", newcomerId: n.id, eventId: invitations.get(n.id)?.id ?? null, printedById: actor.userId, batchId },
-      });
-      await recordAudit(tx, actor, {
-        action: "letter.print",
-        entityType: "letter",
-        entityId: letter.id,
-        newcomerId: n.id,
-        agencyCode: n.agencyCode,
-        after: { kind: letter.kind, eventId: letter.eventId, batchId },
-      });
-    }
-    return { count: newcomers.length, batchId };
-  });
+  return db
+    .$transaction(async (tx) => {
+      // a letter is a write to the dossier: refused for an anonymised one (issue 15), the whole batch
+      const { frozen } = await lockNewcomersForWrite(tx, actor, ids);
+      const refused = frozen.values().next().value;
+      if (refused) throw refused;
+      const newcomers = await newcomersInScope(tx, actor, ids);
+      const invitations = await latestInvitations(tx, ids);
+      const batchId = ids.length > 1 ? randomUUID() : null;
+      for (const n of newcomers) {
+        const letter = await tx.letter.create({
+          data: { kind: "INVITATION", newcomerId: n.id, eventId: invitations.get(n.id)?.id ?? null, printedById: actor.userId, batchId },
+        });
+        await recordAudit(tx, actor, {
+          action: "letter.print",
+          entityType: "letter",
+          entityId: letter.id,
+          newcomerId: n.id,
+          agencyCode: n.agencyCode,
+          after: { kind: letter.kind, eventId: letter.eventId, batchId },
+        });
+      }
+      return { count: newcomers.length, batchId };
+    })
+    .catch(
+      deniedWrite(actor, "letter.print.denied", {
+        entityType: "newcomer",
+        entityId: ids.length === 1 ? ids[0]! : "batch",
+        newcomerId: ids.length === 1 ? ids[0] : null,
+      }),
+    );
 }
 
 /** The letters of one dossier for its page (newest first), with who printed them. */
@@ -121,27 +135,30 @@ export type DossierLetter = Awaited<ReturnType<typeof lettersOf>>[number];
 /** Records the printing of a fine decision letter (the effective decision of the dossier). */
 export async function recordDecisionLetter(actor: Actor, eventId: string) {
   assertCan(actor, "fine.read");
-  return db.$transaction(async (tx) => {
-    const event = isUuid(eventId)
-      ? await tx.trackEvent.findFirst({
-          where: { id: eventId, type: "INFRINGEMENT", cancelledAt: null, newcomer: newcomerScope(actor) },
-          include: { decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
-        })
-      : null;
-    if (!event) throw new NotFoundError("fines.notFound");
-    const decision = effectiveDecision(event.decisions);
-    if (!decision) throw new NotFoundError("fines.noFinalDecision");
-    const letter = await tx.letter.create({
-      data: { kind: "FINE_DECISION", newcomerId: event.newcomerId, eventId: event.id, decisionId: decision.id, printedById: actor.userId },
-    });
-    await recordAudit(tx, actor, {
-      action: "letter.print",
-      entityType: "letter",
-      entityId: letter.id,
-      newcomerId: event.newcomerId,
-      agencyCode: event.agencyCode,
-      after: { kind: letter.kind, eventId: event.id, decisionId: decision.id },
-    });
-    return letter;
-  });
+  return db
+    .$transaction(async (tx) => {
+      const event = isUuid(eventId)
+        ? await tx.trackEvent.findFirst({
+            where: { id: eventId, type: "INFRINGEMENT", cancelledAt: null, newcomer: newcomerScope(actor) },
+            include: { decisions: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+          })
+        : null;
+      if (!event) throw new NotFoundError("fines.notFound");
+      await lockNewcomerForWrite(tx, actor, event.newcomerId);
+      const decision = effectiveDecision(event.decisions);
+      if (!decision) throw new NotFoundError("fines.noFinalDecision");
+      const letter = await tx.letter.create({
+        data: { kind: "FINE_DECISION", newcomerId: event.newcomerId, eventId: event.id, decisionId: decision.id, printedById: actor.userId },
+      });
+      await recordAudit(tx, actor, {
+        action: "letter.print",
+        entityType: "letter",
+        entityId: letter.id,
+        newcomerId: event.newcomerId,
+        agencyCode: event.agencyCode,
+        after: { kind: letter.kind, eventId: event.id, decisionId: decision.id },
+      });
+      return letter;
+    })
+    .catch(deniedWrite(actor, "letter.print.denied", { entityType: "track_event", entityId: eventId, newcomerId: newcomerOfEvent(eventId) }));
 }

@@ -8,6 +8,7 @@ import "server-only";
 // lib/server/lists/list-exports.ts.
 import { EXPORT_ROW_CAP, type ExportCell, type ExportColumn, tableToCsv, tableToXlsx } from "@/lib/domain/lists/export-table";
 import { can } from "@/lib/domain/permissions";
+import { ANONYMISED_LIST_NAME } from "@/lib/domain/retention/personal-data";
 import { formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
@@ -72,10 +73,14 @@ export async function exportList<R>(actor: Actor, spec: ListExport<R>, options: 
       const rows = capped ? read.slice(0, EXPORT_ROW_CAP) : read;
       const ids = rows.map(spec.newcomerId);
       const full = options.reveal ? await nationalNumbersOf(tx, ids) : null;
+      const anonymised = await anonymisedOf(tx, ids);
       const table = {
         sheetName: spec.list,
         columns: spec.columns,
-        rows: rows.map((r) => spec.cells(r, full?.get(spec.newcomerId(r)) ?? spec.maskedNationalNumber(r))),
+        rows: rows.map((r) => {
+          const cells = spec.cells(r, full?.get(spec.newcomerId(r)) ?? spec.maskedNationalNumber(r));
+          return anonymised.has(spec.newcomerId(r)) ? withoutWho(spec.columns, cells) : cells;
+        }),
         cappedNote: capped ? t("lists.export.cappedFile", { cap }) : null,
       };
       await recordAudit(tx, actor, {
@@ -112,6 +117,17 @@ export async function exportList<R>(actor: Actor, spec: ListExport<R>, options: 
 async function nationalNumbersOf(tx: Tx, ids: string[]): Promise<Map<string, string>> {
   const rows = await tx.newcomer.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, nationalNumber: true } });
   return new Map(rows.map((r) => [r.id, r.nationalNumber]));
+}
+
+/** The exported rows' dossiers that were anonymised (issue 15): still rows of the list, but without who. */
+async function anonymisedOf(tx: Tx, ids: string[]): Promise<Set<string>> {
+  const rows = await tx.newcomer.findMany({ where: { id: { in: [...new Set(ids)] }, anonymisedAt: { not: null } }, select: { id: true } });
+  return new Set(rows.map((r) => r.id));
+}
+
+/** An anonymised dossier's row: "geanonimiseerd" as its name, the other columns about the person empty. */
+function withoutWho(columns: readonly ExportColumn[], cells: ExportCell[]): ExportCell[] {
+  return cells.map((c, i) => (columns[i]?.who === "name" ? ANONYMISED_LIST_NAME : columns[i]?.who ? null : c));
 }
 
 /** The file as a download (the routes' response). */

@@ -25,6 +25,10 @@ type Input = Record<string, string>;
 const text = (header: string): ExportColumn => ({ header, kind: "text" });
 const date = (header: string): ExportColumn => ({ header, kind: "date" });
 const number = (header: string): ExportColumn => ({ header, kind: "number" });
+/** The columns that say who the row is about (blanked for an anonymised dossier, export-list.ts). */
+const who = (header: string): ExportColumn => ({ header, kind: "text", who: "name" });
+const whoText = (header: string): ExportColumn => ({ header, kind: "text", who: "other" });
+const whoDate = (header: string): ExportColumn => ({ header, kind: "date", who: "other" });
 
 /** The dossier list with its search (a number search arrives as its token `zoek`), filters and sort. */
 export async function exportNewcomerList(actor: Actor, input: Input, now = new Date()) {
@@ -49,10 +53,10 @@ export async function exportNewcomerList(actor: Actor, input: Input, now = new D
       permission: "dossier.read",
       filters,
       columns: [
-        text("achternaam"),
-        text("voornaam"),
-        text("rijksregisternummer"),
-        date("geboortedatum"),
+        who("achternaam"),
+        whoText("voornaam"),
+        whoText("rijksregisternummer"),
+        whoDate("geboortedatum"),
         text("geslacht"),
         text("kantoor"),
         text("doelgroep"),
@@ -81,9 +85,9 @@ export async function exportWorklist(actor: Actor, list: string, input: Input, n
       permission: WORKLIST_PERMISSION[list],
       filters: { list, office: query.office, sort: sortParamOf(query) },
       columns: [
-        text("naam"),
-        text("rijksregisternummer"),
-        date("geboortedatum"),
+        who("naam"),
+        whoText("rijksregisternummer"),
+        whoDate("geboortedatum"),
         text("kantoor"),
         date("sinds"),
         date("termijn_verstreken_na"),
@@ -109,7 +113,7 @@ export async function exportFineQueue(actor: Actor, input: Input, now = new Date
       list: "inbreukdossiers",
       permission: "fine.read",
       filters: query,
-      columns: [date("ontvangen_op"), number("dagen"), text("naam"), text("rijksregisternummer"), text("inbreuk"), text("agentschap"), text("kantoor")],
+      columns: [date("ontvangen_op"), number("dagen"), who("naam"), whoText("rijksregisternummer"), text("inbreuk"), text("agentschap"), text("kantoor")],
       read: (tx, limit) => allUndecidedInfringements(tx, actor, { ...query, page: 1 }, limit, now),
       newcomerId: (r) => r.newcomer.id,
       maskedNationalNumber: (r) => r.newcomer.maskedNationalNumber,
@@ -134,8 +138,8 @@ export async function exportDvzAdviceList(actor: Actor, input: Input, now = new 
       filters: { naam: name || null, sort: sortParamOf(params) },
       columns: [
         date("datum"),
-        text("naam"),
-        text("rijksregisternummer"),
+        who("naam"),
+        whoText("rijksregisternummer"),
         text("contract_ondertekend"),
         text("attest_behaald"),
         text("gevolg"),

@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/server/audit/audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import type { Tx } from "@/lib/server/kit/tx";
+import { db } from "@/lib/server/db";
 import { numberMark } from "./number-mark";
 
 /**
@@ -23,6 +24,9 @@ const IDENTIFIERS: Record<string, Prisma.Sql> = {
   track_event: Prisma.sql`"track_event"`,
   infringement_decision: Prisma.sql`"infringement_decision"`,
   newcomer_alias: Prisma.sql`"newcomer_alias"`,
+  legal_hold: Prisma.sql`"legal_hold"`,
+  reason: Prisma.sql`"reason"`,
+  removal_reason: Prisma.sql`"removal_reason"`,
   national_number: Prisma.sql`"national_number"`,
   last_name: Prisma.sql`"last_name"`,
   first_name: Prisma.sql`"first_name"`,
@@ -73,6 +77,7 @@ const rowsOf = (key: RowKey, ids: string[]): Prisma.Sql => {
     case "newcomer":
       return Prisma.sql`"id" = ANY(${ids}::uuid[])`;
     case "event":
+    case "ofNewcomer":
       return Prisma.sql`"newcomer_id" = ANY(${ids}::uuid[])`;
     case "decision":
       return Prisma.sql`"event_id" IN (SELECT e.id FROM track_event e WHERE e.newcomer_id = ANY(${ids}::uuid[]))`;
@@ -153,4 +158,14 @@ export async function anonymiseLocked(tx: Tx, actor: Actor | null, ids: string[]
     ...(actor ? {} : { subject: { userEmail: "npm run retention", ip: null } }),
   });
   return { newcomers: todo.length, records };
+}
+
+/**
+ * ANALYZE of the tables anonymisation changes (migration 20261202200200), after the commit: the
+ * planner statistics (pg_stats' most common values and histogram bounds) hold copies of column
+ * values, and would otherwise keep the removed names and numbers until autovacuum's next ANALYZE
+ * (tests/integration/retention-dump.test.ts). A process killed before it leaves them until then.
+ */
+export async function refreshStatistics(): Promise<void> {
+  await db.$executeRaw(Prisma.sql`SELECT retention_refresh_statistics()`);
 }

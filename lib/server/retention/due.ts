@@ -6,11 +6,17 @@ import { cutoff, dossierRetention, type HoldKind } from "@/lib/domain/retention/
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/server/kit/tx";
 
-/** The last day anything happened in a dossier: its events, their follow-up, decisions and payments; its creation when it has none. */
+/**
+ * The last day anything happened in a dossier: its events, their follow-up, decisions and payments;
+ * its creation when it has none. Evaluated per newcomer, each part an index probe: the events from
+ * the index-only `track_event_newcomer_id_date_dvz_follow_up_on_idx` (migration
+ * 20261202200000), the decisions only through the newcomer's INFRINGEMENT events (the only events a
+ * decision hangs on: lib/server/fines/load.ts, the import), so most dossiers cost one empty probe.
+ */
 const lastActivity = Prisma.sql`coalesce(GREATEST(
   (SELECT max(GREATEST(e.date, e.dvz_follow_up_on)) FROM track_event e WHERE e.newcomer_id = n.id),
   (SELECT max(GREATEST(d.decided_on, d.paid_on, d.reminder_sent_on, d.handed_over_on))
-     FROM infringement_decision d JOIN track_event e ON e.id = d.event_id WHERE e.newcomer_id = n.id)),
+     FROM infringement_decision d JOIN track_event e ON e.id = d.event_id WHERE e.newcomer_id = n.id AND e.type = 'INFRINGEMENT')),
   (n.created_at AT TIME ZONE 'Europe/Brussels')::date)`;
 
 /** The legal holds of newcomer `n`, as an array of HoldKind (empty: none). */
@@ -49,16 +55,47 @@ export function dueBefore(now: Date, before?: Date | null): Date {
 export const dueCondition = (before: Date, agency: string | null = null) =>
   Prisma.sql`n.anonymised_at IS NULL AND ${lastActivity} < ${before}::date${agency ? Prisma.sql` AND n.agency_code = ${agency}` : Prisma.empty}`;
 
-/** One page of the due dossiers (held ones included, with their holds), oldest activity first, and the true counts. */
-export async function listDue(tx: Tx, before: Date, page: { limit: number; offset: number }, agency: string | null = null) {
+/**
+ * One page of the due dossiers (held ones included, with their holds), in id order after `after`
+ * (keyset: page 2 000 costs what page 1 costs, no OFFSET walking over the pages before). The
+ * holds are computed for the page's rows only, in the outer query, after the LIMIT.
+ */
+export async function listDuePage(tx: Tx, before: Date, page: { limit: number; after: string | null }, agency: string | null = null) {
+  const after = page.after ? Prisma.sql` AND n.id > ${page.after}::uuid` : Prisma.empty;
   const rows = await tx.$queryRaw<(Omit<DueDossier, "holds"> & { holds: string[] })[]>(Prisma.sql`
-    SELECT n.id, n.last_name AS "lastName", n.first_name AS "firstName", n.agency_code AS "agencyCode",
-           ${lastActivity} AS "lastActivity", ${holds} AS holds
-      FROM newcomer n WHERE ${dueCondition(before, agency)}
-     ORDER BY 5, n.id LIMIT ${page.limit} OFFSET ${page.offset}`);
+    SELECT n.id, n.last_name AS "lastName", n.first_name AS "firstName", n.agency_code AS "agencyCode", p."lastActivity", ${holds} AS holds
+      FROM (SELECT n.id, ${lastActivity} AS "lastActivity" FROM newcomer n WHERE ${dueCondition(before, agency)}${after}
+             ORDER BY n.id LIMIT ${page.limit}) p
+      JOIN newcomer n ON n.id = p.id
+     ORDER BY n.id`);
+  return rows.map((r) => ({ ...r, holds: r.holds as HoldKind[] }));
+}
+
+/**
+ * How many dossiers are due, counted up to `cap`: `{ count: cap, more: true }` when there are more
+ * (the admin page's honest "meer dan N": counting them all walks every newcomer, seconds at the
+ * scale of Flanders; the exact count is one button away, countDue).
+ */
+export async function countDueUpTo(tx: Tx, before: Date, cap: number, agency: string | null = null) {
+  const [r] = await tx.$queryRaw<{ n: bigint }[]>(Prisma.sql`
+    SELECT count(*) AS n FROM (SELECT 1 FROM newcomer n WHERE ${dueCondition(before, agency)} LIMIT ${cap + 1}) x`);
+  const n = Number(r!.n);
+  return n > cap ? { count: cap, more: true } : { count: n, more: false };
+}
+
+/**
+ * The true counts: every due dossier, and those under a hold — the holds tested only for the
+ * dossiers that can have one (an INFRINGEMENT or DVZ_ADVICE event, or a hold set by an admin: every
+ * hold kind needs one of these rows), a few thousand, not every due dossier.
+ */
+export async function countDue(tx: Tx, before: Date, agency: string | null = null) {
   const [count] = await tx.$queryRaw<{ total: bigint; held: bigint }[]>(Prisma.sql`
-    SELECT count(*) AS total, count(*) FILTER (WHERE cardinality(${holds}) > 0) AS held FROM newcomer n WHERE ${dueCondition(before, agency)}`);
-  return { rows: rows.map((r) => ({ ...r, holds: r.holds as HoldKind[] })), total: Number(count!.total), held: Number(count!.held) };
+    SELECT (SELECT count(*) FROM newcomer n WHERE ${dueCondition(before, agency)}) AS total,
+           (SELECT count(*) FROM newcomer n
+             WHERE n.id IN (SELECT e.newcomer_id FROM track_event e WHERE e.type IN ('INFRINGEMENT', 'DVZ_ADVICE')
+                            UNION SELECT h.newcomer_id FROM legal_hold h WHERE h.removed_at IS NULL)
+               AND ${dueCondition(before, agency)} AND cardinality(${holds}) > 0) AS held`);
+  return { total: Number(count!.total), held: Number(count!.held) };
 }
 
 /** The due dossiers without a hold, in id order, not locked: the run's work list, taken once (one pass over the table, not one per batch). */

@@ -4,28 +4,31 @@ import "server-only";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { recordAudit } from "@/lib/server/audit/audit";
 import { db } from "@/lib/server/db";
-import { NotFoundError, ValidationError } from "@/lib/server/errors";
+import { NotFoundError } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/kit/parse-input";
 import { removeHoldSchema, setHoldSchema } from "./retention.schema";
+import { deniedWrite } from "@/lib/server/access/denied";
+import { lockNewcomerForWrite } from "@/lib/server/dossiers/scoped-newcomer";
 
 export async function setLegalHold(actor: Actor, input: unknown): Promise<{ id: string }> {
   assertCan(actor, "retention.manage");
   const { newcomerId, reason } = parseInput(setHoldSchema, input);
-  return db.$transaction(async (tx) => {
-    const n = await tx.newcomer.findUnique({ where: { id: newcomerId }, select: { agencyCode: true, anonymisedAt: true } });
-    if (!n) throw new NotFoundError();
-    if (n.anonymisedAt) throw new ValidationError({ newcomerId: "retention.alreadyAnonymised" });
-    const hold = await tx.legalHold.create({ data: { newcomerId, reason, setById: actor.userId }, select: { id: true } });
-    await recordAudit(tx, actor, {
-      action: "retention.hold.set",
-      entityType: "legal_hold",
-      entityId: hold.id,
-      newcomerId,
-      agencyCode: n.agencyCode,
-      reason,
-    });
-    return hold;
-  });
+  return db
+    .$transaction(async (tx) => {
+      await lockNewcomerForWrite(tx, actor, newcomerId);
+      const n = await tx.newcomer.findUniqueOrThrow({ where: { id: newcomerId }, select: { agencyCode: true } });
+      const hold = await tx.legalHold.create({ data: { newcomerId, reason, setById: actor.userId }, select: { id: true } });
+      await recordAudit(tx, actor, {
+        action: "retention.hold.set",
+        entityType: "legal_hold",
+        entityId: hold.id,
+        newcomerId,
+        agencyCode: n.agencyCode,
+        reason,
+      });
+      return hold;
+    })
+    .catch(deniedWrite(actor, "retention.hold.set.denied", { entityType: "newcomer", entityId: newcomerId, newcomerId }));
 }
 
 export async function removeLegalHold(actor: Actor, input: unknown): Promise<void> {

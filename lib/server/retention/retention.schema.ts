@@ -11,6 +11,13 @@ export const anonymiseSchema = z.object({
   newcomerIds: z.array(uuid).min(1, "retention.chooseDossiers").max(500, "retention.tooManyDossiers"),
   confirm: z.literal("ANONIMISEER", { message: "retention.confirm" }),
 });
+/** The due list: the page after dossier `after` (keyset; none: the first page), of one agency or all, and whether to count exactly. */
 export const dueListSchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  after: z.string().uuid().nullable().catch(null),
+  agency: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .nullable()
+    .catch(null),
+  exact: z.boolean().catch(false),
 });

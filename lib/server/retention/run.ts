@@ -10,8 +10,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/server/audit/audit";
 import type { Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
-import { anonymiseLocked } from "./anonymise";
-import { dueBefore, dueIds, listDue, lockDue } from "./due";
+import { anonymiseLocked, refreshStatistics } from "./anonymise";
+import { countDue, dueBefore, dueIds, lockDue } from "./due";
 
 export interface RetentionOptions {
   apply: boolean;
@@ -100,7 +100,7 @@ export async function runRetention(actor: Actor | null, options: RetentionOption
   const before = dueBefore(now, options.before);
   const size = options.batchSize ?? 500;
   const agency = options.agency ?? null;
-  const first = await listDue(db, before, { limit: 0, offset: 0 }, agency);
+  const first = await countDue(db, before, agency);
   let anonymised = 0;
   if (options.apply) {
     const work = await dueIds(db, before, agency);
@@ -112,6 +112,7 @@ export async function runRetention(actor: Actor | null, options: RetentionOption
       anonymised += n;
       options.onBatch?.(anonymised);
     }
+    if (anonymised > 0) await refreshStatistics();
   }
   return {
     before,

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { AnonymiseForm, RemoveHoldForm, SetHoldForm } from "@/components/admin/retention-forms";
 import { dossierRetention } from "@/lib/domain/retention/rules";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
+import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
 import { listLegalHolds } from "@/lib/server/retention/holds";
 import { getRetentionOverview } from "@/lib/server/retention/overview";
 import { anonymiseAction, removeHoldAction, setHoldAction } from "./actions";
@@ -12,9 +13,20 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor("retention.manage");
   const t = translator("admin", actor.locale);
   const sp = await searchParams;
-  const due = await getRetentionOverview(actor, { page: typeof sp.pagina === "string" ? sp.pagina : "1" });
+  const one = (v: string | string[] | undefined) => (typeof v === "string" && v !== "" ? v : null);
+  const { agencies } = await listNewcomerFormOptions();
+  // an agency not in the list is ignored, like a filter left empty
+  const agency = agencies.some((a) => a.code === one(sp.agentschap)) ? one(sp.agentschap) : null;
+  const due = await getRetentionOverview(actor, { after: one(sp.na), agency, exact: sp.telling === "exact" });
   const holds = await listLegalHolds(actor);
-  const pages = Math.max(1, Math.ceil(due.total / due.pageSize));
+  const href = (p: { na?: string | null; telling?: boolean }) => {
+    const q = new URLSearchParams();
+    if (agency) q.set("agentschap", agency);
+    if (p.na) q.set("na", p.na);
+    if (p.telling) q.set("telling", "exact");
+    const s = q.toString();
+    return `/beheer/bewaartermijnen${s ? `?${s}` : ""}`;
+  };
   const holdKind = (k: string) => t(`retention.holdKinds.${k as "ADMIN_HOLD"}`);
   const rows = due.rows.map((r) => ({
     id: r.id,
@@ -29,29 +41,60 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
       <p className="text-slate-700">{t("retention.intro", { years: dossierRetention.closedDossier.years })}</p>
       <section className="card space-y-3">
         <h2>{t("retention.dueTitle", { date: formatDate(due.before) })}</h2>
-        <p data-testid="due-count">{t("retention.dueCount", { total: due.total, held: due.held })}</p>
-        {rows.length === 0 ? (
-          <p>{t("retention.none")}</p>
+        <form method="get" action="/beheer/bewaartermijnen" className="flex flex-wrap items-end gap-2 text-sm">
+          <label className="flex flex-col">
+            {t("retention.agencyFilter")}
+            <select name="agentschap" defaultValue={agency ?? ""} className="input">
+              <option value="">{t("retention.allAgencies")}</option>
+              {agencies.map((a) => (
+                <option key={a.code} value={a.code}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="btn-secondary">
+            {t("retention.show")}
+          </button>
+        </form>
+        {due.counts ? (
+          <p data-testid="due-count">{t("retention.dueCount", { total: due.counts.total, held: due.counts.held })}</p>
         ) : (
-          <AnonymiseForm
-            action={anonymiseAction}
-            rows={rows}
-            labels={{
-              name: t("retention.name"),
-              agency: t("retention.agency"),
-              lastActivity: t("retention.lastActivity"),
-              holds: t("retention.holds"),
-              choose: t("retention.choose"),
-              confirm: t("retention.confirmLabel"),
-              submit: t("retention.anonymise"),
-            }}
-          />
+          // counting every due dossier walks all newcomers (seconds for Flanders): on request only
+          <p data-testid="due-count">
+            {t("retention.dueMoreThan", { cap: formatNumber(due.countCap, actor.locale) })}{" "}
+            <Link href={href({ na: due.after, telling: true })} prefetch={false} className="text-brand-700 underline">
+              {t("retention.countExact")}
+            </Link>
+          </p>
         )}
-        {pages > 1 ? (
-          <nav className="flex gap-4 text-sm">
-            {due.page > 1 ? <Link href={`/beheer/bewaartermijnen?pagina=${due.page - 1}`}>{t("retention.previous")}</Link> : null}
-            <span>{t("retention.pageOf", { page: due.page, pages })}</span>
-            {due.page < pages ? <Link href={`/beheer/bewaartermijnen?pagina=${due.page + 1}`}>{t("retention.next")}</Link> : null}
+        <AnonymiseForm
+          action={anonymiseAction}
+          rows={rows}
+          labels={{
+            name: t("retention.name"),
+            agency: t("retention.agency"),
+            lastActivity: t("retention.lastActivity"),
+            holds: t("retention.holds"),
+            choose: t("retention.choose"),
+            confirm: t("retention.confirmLabel"),
+            submit: t("retention.anonymise"),
+            none: t("retention.none"),
+          }}
+        />
+        {/* keyset pages (in dossier id order): "next" continues after the last row shown */}
+        {due.after || due.next ? (
+          <nav className="flex gap-4 text-sm" aria-label={t("retention.pages")}>
+            {due.after ? (
+              <Link href={href({})} prefetch={false}>
+                {t("retention.first")}
+              </Link>
+            ) : null}
+            {due.next ? (
+              <Link href={href({ na: due.next })} prefetch={false} rel="next">
+                {t("retention.next")}
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </section>

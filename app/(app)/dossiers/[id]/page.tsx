@@ -38,13 +38,15 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
   const ta = translator("admin", actor.locale);
   const options = await listNewcomerFormOptions();
   const agencyLabel = new Map(options.agencies.map((a) => [a.code, a.label]));
-  const writable = can(actor.role, "dossier.write");
+  // an anonymised dossier is frozen (issue 15): read-only, no edit forms or buttons (the data layer refuses them too)
+  const frozen = n.anonymisedAt !== null;
+  const writable = can(actor.role, "dossier.write") && !frozen;
   const today = todayIso();
   const infringementTypes = codes.infringementTypes.map((i) => ({ code: i.code, label: infringementLabel(i.code, actor.locale) }));
   const facts: [string, React.ReactNode][] = [
     [
       t("form.nationalNumber"),
-      can(actor.role, "dossier.reveal") ? (
+      can(actor.role, "dossier.reveal") && !frozen ? (
         <RevealNationalNumber key="reveal" masked={n.maskedNationalNumber} reveal={revealNationalNumberAction.bind(null, n.id)} />
       ) : (
         n.maskedNationalNumber
@@ -109,6 +111,14 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
           </Link>
         )}
       </div>
+      {frozen && (
+        <section role="note" aria-labelledby="geanonimiseerd" className="card border-slate-400 bg-slate-100" data-testid="anonymised-banner">
+          <h2 id="geanonimiseerd" className="mb-1 text-base">
+            {t("dossier.anonymisedBanner", { date: formatDate(n.anonymisedAt) })}
+          </h2>
+          <p className="text-sm">{t("dossier.anonymisedText")}</p>
+        </section>
+      )}
       {duplicates.length > 0 && (
         <section role="note" aria-labelledby="dubbels" className="card border-amber-400 bg-amber-50" data-testid="duplicate-notice">
           <h2 id="dubbels" className="mb-1 text-base">
@@ -122,7 +132,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
                   {d.lastName}, {d.firstName}
                 </Link>{" "}
                 · <span className="font-mono">{d.maskedNationalNumber}</span> · {d.officeLabel} · {ta(`duplicates.reasons.${d.reason}`)}
-                {can(actor.role, "dossier.merge") && (
+                {can(actor.role, "dossier.merge") && !frozen && (
                   <>
                     {" "}
                     ·{" "}

@@ -7,7 +7,12 @@ export const POST = route<Record<string, never>, "form">(
   async ({ actor, body }) => {
     const file = await exportDvzFile(actor, { from: body.get("from"), to: body.get("to") });
     return new Response(file.csv, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${file.fileName}"` },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${file.fileName}"`,
+        // the file holds the five legal fields only: how many anonymised dossiers were left out (issue 15) travels beside it
+        "x-anonymised-left-out": String(file.anonymisedLeftOut),
+      },
     });
   },
   { body: "form" },
