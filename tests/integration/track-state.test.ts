@@ -7,9 +7,12 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { syntheticExchangeText, syntheticNewcomer } from "@/bench/support/synthetic-newcomers";
+import { effectiveDecision, STANDING_STATUSES } from "@/lib/domain/fines/decision-state";
 import { TRACK_STEPS } from "@/lib/domain/track/track-rules";
 import { db } from "@/lib/server/db";
 import { mergeNewcomers } from "@/lib/server/dossiers/merge-newcomers";
+import { decideInfringement } from "@/lib/server/fines/decide";
+import { confirmDecision, rejectDecision } from "@/lib/server/fines/review";
 import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/dossiers/record-event";
 import { moveNewcomer } from "@/lib/server/dossiers/save-newcomer";
 import { importExchangeFile } from "@/lib/server/exchange/import-exchange";
@@ -74,6 +77,32 @@ async function compare(client: pg.ClientBase, ids: string[] | null): Promise<{ k
   return { kept, expected: kept.map((k) => fromScratch(k.id, byNewcomer.get(k.id) ?? [])) };
 }
 
+/** The infringement flags kept (decision_standing, in_force) and as the rules of lib/domain/fines/decision-state.ts give them. */
+async function compareInfringements(client: pg.ClientBase, newcomerIds: string[]) {
+  const events = (
+    await client.query<{ id: string; live: boolean; decision_standing: boolean }>(
+      `SELECT id, cancelled_at IS NULL AS live, decision_standing FROM track_event WHERE type = 'INFRINGEMENT' AND newcomer_id = ANY($1::uuid[]) ORDER BY id`,
+      [newcomerIds],
+    )
+  ).rows;
+  const decisions = (
+    await client.query<{ id: string; event_id: string; status: string; decidedOn: string; createdAt: Date; in_force: boolean }>(
+      `SELECT d.id, d.event_id, d.status::text, to_char(d.decided_on, 'YYYY-MM-DD') AS "decidedOn", d.created_at AS "createdAt", d.in_force
+       FROM infringement_decision d JOIN track_event e ON e.id = d.event_id WHERE e.newcomer_id = ANY($1::uuid[]) ORDER BY d.id`,
+      [newcomerIds],
+    )
+  ).rows;
+  const live = new Map(events.map((e) => [e.id, e.live]));
+  const ofEvent = (id: string) => decisions.filter((d) => d.event_id === id);
+  return {
+    kept: { events: events.map((e) => [e.id, e.decision_standing]), decisions: decisions.map((d) => [d.id, d.in_force]) },
+    expected: {
+      events: events.map((e) => [e.id, e.live && ofEvent(e.id).some((d) => (STANDING_STATUSES as readonly string[]).includes(d.status))]),
+      decisions: decisions.map((d) => [d.id, live.get(d.event_id) === true && effectiveDecision(ofEvent(d.event_id))?.id === d.id]),
+    },
+  };
+}
+
 describe("track state kept on newcomer", () => {
   const pool = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
   afterAll(() => pool.end());
@@ -129,6 +158,50 @@ describe("track state kept on newcomer", () => {
     await expectRight([n.id, survivor.id]);
   });
 
+  it("keeps the infringement flags through decisions, a confirmation, a rejection, a correction and a cancelled dossier", async () => {
+    const a = await createTestAgency();
+    const [admin, second] = await Promise.all([createTestUser("ADMIN"), createTestUser("ADMIN")]);
+    const staff = await createTestUser("STAFF", a);
+    const n = await createTestNewcomer(a);
+    const now = new Date("2026-06-15T10:00:00Z");
+    const versionOf = async (id: string) => (await db.trackEvent.findUniqueOrThrow({ where: { id } })).version;
+    const decide = async (eventId: string, amountEur: number, extra: Record<string, unknown> = {}) =>
+      decideInfringement(
+        admin,
+        eventId,
+        {
+          outcome: "BOETE",
+          decidedOn: "2026-04-01",
+          amountEur,
+          motivation: "Niet tijdig aangemeld na aanmaning.",
+          version: await versionOf(eventId),
+          ...extra,
+        },
+        now,
+      );
+    const check = async () => {
+      const { kept, expected } = await compareInfringements(pool as unknown as pg.ClientBase, [n.id]);
+      expect(kept).toEqual(expected);
+      return kept;
+    };
+    const e1 = await createTestEvent(n.id, "INFRINGEMENT", "2026-03-02");
+    const e2 = await createTestEvent(n.id, "INFRINGEMENT", "2026-03-05");
+    expect((await check()).events.every(([, standing]) => standing === false)).toBe(true);
+    const big = await decide(e1.id, 1500); // awaiting a second admin: standing, not in force
+    await check();
+    await confirmDecision(second, big.id);
+    expect((await check()).decisions).toEqual([[big.id, true]]);
+    await decide(e1.id, 150, { decidedOn: "2026-04-10", correctionReason: "Rekenfout." });
+    await check();
+    const other = await decide(e2.id, 2500);
+    await rejectDecision(second, other.id, { reason: "Bedrag te hoog voor een eerste inbreuk." });
+    await check();
+    const cancelled = await db.trackEvent.findUniqueOrThrow({ where: { id: e1.id } });
+    await cancelTrackEvent(staff, e1.id, { version: cancelled.version, reason: "dubbel dossier" });
+    const kept = await check();
+    expect(kept.decisions.some(([, inForce]) => inForce)).toBe(false);
+  });
+
   it("is right after an import row by row, events for known newcomers, and a bulk-load import", async () => {
     const target = await createEmptyDatabase();
     const client = new pg.Client({ connectionString: target.url });
@@ -156,6 +229,12 @@ describe("track state kept on newcomer", () => {
       expect(r.kept.length).toBe(5300);
       expect(r.kept).toEqual(r.expected);
       expect(r.kept.filter((k) => k.track_status !== null).length).toBeGreaterThan(5000);
+      const inf = await compareInfringements(
+        client,
+        r.kept.map((k) => k.id),
+      );
+      expect(inf.kept).toEqual(inf.expected);
+      expect(inf.kept.decisions.filter(([, inForce]) => inForce).length).toBeGreaterThan(100);
     } finally {
       await client.end();
       await target.drop();

@@ -17,6 +17,8 @@ import { parseInput } from "@/lib/server/kit/parse-input";
 export const PAGE_SIZE = 25;
 /** Counting stops here: "more than 10.000" is all a person needs to know to refine a search. */
 export const COUNT_CAP = 10_000;
+/** Up to this many matches of a status or year filter, the page sorts the matches rather than walking an index in order. */
+const FEW_MATCHES = 2_000;
 
 const ORDER: Record<ListNewcomersQuery["sort"], Prisma.Sql> = {
   naam: Prisma.sql`n.search_name ASC, n.id ASC`,
@@ -154,6 +156,14 @@ async function pageRows(query: ListNewcomersQuery, sql: ReturnType<typeof newcom
     const total = found.length ? Number(found[0]!.total) : Number((await db.$queryRaw<{ c: bigint }[]>(sql.count))[0]?.c ?? 0);
     if (total <= COUNT_CAP) return { rows: found, total };
     return { rows: await db.$queryRaw<Row[]>(sql.rows), total };
+  }
+  if (query.status || query.extractionYear) {
+    // A status or year can match a few newcomers among a million: walking the sort order's index
+    // for 25 of them could read most of it. The count (an index-only range of newcomer_track_state_idx)
+    // says which: few matches are collected and sorted (`search`), many are walked in order (`rows`).
+    const total = Number((await db.$queryRaw<{ c: bigint }[]>(sql.count))[0]?.c ?? 0);
+    if (total <= FEW_MATCHES && total > 0) return { rows: await db.$queryRaw<Row[]>(sql.search), total };
+    return { rows: total === 0 ? [] : await db.$queryRaw<Row[]>(sql.rows), total };
   }
   const [rows, count] = await Promise.all([db.$queryRaw<Row[]>(sql.rows), db.$queryRaw<{ c: bigint }[]>(sql.count)]);
   return { rows, total: Number(count[0]?.c ?? 0) };

@@ -4,7 +4,6 @@ import "server-only";
 // scope (newcomerScopeSql), driven from that date through the partial indexes of migrations
 // 20261202150000_worklist_indexes and 20261202220200_newcomer_track_state_fill. The deadline
 // dates come from lib/domain/track/deadlines.ts as date ranges, so "overdue" is an index range.
-import { effectiveDecisionSql, STANDING_STATUSES } from "@/lib/domain/fines/decision-state";
 import { offsetOf, parseListParams } from "@/lib/domain/lists/list-params";
 import { maskNationalNumber } from "@/lib/domain/national-number";
 import { type DeadlineKind, deadlineOn, overdueStartRanges } from "@/lib/domain/track/deadlines";
@@ -39,12 +38,6 @@ function overdue(col: Prisma.Sql, kind: DeadlineKind, today: string): Prisma.Sql
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-/** The standing decision statuses as enum literals written in the statement (as STEP_LITERAL). */
-const STATUS_LITERAL: Record<(typeof STANDING_STATUSES)[number], Prisma.Sql> = {
-  FINAL: Prisma.sql`'FINAL'::"DecisionStatus"`,
-  AWAITING_CONFIRMATION: Prisma.sql`'AWAITING_CONFIRMATION'::"DecisionStatus"`,
-};
-
 /** FROM … WHERE of a worklist: `s` is the clock's record, `since` its date; event/decision ids when it has them. */
 function source(list: Worklist, today: string): { from: Prisma.Sql; where: Prisma.Sql; since: Prisma.Sql; ids: Prisma.Sql; tie: Prisma.Sql } {
   const src = sourceOf(list, today);
@@ -78,17 +71,19 @@ function sourceOf(list: Worklist, today: string): { from: Prisma.Sql; where: Pri
       return { from: pending(col), where: overdue(col, "attestation", today), since: col, ids: noIds };
     }
     case "open-inbreuken":
+      // a live dossier without a standing decision (lib/domain/fines/decision-state.ts STANDING_STATUSES), as kept in
+      // track_event.decision_standing by the data layer: only the open dossiers are in the partial index
       return {
         from: Prisma.sql`track_event s JOIN newcomer n ON n.id = s.newcomer_id JOIN office o ON o.code = n.office_code
-          WHERE s.type = 'INFRINGEMENT' AND s.cancelled_at IS NULL`,
-        where: Prisma.sql`NOT EXISTS (SELECT 1 FROM infringement_decision x WHERE x.event_id = s.id
-          AND x.status IN (${Prisma.join(STANDING_STATUSES.map((st) => STATUS_LITERAL[st]))}))`,
+          WHERE s.type = 'INFRINGEMENT' AND s.cancelled_at IS NULL AND NOT s.decision_standing`,
+        where: Prisma.sql`TRUE`,
         since: Prisma.sql`s.date`,
         ids: eventIds,
       };
     case "herinneringen":
     case "overdracht": {
-      // the fine that stands: the dossier's effective decision (lib/domain/fines/decision-state.ts)
+      // the fine that stands: its live dossier's effective decision (lib/domain/fines/decision-state.ts), kept as
+      // infringement_decision.in_force by the data layer, so only fines in force are in the partial indexes
       const open = list === "herinneringen";
       const col = open ? Prisma.sql`d.decided_on` : Prisma.sql`d.reminder_sent_on`;
       return {
@@ -96,8 +91,8 @@ function sourceOf(list: Worklist, today: string): { from: Prisma.Sql; where: Pri
           JOIN office o ON o.code = n.office_code
           WHERE d.status = 'FINAL' AND d.outcome = 'BOETE'
             AND d.payment_status = ${open ? Prisma.sql`'OPEN'::"PaymentStatus"` : Prisma.sql`'HERINNERING'::"PaymentStatus"`}
-            AND s.cancelled_at IS NULL`,
-        where: Prisma.sql`${overdue(col, open ? "reminder" : "taxHandover", today)} AND d.id = (${Prisma.raw(effectiveDecisionSql("d.event_id", "x.id"))})`,
+            AND d.in_force`,
+        where: overdue(col, open ? "reminder" : "taxHandover", today),
         since: col,
         ids: Prisma.sql`s.id AS event_id, d.id AS decision_id, d.amount_eur AS amount_eur`,
       };
