@@ -12,3 +12,8 @@ CREATE INDEX "infringement_decision_open_fine_in_force_idx" ON "infringement_dec
   WHERE "status" = 'FINAL' AND "outcome" = 'BOETE' AND "payment_status" = 'OPEN' AND "in_force";
 CREATE INDEX "infringement_decision_reminded_fine_in_force_idx" ON "infringement_decision"("reminder_sent_on", "id")
   WHERE "status" = 'FINAL' AND "outcome" = 'BOETE' AND "payment_status" = 'HERINNERING' AND "in_force";
+-- the new columns' statistics, so the planner sees how few rows the partial indexes hold (without
+-- them it estimated ten times as many open dossiers and hashed the whole newcomer table)
+ANALYZE "newcomer";
+ANALYZE "track_event";
+ANALYZE "infringement_decision";
