@@ -142,8 +142,25 @@ export function worklistQueries(actor: Actor, list: Worklist, query: WorklistQue
       FROM ${src.from} AND ${filter}
       ORDER BY ${ORDER[query.sort](src.since)} ${dir}, ${src.tie} ${dir}
       LIMIT ${opts.limit ?? WORKLIST_PAGE_SIZE} OFFSET ${opts.limit ? 0 : offsetOf(query.page, WORKLIST_PAGE_SIZE)}`,
-    count: Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM ${src.from} AND ${filter} ${cap}) t`,
+    count: fineCountOverAll(actor, list, query, today, cap) ?? Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM ${src.from} AND ${filter} ${cap}) t`,
   };
+}
+
+/**
+ * An ADMIN's count of a fines list over every office: the fines alone, an index-only range of
+ * their partial index. The joins to the dossier, the newcomer and the office only decide the
+ * scope and the office filter, which an admin without an office filter does not have, and the
+ * foreign keys guarantee they exist (in_force already says the dossier is live): joined, 10,001
+ * fines took 0.19 s at 1 M newcomers.
+ */
+function fineCountOverAll(actor: Actor, list: Worklist, query: Pick<WorklistQuery, "office">, today: string, cap: Prisma.Sql): Prisma.Sql | null {
+  if (actor.role !== "ADMIN" || query.office || (list !== "herinneringen" && list !== "overdracht")) return null;
+  const open = list === "herinneringen";
+  const col = open ? Prisma.sql`d.decided_on` : Prisma.sql`d.reminder_sent_on`;
+  return Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM infringement_decision d
+    WHERE d.status = 'FINAL' AND d.outcome = 'BOETE' AND d.in_force
+      AND d.payment_status = ${open ? Prisma.sql`'OPEN'::"PaymentStatus"` : Prisma.sql`'HERINNERING'::"PaymentStatus"`}
+      AND ${overdue(col, open ? "reminder" : "taxHandover", today)} ${cap}) t`;
 }
 
 interface Row {
