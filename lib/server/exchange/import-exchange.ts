@@ -170,6 +170,9 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
         await setBulkLoad(client, "off");
         if (mode === "bulk-rebuilding-indexes") await client.query("SELECT report_rebuild()");
         else await client.query("SELECT report_refresh($1::uuid[])", [[...ids, ...known.map((k) => k.id)]]);
+        // the track state kept on newcomer (prisma/sql/reports/80-track-state.sql): its triggers were skipped too
+        if (mode === "bulk-rebuilding-indexes") await client.query("SELECT newcomer_track_state_rebuild()");
+        else await client.query("SELECT newcomer_track_state_refresh($1::uuid[])", [[...ids, ...known.map((k) => k.id)]]);
       },
     );
     opts.onProgress?.(total, total);

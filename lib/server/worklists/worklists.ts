@@ -1,16 +1,14 @@
 import "server-only";
 // The worklists' queries: each one SQL statement over newcomer (n) and office (o) and the record
-// that starts the clock (s), within the actor's scope (newcomerScopeSql), driven from the record's
-// date through the partial indexes of migration 20261202150000_worklist_indexes. The deadline
+// that starts the clock (s; for the per-newcomer clocks its date as kept on n), within the actor's
+// scope (newcomerScopeSql), driven from that date through the partial indexes of migrations
+// 20261202150000_worklist_indexes and 20261202220200_newcomer_track_state_fill. The deadline
 // dates come from lib/domain/track/deadlines.ts as date ranges, so "overdue" is an index range.
-import { effectiveDecisionSql, STANDING_STATUSES } from "@/lib/domain/fines/decision-state";
 import { offsetOf, parseListParams } from "@/lib/domain/lists/list-params";
 import { maskNationalNumber } from "@/lib/domain/national-number";
 import { type DeadlineKind, deadlineOn, overdueStartRanges } from "@/lib/domain/track/deadlines";
 import { isoOf } from "@/lib/domain/kit";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { STEP_LITERAL } from "@/lib/server/dossiers/list-newcomers";
-import type { TrackStep } from "@/lib/domain/track/track-rules";
 import { todayIso } from "@/lib/i18n/format";
 import { newcomerScopeSql } from "@/lib/server/access/scope";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
@@ -40,66 +38,52 @@ function overdue(col: Prisma.Sql, kind: DeadlineKind, today: string): Prisma.Sql
   return Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
-/** The standing decision statuses as enum literals written in the statement (as STEP_LITERAL). */
-const STATUS_LITERAL: Record<(typeof STANDING_STATUSES)[number], Prisma.Sql> = {
-  FINAL: Prisma.sql`'FINAL'::"DecisionStatus"`,
-  AWAITING_CONFIRMATION: Prisma.sql`'AWAITING_CONFIRMATION'::"DecisionStatus"`,
-};
-
-/** A live (not cancelled) record of the type for the newcomer; the type as a literal (the dossier list's STEP_LITERAL), so the planner knows it. */
-const live = (type: "REGISTRATION" | "CONTRACT" | "ATTESTATION") =>
-  Prisma.sql`EXISTS (SELECT 1 FROM track_event x WHERE x.newcomer_id = n.id AND x.cancelled_at IS NULL AND x.type = ${STEP_LITERAL[type]})`;
-
 /** FROM … WHERE of a worklist: `s` is the clock's record, `since` its date; event/decision ids when it has them. */
 function source(list: Worklist, today: string): { from: Prisma.Sql; where: Prisma.Sql; since: Prisma.Sql; ids: Prisma.Sql; tie: Prisma.Sql } {
   const src = sourceOf(list, today);
   // ties broken in the driving index's own order (type, date, newcomer_id), so no sort of a whole day's records
-  return { ...src, tie: list === "herinneringen" || list === "overdracht" ? Prisma.sql`d.id` : Prisma.sql`s.newcomer_id` };
+  const tie = list === "herinneringen" || list === "overdracht" ? Prisma.sql`d.id` : list === "open-inbreuken" ? Prisma.sql`s.newcomer_id` : Prisma.sql`n.id`;
+  return { ...src, tie };
 }
 
 function sourceOf(list: Worklist, today: string): { from: Prisma.Sql; where: Prisma.Sql; since: Prisma.Sql; ids: Prisma.Sql } {
-  // the first live record of its type (track_event.is_first_of_type) starts the clock
-  const firstOf = (type: TrackStep) =>
-    Prisma.sql`track_event s JOIN newcomer n ON n.id = s.newcomer_id JOIN office o ON o.code = n.office_code
-      WHERE s.type = ${STEP_LITERAL[type]} AND s.is_first_of_type AND s.cancelled_at IS NULL`;
+  // The per-newcomer clocks are the track state the data layer keeps on the newcomer
+  // (prisma/sql/reports/80-track-state.sql): the date of the first live record of the type that
+  // starts the clock, set only while the obligation is still open. Each list is then one range of
+  // a partial index (migration 20261202220200), its count an index-only scan, instead of a probe
+  // for the missing record per started clock (1–3 s for the counts on the demo data).
+  const pending = (col: Prisma.Sql, extra: Prisma.Sql = Prisma.empty) =>
+    Prisma.sql`newcomer n JOIN office o ON o.code = n.office_code WHERE ${col} IS NOT NULL ${extra}`;
   const eventIds = Prisma.sql`s.id AS event_id, NULL::uuid AS decision_id, NULL::int AS amount_eur`;
+  const noIds = Prisma.sql`NULL::uuid AS event_id, NULL::uuid AS decision_id, NULL::int AS amount_eur`;
   switch (list) {
-    case "niet-aangemeld":
-      // obliged newcomers only; one whose NIET_TIJDIG_AANGEMELD dossier is open is being dealt with
-      return {
-        from: firstOf("INVITATION"),
-        where: Prisma.sql`n.target_group = 'PLICHT' AND ${overdue(Prisma.sql`s.date`, "registration", today)} AND NOT ${live("REGISTRATION")}
-          AND NOT EXISTS (SELECT 1 FROM track_event i WHERE i.newcomer_id = n.id AND i.cancelled_at IS NULL AND i.type = 'INFRINGEMENT'
-            AND i.infringement_type = 'NIET_TIJDIG_AANGEMELD')`,
-        since: Prisma.sql`s.date`,
-        ids: Prisma.sql`NULL::uuid AS event_id, NULL::uuid AS decision_id, NULL::int AS amount_eur`,
-      };
-    case "geen-contract":
-      return {
-        from: firstOf("REGISTRATION"),
-        where: Prisma.sql`${overdue(Prisma.sql`s.date`, "contract", today)} AND NOT ${live("CONTRACT")}`,
-        since: Prisma.sql`s.date`,
-        ids: Prisma.sql`NULL::uuid AS event_id, NULL::uuid AS decision_id, NULL::int AS amount_eur`,
-      };
-    case "geen-attest":
-      return {
-        from: firstOf("CONTRACT"),
-        where: Prisma.sql`${overdue(Prisma.sql`s.date`, "attestation", today)} AND NOT ${live("ATTESTATION")}`,
-        since: Prisma.sql`s.date`,
-        ids: Prisma.sql`NULL::uuid AS event_id, NULL::uuid AS decision_id, NULL::int AS amount_eur`,
-      };
+    case "niet-aangemeld": {
+      // obliged newcomers only; one whose NIET_TIJDIG_AANGEMELD dossier is open is being dealt with (the kept date is then NULL)
+      const col = Prisma.sql`n.awaiting_registration_since`;
+      return { from: pending(col, Prisma.sql`AND n.target_group = 'PLICHT'`), where: overdue(col, "registration", today), since: col, ids: noIds };
+    }
+    case "geen-contract": {
+      const col = Prisma.sql`n.awaiting_contract_since`;
+      return { from: pending(col), where: overdue(col, "contract", today), since: col, ids: noIds };
+    }
+    case "geen-attest": {
+      const col = Prisma.sql`n.awaiting_attestation_since`;
+      return { from: pending(col), where: overdue(col, "attestation", today), since: col, ids: noIds };
+    }
     case "open-inbreuken":
+      // a live dossier without a standing decision (lib/domain/fines/decision-state.ts STANDING_STATUSES), as kept in
+      // track_event.decision_standing by the data layer: only the open dossiers are in the partial index
       return {
         from: Prisma.sql`track_event s JOIN newcomer n ON n.id = s.newcomer_id JOIN office o ON o.code = n.office_code
-          WHERE s.type = 'INFRINGEMENT' AND s.cancelled_at IS NULL`,
-        where: Prisma.sql`NOT EXISTS (SELECT 1 FROM infringement_decision x WHERE x.event_id = s.id
-          AND x.status IN (${Prisma.join(STANDING_STATUSES.map((st) => STATUS_LITERAL[st]))}))`,
+          WHERE s.type = 'INFRINGEMENT' AND s.cancelled_at IS NULL AND NOT s.decision_standing`,
+        where: Prisma.sql`TRUE`,
         since: Prisma.sql`s.date`,
         ids: eventIds,
       };
     case "herinneringen":
     case "overdracht": {
-      // the fine that stands: the dossier's effective decision (lib/domain/fines/decision-state.ts)
+      // the fine that stands: its live dossier's effective decision (lib/domain/fines/decision-state.ts), kept as
+      // infringement_decision.in_force by the data layer, so only fines in force are in the partial indexes
       const open = list === "herinneringen";
       const col = open ? Prisma.sql`d.decided_on` : Prisma.sql`d.reminder_sent_on`;
       return {
@@ -107,8 +91,8 @@ function sourceOf(list: Worklist, today: string): { from: Prisma.Sql; where: Pri
           JOIN office o ON o.code = n.office_code
           WHERE d.status = 'FINAL' AND d.outcome = 'BOETE'
             AND d.payment_status = ${open ? Prisma.sql`'OPEN'::"PaymentStatus"` : Prisma.sql`'HERINNERING'::"PaymentStatus"`}
-            AND s.cancelled_at IS NULL`,
-        where: Prisma.sql`${overdue(col, open ? "reminder" : "taxHandover", today)} AND d.id = (${Prisma.raw(effectiveDecisionSql("d.event_id", "x.id"))})`,
+            AND d.in_force`,
+        where: overdue(col, open ? "reminder" : "taxHandover", today),
         since: col,
         ids: Prisma.sql`s.id AS event_id, d.id AS decision_id, d.amount_eur AS amount_eur`,
       };
@@ -158,8 +142,25 @@ export function worklistQueries(actor: Actor, list: Worklist, query: WorklistQue
       FROM ${src.from} AND ${filter}
       ORDER BY ${ORDER[query.sort](src.since)} ${dir}, ${src.tie} ${dir}
       LIMIT ${opts.limit ?? WORKLIST_PAGE_SIZE} OFFSET ${opts.limit ? 0 : offsetOf(query.page, WORKLIST_PAGE_SIZE)}`,
-    count: Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM ${src.from} AND ${filter} ${cap}) t`,
+    count: fineCountOverAll(actor, list, query, today, cap) ?? Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM ${src.from} AND ${filter} ${cap}) t`,
   };
+}
+
+/**
+ * An ADMIN's count of a fines list over every office: the fines alone, an index-only range of
+ * their partial index. The joins to the dossier, the newcomer and the office only decide the
+ * scope and the office filter, which an admin without an office filter does not have, and the
+ * foreign keys guarantee they exist (in_force already says the dossier is live): joined, 10,001
+ * fines took 0.19 s at 1 M newcomers.
+ */
+function fineCountOverAll(actor: Actor, list: Worklist, query: Pick<WorklistQuery, "office">, today: string, cap: Prisma.Sql): Prisma.Sql | null {
+  if (actor.role !== "ADMIN" || query.office || (list !== "herinneringen" && list !== "overdracht")) return null;
+  const open = list === "herinneringen";
+  const col = open ? Prisma.sql`d.decided_on` : Prisma.sql`d.reminder_sent_on`;
+  return Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM infringement_decision d
+    WHERE d.status = 'FINAL' AND d.outcome = 'BOETE' AND d.in_force
+      AND d.payment_status = ${open ? Prisma.sql`'OPEN'::"PaymentStatus"` : Prisma.sql`'HERINNERING'::"PaymentStatus"`}
+      AND ${overdue(col, open ? "reminder" : "taxHandover", today)} ${cap}) t`;
 }
 
 interface Row {
