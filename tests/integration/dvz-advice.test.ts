@@ -90,9 +90,9 @@ describe("DVZ advice", () => {
     const n = await createTestNewcomer(agency, { lastName });
     // the shared factory lower-cases only; the data layer stores the normalised form
     await db.newcomer.update({ where: { id: n.id }, data: { searchName: toSearchName(lastName, n.firstName) } });
-    expect((await findNewcomersForAdvice(admin, { q: `ozturk${agency.agencyCode.slice(2)}` })).map((r) => r.id)).toEqual([n.id]);
+    expect((await findNewcomersForAdvice(admin, { q: `ozturk${agency.agencyCode.slice(2)}` })).items.map((r) => r.id)).toEqual([n.id]);
     const nn = formatNationalNumber(n.nationalNumber);
-    expect((await findNewcomersForAdvice(admin, { q: nn })).map((r) => r.id)).toContain(n.id);
+    expect((await findNewcomersForAdvice(admin, { q: nn })).items.map((r) => r.id)).toContain(n.id);
   });
 
   it("exports exactly the five legal columns, escapes formula-like names, and audits the newcomers once", async () => {

@@ -7,7 +7,8 @@ import { formatDate, formatEuro, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
-import { listAgencies, listAwaitingConfirmation, listRemindersDue, listUndecidedInfringements } from "@/lib/server/fines/queue";
+import { MoreNote } from "@/components/lists/more-note";
+import { AWAITING_CONFIRMATION_LIMIT, listAgencies, listAwaitingConfirmation, listRemindersDue, listUndecidedInfringements } from "@/lib/server/fines/queue";
 import { FINE_QUEUE_AGE_OPTIONS_DAYS, queueQuerySchema } from "@/lib/server/fines/queue.schema";
 
 export const generateMetadata = pageTitle("fines", "title");
@@ -154,11 +155,11 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
 
       <section aria-labelledby="awaiting-heading" className="space-y-2">
         <h2 id="awaiting-heading">{t("queue.awaitingTitle")}</h2>
-        {awaiting.length === 0 ? (
+        {awaiting.items.length === 0 ? (
           <p>{t("queue.awaitingEmpty")}</p>
         ) : (
           <ul className="list-disc pl-5 text-sm" data-testid="fines-awaiting">
-            {awaiting.map((a) => (
+            {awaiting.items.map((a) => (
               <li key={a.decisionId}>
                 <Link className="text-brand-700 underline" href={`/boetes/${a.eventId}`}>
                   {a.newcomer.name}
@@ -169,6 +170,7 @@ export default async function FinesQueuePage({ searchParams }: { searchParams: P
             ))}
           </ul>
         )}
+        <MoreNote more={awaiting.more} shown={AWAITING_CONFIRMATION_LIMIT} hint={t("queue.awaitingMore")} locale={actor.locale} />
       </section>
 
       <section aria-labelledby="reminders-heading" className="space-y-2">

@@ -10,7 +10,8 @@ import { translator } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/server/i18n/request-locale";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { DVZ_ADVICE_COLUMNS, listDvzAdvices } from "@/lib/server/dvz/advice";
-import { findNewcomersForAdvice } from "@/lib/server/dvz/find-newcomers";
+import { MoreNote } from "@/components/lists/more-note";
+import { DVZ_SEARCH_LIMIT, findNewcomersForAdvice } from "@/lib/server/dvz/find-newcomers";
 import { ValidationError } from "@/lib/server/errors";
 import { resolveSearchToken } from "@/lib/server/dossiers/search-token";
 import { followUpAction, generateAdviceAction, searchDvzAction } from "./actions";
@@ -82,7 +83,7 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
           </button>
         </form>
         {results &&
-          (results.length === 0 ? (
+          (results.items.length === 0 ? (
             <p>{t("search.empty")}</p>
           ) : (
             <table className="data-table" data-testid="dvz-search-results">
@@ -95,7 +96,7 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
                 </tr>
               </thead>
               <tbody>
-                {results.map((r) => (
+                {results.items.map((r) => (
                   <tr key={r.id}>
                     <td>{r.name}</td>
                     <td>{r.maskedNationalNumber}</td>
@@ -113,6 +114,7 @@ export default async function DvzPage({ searchParams }: { searchParams: Promise<
               </tbody>
             </table>
           ))}
+        {results && <MoreNote more={results.more} shown={DVZ_SEARCH_LIMIT} hint={t("search.more")} locale={actor.locale} />}
       </section>
 
       <section aria-labelledby="advices-heading" className="space-y-3">

@@ -17,6 +17,7 @@ import { mergedIdsOf } from "./merge-newcomers";
 import { officeForAddress } from "@/lib/domain/contact/office-from-address";
 import { addressLines, lettersOf } from "@/lib/server/letters/letters";
 
+/** The dossier page shows the newest this many changes and says when there are more (the inzage has them all). */
 export const HISTORY_LIMIT = 200;
 
 /** The history shows before/after of changes; the national number in them stays masked there. */
@@ -39,7 +40,7 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
       const timeline = await loadTimeline(tx, n.id);
       // a dossier merged into this one keeps its audit rows (append-only) under its own id
       const merged = await mergedIdsOf(tx, n.id);
-      const letters = await lettersOf(tx, n.id);
+      const { letters, more: lettersMore } = await lettersOf(tx, n.id);
       // the office the address belongs to, when it is not the dossier's: proposed, the user confirms the move
       const proposedCode = officeForAddress(n);
       const proposed =
@@ -49,7 +50,7 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
       const history = await tx.auditLog.findMany({
         where: { newcomerId: merged.length ? { in: [n.id, ...merged] } : n.id },
         orderBy: { id: "desc" },
-        take: HISTORY_LIMIT,
+        take: HISTORY_LIMIT + 1,
         select: { id: true, at: true, userEmail: true, action: true, entityType: true, before: true, after: true, reason: true },
       });
       const duplicates = await duplicatesOf(tx, actor, n);
@@ -80,9 +81,11 @@ export async function getNewcomerDossier(actor: Actor, id: string) {
         },
         proposedOffice: proposed,
         letters,
+        lettersMore,
         timeline,
         duplicates,
-        history: history.map((h) => ({ ...h, id: h.id.toString(), before: maskInAudit(h.before), after: maskInAudit(h.after) })),
+        historyMore: history.length > HISTORY_LIMIT,
+        history: history.slice(0, HISTORY_LIMIT).map((h) => ({ ...h, id: h.id.toString(), before: maskInAudit(h.before), after: maskInAudit(h.after) })),
       };
     });
   } catch (e) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { firstOf } from "@/lib/domain/lists/first-of";
 // The work queue of the fines area: undecided infringement dossiers of all agencies, oldest
 // first; decisions waiting for a second admin; final fines whose payment reminder is due.
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -81,22 +82,29 @@ export async function allUndecidedInfringements(tx: Tx, actor: Actor, query: Que
   return rows.map(queueItem(today));
 }
 
+/** Shown in full up to this many (more are said, not cut off silently: lib/domain/lists/first-of.ts). */
+export const AWAITING_CONFIRMATION_LIMIT = 100;
+
 export async function listAwaitingConfirmation(actor: Actor) {
   assertCan(actor, "fine.read");
   const rows = await db.infringementDecision.findMany({
     where: { status: "AWAITING_CONFIRMATION", event: { cancelledAt: null, newcomer: newcomerScope(actor) } },
     orderBy: [{ createdAt: "asc" }],
-    take: 100,
+    take: AWAITING_CONFIRMATION_LIMIT + 1,
     select: { id: true, amountEur: true, decidedOn: true, decidedById: true, event: { select: { id: true, newcomer: { select: newcomerSelect } } } },
   });
-  return rows.map((r) => ({
-    decisionId: r.id,
-    eventId: r.event.id,
-    amountEur: r.amountEur,
-    decidedOn: isoOf(r.decidedOn),
-    decidedByMe: r.decidedById === actor.userId,
-    newcomer: person(r.event.newcomer),
-  }));
+  const { items, more } = firstOf(rows, AWAITING_CONFIRMATION_LIMIT);
+  return {
+    more,
+    items: items.map((r) => ({
+      decisionId: r.id,
+      eventId: r.event.id,
+      amountEur: r.amountEur,
+      decidedOn: isoOf(r.decidedOn),
+      decidedByMe: r.decidedById === actor.userId,
+      newcomer: person(r.event.newcomer),
+    })),
+  };
 }
 
 /**

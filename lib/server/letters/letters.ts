@@ -1,4 +1,5 @@
 import "server-only";
+import { firstOf } from "@/lib/domain/lists/first-of";
 // Letters (issue 14): the invitation to the intake interview, for one newcomer or a batch, and
 // the record of every letter printed (table `letter`: kind, newcomer, event/decision, who, when —
 // no personal data copied). Showing a letter is audited like opening the dossier; printing it
@@ -119,18 +120,30 @@ export async function recordInvitationLetters(actor: Actor, ids: string[]) {
     );
 }
 
-/** The letters of one dossier for its page (newest first), with who printed them. */
+/** Shown on the dossier page up to this many (the inzage lists them all: lib/server/inzage/letters-sent.ts). */
+export const DOSSIER_LETTERS_LIMIT = 100;
+
+/** The letters of one dossier for its page (newest first), with who printed them; `more`: there are older ones. */
 export async function lettersOf(tx: Tx, newcomerId: string) {
-  const letters = await tx.letter.findMany({
+  const rows = await tx.letter.findMany({
     where: { newcomerId },
     orderBy: { printedAt: "desc" },
-    take: 100,
+    take: DOSSIER_LETTERS_LIMIT + 1,
     select: { id: true, kind: true, eventId: true, decisionId: true, printedAt: true, printedBy: { select: { name: true } } },
   });
-  return letters.map((l) => ({ id: l.id, kind: l.kind, eventId: l.eventId, decisionId: l.decisionId, printedAt: l.printedAt, printedBy: l.printedBy.name }));
+  const { items, more } = firstOf(rows, DOSSIER_LETTERS_LIMIT);
+  const letters = items.map((l) => ({
+    id: l.id,
+    kind: l.kind,
+    eventId: l.eventId,
+    decisionId: l.decisionId,
+    printedAt: l.printedAt,
+    printedBy: l.printedBy.name,
+  }));
+  return { letters, more };
 }
 
-export type DossierLetter = Awaited<ReturnType<typeof lettersOf>>[number];
+export type DossierLetter = Awaited<ReturnType<typeof lettersOf>>["letters"][number];
 
 /** Records the printing of a fine decision letter (the effective decision of the dossier). */
 export async function recordDecisionLetter(actor: Actor, eventId: string) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { firstOf } from "@/lib/domain/lists/first-of";
 // Legal holds set by an admin (issue 15): while one stands, the dossier is not anonymised. Set and
 // removed with a reason, each audited in the same transaction; a removed hold stays as history.
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
@@ -56,13 +57,17 @@ export async function removeLegalHold(actor: Actor, input: unknown): Promise<voi
   });
 }
 
+/** Shown in full up to this many (more are said, not cut off silently: lib/domain/lists/first-of.ts). */
+export const LEGAL_HOLDS_LIMIT = 200;
+
 /** The holds that stand, newest first (the admin page). */
 export async function listLegalHolds(actor: Actor) {
   assertCan(actor, "retention.manage");
-  return db.legalHold.findMany({
+  const rows = await db.legalHold.findMany({
     where: { removedAt: null },
     orderBy: [{ setAt: "desc" }, { id: "asc" }],
-    take: 200,
+    take: LEGAL_HOLDS_LIMIT + 1,
     select: { id: true, newcomerId: true, reason: true, setAt: true, newcomer: { select: { lastName: true, firstName: true, agencyCode: true } } },
   });
+  return firstOf(rows, LEGAL_HOLDS_LIMIT);
 }

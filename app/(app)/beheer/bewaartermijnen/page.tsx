@@ -5,7 +5,8 @@ import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { requirePageActor } from "@/lib/server/auth/session";
 import { listNewcomerFormOptions } from "@/lib/server/dossiers/reference-checks";
-import { listLegalHolds } from "@/lib/server/retention/holds";
+import { MoreNote } from "@/components/lists/more-note";
+import { LEGAL_HOLDS_LIMIT, listLegalHolds } from "@/lib/server/retention/holds";
 import { getRetentionOverview } from "@/lib/server/retention/overview";
 import { anonymiseAction, removeHoldAction, setHoldAction } from "./actions";
 
@@ -100,11 +101,11 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
       </section>
       <section className="card space-y-3">
         <h2>{t("retention.holdsTitle")}</h2>
-        {holds.length === 0 ? (
+        {holds.items.length === 0 ? (
           <p>{t("retention.noHolds")}</p>
         ) : (
           <ul className="space-y-3">
-            {holds.map((h) => (
+            {holds.items.map((h) => (
               <li key={h.id} className="border-b pb-2">
                 <p>
                   <Link href={`/dossiers/${h.newcomerId}`} className="text-brand-700 underline" prefetch={false}>
@@ -117,6 +118,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
             ))}
           </ul>
         )}
+        <MoreNote more={holds.more} shown={LEGAL_HOLDS_LIMIT} hint={t("retention.holdsMore")} locale={actor.locale} />
         <SetHoldForm
           action={setHoldAction}
           dossiers={rows.filter((r) => !r.holds).map((r) => ({ id: r.id, name: r.name }))}

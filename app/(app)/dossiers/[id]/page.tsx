@@ -2,6 +2,9 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { EventRowActions } from "@/components/dossiers/event-row-actions";
 import { DossierHistory } from "@/components/dossiers/dossier-history";
+import { MoreNote } from "@/components/lists/more-note";
+import { DOSSIER_LETTERS_LIMIT } from "@/lib/server/letters/letters";
+import { HISTORY_LIMIT } from "@/lib/server/dossiers/get-dossier";
 import { MoveForm } from "@/components/dossiers/move-form";
 import { OfficeProposal } from "@/components/dossiers/office-proposal";
 import { intlLocale } from "@/lib/i18n/locale";
@@ -34,7 +37,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
     if (survivor) redirect(`/dossiers/${survivor}`);
     notFound();
   }
-  const { newcomer: n, timeline, history, duplicates, letters, proposedOffice } = dossier;
+  const { newcomer: n, timeline, history, historyMore, duplicates, letters, lettersMore, proposedOffice } = dossier;
   const ta = translator("admin", actor.locale);
   const options = await listNewcomerFormOptions();
   const agencyLabel = new Map(options.agencies.map((a) => [a.code, a.label]));
@@ -253,6 +256,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
             ))}
           </ul>
         )}
+        <MoreNote more={lettersMore} shown={DOSSIER_LETTERS_LIMIT} hint={t("dossier.lettersMore")} locale={actor.locale} />
       </section>
       {can(actor.role, "dossier.history") && (
         <section aria-labelledby="geschiedenis">
@@ -260,6 +264,7 @@ export default async function DossierPage({ params }: { params: Promise<{ id: st
             {t("dossier.history")}
           </h2>
           <DossierHistory entries={history} locale={actor.locale} />
+          <MoreNote more={historyMore} shown={HISTORY_LIMIT} hint={t("dossier.historyMore")} locale={actor.locale} />
         </section>
       )}
     </div>
