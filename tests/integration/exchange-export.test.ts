@@ -102,6 +102,6 @@ describe("dossier export", () => {
     expect(await figures(second.url)).toEqual(await figures(first.url));
 
     const audit = await query(first.url, `SELECT action, entity_id, after FROM audit_log WHERE action = 'exchange.export'`);
-    expect(audit).toEqual([{ action: "exchange.export", entity_id: "first.jsonl", after: { newcomers: 1500 } }]);
+    expect(audit).toEqual([{ action: "exchange.export", entity_id: "first.jsonl", after: { newcomers: 1500, anonymisedLeftOut: 0 } }]);
   });
 });
