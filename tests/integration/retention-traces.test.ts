@@ -66,7 +66,7 @@ describe("contact details, a merged alias and letters leave nothing behind", () 
     await recordTrackEvent(staff, a.id, { type: "INVITATION", date: "2019-01-05", confirmWarnings: "INVITATION_NO_EXTRACTION" });
     await recordInvitationLetters(staff, [a.id]);
     // the planner statistics now hold the values (ANALYZE copies them): they must go too
-    await db.$executeRawUnsafe("ANALYZE newcomer, newcomer_alias, audit_log");
+    await db.$executeRaw`ANALYZE newcomer, newcomer_alias, audit_log`;
 
     await anonymiseDossiers(admin, { newcomerIds: [a.id], confirm: "ANONIMISEER" });
 
@@ -92,13 +92,10 @@ describe("contact details, a merged alias and letters leave nothing behind", () 
       const n = await createNewcomer(admin, newcomerInput(agency, { lastName: `Zwafel${rnd()}`, street, houseNumber: "1", postalCode: "9000", city: "Gent" }));
       ids.push(n.id);
     }
-    await db.$executeRawUnsafe("ANALYZE newcomer");
+    await db.$executeRaw`ANALYZE newcomer`;
     const inStats = async () =>
       (
-        await db.$queryRawUnsafe<{ n: bigint }[]>(
-          `SELECT count(*) AS n FROM pg_stats WHERE tablename = 'newcomer' AND most_common_vals::text LIKE $1`,
-          `%${street}%`,
-        )
+        await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stats WHERE tablename = 'newcomer' AND most_common_vals::text LIKE ${`%${street}%`}`
       )[0]!.n;
     expect(Number(await inStats())).toBe(1);
     await anonymiseDossiers(admin, { newcomerIds: ids, confirm: "ANONIMISEER" });
@@ -180,7 +177,7 @@ describe("the admin page's due list", () => {
   it("reads the last activity from the index, not from every event row", async () => {
     // the test database is small (a sequential scan wins there): asked to use an index, the planner can answer from this one alone
     const plan = await db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
       await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
       return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
         `EXPLAIN SELECT max(GREATEST(e.date, e.dvz_follow_up_on)) FROM track_event e WHERE e.newcomer_id = '00000000-0000-4000-8000-000000000000'`,

@@ -134,7 +134,7 @@ function where(actor: Actor, list: Worklist, query: Pick<WorklistQuery, "office"
 export function worklistQueries(actor: Actor, list: Worklist, query: WorklistQuery, today: string, opts: { limit?: number } = {}) {
   assertCan(actor, WORKLIST_PERMISSION[list]);
   const { src, filter } = where(actor, list, query, today);
-  const dir = Prisma.raw(query.desc ? "DESC" : "ASC");
+  const dir = query.desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const cap = query.exact ? Prisma.empty : Prisma.sql`LIMIT ${WORKLIST_COUNT_CAP + 1}`;
   return {
     rows: Prisma.sql`
