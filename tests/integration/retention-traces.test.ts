@@ -178,10 +178,9 @@ describe("the admin page's due list", () => {
     // the test database is small (a sequential scan wins there): asked to use an index, the planner can answer from this one alone
     const plan = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-      await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
-      return tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
-        `EXPLAIN SELECT max(GREATEST(e.date, e.dvz_follow_up_on)) FROM track_event e WHERE e.newcomer_id = '00000000-0000-4000-8000-000000000000'`,
-      );
+      await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+      return tx.$queryRaw<{ "QUERY PLAN": string }[]>`
+        EXPLAIN SELECT max(GREATEST(e.date, e.dvz_follow_up_on)) FROM track_event e WHERE e.newcomer_id = '00000000-0000-4000-8000-000000000000'`;
     });
     expect(plan.map((p) => p["QUERY PLAN"]).join("\n")).toMatch(/Index Only Scan using track_event_newcomer_id_date_dvz_follow_up_on_idx/);
   });
