@@ -44,6 +44,7 @@ export async function suppress(model: Model, minValues = 3): Promise<boolean[]> 
     const narrow = [...ranges].filter(([cell, r]) => !wideEnough(r, minValues) && !unwidenable.has(cell));
     if (narrow.length === 0) return hidden;
     if (round > model.cells.length) throw new Error("Onthullingscontrole: geen veilig patroon gevonden");
+    let widened = false;
     for (const [cell] of narrow) {
       if (!hidden[cell]) continue;
       const next = widener(model, hidden, constraintsOf, cell);
@@ -52,12 +53,17 @@ export async function suppress(model: Model, minValues = 3): Promise<boolean[]> 
         // together with this publication's marks (each ≥ 1), which no further hiding can widen:
         // it is left as it is, and the others are still widened (dropping the earlier publications
         // instead would let this one give away what they hid)
-        if (!model.fixed) throw new Error("Onthullingscontrole: geen cel meer om te verbergen");
-        unwidenable.add(cell);
+        if (model.fixed) unwidenable.add(cell);
+        // without them, a narrow cell's last candidate may just have been hidden for another narrow
+        // cell of this round: its range was measured before that, so the next round measures again
         continue;
       }
       hidden[next] = true;
+      widened = true;
     }
+    // nothing shown is left to hide for any narrow cell (cannot happen without earlier publications:
+    // a figure bounded by nothing shown is not narrow), so no further round can help
+    if (!widened && !model.fixed) throw new Error("Onthullingscontrole: geen cel meer om te verbergen");
   }
 }
 
