@@ -4,6 +4,7 @@
 // recomputed with its parameters, or against another publication), through the data layer as the
 // named account (scripts/lib/cli-publisher.ts); both are audited as publication.view.
 import { parseArgs } from "node:util";
+import { answerFootnotes, footnoteFigures } from "../lib/domain/reports/answer-texts";
 import { displayGrid, displayTotalLine } from "../lib/domain/reports/display-grid";
 import { reportToCsv } from "../lib/domain/reports/export-csv";
 import { tableAsReport } from "../lib/domain/reports/publication/figures";
@@ -12,15 +13,18 @@ import { asPublisher, cliError } from "./lib/cli-publisher";
 
 const USAGE = "Gebruik: npm run publication -- show ID [--format json|csv] --as E-MAIL | diff ID [--against now|ID2] [--format json] --as E-MAIL";
 
-/** Every table as CSV after a line naming it; hidden figures read the mark. */
+/** Every table as CSV after a line naming it, its footnotes (the answer's) beneath; hidden figures read the mark. */
 function asCsv(p: Publication): string {
+  const figures = footnoteFigures(p.figures.map((table) => ({ number: table.spec.table, ...tableAsReport(table, p.asOf) })));
   return p.figures
     .map((t, i) => {
       const { report, mask } = tableAsReport(t, p.asOf);
       const grid = displayGrid(report, mask);
       const totals = displayTotalLine(report, mask);
       const name = `${t.spec.table ? `Tabel ${t.spec.table}: ` : ""}${t.spec.measure} per ${t.spec.by.join(", ")}`;
-      return `${i === 0 ? "" : "\r\n"}${name}\r\n${reportToCsv(report, (_v, row, col) => (row === -1 ? totals[col]! : grid[row]![col]!))}`;
+      const csv = reportToCsv(report, (_v, row, col) => (row === -1 ? totals[col]! : grid[row]![col]!));
+      const notes = answerFootnotes(t.spec.table, undefined, figures).map((f) => `"${f.text.replaceAll('"', '""')}"\r\n`);
+      return `${i === 0 ? "" : "\r\n"}${name}\r\n${csv}${notes.length && !csv.endsWith("\n") ? "\r\n" : ""}${notes.join("")}`;
     })
     .join("");
 }

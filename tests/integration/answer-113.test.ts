@@ -15,6 +15,7 @@ import { seedReferenceData } from "@/lib/db/seed";
 import { writeDemoFile } from "@/lib/demo-data/write";
 import { importExchangeFile } from "@/lib/server/exchange/import-exchange";
 import { runReport } from "@/lib/domain/reports/run-report";
+import { footnoteFigures } from "@/lib/domain/reports/answer-texts";
 
 type YearCells = Record<string, number>;
 type Report = Awaited<ReturnType<typeof runReport>>;
@@ -147,6 +148,8 @@ describe("demo data reproduces answer nr. 113 as of 2023-01-15", () => {
     }
     expect(cell(fines, ["ONBEKEND"], "2022")).toBe(12);
     expect(fines.totals.values["2022"]).toBe(401);
+    // Table 11's footnote as printed: "* waarbij bij 389 besluiten het bedrag reeds gekend is"
+    expect(footnoteFigures([{ number: 12, report: fines }])).toEqual({ knownAmountFines: 389 });
   });
 
   it("Tables 13–18: fines by office, nationality group, nationality, residence status, target group, gender", async () => {

@@ -7,7 +7,7 @@ import { answerTableTitle, type AnswerTable } from "./answer-tables";
 import type { ReportResult } from "./run-report";
 import { publicationMasks } from "./disclosure/protect";
 import { addReportSheet } from "./xlsx";
-import { answerFootnotes } from "./answer-texts";
+import { answerFootnotes, footnoteFigures } from "./answer-texts";
 import { measureLabel } from "./definitions";
 
 export async function answerWorkbook(
@@ -24,6 +24,9 @@ export async function answerWorkbook(
     scope,
     parts.flatMap((p) => p.reports.map(() => p.table.agencySubtotals === true)),
   );
+  const figures = footnoteFigures(
+    parts.flatMap((p) => p.reports.map((report) => ({ number: p.table.number, report }))).map((x, i) => ({ ...x, mask: masks[i] })),
+  );
   let k = 0;
   for (const { table, reports } of parts) {
     reports.forEach((r, i) => {
@@ -35,7 +38,7 @@ export async function answerWorkbook(
         mask,
         locale,
         agencySubtotals: table.agencySubtotals === true,
-        footnotes: answerFootnotes(table.number, locale),
+        footnotes: answerFootnotes(table.number, locale, figures),
       });
     });
   }

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import fixture from "@/tests/fixtures/sv113-2023.json";
 import { answerTables } from "./answer-tables";
+import { answerFootnotes, footnoteFigures } from "./answer-texts";
 import { answerWorkbook } from "./answer-workbook";
 import { report } from "./disclosure/fixture.test-support";
 import { protectTables, SUPPRESSED } from "./disclosure/protect";
@@ -125,5 +126,68 @@ describe("the answer's workbook", () => {
     expect(v10.find((r) => String(r[0]).startsWith("Onrechtmatig") || String(r[0]).includes("*"))![0]).toMatch(/\*$/);
     const totalAt = v10.findIndex((r) => r[0] === "Totaal");
     expect(v10.slice(totalAt + 1).map((r) => r[0])).toEqual(["*Enige mogelijke inbreuk van rechthebbende inburgeraars. Bestaat niet meer sinds 1/3/2022"]);
+  });
+});
+
+// Table 11's footnote as printed ("401*", "* waarbij bij 389 besluiten het bedrag reeds gekend is"):
+// the number is Table 12's fines without the "onbekend" ones (the printed 12), and "voor publicatie"
+// it is left out when it would give a hidden cell away.
+const t11 = () => report("infringements", ["decision"], 2019, 2022, rows(fixture.t11_decisions));
+const t12 = (unknown = 12) =>
+  report("fines", ["amount"], 2022, 2022, [
+    ...Object.entries(fixture.t12_fine_amounts_2022).map(([k, c]) => [[k], { 2022: c.count }] as [string[], Years]),
+    [["ONBEKEND"], { 2022: unknown }],
+  ]);
+const noMask = (r: ReturnType<typeof t12>) => ({
+  inner: r.rows.map(() => [false]),
+  rowTotal: r.rows.map(() => false),
+  colTotal: [false],
+  grand: false,
+  subtotals: [],
+});
+
+describe("Table 11's footnote", () => {
+  it("counts the last year's fines whose amount is known (389 of 401), in the workbook under Table 11 with the mark on 'boete'", async () => {
+    const r12 = t12();
+    expect(r12.totals.values["2022"]).toBe(401);
+    expect(footnoteFigures([{ number: 12, report: r12 }])).toEqual({ knownAmountFines: 389 });
+    const buf = await answerWorkbook(
+      [
+        { table: table(11), reports: [t11()] },
+        { table: table(12), reports: [r12] },
+      ],
+      false,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const v11 = (wb.getWorksheet("Tabel 11")!.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.filter((v) => v !== undefined));
+    expect(v11.find((r) => String(r[0]).startsWith("BOETE"))).toEqual(["BOETE*", 822, 646, 809, 401, 2678]); // the fixture labels are the codes;
+    const totalAt = v11.findIndex((r) => r[0] === "Totaal");
+    expect(v11.slice(totalAt + 1).map((r) => r[0])).toEqual(["* waarbij bij 389 besluiten het bedrag reeds gekend is"]);
+    expect(answerFootnotes(11, "nl", { knownAmountFines: null })).toEqual([]);
+    expect(answerFootnotes(11, "en", { knownAmountFines: 389 })[0]!.text).toContain("389");
+  });
+
+  it("for publication: shown when it follows from shown cells, left out when it would give a hidden cell away", async () => {
+    const r12 = t12(3); // 1–4 fines without an amount: primary-suppressed
+    const unknownAt = r12.rows.findIndex((r) => r.keys[0] === "ONBEKEND");
+    const [mask] = await protectTables([{ report: r12 }], { cache: false });
+    expect(mask!.inner[unknownAt]![0]).toBe(true);
+    // the number is printed only when no hidden cell of Table 12 can be worked out from it and the shown figures
+    const figures = footnoteFigures([{ number: 12, report: r12, mask }]);
+    const knownHidden = r12.rows.some((_, i) => i !== unknownAt && mask!.inner[i]![0]);
+    if (knownHidden || mask!.colTotal[0]) expect(figures.knownAmountFines).toBeNull();
+    else expect(figures.knownAmountFines).toBe(389);
+    // (hand-made masks) every known-amount cell shown: the number is their sum, nothing new; one of
+    // them hidden too: number − the shown ones would give it away, total − number the "onbekend";
+    // the total and "onbekend" shown: the number is their difference
+    const totalShown = { ...noMask(r12), inner: r12.rows.map((_, i) => [i === unknownAt]) };
+    const oneKnownHidden = { ...totalShown, inner: r12.rows.map((_, i) => [i === unknownAt || i === 0]) };
+    expect(footnoteFigures([{ number: 12, report: r12, mask: totalShown }])).toEqual({ knownAmountFines: 389 });
+    expect(footnoteFigures([{ number: 12, report: r12, mask: oneKnownHidden }])).toEqual({ knownAmountFines: null });
+    expect(footnoteFigures([{ number: 12, report: r12, mask: { ...oneKnownHidden, inner: r12.rows.map((_, i) => [i === 0]) } }])).toEqual({
+      knownAmountFines: 389,
+    });
+    expect(footnoteFigures([{ number: 12, report: r12, mask: noMask(r12) }])).toEqual({ knownAmountFines: 389 });
   });
 });

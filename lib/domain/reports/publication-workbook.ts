@@ -7,7 +7,7 @@ import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
 import { answerTables, answerTableTitle } from "./answer-tables";
-import { answerFootnotes } from "./answer-texts";
+import { answerFootnotes, footnoteFigures } from "./answer-texts";
 import { dimensionLabel, measureLabel } from "./definitions";
 import { type PublishedTable, tableAsReport } from "./publication/figures";
 import { addReportSheet } from "./xlsx";
@@ -49,6 +49,7 @@ export async function publicationWorkbook(p: PublicationForWorkbook, locale: Loc
   about.getColumn(2).width = 100;
   about.getColumn(2).alignment = { wrapText: true, vertical: "top" };
   const names = new Set<string>();
+  const figures = footnoteFigures(p.figures.map((table) => ({ number: table.spec.table, ...tableAsReport(table, p.asOf) })));
   p.figures.forEach((table, i) => {
     const { report, mask, subtotals } = tableAsReport(table, p.asOf);
     const answerTable = answerTables.find((a) => a.number === table.spec.table);
@@ -65,7 +66,7 @@ export async function publicationWorkbook(p: PublicationForWorkbook, locale: Loc
       locale,
       agencySubtotals: subtotals.length > 0,
       subtotals,
-      footnotes: answerFootnotes(table.spec.table, locale),
+      footnotes: answerFootnotes(table.spec.table, locale, figures),
     });
   });
   return Buffer.from(await wb.xlsx.writeBuffer());

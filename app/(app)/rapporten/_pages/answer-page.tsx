@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { ZodError } from "zod";
 import { answerTableTitle } from "@/lib/domain/reports/answer-tables";
-import { ANSWERED_QUESTION, answerFootnotes, defaultIntroduction, defaultQuestionText } from "@/lib/domain/reports/answer-texts";
+import { ANSWERED_QUESTION, answerFootnotes, defaultIntroduction, defaultQuestionText, footnoteFigures } from "@/lib/domain/reports/answer-texts";
 import { dimensionLabel, measureLabel } from "@/lib/domain/reports/definitions";
 import { pageQuery, questions, readPageRequest } from "@/lib/domain/reports/questions";
 import { can } from "@/lib/domain/permissions";
@@ -53,6 +53,9 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
       )
     : [];
   const maskOf = new Map(answer?.parts.flatMap((p) => p.reports).map((r, i) => [r, masks[i] ?? null]) ?? []);
+  const figures = footnoteFigures(
+    answer?.parts.flatMap((p) => p.reports.map((report) => ({ number: p.table.number, report, mask: maskOf.get(report) }))) ?? [],
+  );
   const nonce = await cspNonce();
   const recordedOn = answer?.parts[0]?.reports[0]?.recordedOn;
   // the default while the form's status is VOORLOPIG (its default): with the provisional remark
@@ -111,7 +114,7 @@ export async function AnswerPage({ searchParams }: { searchParams: Promise<Recor
                   mask={maskOf.get(r) ?? null}
                   locale={actor.locale}
                   agencySubtotals={table.agencySubtotals === true}
-                  footnotes={answerFootnotes(table.number, actor.locale)}
+                  footnotes={answerFootnotes(table.number, actor.locale, figures)}
                   caption={t("table.caption", {
                     measure: measureLabel(r.measure, actor.locale),
                     by: r.by.map((d) => dimensionLabel(d, actor.locale)).join(` ${t("table.and")} `),

@@ -21,9 +21,17 @@ export interface Range {
 
 type HighsModule = Awaited<ReturnType<typeof import("highs")["default"]>>;
 let loading: Promise<HighsModule> | null = null;
-/** The solver, loaded once per process (about 0.3 s for the WebAssembly). */
+/**
+ * The solver, loaded once per process (about 0.3 s for the WebAssembly; started when the server
+ * starts, instrumentation.ts). A failed load is not kept, so the next call tries again.
+ */
 export function solver(): Promise<HighsModule> {
-  loading ??= import("highs").then((m) => m.default());
+  loading ??= import("highs")
+    .then((m) => m.default())
+    .catch((e: unknown) => {
+      loading = null;
+      throw e;
+    });
   return loading;
 }
 

@@ -17,7 +17,7 @@ import { getPublication } from "@/lib/server/reports/publications";
 import { ReportTable } from "@/components/reports/report-table";
 import { PrintButton } from "@/components/reports/print-button";
 import { answerTables, answerTableTitle } from "@/lib/domain/reports/answer-tables";
-import { answerFootnotes } from "@/lib/domain/reports/answer-texts";
+import { answerFootnotes, footnoteFigures } from "@/lib/domain/reports/answer-texts";
 
 // the reasons behind a changed cell (change-reasons.ts), in the order of the columns
 const REASON_KEYS = [
@@ -38,6 +38,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (!loaded) notFound();
   const { publication: p, check, diff } = loaded;
   const count = check.tables.reduce((s, x) => s + x.changes.length, 0);
+  const figures = footnoteFigures(p.figures.map((table) => ({ number: table.spec.table, ...tableAsReport(table, p.asOf) })));
   const cellName = (c: ChangedCell) => (c.keys.length ? c.labels.join(" · ") : t("detail.totalLine"));
   return (
     <div className="space-y-6">
@@ -124,7 +125,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
               locale={actor.locale}
               agencySubtotals={subtotals.length > 0}
               subtotals={subtotals}
-              footnotes={answerFootnotes(table.spec.table, actor.locale)}
+              footnotes={answerFootnotes(table.spec.table, actor.locale, figures)}
               caption={`${measureLabel(report.measure, actor.locale)} · ${report.by.map((d) => dimensionLabel(d, actor.locale)).join(", ")}`}
             />
           </section>
