@@ -20,34 +20,76 @@ import { parseInput } from "@/lib/server/kit/parse-input";
 import { bulkMoveSchema, bulkSelectionSchema } from "./bulk.schema";
 import { onWorklist } from "./worklists";
 
-/**
- * Locks the selected newcomers the actor may see, in id order (two bulk actions cannot deadlock);
- * an anonymised one (issue 15) is an item's problem, and its refusal is audited on that dossier
- * after the rollback (`denied`: the single action's `.denied`, as one by one).
- */
-async function lockSelection(tx: Tx, actor: Actor, ids: string[], problems: Record<string, MsgLike>, refusedIds: string[]) {
-  const { versions, frozen } = await lockNewcomersForWrite(tx, actor, ids);
-  for (const [id, e] of frozen) {
-    problems[`item.${id}`] = e.msg;
-    refusedIds.push(id);
-  }
-  return versions;
+/** One bulk action: its items, the audit actions, and the single-item change it repeats. */
+interface BulkAction<T> {
+  ids: string[];
+  /** the bulk entry's audit action */
+  action: AuditAction;
+  /** the single action's refusal, audited on an anonymised dossier (issue 15) as one by one */
+  denied: AuditAction;
+  /** an item's problem known before anything changes (e.g. not on the worklist), after locking */
+  precheck?: (tx: Tx, found: Map<string, number>) => Promise<(id: string) => MsgLike | undefined>;
+  /** the single-item change, in the bulk transaction */
+  each: (tx: Tx, id: string, version: number) => Promise<T>;
+  /** what the bulk entry records besides its items */
+  after: Record<string, unknown>;
+  reason?: string | null;
 }
 
-const auditFrozen = (actor: Actor, action: AuditAction, refusedIds: string[]) => async (e: unknown) => {
-  for (const id of refusedIds) await auditDenied(actor, action, { entityType: "newcomer", entityId: id, newcomerId: id }, "anonymised");
-  throw e;
-};
+/**
+ * Runs a bulk action: locks the selected newcomers the actor may see in id order (two bulk actions
+ * cannot deadlock), collects every item's problem (not found, anonymised, the precheck, the single
+ * change's own refusal), changes all or none, and writes the bulk audit entry with its items. The
+ * refusal of an anonymised item is audited on that dossier after the rollback.
+ */
+async function runBulk<T>(actor: Actor, a: BulkAction<T>): Promise<{ count: number; items: T[] }> {
+  const refusedIds: string[] = [];
+  try {
+    return await db.$transaction(async (tx) => {
+      const problems: Record<string, MsgLike> = {};
+      const { versions, frozen } = await lockNewcomersForWrite(tx, actor, a.ids);
+      for (const [id, e] of frozen) {
+        problems[`item.${id}`] = e.msg;
+        refusedIds.push(id);
+      }
+      const check = a.precheck ? await a.precheck(tx, versions) : () => undefined;
+      const items: T[] = [];
+      for (const id of a.ids) {
+        if (problems[`item.${id}`]) continue;
+        const version = versions.get(id);
+        const problem = version === undefined ? "request.notFound" : check(id);
+        if (problem) {
+          problems[`item.${id}`] = problem;
+          continue;
+        }
+        // after a problem the others are still tried (every reason at once); the rollback undoes them
+        try {
+          items.push(await a.each(tx, id, version!));
+        } catch (e) {
+          problems[`item.${id}`] = itemProblem(e);
+        }
+      }
+      if (Object.keys(problems).length) throw new ValidationError(problems, "worklists.bulkRefused");
+      await recordAudit(tx, actor, {
+        action: a.action,
+        entityType: "newcomer",
+        agencyCode: actor.agencyCode,
+        after: { ...a.after, items },
+        ...(a.reason !== undefined ? { reason: a.reason } : {}),
+      });
+      return { count: items.length, items };
+    });
+  } catch (e) {
+    for (const id of refusedIds) await auditDenied(actor, a.denied, { entityType: "newcomer", entityId: id, newcomerId: id }, "anonymised");
+    throw e;
+  }
+}
 
 /** The problem of one item as a message: the error's own (a field error or its message), never a stack. */
 function itemProblem(e: unknown): MsgLike {
   if (e instanceof ValidationError) return Object.values(e.fieldMessages)[0] ?? e.msg;
   if (e instanceof LocalizedError) return e.msg;
   throw e;
-}
-
-function refuseIfAny(problems: Record<string, MsgLike>) {
-  if (Object.keys(problems).length) throw new ValidationError(problems, "worklists.bulkRefused");
 }
 
 /**
@@ -58,75 +100,38 @@ export async function bulkOpenLateRegistrationInfringements(actor: Actor, input:
   assertCan(actor, "dossier.write");
   const { ids } = parseInput(bulkSelectionSchema, input);
   const date = todayIso(now);
-  const refusedIds: string[] = [];
-  return db
-    .$transaction(async (tx) => {
-      const problems: Record<string, MsgLike> = {};
-      const found = await lockSelection(tx, actor, ids, problems, refusedIds);
+  return runBulk(actor, {
+    ids,
+    action: "bulk.infringement.open",
+    denied: "event.create.denied",
+    precheck: async (tx, found) => {
       const late = await onWorklist(tx, actor, "niet-aangemeld", [...found.keys()], now);
-      for (const id of ids) {
-        if (problems[`item.${id}`]) continue;
-        if (!found.has(id)) problems[`item.${id}`] = "request.notFound";
-        else if (!late.has(id)) problems[`item.${id}`] = "worklists.notLate";
-      }
-      refuseIfAny(problems);
-      const items: { newcomerId: string; eventId: string }[] = [];
-      for (const id of ids) {
-        try {
-          const e = await recordTrackEventIn(tx, actor, id, { type: "INFRINGEMENT", date, infringementType: "NIET_TIJDIG_AANGEMELD", confirmWarnings: [] });
-          items.push({ newcomerId: id, eventId: e.id });
-        } catch (e) {
-          problems[`item.${id}`] = itemProblem(e);
-        }
-      }
-      refuseIfAny(problems);
-      await recordAudit(tx, actor, {
-        action: "bulk.infringement.open",
-        entityType: "newcomer",
-        agencyCode: actor.agencyCode,
-        after: { infringementType: "NIET_TIJDIG_AANGEMELD", date, items },
-      });
-      return { count: items.length, items };
-    })
-    .catch(auditFrozen(actor, "event.create.denied", refusedIds));
+      return (id) => (late.has(id) ? undefined : "worklists.notLate");
+    },
+    each: async (tx, id) => {
+      const e = await recordTrackEventIn(tx, actor, id, { type: "INFRINGEMENT", date, infringementType: "NIET_TIJDIG_AANGEMELD", confirmWarnings: [] });
+      return { newcomerId: id, eventId: e.id };
+    },
+    after: { infringementType: "NIET_TIJDIG_AANGEMELD", date },
+  });
 }
 
 /** Moves every selected newcomer to one office (the single move's rules, moveNewcomerIn). */
 export async function bulkMoveNewcomers(actor: Actor, input: unknown) {
   assertCan(actor, "dossier.write");
   const v = parseInput(bulkMoveSchema, input);
-  const refusedIds: string[] = [];
-  return db
-    .$transaction(async (tx) => {
-      const problems: Record<string, MsgLike> = {};
-      const found = await lockSelection(tx, actor, v.ids, problems, refusedIds);
-      const items: { newcomerId: string; from: string; to: string }[] = [];
-      for (const id of v.ids) {
-        if (problems[`item.${id}`]) continue;
-        const version = found.get(id);
-        if (version === undefined) {
-          problems[`item.${id}`] = "request.notFound";
-          continue;
-        }
-        try {
-          const before = await tx.newcomer.findUniqueOrThrow({ where: { id }, select: { officeCode: true } });
-          const moved = await moveNewcomerIn(tx, actor, id, { officeCode: v.officeCode, version, reason: v.reason });
-          items.push({ newcomerId: id, from: before.officeCode, to: moved.officeCode });
-        } catch (e) {
-          problems[`item.${id}`] = itemProblem(e);
-        }
-      }
-      refuseIfAny(problems);
-      await recordAudit(tx, actor, {
-        action: "bulk.newcomer.move",
-        entityType: "newcomer",
-        agencyCode: actor.agencyCode,
-        after: { officeCode: v.officeCode, items },
-        reason: v.reason ?? null,
-      });
-      return { count: items.length, items };
-    })
-    .catch(auditFrozen(actor, "newcomer.move.denied", refusedIds));
+  return runBulk(actor, {
+    ids: v.ids,
+    action: "bulk.newcomer.move",
+    denied: "newcomer.move.denied",
+    each: async (tx, id, version) => {
+      const before = await tx.newcomer.findUniqueOrThrow({ where: { id }, select: { officeCode: true } });
+      const moved = await moveNewcomerIn(tx, actor, id, { officeCode: v.officeCode, version, reason: v.reason });
+      return { newcomerId: id, from: before.officeCode, to: moved.officeCode };
+    },
+    after: { officeCode: v.officeCode },
+    reason: v.reason ?? null,
+  });
 }
 
 /**
@@ -138,28 +143,14 @@ export async function bulkGenerateDvzAdvice(actor: Actor, input: unknown, now = 
   assertCan(actor, "dvz.advise");
   const { ids } = parseInput(bulkSelectionSchema, input);
   const date = todayIso(now);
-  const refusedIds: string[] = [];
-  return db
-    .$transaction(async (tx) => {
-      const problems: Record<string, MsgLike> = {};
-      const found = await lockSelection(tx, actor, ids, problems, refusedIds);
-      const items: { newcomerId: string; adviceId: string; contractSigned: boolean | null; attestationObtained: boolean | null }[] = [];
-      for (const id of ids) {
-        if (problems[`item.${id}`]) continue;
-        if (!found.has(id)) {
-          problems[`item.${id}`] = "request.notFound";
-          continue;
-        }
-        try {
-          const a = await generateDvzAdviceIn(tx, actor, id, date);
-          items.push({ newcomerId: id, adviceId: a.id, contractSigned: a.contractSigned, attestationObtained: a.attestationObtained });
-        } catch (e) {
-          problems[`item.${id}`] = itemProblem(e);
-        }
-      }
-      refuseIfAny(problems);
-      await recordAudit(tx, actor, { action: "bulk.dvz.advice", entityType: "newcomer", agencyCode: actor.agencyCode, after: { date, items } });
-      return { count: items.length, items };
-    })
-    .catch(auditFrozen(actor, "dvz.advice.create.denied", refusedIds));
+  return runBulk(actor, {
+    ids,
+    action: "bulk.dvz.advice",
+    denied: "dvz.advice.create.denied",
+    each: async (tx, id) => {
+      const a = await generateDvzAdviceIn(tx, actor, id, date);
+      return { newcomerId: id, adviceId: a.id, contractSigned: a.contractSigned, attestationObtained: a.attestationObtained };
+    },
+    after: { date },
+  });
 }
