@@ -5,7 +5,8 @@ import { translator } from "@/lib/i18n/messages";
 import { dimensionLabel, localizeReportRows } from "./definitions";
 import type { ReportResult } from "./run-report";
 
-const cell = (v: string | number) => {
+/** One field of a report CSV, quoted when it must be (also the footnote lines of scripts/publication.ts). */
+export const csvCell = (v: string | number) => {
   const s = String(v);
   return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
@@ -22,12 +23,12 @@ export function reportToCsv(
   const t = translator("reports", locale);
   const r = localizeReportRows(report, locale);
   const header = [...r.by.map((d) => dimensionLabel(d, locale)), ...r.years.map(String), t("table.totalHeader")];
-  const lines = [header.map(cell).join(";")];
+  const lines = [header.map(csvCell).join(";")];
   r.rows.forEach((row, i) => {
     const vals = [...r.years.map((y) => row.values[String(y)]!), row.total];
-    lines.push([...row.labels, ...vals.map((v, j) => display(v, i, j))].map(cell).join(";"));
+    lines.push([...row.labels, ...vals.map((v, j) => display(v, i, j))].map(csvCell).join(";"));
   });
   const tot = [...r.years.map((y) => r.totals.values[String(y)]!), r.totals.total];
-  lines.push([...r.by.map((_, i) => (i === 0 ? t("table.total") : "")), ...tot.map((v, j) => display(v, -1, j))].map(cell).join(";"));
+  lines.push([...r.by.map((_, i) => (i === 0 ? t("table.total") : "")), ...tot.map((v, j) => display(v, -1, j))].map(csvCell).join(";"));
   return `${lines.join("\r\n")}\r\n`;
 }
