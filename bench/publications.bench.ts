@@ -13,9 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { answerSpecs } from "@/lib/domain/reports/publication/spec";
-import { buildReasonsQuery, withReasons } from "@/lib/domain/reports/publication/change-reasons";
-import { diffFigures } from "@/lib/domain/reports/publication/diff";
-import { publishedTable } from "@/lib/domain/reports/publication/figures";
+import { buildReasonsQuery } from "@/lib/domain/reports/publication/change-reasons";
 import { runReport } from "@/lib/domain/reports/run-report";
 import { startBenchServer } from "./support/fresh-server";
 import { loadRecords } from "./support/report-load";
@@ -32,8 +30,6 @@ const CHANGES = Number(arg("changes") ?? 0.01);
 /** --data DIR: keep the loaded database (and T) between runs; a 10× load and its history take many minutes */
 const KEEP = arg("data") ? path.resolve(arg("data")!) : undefined;
 const PERIOD = { from: 2019, to: 2022, asOf: "2023-01-15" };
-/** --only reasons: stop after the answer as recorded on T and the diff with its reasons (no publishing) */
-const ONLY_REASONS = arg("only") === "reasons";
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)]!;
@@ -167,35 +163,6 @@ async function main() {
     console.log(`  waarvan het statement van de redenen alleen: ${stat(reasonsAlone.subject)}`);
     const reasonRows = (await pool.query(reasons.text, reasons.values)).rows.length;
     console.log(`  (redenen: ${reasonRows} cellen met een verklaring)`);
-    // as the data layer does it: only the cells the diff lists (the answer as recorded on T against now)
-    const [atT, now] = await Promise.all([answer(T), answer()]);
-    const cells = diffFigures(
-      specs.map((s, i) => publishedTable(s, atT[i]!, null)),
-      specs.map((s, i) => publishedTable(s, now[i]!, null)),
-    );
-    const listed = buildReasonsQuery({ specs, asOf: PERIOD.asOf, agency: null, since: T, until: null, cells })!;
-    print(
-      "verschil met nu, alleen de gelijste cellen verklaard (antwoord nu + redenen)",
-      await interleaved(
-        () => answer(),
-        () => Promise.all([answer(), pool.query(listed.text, listed.values)]),
-      ),
-    );
-    const listedAlone = await interleaved(
-      () => answer(),
-      () => pool.query(listed.text, listed.values),
-    );
-    const listedResult = (await pool.query(listed.text, listed.values)).rows;
-    const listedRows = listedResult.length;
-    // the same reasons on the listed cells as the statement over every cell
-    const same =
-      JSON.stringify(withReasons(cells, specs, listedResult)) ===
-      JSON.stringify(withReasons(cells, specs, (await pool.query(reasons.text, reasons.values)).rows));
-    console.log(`  dezelfde redenen als het statement over alle cellen: ${same ? "ja" : "NEE"}`);
-    console.log(
-      `  waarvan het statement alleen: ${stat(listedAlone.subject)}; ${listedRows} cellen verklaard van de ` +
-        `${cells.reduce((n, x) => n + x.changes.length, 0)} gelijste`,
-    );
     console.log(
       `  belasting: ${os
         .loadavg()
@@ -203,10 +170,6 @@ async function main() {
         .join(" ")}`,
     );
 
-    if (ONLY_REASONS) {
-      await pool.end();
-      return;
-    }
     // publishing, through the data layer as the app does it (Prisma on this database)
     process.env.DATABASE_URL = url;
     await pool.query(

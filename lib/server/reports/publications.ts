@@ -195,7 +195,6 @@ async function explained(tables: TableDiff[], older: Publication, newer: Publica
     agency: older.agencyCode,
     since: older.takenAt.toISOString(),
     until: newer ? newer.takenAt.toISOString() : null,
-    cells: tables,
   });
   if (!q) return tables;
   const { rows } = await sqlPool().query<ReasonRow>(q.text, q.values);

@@ -37,13 +37,6 @@ export interface ReasonsInput {
   since: string;
   /** the newer instant (ISO); null: now */
   until: string | null;
-  /**
-   * The diff's tables (TableDiff.index = position in specs): only their changed cells are
-   * explained — the statement groups per record only the facts of the cells the diff lists,
-   * at the finest grain once, and rolls the row totals and the Totaal line up from there. Absent:
-   * every cell with a changed fact (the GROUPING SETS statement; the bench's reference).
-   */
-  cells?: TableDiff[];
 }
 
 export interface ReasonRow {
@@ -89,25 +82,23 @@ export function buildReasonsQuery(p: ReasonsInput): { text: string; values: unkn
     const where = [`f.type = ${param(measureEventType[s.measure])}::"EventType"`, `f.year BETWEEN ${param(s.from)}::int AND ${param(s.to)}::int`];
     if (s.measure === "fines" || s.measure === "fine_amount_eur") where.push("f.state = 'BOETE'");
     const value = s.measure === "fine_amount_eur" ? "COALESCE(f.amount_eur, 0)::bigint" : "1";
-    const k = (i: number) =>
-      !s.by[i]
-        ? p.cells
-          ? "''::text"
-          : "NULL::text"
-        : p.cells
-          ? `COALESCE((${dimensionSql(s.by[i]!, "f")})::text, 'ONBEKEND')`
-          : `(${dimensionSql(s.by[i]!, "f")})::text`;
+    const k = (i: number) => (s.by[i] ? `(${dimensionSql(s.by[i]!, "f")})::text` : "NULL::text");
     return `SELECT ${t} AS t, ${k(0)} AS k1, ${k(1)} AS k2, f.year, f.event_id,
          (CASE WHEN ${atNew} THEN ${value} ELSE 0 END) - (CASE WHEN ${atOld} THEN ${value} ELSE 0 END) AS v
        FROM changed f WHERE ${where.join(" AND ")}`;
   });
-  const n = p.cells ? onlyListed(p.cells, specs, param) : everyCell;
   const after = (column: string) => `${column} > $1::timestamptz AND ($2::timestamptz IS NULL OR ${column} <= $2::timestamptz)`;
   const text = `WITH changed AS MATERIALIZED (
   SELECT * FROM report_fact f WHERE ${changed.join(" AND ")}
 ), d AS (
   ${branches.join("\n  UNION ALL\n  ")}
-), ${n}, why AS (
+), n AS (
+  -- the net change of each record per cell, row total and Totaal-line cell
+  SELECT t, GROUPING(k1, k2) AS gk, GROUPING(year) AS gy, k1, k2, year, event_id
+    FROM d
+   GROUP BY GROUPING SETS ((t, k1, k2, year, event_id), (t, k1, k2, event_id), (t, year, event_id), (t, event_id))
+  HAVING sum(v) <> 0
+), why AS (
   -- the reason once per record (not once per cell it moved)
   SELECT e.id AS event_id, CASE
       WHEN ${after("e.created_at")} THEN 'added'
@@ -122,64 +113,6 @@ SELECT t, (gk <> 0)::int AS gk, gy, k1, k2, year,
        count(*) FILTER (WHERE reason = 'cancelled') AS cancelled, count(*) FILTER (WHERE reason = 'decided') AS decided
   FROM n JOIN why USING (event_id) GROUP BY t, gk, gy, k1, k2, year`;
   return { text, values };
-}
-
-// the net change of each record per cell, row total and Totaal-line cell, for every cell
-const everyCell = `n AS (
-  SELECT t, GROUPING(k1, k2) AS gk, GROUPING(year) AS gy, k1, k2, year, event_id
-    FROM d
-   GROUP BY GROUPING SETS ((t, k1, k2, year, event_id), (t, k1, k2, event_id), (t, year, event_id), (t, event_id))
-  HAVING sum(v) <> 0
-)`;
-
-/**
- * The same for the listed cells only: the net change per record at the finest grain once (r: a
- * date moved within its year nets out here), then each level from r joined to the listed cells of
- * that level (a hash join on a few hundred cells instead of grouping every record four times).
- */
-function onlyListed(tables: TableDiff[], specs: { s: PublicationSpec; t: number }[], param: (v: unknown) => string): string {
-  const explained = new Map(specs.map(({ s, t }) => [t, s]));
-  const cols: { t: number[]; gk: number[]; gy: number[]; k1: string[]; k2: string[]; year: (number | null)[] } = {
-    t: [],
-    gk: [],
-    gy: [],
-    k1: [],
-    k2: [],
-    year: [],
-  };
-  for (const x of tables) {
-    const s = explained.get(x.index);
-    if (!s) continue;
-    for (const c of x.changes) {
-      cols.t.push(x.index);
-      cols.gk.push(c.keys.length ? 0 : 1);
-      cols.gy.push(c.column === "total" ? 1 : 0);
-      cols.k1.push(c.keys[0] ?? "");
-      cols.k2.push(s.by.length > 1 ? (c.keys[1] ?? "") : "");
-      cols.year.push(c.column === "total" ? null : c.column);
-    }
-  }
-  const cells = `SELECT * FROM unnest(${param(cols.t)}::int[], ${param(cols.gk)}::int[], ${param(cols.gy)}::int[], ${param(cols.k1)}::text[],
-    ${param(cols.k2)}::text[], ${param(cols.year)}::int[]) AS c(t, gk, gy, k1, k2, year)`;
-  return `cells AS MATERIALIZED (${cells}
-), r AS MATERIALIZED (
-  SELECT t, k1, k2, year, event_id, sum(v) AS v FROM d GROUP BY t, k1, k2, year, event_id
-), n AS (
-  SELECT r.t, 0 AS gk, 0 AS gy, r.k1, r.k2, r.year, r.event_id
-    FROM r JOIN cells c ON c.gk = 0 AND c.gy = 0 AND c.t = r.t AND c.k1 = r.k1 AND c.k2 = r.k2 AND c.year = r.year WHERE r.v <> 0
-  UNION ALL
-  SELECT r.t, 0, 1, r.k1, r.k2, NULL, r.event_id
-    FROM r JOIN cells c ON c.gk = 0 AND c.gy = 1 AND c.t = r.t AND c.k1 = r.k1 AND c.k2 = r.k2
-   GROUP BY r.t, r.k1, r.k2, r.event_id HAVING sum(r.v) <> 0
-  UNION ALL
-  SELECT r.t, 1, 0, NULL, NULL, r.year, r.event_id
-    FROM r JOIN cells c ON c.gk = 1 AND c.gy = 0 AND c.t = r.t AND c.year = r.year
-   GROUP BY r.t, r.year, r.event_id HAVING sum(r.v) <> 0
-  UNION ALL
-  SELECT r.t, 1, 1, NULL, NULL, NULL, r.event_id
-    FROM r JOIN cells c ON c.gk = 1 AND c.gy = 1 AND c.t = r.t
-   GROUP BY r.t, r.event_id HAVING sum(r.v) <> 0
-)`;
 }
 
 const cellId = (t: number, keys: string[], column: number | "total") => JSON.stringify([t, keys, column]);
