@@ -6,6 +6,7 @@
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
 import { formatDate } from "@/lib/i18n/format";
 import { translator } from "@/lib/i18n/messages";
+import { UNKNOWN_AMOUNT } from "./definitions";
 import type { TableMask } from "./disclosure/protect";
 import type { ReportResult } from "./run-report";
 
@@ -74,7 +75,7 @@ export function footnoteFigures(tables: { number: number | undefined; report: Re
   const { report, mask } = t12;
   const j = report.years.length - 1;
   const year = String(report.years[j]);
-  const unknownAt = report.rows.findIndex((r) => r.keys[0] === "ONBEKEND");
+  const unknownAt = report.rows.findIndex((r) => r.keys[0] === UNKNOWN_AMOUNT);
   const known = report.rows.reduce((s, r, i) => (i === unknownAt ? s : s + (r.values[year] ?? 0)), 0);
   if (!mask) return { knownAmountFines: known };
   const everyKnownShown = report.rows.every((_, i) => i === unknownAt || !mask.inner[i]?.[j]);

@@ -85,12 +85,15 @@ export const dimensionValues: Record<Dimension, Listed | null> = {
   follow_up: dvzFollowUps,
 };
 
+/** The value of the "amount" dimension for a fine whose amount is not known yet (the report SQL's 'ONBEKEND'). */
+export const UNKNOWN_AMOUNT = "ONBEKEND";
+
 const nationalityLabels = new Map(codes.nationalities.map((n) => [n.code, n.label]));
 
 /** The Dutch label of a value; `dbLabel` (the reference table's label) wins for user-maintained lists. */
 export function labelOfValue(dimension: Dimension, code: string, dbLabel?: string | null): string {
   if (dbLabel) return dbLabel;
-  if (dimension === "amount") return code === "ONBEKEND" ? "onbekend" : formatEuro(Number(code));
+  if (dimension === "amount") return code === UNKNOWN_AMOUNT ? "onbekend" : formatEuro(Number(code));
   if (dimension === "nationality") return nationalityLabels.get(code) ?? code;
   return dimensionValues[dimension]?.find((v) => v.code === code)?.label ?? code;
 }
@@ -102,8 +105,8 @@ const dutchOrder = new Intl.Collator("nl-BE");
 /** Sort key of a value: its position in the code list, or a number for amounts, else its label. */
 export function compareValues(dimension: Dimension, a: { code: string; label: string }, b: { code: string; label: string }): number {
   if (dimension === "amount") {
-    const na = a.code === "ONBEKEND" ? Infinity : Number(a.code);
-    const nb = b.code === "ONBEKEND" ? Infinity : Number(b.code);
+    const na = a.code === UNKNOWN_AMOUNT ? Infinity : Number(a.code);
+    const nb = b.code === UNKNOWN_AMOUNT ? Infinity : Number(b.code);
     return na - nb;
   }
   const list = dimensionValues[dimension];
@@ -147,7 +150,7 @@ const valueGroup: Partial<Record<Dimension, string>> = {
  */
 export function localizedValueLabel(dimension: Dimension, code: string, dutchLabel: string, locale: Locale): string {
   if (locale === DEFAULT_LOCALE) return dutchLabel;
-  if (dimension === "amount") return code === "ONBEKEND" ? translator("codes", locale)("unknown") : formatEuro(Number(code), { locale });
+  if (dimension === "amount") return code === UNKNOWN_AMOUNT ? translator("codes", locale)("unknown") : formatEuro(Number(code), { locale });
   const group = valueGroup[dimension];
   return (group && dynamicMessage("codes", locale, `${group}.${code}`)) || dutchLabel;
 }
