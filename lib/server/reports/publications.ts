@@ -170,24 +170,31 @@ export interface PublicationDiff {
 
 async function diffOf(actor: Actor, p: Publication, against: Against): Promise<PublicationDiff> {
   if (against === "now") {
-    const tables = await explained(diffFigures(p.figures, await recompute(p, "now")), p, null);
+    // the reasons' statement beside the recomputation (it needs only the publication), used when something changed
+    const [now, reasons] = await Promise.all([recompute(p, "now"), reasonsBetween(p, null)]);
+    const tables = explained(diffFigures(p.figures, now), reasons);
     return { old: p.id, new: "now", unchanged: unchanged(tables), tables };
   }
   const other = await loadVisible(actor, against);
   // the earlier publication is the old side, whichever was asked first
   const [a, b] = other.takenAt < p.takenAt ? [other, p] : [p, other];
-  const tables = await explained(diffFigures(a.figures, b.figures), a, b);
+  const figures = diffFigures(a.figures, b.figures);
+  const tables = unchanged(figures) ? figures : explained(figures, await reasonsBetween(a, b));
   return { old: a.id, new: b.id, unchanged: unchanged(tables), tables };
+}
+
+interface Reasons {
+  specs: (PublicationSpec | null)[];
+  rows: ReasonRow[];
 }
 
 /**
  * The reasons behind the changed cells (change-reasons.ts), one statement for the whole diff:
  * between the older publication's instant and the newer's (null: now). Only when both count as of
- * the same peildatum for the same scope — else a change is not (only) due to records.
+ * the same peildatum for the same scope — else a change is not (only) due to records: null.
  */
-async function explained(tables: TableDiff[], older: Publication, newer: Publication | null): Promise<TableDiff[]> {
-  if (unchanged(tables)) return tables;
-  if (newer && (newer.asOf !== older.asOf || newer.agencyCode !== older.agencyCode)) return tables;
+async function reasonsBetween(older: Publication, newer: Publication | null): Promise<Reasons | null> {
+  if (newer && (newer.asOf !== older.asOf || newer.agencyCode !== older.agencyCode)) return null;
   const specs = reasonSpecs(older.tables, (newer ?? older).tables);
   const q = buildReasonsQuery({
     specs,
@@ -196,10 +203,13 @@ async function explained(tables: TableDiff[], older: Publication, newer: Publica
     since: older.takenAt.toISOString(),
     until: newer ? newer.takenAt.toISOString() : null,
   });
-  if (!q) return tables;
+  if (!q) return null;
   const { rows } = await sqlPool().query<ReasonRow>(q.text, q.values);
-  return withReasons(tables, specs, rows);
+  return { specs, rows };
 }
+
+const explained = (tables: TableDiff[], reasons: Reasons | null): TableDiff[] =>
+  unchanged(tables) || !reasons ? tables : withReasons(tables, reasons.specs, reasons.rows);
 
 /**
  * One publication as published, with its check (recomputed as recorded on its instant: ✓ when

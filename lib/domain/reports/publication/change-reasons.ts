@@ -1,20 +1,30 @@
 // Why a published figure changed (issue 13): for every changed cell of a diff, the number of
 // records behind the change by reason — added later, corrected, cancelled, decided later. Counts
 // only. Computed by the database in ONE statement per diff (all tables, all cells, the row totals
-// and the Totaal line together; the changed facts read once for all tables, each record's reason
-// looked up once), from report_fact's knowledge history: the facts whose recorded
+// and the Totaal line together), from report_fact's knowledge history: the facts whose recorded
 // interval starts or ends after the older instant T1 (and by T2, the newer one; none: now) are
-// exactly what moved the figures; each one counts +value when current at T2 only, -value when
-// current at T1 only. A record (track_event) counts in a cell when its net change there is not 0
-// (a date moved within the same year changes nothing in that year's cell), once per cell. Its
-// reason, from the record itself, first match wins:
+// exactly what moved the figures. A record (track_event) counts in a cell when its figure there at
+// T2 differs from its figure at T1 (a date moved within the same year changes nothing in that
+// year's cell), once per cell. Its reason, from the record itself, first match wins:
 //   - added later: the record was created after T1 (a new newcomer's records too);
 //   - cancelled: cancelled after T1;
 //   - decided later: an infringement decision created (or confirmed) after T1;
 //   - corrected: the record existed at T1 and changed since (date, classification, office…), or a
 //     record it depends on did (a reach fact whose registration came later).
-// The cells are the report's own (same dimensions SQL, same filters as sql.ts), so the reasons
-// line up with the diff's cells. Pure: text and parameters, every value a parameter.
+//
+// How, and why this way: a record has at most one fact valid at the peildatum at any instant (its
+// state intervals do not overlap), so what it adds to the figures at T1 is ONE version (o) and at
+// T2 ONE version (n). The changed facts are paired per record once (a full join), the pairs whose
+// two versions agree on every report column are dropped (they move no cell: most corrections move
+// a date within its year), and the reason is looked up once per remaining record. Each table then
+// compares the two versions' cells at the four grains (cell, row total, Totaal line, grand total):
+// the record counts on o's cell when its figure there changed, and on n's cell when that is
+// another cell. The first version grouped every changed fact per record and cell (GROUPING SETS
+// over record × cell: 237,000 groups at 10×, 1.4 s); tests/support/reasons-oracle.ts keeps it as
+// the oracle this statement is tested against. The cells are the report's own (same dimensions
+// SQL, same filters as sql.ts), so the reasons line up with the diff's cells. Pure: text and
+// parameters, every value a parameter.
+import { reportCountKey } from "../count-key";
 import { dimensionSql, measureEventType } from "../sql";
 import type { ChangedCell, TableDiff } from "./diff";
 import type { PublicationSpec } from "./figures";
@@ -54,6 +64,14 @@ export interface ReasonRow {
   decided: string | number;
 }
 
+/** The four grains of a table's cells: [keys rolled up, years rolled up]. */
+const GRAINS = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+] as const;
+
 export function buildReasonsQuery(p: ReasonsInput): { text: string; values: unknown[] } | null {
   const values: unknown[] = [p.since, p.until, p.asOf];
   const param = (v: unknown) => {
@@ -67,51 +85,84 @@ export function buildReasonsQuery(p: ReasonsInput): { text: string; values: unkn
   const currentAt = (t: string) => `(f.recorded_from <= ${t} AND (f.recorded_to IS NULL OR f.recorded_to > ${t}))`;
   const atNew = `CASE WHEN $2::timestamptz IS NULL THEN f.recorded_to IS NULL ELSE ${currentAt("$2::timestamptz")} END`;
   const atOld = currentAt("$1::timestamptz");
-  // The facts that changed after T1 and are valid at the peildatum, read ONCE for all tables (the
-  // answer's 19 tables count 7 event types; each branch used to read them from the index again):
-  // through the two partial indexes of the knowledge history, in memory for the branches.
+  // The facts that changed after T1, valid at the peildatum and current at T1 or at T2 (a version
+  // recorded and closed in between adds to neither side), read once for all tables through the two
+  // partial indexes of the knowledge history.
   const changed = [
     `f.type = ANY(${param([...new Set(specs.map(({ s }) => measureEventType[s.measure]))])}::"EventType"[])`,
     `f.year BETWEEN ${param(Math.min(...specs.map(({ s }) => s.from)))}::int AND ${param(Math.max(...specs.map(({ s }) => s.to)))}::int`,
     "f.valid_from <= $3::date",
     "(f.valid_to IS NULL OR f.valid_to > $3::date)",
     "((f.recorded_to IS NULL AND f.recorded_from > $1::timestamptz) OR f.recorded_to > $1::timestamptz)",
+    `(${atOld} OR ${atNew})`,
   ];
   if (agency) changed.push(`f.agency_code = ${agency}`);
+  // a pair's side: the whole report_fact row, so the dimensions' SQL applies to it as in sql.ts
+  const fact = (x: "o" | "n") => `(w.${x})`;
+  const same = (a: string, b: string) => `${a} IS NOT DISTINCT FROM ${b}`;
+  // Per table and side (o, n): the record's cells, and per grain whether it counts there (f0 the
+  // cell, f1 the row total, f2 the Totaal line's cell, f3 the grand total), summed per cell below.
   const branches = specs.map(({ s, t }) => {
-    const where = [`f.type = ${param(measureEventType[s.measure])}::"EventType"`, `f.year BETWEEN ${param(s.from)}::int AND ${param(s.to)}::int`];
-    if (s.measure === "fines" || s.measure === "fine_amount_eur") where.push("f.state = 'BOETE'");
-    const value = s.measure === "fine_amount_eur" ? "COALESCE(f.amount_eur, 0)::bigint" : "1";
-    const k = (i: number) => (s.by[i] ? `(${dimensionSql(s.by[i]!, "f")})::text` : "NULL::text");
-    return `SELECT ${t} AS t, ${k(0)} AS k1, ${k(1)} AS k2, f.year, f.event_id,
-         (CASE WHEN ${atNew} THEN ${value} ELSE 0 END) - (CASE WHEN ${atOld} THEN ${value} ELSE 0 END) AS v
-       FROM changed f WHERE ${where.join(" AND ")}`;
+    const counts = (x: "o" | "n") => {
+      const where = [`w.${x}_has`, `${fact(x)}.year BETWEEN ${param(s.from)}::int AND ${param(s.to)}::int`];
+      if (s.measure === "fines" || s.measure === "fine_amount_eur") where.push(`${fact(x)}.state = 'BOETE'`);
+      return `(${where.join(" AND ")})`;
+    };
+    const value = (x: "o" | "n") => (s.measure === "fine_amount_eur" ? `COALESCE(${fact(x)}.amount_eur, 0)::bigint` : "1::bigint");
+    const k = (x: "o" | "n", i: number) => (s.by[i] ? `(${dimensionSql(s.by[i]!, fact(x))})::text` : "NULL::text");
+    const versions = `SELECT w.reason,
+                    ${counts("o")} AS oi, ${k("o", 0)} AS ok1, ${k("o", 1)} AS ok2, ${fact("o")}.year AS oy, ${value("o")} AS ov,
+                    ${counts("n")} AS ni, ${k("n", 0)} AS nk1, ${k("n", 1)} AS nk2, ${fact("n")}.year AS ny, ${value("n")} AS nv
+               FROM why w
+              WHERE w.type = ${param(measureEventType[s.measure])}::"EventType"`;
+    // per grain: the record's o-cell and n-cell are the same cell
+    const sameCell = (gk: number, gy: number) =>
+      ["s.oi", "s.ni", ...(gk ? [] : [same("s.ok1", "s.nk1"), same("s.ok2", "s.nk2")]), ...(gy ? [] : ["s.oy = s.ny"])].join(" AND ");
+    const flags = GRAINS.map(
+      ([gk, gy], i) =>
+        // on o's cell: its figure there was ov, is now nv (same cell) or 0; on n's cell, when that
+        // is another cell: it was 0 there
+        `(CASE WHEN x.o THEN CASE WHEN ${sameCell(gk, gy)} THEN s.nv <> s.ov ELSE s.ov <> 0 END
+               ELSE NOT (${sameCell(gk, gy)}) AND s.nv <> 0 END)::int AS f${i}`,
+    ).join(", ");
+    const either = (o: string, n: string) => `CASE WHEN x.o THEN ${o} ELSE ${n} END`;
+    return `SELECT ${t} AS t, ${either("s.ok1", "s.nk1")} AS k1, ${either("s.ok2", "s.nk2")} AS k2, ${either("s.oy", "s.ny")} AS year, s.reason, ${flags}
+       FROM (${versions}) s CROSS JOIN (VALUES (true), (false)) x(o) WHERE ${either("s.oi", "s.ni")}`;
   });
   const after = (column: string) => `${column} > $1::timestamptz AND ($2::timestamptz IS NULL OR ${column} <= $2::timestamptz)`;
+  const keyRow = (x: "o" | "n") => `ROW(${reportCountKey.map((c) => `(${x}.f).${c}`).join(", ")})`;
   const text = `WITH changed AS MATERIALIZED (
-  SELECT * FROM report_fact f WHERE ${changed.join(" AND ")}
-), d AS (
-  ${branches.join("\n  UNION ALL\n  ")}
-), n AS (
-  -- the net change of each record per cell, row total and Totaal-line cell
-  SELECT t, GROUPING(k1, k2) AS gk, GROUPING(year) AS gy, k1, k2, year, event_id
-    FROM d
-   GROUP BY GROUPING SETS ((t, k1, k2, year, event_id), (t, k1, k2, event_id), (t, year, event_id), (t, event_id))
-  HAVING sum(v) <> 0
-), why AS (
-  -- the reason once per record (not once per cell it moved)
-  SELECT e.id AS event_id, CASE
+  SELECT f.event_id, f.type, f, ${atOld} AS at_old, ${atNew} AS at_new
+    FROM report_fact f WHERE ${changed.join(" AND ")}
+), pair AS (
+  -- per record its version at T1 (o) and at T2 (n); the records whose two versions count alike dropped
+  SELECT COALESCE(o.event_id, n.event_id) AS event_id, COALESCE(o.type, n.type) AS type,
+         o.event_id IS NOT NULL AS o_has, o.f AS o, n.event_id IS NOT NULL AS n_has, n.f AS n
+    FROM (SELECT * FROM changed WHERE at_old) o FULL JOIN (SELECT * FROM changed WHERE at_new) n ON n.event_id = o.event_id
+   WHERE o.event_id IS NULL OR n.event_id IS NULL OR ${keyRow("o")} IS DISTINCT FROM ${keyRow("n")}
+), why AS MATERIALIZED (
+  -- the reason once per record
+  SELECT p.*, CASE
       WHEN ${after("e.created_at")} THEN 'added'
       WHEN ${after("e.cancelled_at")} THEN 'cancelled'
       WHEN EXISTS (SELECT 1 FROM infringement_decision x WHERE x.event_id = e.id
                     AND ((${after("x.created_at")}) OR (${after("x.confirmed_at")}))) THEN 'decided'
       ELSE 'corrected' END AS reason
-    FROM track_event e WHERE e.id IN (SELECT event_id FROM n)
+    FROM pair p JOIN track_event e ON e.id = p.event_id
+), d AS (
+  ${branches.join("\n  UNION ALL\n  ")}
+), g AS (
+  SELECT t, GROUPING(k1, k2) AS gk, GROUPING(year) AS gy, k1, k2, year, reason, sum(f0) AS f0, sum(f1) AS f1, sum(f2) AS f2, sum(f3) AS f3
+    FROM d GROUP BY GROUPING SETS ((t, k1, k2, year, reason), (t, k1, k2, reason), (t, year, reason), (t, reason))
+), c AS (
+  SELECT t, (gk <> 0)::int AS gk, gy, k1, k2, year, reason,
+         CASE WHEN gk = 0 AND gy = 0 THEN f0 WHEN gk = 0 THEN f1 WHEN gy = 0 THEN f2 ELSE f3 END AS n
+    FROM g
 )
-SELECT t, (gk <> 0)::int AS gk, gy, k1, k2, year,
-       count(*) FILTER (WHERE reason = 'added') AS added, count(*) FILTER (WHERE reason = 'corrected') AS corrected,
-       count(*) FILTER (WHERE reason = 'cancelled') AS cancelled, count(*) FILTER (WHERE reason = 'decided') AS decided
-  FROM n JOIN why USING (event_id) GROUP BY t, gk, gy, k1, k2, year`;
+SELECT t, gk, gy, k1, k2, year,
+       COALESCE(sum(n) FILTER (WHERE reason = 'added'), 0) AS added, COALESCE(sum(n) FILTER (WHERE reason = 'corrected'), 0) AS corrected,
+       COALESCE(sum(n) FILTER (WHERE reason = 'cancelled'), 0) AS cancelled, COALESCE(sum(n) FILTER (WHERE reason = 'decided'), 0) AS decided
+  FROM c WHERE n > 0 GROUP BY t, gk, gy, k1, k2, year`;
   return { text, values };
 }
 
