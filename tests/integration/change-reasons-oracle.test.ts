@@ -40,7 +40,8 @@ async function bothInOneSnapshot(input: ReasonsInput) {
   const client = await sqlPool().connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const key = (r: Record<string, unknown>) => JSON.stringify(["t", "gk", "gy", "k1", "k2", "year", "added", "corrected", "cancelled", "decided"].map((k) => String(r[k])));
+    const key = (r: Record<string, unknown>) =>
+      JSON.stringify(["t", "gk", "gy", "k1", "k2", "year", "added", "corrected", "cancelled", "decided"].map((k) => String(r[k])));
     const product = (await client.query(q.text, q.values)).rows.map(key).sort();
     const oracle = (await client.query(o.text, o.values)).rows.map(key).sort();
     await client.query("COMMIT");
@@ -57,7 +58,8 @@ describe("the reasons of a diff against their oracle", () => {
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
     const nationalities = ["MAR", "SYR", "AFG", "TUR", "UKR"];
     const statuses = ["GEZINSHERENIGING_BELG", "ERKEND_VLUCHTELING"];
-    const date = () => `${2019 + Math.floor(rnd() * 4)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 27)).padStart(2, "0")}`;
+    const date = () =>
+      `${2019 + Math.floor(rnd() * 4)}-${String(1 + Math.floor(rnd() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rnd() * 27)).padStart(2, "0")}`;
     const ids = { extractions: [] as string[], contracts: [] as string[], infringements: [] as string[], other: [] as string[], newcomers: [] as string[] };
 
     const newcomerWithTrack = async () => {
@@ -76,7 +78,8 @@ describe("the reasons of a diff against their oracle", () => {
         ids.infringements.push(e.id);
         if (rnd() < 0.6) await addDecision(e.id, { outcome: "BOETE", on: "2022-12-01", amountEur: pick([50, 100, 250]) });
       }
-      if (rnd() < 0.3) ids.other.push((await addEvent(n, { type: "DVZ_ADVICE", date: date(), contractSigned: rnd() < 0.5, attestationObtained: rnd() < 0.5, ...c })).id);
+      if (rnd() < 0.3)
+        ids.other.push((await addEvent(n, { type: "DVZ_ADVICE", date: date(), contractSigned: rnd() < 0.5, attestationObtained: rnd() < 0.5, ...c })).id);
       return n;
     };
     for (let i = 0; i < 40; i++) await newcomerWithTrack();
