@@ -194,8 +194,8 @@ async function main() {
     const warm: number[] = [];
     for (let i = 0; i < RUNS; i++) warm.push(await time(() => publish(`Bench ${i + 2}`)));
     console.log(
-      `\nPubliceren van het hele antwoord (voor publicatie, eis < 2000 ms; de oplosser vooraf geladen zoals bij de start van de server: ${solverLoad.toFixed(0)} ms): ` +
-        `koud ${first.toFixed(0)} ms; ` +
+      `\nPubliceren van het hele antwoord (voor publicatie, eis < 2000 ms; ` +
+        `de oplosser vooraf geladen zoals bij de start van de server: ${solverLoad.toFixed(0)} ms): koud ${first.toFixed(0)} ms; ` +
         `daarna, consistent met 1–${RUNS} eerdere publicaties: ${stat(warm)} (in volgorde: ${warm.map((w) => w.toFixed(0)).join(", ")})`,
     );
     // the diff as the detail page and `npm run publication -- diff` compute it: the publication
