@@ -9,6 +9,9 @@
 // same pages with the app reading its reports there (REPORTS_DATABASE_URL), side by side.
 // `--writes`: the per-save cost of the report triggers through recordTrackEvent (with / without).
 // `--as-of D1,D2,…`: the reference dates the answer and the pages are timed at (default four).
+// `--data DIR [--database NAME]`: the embedded server's data in DIR, kept after the run; a database
+// that already holds newcomers is measured as it is (no load), e.g. the 10× database that
+// bench/publications.bench.ts keeps (`--database bench_publications`): a 10× load takes ~40 min.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -28,6 +31,7 @@ import { contractsWithoutMarker, countFloorQueries, floorQueries } from "./suppo
 import { buildDirectReportQuery, reportCells } from "../tests/support/direct-report-sql";
 import { loadRecords, readJsonl } from "./support/report-load";
 import { timeReportPages } from "./support/report-pages";
+import { waitForPrewarm } from "./support/prewarm";
 import { syntheticRecords } from "./support/report-synthetic";
 import { fmt, interleaved, median, time } from "./support/interleave";
 
@@ -39,6 +43,8 @@ const arg = (name: string) => {
 const NEWCOMERS = Number(arg("newcomers") ?? 1_500_000);
 const JSONL = arg("jsonl");
 const RUNS = Number(arg("runs") ?? 5);
+const KEEP = arg("data") ? path.resolve(arg("data")!) : undefined;
+const DATABASE = arg("database") ?? "bench";
 const PERIOD = { from: 2019, to: 2022, asOf: "2023-01-15" };
 // several reference dates: early in the year after the period (the published answer's), at the
 // end of the period, in its last year, and mid-year after it (the facts that start or end in the
@@ -50,6 +56,44 @@ async function timeRuns(fn: () => Promise<unknown>): Promise<number> {
   const xs: number[] = [];
   for (let i = 0; i < RUNS; i++) xs.push(await time(fn));
   return median(xs);
+}
+
+/** The bulk load of a fresh database: COPY without triggers and indexes, then the indexes and report_rebuild(). */
+async function load(client: pg.PoolClient) {
+  console.log(`Laden: ${JSONL ?? `${NEWCOMERS} synthetische inburgeraars`} …`);
+  // Bulk path (default): triggers off, indexes dropped and rebuilt after, the marker written by
+  // the loader and checked below. `--trigger-path` loads through the triggers instead (the way
+  // a COPY-based import does), which is far slower at this volume (see bench/README.md).
+  const viaTriggers = args.includes("--trigger-path");
+  const indexDefs = viaTriggers
+    ? []
+    : (
+        await client.query<{ name: string; def: string }>(
+          `SELECT indexname AS name, indexdef AS def FROM pg_indexes
+            WHERE schemaname = 'public' AND tablename IN ('track_event', 'newcomer', 'infringement_decision') AND indexname NOT LIKE '%_pkey'`,
+        )
+      ).rows;
+  if (!viaTriggers) {
+    for (const ix of indexDefs) await client.query(`DROP INDEX "${ix.name}"`);
+    await client.query("SET session_replication_role = replica");
+  }
+  const loadMs = await time(async () => {
+    const loaded = await loadRecords(client, JSONL ? readJsonl(JSONL) : syntheticRecords(NEWCOMERS), 100_000, (s) => console.log(s), !viaTriggers);
+    console.log(`Geladen: ${loaded.newcomers} inburgeraars, ${loaded.events} gebeurtenissen`);
+  });
+  console.log(`Laden (${viaTriggers ? "COPY + triggers" : "COPY zonder triggers en indexen"}) ${(loadMs / 1000).toFixed(1)} s`);
+  if (!viaTriggers) {
+    await client.query("RESET session_replication_role");
+    const ixMs = await time(async () => {
+      for (const ix of indexDefs) await client.query(ix.def);
+    });
+    console.log(`Indexen opnieuw opgebouwd: ${(ixMs / 1000).toFixed(1)} s`);
+    // the triggers were off: derive report_fact / report_count once, as a bulk import does
+    await client.query("SET maintenance_work_mem = '256MB'");
+    const rebuildMs = await time(() => client.query("SELECT report_rebuild()"));
+    console.log(`Rapporttellingen afgeleid (report_rebuild): ${(rebuildMs / 1000).toFixed(1)} s`);
+  }
+  await client.query("VACUUM ANALYZE");
 }
 
 async function main() {
@@ -69,12 +113,13 @@ async function main() {
     u.pathname = `/${name}`;
     url = u.toString();
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-reports-"));
+    const dir = KEEP ?? fs.mkdtempSync(path.join(os.tmpdir(), "bench-reports-"));
+    fs.mkdirSync(dir, { recursive: true });
     fs.chmodSync(dir, 0o755);
     const serverOpts = { dataDir: path.join(dir, "pg"), port: await freePort(), log: () => {} };
     let server = await startEmbeddedPostgres(serverOpts);
-    await ensureDatabaseExists(server.url(), "bench");
-    url = server.url("bench");
+    await ensureDatabaseExists(server.url(), DATABASE);
+    url = server.url(DATABASE);
     makeStandby = async () => {
       const port = await freePort();
       const standby = await startEmbeddedStandby({
@@ -92,7 +137,7 @@ async function main() {
     };
     stop = async () => {
       await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
     };
   }
   try {
@@ -100,40 +145,9 @@ async function main() {
     let pool = new pg.Pool({ connectionString: url, max: 4 });
     const client = await pool.connect();
     await seedReferenceData(client);
-    console.log(`Laden: ${JSONL ?? `${NEWCOMERS} synthetische inburgeraars`} …`);
-    // Bulk path (default): triggers off, indexes dropped and rebuilt after, the marker written by
-    // the loader and checked below. `--trigger-path` loads through the triggers instead (the way
-    // a COPY-based import does), which is far slower at this volume (see bench/README.md).
-    const viaTriggers = args.includes("--trigger-path");
-    const indexDefs = viaTriggers
-      ? []
-      : (
-          await client.query<{ name: string; def: string }>(
-            `SELECT indexname AS name, indexdef AS def FROM pg_indexes
-              WHERE schemaname = 'public' AND tablename IN ('track_event', 'newcomer', 'infringement_decision') AND indexname NOT LIKE '%_pkey'`,
-          )
-        ).rows;
-    if (!viaTriggers) {
-      for (const ix of indexDefs) await client.query(`DROP INDEX "${ix.name}"`);
-      await client.query("SET session_replication_role = replica");
-    }
-    const loadMs = await time(async () => {
-      const loaded = await loadRecords(client, JSONL ? readJsonl(JSONL) : syntheticRecords(NEWCOMERS), 100_000, (s) => console.log(s), !viaTriggers);
-      console.log(`Geladen: ${loaded.newcomers} inburgeraars, ${loaded.events} gebeurtenissen`);
-    });
-    console.log(`Laden (${viaTriggers ? "COPY + triggers" : "COPY zonder triggers en indexen"}) ${(loadMs / 1000).toFixed(1)} s`);
-    if (!viaTriggers) {
-      await client.query("RESET session_replication_role");
-      const ixMs = await time(async () => {
-        for (const ix of indexDefs) await client.query(ix.def);
-      });
-      console.log(`Indexen opnieuw opgebouwd: ${(ixMs / 1000).toFixed(1)} s`);
-      // the triggers were off: derive report_fact / report_count once, as a bulk import does
-      await client.query("SET maintenance_work_mem = '256MB'");
-      const rebuildMs = await time(() => client.query("SELECT report_rebuild()"));
-      console.log(`Rapporttellingen afgeleid (report_rebuild): ${(rebuildMs / 1000).toFixed(1)} s`);
-    }
-    await client.query("VACUUM ANALYZE");
+    const kept = Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM newcomer")).rows[0]!.n);
+    if (kept > 0) console.log(`Bewaarde databank (${KEEP}, ${DATABASE}): ${kept} inburgeraars, niet opnieuw geladen`);
+    else await load(client);
     // the marker must single out exactly the DISTINCT ON choice of every (newcomer, type) pair
     const check = await client.query(`SELECT count(*) AS wrong FROM (
       SELECT DISTINCT ON (newcomer_id, type) id FROM track_event WHERE cancelled_at IS NULL ORDER BY newcomer_id, type, date, created_at, id) f
@@ -210,12 +224,15 @@ async function main() {
     console.log(`  (met de hand over track_event, na elkaar: ${(await timeRuns(floor)).toFixed(0)} ms)`);
 
     // stops and starts PostgreSQL, and replaces the bench's pools (their connections died with it)
+    // `prewarmed`: then waits until pg_prewarm has reloaded the blocks cached before (returns how long)
     const restartDb = restart
-      ? async () => {
+      ? async (prewarmed = false) => {
           await Promise.all([pool.end(), answerPool.end()]).catch(() => {});
           await restart!();
+          const waited = prewarmed ? await waitForPrewarm(url) : 0;
           pool = new pg.Pool({ connectionString: url, max: 4 });
           answerPool = new pg.Pool({ connectionString: url, max: 10 });
+          return waited;
         }
       : null;
     if (restartDb) {
@@ -236,6 +253,19 @@ async function main() {
         console.log(`  ${label}: ${ms.toFixed(0)} ms koud, daarna ${warm.toFixed(0)} ms`);
       }
       console.log(`  verhouding koud engine ÷ koude vloer over de teltabellen: ${(coldMs[0]! / coldMs[1]!).toFixed(2)}`);
+      // the first visitor of the day comes seconds after a restart, not at once: by then pg_prewarm
+      // (lib/db/embedded-postgres.ts) has reloaded the blocks cached before it; the connections are still new
+      console.log("Na een herstart, zodra pg_prewarm de buffers teruggeladen heeft (eerste run, nieuwe verbindingen):");
+      const prewarmedMs: number[] = [];
+      for (const [label, fn] of cold.slice(0, 2)) {
+        // what the buffers hold at shutdown is what pg_prewarm restores: first the visitor's own work, warm
+        for (let i = 0; i < 3; i++) await fn(answerPool);
+        const waited = await restartDb(true);
+        const ms = await time(() => fn(answerPool));
+        prewarmedMs.push(ms);
+        console.log(`  ${label}: ${ms.toFixed(0)} ms (pg_prewarm klaar ${(waited / 1000).toFixed(1)} s na de start)`);
+      }
+      console.log(`  verhouding engine ÷ vloer over de teltabellen: ${(prewarmedMs[0]! / prewarmedMs[1]!).toFixed(2)}`);
     }
 
     if (args.includes("--writes")) {
@@ -281,7 +311,8 @@ async function main() {
       const cases = [...pageCases.map(([slug, measure, by]) => ({ slug, measure, by })), { slug: "antwoord", measure: "", by: [] }];
       const { pages, cold } = await timeReportPages(url, cases, PERIOD, RUNS, (s) => console.log(s), undefined, {
         asOfDates: AS_OF_DATES,
-        ...(restartDb ? { restart: restartDb } : {}),
+        // the first visitor after a restart, once pg_prewarm has reloaded the buffers (see above)
+        ...(restartDb ? { restart: () => restartDb(true).then((ms) => console.log(`  (pg_prewarm klaar ${(ms / 1000).toFixed(1)} s na de herstart)`)) } : {}),
       });
       const shown = (p: { first: number; ms: number; min: number; max: number }) =>
         `eerste bezoek ${p.first.toFixed(0)} ms${p.first < 300 ? "" : " (> 300 ms!)"}, daarna ${p.ms.toFixed(0)} ms (${p.min.toFixed(0)}–${p.max.toFixed(0)})` +
@@ -301,7 +332,7 @@ async function main() {
       } else for (const p of pages) console.log(`  ${p.page}: ${shown(p)}`);
       if (cold)
         console.log(
-          `  antwoord, eerste bezoek na een herstart van PostgreSQL: ${cold.ms.toFixed(0)} ms${cold.ms < 600 ? "" : "  (> 600 ms!)"}` +
+          `  antwoord, eerste bezoek na een herstart van PostgreSQL (pg_prewarm klaar): ${cold.ms.toFixed(0)} ms${cold.ms < 600 ? "" : "  (> 600 ms!)"}` +
             (cold.failedBefore ? ` (${cold.failedBefore} mislukte aanvraag ervoor)` : ""),
         );
     }

@@ -13,4 +13,4 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     pg_basebackup --host=db --port=5432 --username=replicator --pgdata="$PGDATA" \
       --write-recovery-conf --slot=replica1 --wal-method=stream --checkpoint=fast --progress
 fi
-exec docker-entrypoint.sh postgres -c hot_standby=on -c hot_standby_feedback=on
+exec docker-entrypoint.sh postgres -c hot_standby=on -c hot_standby_feedback=on -c shared_preload_libraries=pg_prewarm

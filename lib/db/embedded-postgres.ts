@@ -233,6 +233,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       "work_mem=64MB",
       "-c",
       "maintenance_work_mem=256MB",
+      // After a restart the shared buffers are empty and the first visitor read every report page
+      // from disk (the answer at 10×: 1.6–2.0 s against 0.13 s warm, bench/README.md). pg_prewarm's
+      // autoprewarm writes the list of cached blocks at shutdown (and every 5 min) and reloads them
+      // in the background at start: a few seconds after a restart the answer took 0.5–0.7 s.
+      "-c",
+      "shared_preload_libraries=pg_prewarm",
       // durability: synchronous_commit stays on (PostgreSQL's default), so an acknowledged save
       // survives a crash; only the bulk import relaxes it, inside its own all-or-nothing
       // transaction. Frequent checkpoints and a bounded WAL keep crash recovery (redo) to
