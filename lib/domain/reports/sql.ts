@@ -49,6 +49,12 @@ export const measureEventType: Record<Measure, string> = {
 /** Column `c` of alias `x`: only a column of the report_count key (count-key.ts) type-checks. */
 const col = (x: string, c: ReportCountColumn) => `${x}.${c}`;
 
+/** The measure's own condition on a fact or count row of alias `x`, beyond its type (null: none): fines are the infringements decided BOETE. */
+export const measureConditionSql = (m: Measure, x: string): string | null => (m === "fines" || m === "fine_amount_eur" ? `${col(x, "state")} = 'BOETE'` : null);
+
+/** What one fact of alias `x` adds to the measure: 1, or its amount for the fine amounts (unknown: 0). */
+export const factValueSql = (m: Measure, x: string): string => (m === "fine_amount_eur" ? `COALESCE(${col(x, "amount_eur")}, 0)::bigint` : "1");
+
 /** The province of alias `x`'s office, as SQL. */
 export const provinceCase = (x: string) =>
   `CASE ${col(x, "office_code")} ${Object.entries(provinceOfOffice)
@@ -112,7 +118,8 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
   const values: unknown[] = [measureEventType[p.measure], p.from, p.to, p.asOf, asOfYear, `${asOfYear}-01-01`, `${asOfYear}-12-31`, countGrain(p.by)];
   const common = (x: string) => {
     const where = [`${x}.type = $1::"EventType"`, `${x}.year BETWEEN $2::int AND $3::int`];
-    if (p.measure === "fines" || p.measure === "fine_amount_eur") where.push(`${x}.state = 'BOETE'`);
+    const condition = measureConditionSql(p.measure, x);
+    if (condition) where.push(condition);
     if (p.agency) where.push(`${x}.agency_code = $9`);
     return where;
   };
@@ -122,7 +129,6 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
     values.push(p.recordedOn);
     recordedOn = `$${values.length}::timestamptz`;
   }
-  const amount = (x: string) => `COALESCE(${x}.amount_eur, 0)::bigint`;
   const keys = (x: string) => p.by.map((d, i) => `${dimensionSql(d, x)} AS k${i + 1}`).join(", ");
   // n = 0: a key whose facts were all re-derived away (rows are not deleted, to keep the upsert simple)
   const settled = ["c.grain = $8::smallint", ...common("c"), "c.from_year < $5::int", "(c.to_year IS NULL OR c.to_year > $5::int)", "c.n <> 0"];
@@ -141,7 +147,7 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
     ...validAtAsOf,
     `((f.recorded_to IS NULL AND f.recorded_from > ${recordedOn}) OR (f.recorded_to > ${recordedOn} AND f.recorded_from <= ${recordedOn}))`,
   ];
-  const factValue = p.measure === "fine_amount_eur" ? amount("f") : "1";
+  const factValue = factValueSql(p.measure, "f");
   const knowledgeBranch = p.recordedOn
     ? `
     UNION ALL
@@ -154,7 +160,7 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
   const labelJoins = p.by.map((d, i) => (labelTable[d] ? ` LEFT JOIN ${labelTable[d]} l${i + 1} ON l${i + 1}.code = g.k${i + 1}` : "")).join("");
   const text = `SELECT g.*, ${labels.join(", ")} FROM (
   SELECT ${groupKeys}, year, sum(v)::bigint AS value FROM (
-    SELECT ${keys("c")}, c.year, ${p.measure === "fine_amount_eur" ? `c.n * ${amount("c")}` : "c.n"} AS v
+    SELECT ${keys("c")}, c.year, ${p.measure === "fine_amount_eur" ? `c.n * ${factValueSql(p.measure, "c")}` : "c.n"} AS v
       FROM report_count c WHERE ${settled.join(" AND ")}
     UNION ALL
     SELECT ${keys("f")}, f.year, ${factValue} AS v

@@ -25,7 +25,7 @@
 // SQL, same filters as sql.ts), so the reasons line up with the diff's cells. Pure: text and
 // parameters, every value a parameter.
 import { reportCountKey } from "../count-key";
-import { dimensionSql, measureEventType } from "../sql";
+import { dimensionSql, factValueSql, measureConditionSql, measureEventType } from "../sql";
 import type { ChangedCell, TableDiff } from "./diff";
 import type { PublicationSpec } from "./figures";
 
@@ -103,12 +103,15 @@ export function buildReasonsQuery(p: ReasonsInput): { text: string; values: unkn
   // Per table and side (o, n): the record's cells, and per grain whether it counts there (f0 the
   // cell, f1 the row total, f2 the Totaal line's cell, f3 the grand total), summed per cell below.
   const branches = specs.map(({ s, t }) => {
+    const years = `BETWEEN ${param(s.from)}::int AND ${param(s.to)}::int`;
+    // the side's version counts in this table: present, in its years, and the measure's own condition (sql.ts)
     const counts = (x: "o" | "n") => {
-      const where = [`w.${x}_has`, `${fact(x)}.year BETWEEN ${param(s.from)}::int AND ${param(s.to)}::int`];
-      if (s.measure === "fines" || s.measure === "fine_amount_eur") where.push(`${fact(x)}.state = 'BOETE'`);
+      const where = [`w.${x}_has`, `${fact(x)}.year ${years}`];
+      const condition = measureConditionSql(s.measure, fact(x));
+      if (condition) where.push(condition);
       return `(${where.join(" AND ")})`;
     };
-    const value = (x: "o" | "n") => (s.measure === "fine_amount_eur" ? `COALESCE(${fact(x)}.amount_eur, 0)::bigint` : "1::bigint");
+    const value = (x: "o" | "n") => factValueSql(s.measure, fact(x));
     const k = (x: "o" | "n", i: number) => (s.by[i] ? `(${dimensionSql(s.by[i]!, fact(x))})::text` : "NULL::text");
     const versions = `SELECT w.reason,
                     ${counts("o")} AS oi, ${k("o", 0)} AS ok1, ${k("o", 1)} AS ok2, ${fact("o")}.year AS oy, ${value("o")} AS ov,
