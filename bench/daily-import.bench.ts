@@ -25,12 +25,12 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import type { ExchangeNewcomer } from "../lib/domain/exchange/record";
-import { firstOfTypeFlags } from "../lib/domain/track/first-of-type";
-import { chunked, DECISION_COPY, decisionRow, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "../lib/server/exchange/copy-rows";
+import { chunked, DECISION_COPY, EVENT_COPY, eventRow, NEWCOMER_COPY } from "../lib/server/exchange/copy-rows";
 import { copyIn } from "../lib/server/exchange/copy-text";
 import { importExchangeFile } from "../lib/server/exchange/import-exchange";
 import { loadReferenceCodes } from "../lib/server/exchange/reference-codes";
 import { validateExchangeText } from "../lib/server/exchange/validate-file";
+import { freshCopyBlocks } from "./support/copy-blocks";
 import { startBenchServer } from "./support/fresh-server";
 import { syntheticNewcomer } from "./support/synthetic-newcomers";
 
@@ -87,27 +87,19 @@ async function floor(c: pg.Client, text: string): Promise<{ ms: number; newcomer
   const fresh = newcomers.filter((n) => !existing.has(n.nationalNumber));
   const known = newcomers.filter((n) => existing.has(n.nationalNumber));
   const now = new Date().toISOString();
-  const ids = fresh.map(() => crypto.randomUUID());
-  const eventIds = fresh.map((n) => n.events.map(() => crypto.randomUUID()));
-  const newcomerRows = [...chunked(fresh.length, (i) => newcomerRow(fresh[i]!, ids[i]!, now))];
-  const eventRows = [
-    ...chunked(fresh.length, (i) =>
-      ((firsts) => fresh[i]!.events.map((e, j) => eventRow(e, eventIds[i]![j]!, ids[i]!, fresh[i]!.gender, now, firsts[j]!)).join(""))(
-        firstOfTypeFlags(fresh[i]!.events, eventIds[i]!),
-      ),
-    ),
-    // the known ones' new event: their attestation, the last of the line (the first attestation)
+  const blocks = freshCopyBlocks(fresh, now);
+  // the known ones' new event: their attestation, the last of the line (the first attestation)
+  const knownEvents = [
     ...chunked(known.length, (i) => {
       const n = known[i]!;
       return eventRow(n.events.at(-1)!, crypto.randomUUID(), existing.get(n.nationalNumber)!, n.gender, now, true);
     }),
   ];
-  const decisionRows = [...chunked(fresh.length, (i) => fresh[i]!.events.map((e, j) => (e.decision ? decisionRow(e, eventIds[i]![j]!, now) : "")).join(""))];
   const started = performance.now();
   await c.query("BEGIN");
-  await copyIn(c, NEWCOMER_COPY, newcomerRows);
-  await copyIn(c, EVENT_COPY, eventRows);
-  await copyIn(c, DECISION_COPY, decisionRows);
+  await copyIn(c, NEWCOMER_COPY, blocks.newcomers);
+  await copyIn(c, EVENT_COPY, [...blocks.events, ...knownEvents]);
+  await copyIn(c, DECISION_COPY, blocks.decisions);
   const ms = performance.now() - started;
   await c.query("ROLLBACK");
   return { ms, newcomers: fresh.length, events: fresh.reduce((a, n) => a + n.events.length, 0) + known.length };
@@ -123,12 +115,20 @@ async function main() {
   console.log(`Dagelijkse import: ${NEW} nieuwe inburgeraars en ${KNOWN} gekende met een nieuwe stap, ${RUNS} rondes; belasting ${load()}`);
   const server = await startBenchServer(path.resolve(DATA));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "daily-import-"));
+  // the bench's client ends before the server stops (else its connection's end is an unhandled error)
+  let closeClient = async () => {};
   try {
     const url = await server.database("bench_publications");
     const c = new pg.Client({ connectionString: url });
     await c.connect();
+    closeClient = () => c.end();
     const size = (await c.query("SELECT (SELECT count(*) FROM newcomer) AS newcomers, (SELECT count(*) FROM track_event) AS events")).rows[0];
     console.log(`Databank: ${size.newcomers} inburgeraars, ${size.events} gebeurtenissen`);
+    // each round's newcomers must be new here: a database this bench already ran on holds them
+    const first = syntheticNewcomer(NEW_BASE).nationalNumber;
+    if ((await c.query("SELECT 1 FROM newcomer WHERE national_number = $1", [first])).rowCount) {
+      throw new Error(`De databank in ${DATA} heeft deze bench al gedraaid (de import schrijft erin): neem een nieuwe kopie.`);
+    }
     // untimed: the known newcomers of every round (+1 for the warm-up), with valid national numbers
     const knownFile = path.join(dir, "known.jsonl");
     const knownLines: string[] = [];
@@ -170,8 +170,8 @@ async function main() {
       `Verhouding import ÷ vloer per ronde: mediaan ${median(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`,
     );
     console.log(`Belasting: ${load()}`);
-    await c.end();
   } finally {
+    await closeClient().catch(() => {});
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }

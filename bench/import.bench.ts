@@ -9,7 +9,6 @@
 //    and the report tables and the track state derived (report_rebuild(), newcomer_track_state_rebuild())
 //    — the import's end state, the fast way;
 // and prints the rates, the ratios, and where the import's time goes.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,8 +16,8 @@ import pg from "pg";
 import { syntheticExchangeText } from "./support/synthetic-newcomers";
 import { startBenchServer } from "./support/fresh-server";
 import { copyIn } from "../lib/server/exchange/copy-text";
-import { chunked, decisionRow, DECISION_COPY, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "../lib/server/exchange/copy-rows";
-import { firstOfTypeFlags } from "../lib/domain/track/first-of-type";
+import { DECISION_COPY, EVENT_COPY, NEWCOMER_COPY } from "../lib/server/exchange/copy-rows";
+import { freshCopyBlocks } from "./support/copy-blocks";
 import { dropForeignKeys, dropSecondaryIndexes } from "../lib/server/exchange/bulk-load";
 import { importExchangeFile } from "../lib/server/exchange/import-exchange";
 import { loadReferenceCodes } from "../lib/server/exchange/reference-codes";
@@ -50,19 +49,7 @@ async function floor(url: string, text: string, mode: "full" | "raw" | "honest" 
   }
   const { newcomers } = validateExchangeText(text, await loadReferenceCodes(c));
   const now = new Date().toISOString();
-  const ids = newcomers.map(() => crypto.randomUUID());
-  const eventIds = newcomers.map((n) => n.events.map(() => crypto.randomUUID()));
-  const blocks = {
-    newcomers: [...chunked(newcomers.length, (i) => newcomerRow(newcomers[i]!, ids[i]!, now))],
-    events: [
-      ...chunked(newcomers.length, (i) =>
-        ((firsts) => newcomers[i]!.events.map((e, j) => eventRow(e, eventIds[i]![j]!, ids[i]!, newcomers[i]!.gender, now, firsts[j]!)).join(""))(
-          firstOfTypeFlags(newcomers[i]!.events, eventIds[i]!),
-        ),
-      ),
-    ],
-    decisions: [...chunked(newcomers.length, (i) => newcomers[i]!.events.map((e, j) => (e.decision ? decisionRow(e, eventIds[i]![j]!, now) : "")).join(""))],
-  };
+  const blocks = freshCopyBlocks(newcomers, now);
   const started = performance.now();
   await c.query("BEGIN");
   await c.query("SET LOCAL gin_pending_list_limit = '64MB'");
