@@ -46,17 +46,25 @@ export const measureEventType: Record<Measure, string> = {
   dvz_advices: "DVZ_ADVICE",
 };
 
-/** Column `c` of alias `x`: only a column of the report_count key (count-key.ts) type-checks. */
-const col = (x: string, c: ReportCountColumn) => `${x}.${c}`;
+/**
+ * Where a fact's or count row's columns are: a table alias (`f` gives `f.year`), or a naming of
+ * flat columns (the reasons of a diff keep both versions of a record side by side in one row:
+ * `(c) => \`w.o_${c}\``).
+ */
+export type FactColumns = string | ((c: ReportCountColumn) => string);
+
+/** Column `c` of `x`: only a column of the report_count key (count-key.ts) type-checks. */
+const col = (x: FactColumns, c: ReportCountColumn) => (typeof x === "function" ? x(c) : `${x}.${c}`);
 
 /** The measure's own condition on a fact or count row of alias `x`, beyond its type (null: none): fines are the infringements decided BOETE. */
-export const measureConditionSql = (m: Measure, x: string): string | null => (m === "fines" || m === "fine_amount_eur" ? `${col(x, "state")} = 'BOETE'` : null);
+export const measureConditionSql = (m: Measure, x: FactColumns): string | null =>
+  m === "fines" || m === "fine_amount_eur" ? `${col(x, "state")} = 'BOETE'` : null;
 
 /** What one fact of alias `x` adds to the measure: 1, or its amount for the fine amounts (unknown: 0). */
-export const factValueSql = (m: Measure, x: string): string => (m === "fine_amount_eur" ? `COALESCE(${col(x, "amount_eur")}, 0)::bigint` : "1");
+export const factValueSql = (m: Measure, x: FactColumns): string => (m === "fine_amount_eur" ? `COALESCE(${col(x, "amount_eur")}, 0)::bigint` : "1");
 
 /** The province of alias `x`'s office, as SQL. */
-export const provinceCase = (x: string) =>
+export const provinceCase = (x: FactColumns) =>
   `CASE ${col(x, "office_code")} ${Object.entries(provinceOfOffice)
     .map(([office, province]) => `WHEN '${office}' THEN '${province}'`)
     .join(" ")} ELSE 'ONBEKEND' END`;
@@ -67,7 +75,7 @@ export const provinceCase = (x: string) =>
  * reach, the decision in force or IN_BEHANDELING for infringements, the follow-up known for DVZ
  * advices.
  */
-export function dimensionSql(d: Dimension, x: string): string {
+export function dimensionSql(d: Dimension, x: FactColumns): string {
   switch (d) {
     case "office":
       return col(x, "office_code");
