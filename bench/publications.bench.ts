@@ -6,14 +6,17 @@
 // is what a few months of work leave. Measured, interleaved (floor and case alternate, median of
 // RUNS ≥ 7), against the same reports as of now:
 //   - the whole answer (Tables 1–18) recomputed as recorded on T (runReport with recordedOn);
-//   - its diff against now: the answer now plus the one statement of the reasons (change-reasons.ts);
+//   - its diff against now: the reports as recorded on T plus the changes of value and the reasons
+//     of one statement (change-reasons.ts, now-from-changes.ts), checked against the answer now; and
+//     the same by recomputing the answer now beside the reasons (no stored reports);
 //   - publishing the full answer for publication (publishReport: reports, disclosure control, store,
 //     audit), the first one and one with an earlier publication to stay consistent with (time).
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { answerSpecs } from "@/lib/domain/reports/publication/spec";
-import { buildReasonsQuery } from "@/lib/domain/reports/publication/change-reasons";
+import { buildReasonsQuery, type ReasonRow } from "@/lib/domain/reports/publication/change-reasons";
+import { CURRENT_LABELS_SQL, currentLabels, reportsNow } from "@/lib/domain/reports/publication/now-from-changes";
 import { runReport } from "@/lib/domain/reports/run-report";
 import { startBenchServer } from "./support/fresh-server";
 import { loadRecords } from "./support/report-load";
@@ -145,8 +148,20 @@ async function main() {
     const specs = answerSpecs(PERIOD.from, PERIOD.to);
     const answer = (recordedOn?: string) => Promise.all(specs.map((s) => runReport(pool, { ...s, asOf: PERIOD.asOf, ...(recordedOn ? { recordedOn } : {}) })));
     const reasons = buildReasonsQuery({ specs, asOf: PERIOD.asOf, agency: null, since: T, until: null })!;
-    // the reasons first, as diffPublication starts them (the longest statement, not queued behind the 19 reports)
-    const diff = () => Promise.all([pool.query(reasons.text, reasons.values), answer()]);
+    // the diff as diffPublication computes it against now: the publication's stored reports (as
+    // recorded on T, what publishing at T stored) plus the cells' changes of value the reasons
+    // statement returns beside the reasons (now-from-changes.ts), with the labels as now; checked
+    // in the run against the answer now
+    const storedAtT = (await answer(T)).map(({ recordedOn: _, ...r }) => r);
+    const diff = async () => {
+      const [r, labels] = await Promise.all([pool.query<ReasonRow>(reasons.text, reasons.values), pool.query(CURRENT_LABELS_SQL)]);
+      return reportsNow(specs, storedAtT, r.rows, currentLabels(labels.rows), PERIOD.asOf);
+    };
+    const same = JSON.stringify(await diff()) === JSON.stringify(await answer());
+    console.log(`  de cijfers nu uit die van T plus de wijzigingen: ${same ? "gelijk aan het antwoord nu" : "VERSCHILLEN van het antwoord nu"}`);
+    if (!same) throw new Error("de cijfers nu uit de wijzigingen verschillen van het antwoord nu");
+    // the diff by recomputing (a publication without stored reports, or after a rule changed)
+    const diffByRecomputing = () => Promise.all([pool.query(reasons.text, reasons.values), answer()]);
 
     console.log(`\nHet hele antwoord (${specs.length} rapporten), mediaan van ${RUNS} (spreiding), afgewisseld met hetzelfde antwoord zoals nu:`);
     print(
@@ -156,7 +171,8 @@ async function main() {
         () => answer(T),
       ),
     );
-    print("verschil met nu (antwoord nu + redenen in één statement)", await interleaved(() => answer(), diff));
+    print("verschil met nu (cijfers van T + wijzigingen en redenen in één statement)", await interleaved(() => answer(), diff));
+    print("verschil met nu door herberekenen (redenen + het antwoord nu ernaast)", await interleaved(() => answer(), diffByRecomputing));
     const reasonsAlone = await interleaved(
       () => answer(),
       () => pool.query(reasons.text, reasons.values),

@@ -11,6 +11,7 @@ import "server-only";
 // check names the cells) cannot be lined up cell by cell and is left out. A publication's check
 // recomputes it with the publications taken before it: the same context, so the same mask.
 import { canonicalJson, publishedTable, tableAsReport, type PublicationSpec, type PublishedTable } from "@/lib/domain/reports/publication/figures";
+import { reportRulesFingerprint } from "@/lib/domain/reports/publication/now-from-changes";
 import type { ShownValue } from "@/lib/domain/reports/disclosure/display";
 import { SUPPRESSED, type TableMask } from "@/lib/domain/reports/disclosure/protect";
 import { isoOf } from "@/lib/domain/kit";
@@ -36,7 +37,7 @@ export async function earlierTables(
   const families = new Set(specs.map((s) => family(s.measure)));
   const rows = await db.publication.findMany({
     where: { forPublication: true, agencyCode: params.agency, yearFrom: { lte: params.to }, yearTo: { gte: params.from }, takenAt: { lt: params.before } },
-    select: { tables: true, figures: true, asOf: true, takenAt: true },
+    select: { tables: true, figures: true, asOf: true, takenAt: true, reports: true, reportsRules: true },
     orderBy: { takenAt: "asc" },
   });
   const last = reuse && rows.length ? await lastRecorded(executor) : null;
@@ -45,20 +46,27 @@ export async function earlierTables(
     rows.map(async (row) => {
       const figures = row.figures as unknown as PublishedTable[];
       const asOf = isoOf(row.asOf);
-      const wanted = figures.filter((t) => families.has(family(t.spec.measure)));
+      const wanted = figures.flatMap((t, i) => (families.has(family(t.spec.measure)) ? [{ t, i }] : []));
+      // its own reports as recorded on its instant, stored with it, while the report statements are
+      // the same (now-from-changes.ts: the fingerprint); else recomputed as recorded on its instant
+      const stored = row.reports as unknown as ReportResult[] | null;
+      const storedValid =
+        stored?.length === figures.length && row.reportsRules === reportRulesFingerprint(row.tables as unknown as PublicationSpec[], asOf, params.agency);
       // nothing recorded after its instant (up to the new one): as recorded then = as recorded now
       const unchangedSince = last !== null && last <= row.takenAt.getTime() && (reuse!.recordedOn === null || row.takenAt <= new Date(reuse!.recordedOn));
       const reports = await Promise.all(
         wanted.map(
-          (t) =>
+          ({ t, i }) =>
+            (storedValid && { ...stored[i]!, recordedOn: row.takenAt.toISOString() }) ||
             (unchangedSince && own.get(reportId({ ...t.spec, asOf }))) ||
             runReport(executor, { ...t.spec, asOf, agency: params.agency, recordedOn: row.takenAt.toISOString() }),
         ),
       );
+      const wantedTables = wanted.map(({ t }) => t);
       // lined up cell by cell only when recomputing gives exactly what was published (its agency
       // subtotals too: they are figures it made public or hid like any other)
-      const masks = wanted.map((t) => storedMask(t, asOf));
-      const same = wanted.every((t, i) => canonicalJson(publishedTable(t.spec, reports[i]!, masks[i]!)) === canonicalJson(withSubtotals(t)));
+      const masks = wantedTables.map((t) => storedMask(t, asOf));
+      const same = wantedTables.every((t, i) => canonicalJson(publishedTable(t.spec, reports[i]!, masks[i]!)) === canonicalJson(withSubtotals(t)));
       return same ? reports.map((report, i) => ({ report, mask: masks[i]!, agencySubtotals: masks[i]!.subtotals.length > 0 })) : [];
     }),
   );

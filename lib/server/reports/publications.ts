@@ -10,6 +10,8 @@ import "server-only";
 import { isUuid, isoOf } from "@/lib/domain/kit";
 import { buildReasonsQuery, type ReasonRow, reasonSpecs, withReasons } from "@/lib/domain/reports/publication/change-reasons";
 import { diffFigures, unchanged, type TableDiff } from "@/lib/domain/reports/publication/diff";
+import { CURRENT_LABELS_SQL, currentLabels, reportRulesFingerprint, reportsNow } from "@/lib/domain/reports/publication/now-from-changes";
+import type { ReportResult } from "@/lib/domain/reports/run-report";
 import type { PublicationSpec, PublishedTable } from "@/lib/domain/reports/publication/figures";
 import { publicationScope } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -146,12 +148,12 @@ async function loadVisible(actor: Actor, id: string): Promise<Publication> {
  * (kept consistent with the publications taken before it, as when it was made), or now (with every
  * publication so far, itself included: what publishing it again now would show).
  */
-async function recompute(p: Publication, at: "recorded" | "now"): Promise<PublishedTable[]> {
+async function recompute(p: Publication, at: "recorded" | "now", known?: ReportResult[]): Promise<PublishedTable[]> {
   const params = { asOf: p.asOf, agency: p.agencyCode, forPublication: p.forPublication };
   const before = at === "recorded" ? p.takenAt : new Date(Date.now() + 1);
   const recordedOn = at === "recorded" ? p.takenAt.toISOString() : null;
   const figureParams = recordedOn ? { ...params, recordedOn } : params;
-  const reports = await computeReports(p.tables, figureParams);
+  const reports = known ?? (await computeReports(p.tables, figureParams));
   const earlier = p.forPublication
     ? await earlierTables(p.tables, { from: p.yearFrom, to: p.yearTo, agency: p.agencyCode, before }, undefined, { reports, recordedOn })
     : [];
@@ -170,11 +172,7 @@ export interface PublicationDiff {
 
 async function diffOf(actor: Actor, p: Publication, against: Against): Promise<PublicationDiff> {
   if (against === "now") {
-    // the reasons' statement beside the recomputation (it needs only the publication), used when
-    // something changed; started first: it is the longest single statement, and behind the
-    // answer's 19 reports in the pool's queue it would start only when most of them are done
-    const [reasons, now] = await Promise.all([reasonsBetween(p, null), recompute(p, "now")]);
-    const tables = explained(diffFigures(p.figures, now), reasons);
+    const tables = (await diffFromChanges(p)) ?? (await diffByRecomputing(p));
     return { old: p.id, new: "now", unchanged: unchanged(tables), tables };
   }
   const other = await loadVisible(actor, against);
@@ -183,6 +181,29 @@ async function diffOf(actor: Actor, p: Publication, against: Against): Promise<P
   const figures = diffFigures(a.figures, b.figures);
   const tables = unchanged(figures) ? figures : explained(figures, await reasonsBetween(a, b));
   return { old: a.id, new: b.id, unchanged: unchanged(tables), tables };
+}
+
+/**
+ * The diff against now from the publication's stored reports plus the changes since its instant
+ * (now-from-changes.ts): the reasons statement returns both, so the reports are not run again.
+ * null when that does not apply — published before the reports were stored, or the report
+ * statements changed since (another fingerprint) — and the caller recomputes.
+ */
+async function diffFromChanges(p: Publication): Promise<TableDiff[] | null> {
+  const row = await db.publication.findUniqueOrThrow({ where: { id: p.id }, select: { reports: true, reportsRules: true } });
+  const stored = row.reports as unknown as ReportResult[] | null;
+  if (!stored || row.reportsRules !== reportRulesFingerprint(p.tables, p.asOf, p.agencyCode) || stored.length !== p.tables.length) return null;
+  const [reasons, labels] = await Promise.all([reasonsBetween(p, null), sqlPool().query<{ d: string; code: string; label: string }>(CURRENT_LABELS_SQL)]);
+  // every table explained (the same tables on both sides): its cells' changes are all there
+  if (!reasons || reasons.specs.some((s) => s === null)) return null;
+  const reports = reportsNow(reasons.specs as PublicationSpec[], stored, reasons.rows, currentLabels(labels.rows), p.asOf);
+  return explained(diffFigures(p.figures, await recompute(p, "now", reports)), reasons);
+}
+
+/** The diff against now by recomputing every report (the reasons' statement beside it, started first: the longest single statement). */
+async function diffByRecomputing(p: Publication): Promise<TableDiff[]> {
+  const [reasons, now] = await Promise.all([reasonsBetween(p, null), recompute(p, "now")]);
+  return explained(diffFigures(p.figures, now), reasons);
 }
 
 interface Reasons {

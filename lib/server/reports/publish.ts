@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 import { messageOfIssue } from "@/lib/domain/kit";
 import { can } from "@/lib/domain/permissions";
 import { canonicalJson, contentHash, type PublicationSpec } from "@/lib/domain/reports/publication/figures";
+import { reportRulesFingerprint } from "@/lib/domain/reports/publication/now-from-changes";
 import { parseTables } from "@/lib/domain/reports/publication/spec";
 import { parseReportParams } from "@/lib/domain/reports/report-params.schema";
 import type { MsgLike } from "@/lib/i18n/message";
@@ -69,6 +70,9 @@ export async function publishReport(actor: Actor, input: PublishInput): Promise<
         forPublication: p.forPublication,
         figures: figures as object[],
         contentHash: hash,
+        // the reports behind the figures, for the diff against now (now-from-changes.ts); never shown
+        reports: reports.map(({ recordedOn: _, ...r }) => r) as object[],
+        reportsRules: reportRulesFingerprint(specs, p.asOf, agency),
         provisionalId: p.provisionalId,
         takenAt,
       },

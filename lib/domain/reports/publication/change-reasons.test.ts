@@ -35,7 +35,20 @@ describe("reasons behind changed cells", () => {
         ],
       },
     ];
-    const row = (x: object) => ({ t: 0, gk: 0, gy: 0, k1: null, k2: null, year: null, added: "0", corrected: "0", cancelled: "0", decided: "0", ...x });
+    const row = (x: object) => ({
+      t: 0,
+      gk: 0,
+      gy: 0,
+      k1: null,
+      k2: null,
+      year: null,
+      added: "0",
+      corrected: "0",
+      cancelled: "0",
+      decided: "0",
+      dv: "0",
+      ...x,
+    });
     const out = withReasons(
       tables,
       [spec],

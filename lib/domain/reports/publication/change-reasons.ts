@@ -23,7 +23,8 @@
 // over record × cell: 237,000 groups at 10×, 1.4 s); tests/support/reasons-oracle.ts keeps it as
 // the oracle this statement is tested against. The cells are the report's own (same dimensions
 // SQL, same filters as sql.ts), so the reasons line up with the diff's cells. Pure: text and
-// parameters, every value a parameter.
+// parameters, every value a parameter. Each cell row also carries the cell's change of value (dv),
+// from which now-from-changes.ts derives the figures now without recomputing the reports.
 import { reportCountKey } from "../count-key";
 import { dimensionSql, type FactColumns, factValueSql, measureConditionSql, measureEventType } from "../sql";
 import type { ChangedCell, TableDiff } from "./diff";
@@ -62,6 +63,8 @@ export interface ReasonRow {
   corrected: string | number;
   cancelled: string | number;
   decided: string | number;
+  /** on a cell (gk = 0, gy = 0): the change of its value, now minus then (now-from-changes.ts); else 0 */
+  dv: string | number;
 }
 
 /** The four grains of a table's cells: [keys rolled up, years rolled up]. */
@@ -124,7 +127,7 @@ export function buildReasonsQuery(p: ReasonsInput): { text: string; values: unkn
                     ${counts("o")} AS oi, ${k("o", 0)} AS ok1, ${k("o", 1)} AS ok2, w.o_year AS oy, ${value("o")} AS ov,
                     ${counts("n")} AS ni, ${k("n", 0)} AS nk1, ${k("n", 1)} AS nk2, w.n_year AS ny, ${value("n")} AS nv
                FROM why w
-              WHERE w.type = ${param(measureEventType[s.measure])}::"EventType" AND w.reason IS NOT NULL`;
+              WHERE w.type = ${param(measureEventType[s.measure])}::"EventType"`;
     // per grain: the record's o-cell and n-cell are the same cell
     const sameCell = (gk: number, gy: number) =>
       ["s.oi", "s.ni", ...(gk ? [] : [same("s.ok1", "s.nk1"), same("s.ok2", "s.nk2")]), ...(gy ? [] : ["s.oy = s.ny"])].join(" AND ");
@@ -136,7 +139,9 @@ export function buildReasonsQuery(p: ReasonsInput): { text: string; values: unkn
                ELSE NOT (${sameCell(gk, gy)}) AND s.nv <> 0 END)::int AS f${i}`,
     ).join(", ");
     const either = (o: string, n: string) => `CASE WHEN x.o THEN ${o} ELSE ${n} END`;
-    return `SELECT ${t} AS t, ${either("s.ok1", "s.nk1")} AS k1, ${either("s.ok2", "s.nk2")} AS k2, ${either("s.oy", "s.ny")} AS year, s.reason, ${flags}
+    // dv: the side's change of value in its own cell (o: what it added then, taken back; n: what it adds now)
+    return `SELECT ${t} AS t, ${either("s.ok1", "s.nk1")} AS k1, ${either("s.ok2", "s.nk2")} AS k2, ${either("s.oy", "s.ny")} AS year, s.reason, ${flags},
+            ${either("-s.ov", "s.nv")} AS dv
        FROM (${versions}) s CROSS JOIN (VALUES (true), (false)) x(o)
       WHERE ${either("s.oi", "s.ni")}`;
   });
@@ -157,7 +162,8 @@ export function buildReasonsQuery(p: ReasonsInput): { text: string; values: unkn
 ), why AS MATERIALIZED (
   -- the reason once per record. A record with a version at T1 and at T2 was neither added nor
   -- cancelled in between (it had a fact at T1, and only live records have facts): decided later or
-  -- corrected, without reading the record; the others are looked up.
+  -- corrected, without reading the record; the others are looked up (one no longer there has no
+  -- reason and counts under none, but its change of value, dv, still counts).
   SELECT p.*, CASE WHEN p.o_has AND p.n_has THEN CASE WHEN ${decided("p.event_id")} THEN 'decided' ELSE 'corrected' END
       ELSE (SELECT CASE WHEN ${after("e.created_at")} THEN 'added' WHEN ${after("e.cancelled_at")} THEN 'cancelled'
                         WHEN ${decided("e.id")} THEN 'decided' ELSE 'corrected' END
@@ -166,17 +172,20 @@ export function buildReasonsQuery(p: ReasonsInput): { text: string; values: unkn
 ), d AS (
   ${branches.join("\n  UNION ALL\n  ")}
 ), g AS (
-  SELECT t, GROUPING(k1, k2) AS gk, GROUPING(year) AS gy, k1, k2, year, reason, sum(f0) AS f0, sum(f1) AS f1, sum(f2) AS f2, sum(f3) AS f3
+  SELECT t, GROUPING(k1, k2) AS gk, GROUPING(year) AS gy, k1, k2, year, reason, sum(f0) AS f0, sum(f1) AS f1, sum(f2) AS f2, sum(f3) AS f3,
+         sum(dv) AS dv
     FROM d GROUP BY GROUPING SETS ((t, k1, k2, year, reason), (t, k1, k2, reason), (t, year, reason), (t, reason))
 ), c AS (
   SELECT t, (gk <> 0)::int AS gk, gy, k1, k2, year, reason,
-         CASE WHEN gk = 0 AND gy = 0 THEN f0 WHEN gk = 0 THEN f1 WHEN gy = 0 THEN f2 ELSE f3 END AS n
+         CASE WHEN gk = 0 AND gy = 0 THEN f0 WHEN gk = 0 THEN f1 WHEN gy = 0 THEN f2 ELSE f3 END AS n,
+         CASE WHEN gk = 0 AND gy = 0 THEN dv ELSE 0 END AS dv
     FROM g
 )
 SELECT t, gk, gy, k1, k2, year,
        COALESCE(sum(n) FILTER (WHERE reason = 'added'), 0) AS added, COALESCE(sum(n) FILTER (WHERE reason = 'corrected'), 0) AS corrected,
-       COALESCE(sum(n) FILTER (WHERE reason = 'cancelled'), 0) AS cancelled, COALESCE(sum(n) FILTER (WHERE reason = 'decided'), 0) AS decided
-  FROM c WHERE n > 0 GROUP BY t, gk, gy, k1, k2, year`;
+       COALESCE(sum(n) FILTER (WHERE reason = 'cancelled'), 0) AS cancelled, COALESCE(sum(n) FILTER (WHERE reason = 'decided'), 0) AS decided,
+       COALESCE(sum(dv), 0) AS dv
+  FROM c WHERE n > 0 OR dv <> 0 GROUP BY t, gk, gy, k1, k2, year`;
   return { text, values };
 }
 
