@@ -6,6 +6,7 @@
 // was recorded between the two.
 import { describe, expect, it } from "vitest";
 import { publishedTable } from "@/lib/domain/reports/publication/figures";
+import { reportRulesFingerprint } from "@/lib/domain/reports/publication/now-from-changes";
 import { runReport } from "@/lib/domain/reports/run-report";
 import { db, sqlPool } from "@/lib/server/db";
 import { cancelTrackEvent, correctTrackEvent, recordTrackEvent } from "@/lib/server/dossiers/record-event";
@@ -61,6 +62,11 @@ describe("what changed since a publication, and why", () => {
     const admin = await createTestUser("ADMIN");
     const prov = await publishReport(manager, { ...base, title: "Voorlopige cijfers", tables, status: "VOORLOPIG" });
     const published = await showPublication(manager, prov.id);
+    // stored with it: the reports behind the figures and the fingerprint the diff below checks (so it takes them)
+    const kept = await db.publication.findUniqueOrThrow({ where: { id: prov.id }, select: { reports: true, reportsRules: true } });
+    expect(kept.reportsRules).toBe(reportRulesFingerprint(published.tables, base.asOf, a.agencyCode));
+    expect(kept.reports).toHaveLength(published.tables.length);
+    expect(published).not.toHaveProperty("reports");
 
     // the corrections, through the data layer as the dossier and fines pages record them
     const moved = events.mar2021[0]!;
@@ -107,6 +113,20 @@ describe("what changed since a publication, and why", () => {
       [1, "", 2022, 2, 3, 1, r({ decidedLater: 1 })],
       [1, "", "total", 2, 3, 1, r({ decidedLater: 1 })],
     ]);
+
+    // the same diff by recomputing every report: a copy of the publication without its stored
+    // reports (as published before they were stored, or after a report statement changed)
+    const legacy = (
+      await sqlPool().query<{ id: string }>(
+        `INSERT INTO publication (title, question_number, question_date, question_member, question_text, introduction, tables, year_from,
+                year_to, as_of, taken_at, status, agency_code, published_by_id, for_publication, figures, content_hash)
+         SELECT title || ' (kopie)', question_number, question_date, question_member, question_text, introduction, tables, year_from,
+                year_to, as_of, taken_at, status, agency_code, published_by_id, for_publication, figures, content_hash
+           FROM publication WHERE id = $1 RETURNING id`,
+        [prov.id],
+      )
+    ).rows[0]!.id;
+    expect(cells(await diffPublication(manager, legacy, "now"))).toEqual(cells(diff));
 
     // the definitive version: against the provisional one, exactly the same changes and reasons
     const def = await publishReport(manager, { ...base, title: "Definitieve cijfers", tables, status: "DEFINITIEF", provisionalId: prov.id });
