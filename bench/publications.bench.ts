@@ -222,7 +222,62 @@ async function main() {
       () => answer(),
       () => diffPublication(actor, firstId, "now"),
     );
-    print("verschil met nu via de datalaag (diffPublication: herberekend voor publicatie + redenen)", pageDiff);
+    print("verschil met nu via de datalaag (diffPublication: cijfers nu voor publicatie + redenen)", pageDiff);
+    const { computeFigures, computeReports } = await import("../lib/server/reports/publication-figures");
+    const { earlierTables } = await import("../lib/server/reports/earlier-publications");
+    // A publication taken at T, before the changes, as publishing at T would have stored it (the
+    // answer as recorded on T, without disclosure control; inserted with taken_at T, the clock
+    // cannot go back), so the data layer's diff against now meets every change since T
+    const { contentHash } = await import("../lib/domain/reports/publication/figures");
+    const { reportRulesFingerprint } = await import("../lib/domain/reports/publication/now-from-changes");
+    const atTParams = { asOf: PERIOD.asOf, agency: null, forPublication: false, recordedOn: T };
+    const reportsAtT = await computeReports(specs, atTParams);
+    const figuresAtT = await computeFigures(specs, atTParams, undefined, [], reportsAtT);
+    const params = { tables: specs, from: PERIOD.from, to: PERIOD.to, asOf: PERIOD.asOf, agency: null, forPublication: false };
+    const atT = (
+      await pool.query<{ id: string }>(
+        `INSERT INTO publication (title, question_number, tables, year_from, year_to, as_of, taken_at, status, agency_code, published_by_id,
+                for_publication, figures, content_hash, reports, reports_rules)
+         VALUES ('Bench op T', 113, $1, $2, $3, $4, $5, 'VOORLOPIG', NULL, $6, false, $7, $8, $9, $10) RETURNING id`,
+        [
+          JSON.stringify(specs),
+          PERIOD.from,
+          PERIOD.to,
+          PERIOD.asOf,
+          T,
+          actor.userId,
+          JSON.stringify(figuresAtT),
+          contentHash(params, figuresAtT),
+          JSON.stringify(reportsAtT.map(({ recordedOn: _, ...r }) => r)),
+          reportRulesFingerprint(specs, PERIOD.asOf, null),
+        ],
+      )
+    ).rows[0]!.id;
+    const diffAtT = await diffPublication(actor, atT, "now");
+    console.log(`  (de publicatie op T tegen nu: ${diffAtT.tables.reduce((n, t) => n + t.changes.length, 0)} gewijzigde cellen)`);
+    print(
+      "verschil met nu via de datalaag van een publicatie op T (elke wijziging sinds T; niet voor publicatie)",
+      await interleaved(
+        () => answer(),
+        () => diffPublication(actor, atT, "now"),
+      ),
+    );
+    // and against the same figures "voor publicatie" now: the answer now with the disclosure
+    // control of every publication so far (what showing the publication's tables now costs; the
+    // diff does the same but takes the reports from the stored ones and the changes)
+    const figureParams = { asOf: PERIOD.asOf, agency: null, forPublication: true };
+    const figuresNow = async () => {
+      const reports = await computeReports(specs, figureParams);
+      const earlier = await earlierTables(specs, { from: PERIOD.from, to: PERIOD.to, agency: null, before: new Date(Date.now() + 1) }, undefined, {
+        reports,
+        recordedOn: null,
+      });
+      return computeFigures(specs, figureParams, undefined, earlier, reports);
+    };
+    print(
+      "verschil met nu via de datalaag, tegen dezelfde cijfers voor publicatie nu (het antwoord nu met de geheimhouding van alle publicaties)",
+      await interleaved(figuresNow, () => diffPublication(actor, firstId, "now")),
+    );
     console.log(
       `  belasting: ${os
         .loadavg()

@@ -2,8 +2,9 @@ import "server-only";
 // Consistency across publications (issue 13): what earlier publications already made public, for
 // the disclosure control of a new one. Every earlier publication "voor publicatie" of the same
 // scope that covers any of the same years, its tables of the same measures (only those share
-// figures with the new tables), recomputed as recorded on its instant (the true figures it
-// published, knowledge time) with the mask it was published with. protect.ts then keeps what they
+// figures with the new tables), as recorded on its instant (the true figures it published,
+// knowledge time: the reports stored with it while the report statements are the same, else
+// recomputed) with the mask it was published with. protect.ts then keeps what they
 // hid hidden unless its value changed, and treats what they showed as public — their agency
 // subtotals included (Tables 1, 2, 9, 13 print them: figures made public or hidden like the rest).
 // A publication without disclosure control is not considered: it was not meant for publication.
@@ -41,6 +42,12 @@ export async function earlierTables(
     orderBy: { takenAt: "asc" },
   });
   const last = reuse && rows.length ? await lastRecorded(executor) : null;
+  // the publications of one question mostly hold the same tables: each fingerprint computed once
+  const fingerprints = new Map<string, string>();
+  const fingerprint = (tables: PublicationSpec[], asOf: string) => {
+    const key = canonicalJson([tables, asOf]);
+    return fingerprints.get(key) ?? fingerprints.set(key, reportRulesFingerprint(tables, asOf, params.agency)).get(key)!;
+  };
   const own = new Map((reuse?.reports ?? []).map((r) => [reportId(r), r]));
   const out = await Promise.all(
     rows.map(async (row) => {
@@ -50,8 +57,7 @@ export async function earlierTables(
       // its own reports as recorded on its instant, stored with it, while the report statements are
       // the same (now-from-changes.ts: the fingerprint); else recomputed as recorded on its instant
       const stored = row.reports as unknown as ReportResult[] | null;
-      const storedValid =
-        stored?.length === figures.length && row.reportsRules === reportRulesFingerprint(row.tables as unknown as PublicationSpec[], asOf, params.agency);
+      const storedValid = stored?.length === figures.length && row.reportsRules === fingerprint(row.tables as unknown as PublicationSpec[], asOf);
       // nothing recorded after its instant (up to the new one): as recorded then = as recorded now
       const unchangedSince = last !== null && last <= row.takenAt.getTime() && (reuse!.recordedOn === null || row.takenAt <= new Date(reuse!.recordedOn));
       const reports = await Promise.all(

@@ -172,7 +172,7 @@ export interface PublicationDiff {
 
 async function diffOf(actor: Actor, p: Publication, against: Against): Promise<PublicationDiff> {
   if (against === "now") {
-    const tables = (await diffFromChanges(p)) ?? (await diffByRecomputing(p));
+    const tables = await diffAgainstNow(p);
     return { old: p.id, new: "now", unchanged: unchanged(tables), tables };
   }
   const other = await loadVisible(actor, against);
@@ -184,25 +184,27 @@ async function diffOf(actor: Actor, p: Publication, against: Against): Promise<P
 }
 
 /**
- * The diff against now from the publication's stored reports plus the changes since its instant
- * (now-from-changes.ts): the reasons statement returns both, so the reports are not run again.
- * null when that does not apply — published before the reports were stored, or the report
- * statements changed since (another fingerprint) — and the caller recomputes.
+ * The diff against now: the publication's stored reports plus the changes since its instant
+ * (now-from-changes.ts; the reasons statement returns both, so the reports are not run again).
+ * Published before the reports were stored, or with the report statements changed since (another
+ * fingerprint): every report recomputed instead. The reasons statement is started first (the
+ * longest single statement), the stored reports and the labels beside it.
  */
-async function diffFromChanges(p: Publication): Promise<TableDiff[] | null> {
-  const row = await db.publication.findUniqueOrThrow({ where: { id: p.id }, select: { reports: true, reportsRules: true } });
+async function diffAgainstNow(p: Publication): Promise<TableDiff[]> {
+  const [reasons, row, labels] = await Promise.all([
+    reasonsBetween(p, null),
+    db.publication.findUniqueOrThrow({ where: { id: p.id }, select: { reports: true, reportsRules: true } }),
+    sqlPool().query<{ d: string; code: string; label: string }>(CURRENT_LABELS_SQL),
+  ]);
   const stored = row.reports as unknown as ReportResult[] | null;
-  if (!stored || row.reportsRules !== reportRulesFingerprint(p.tables, p.asOf, p.agencyCode) || stored.length !== p.tables.length) return null;
-  const [reasons, labels] = await Promise.all([reasonsBetween(p, null), sqlPool().query<{ d: string; code: string; label: string }>(CURRENT_LABELS_SQL)]);
-  // every table explained (the same tables on both sides): its cells' changes are all there
-  if (!reasons || reasons.specs.some((s) => s === null)) return null;
-  const reports = reportsNow(reasons.specs as PublicationSpec[], stored, reasons.rows, currentLabels(labels.rows), p.asOf);
-  return explained(diffFigures(p.figures, await recompute(p, "now", reports)), reasons);
-}
-
-/** The diff against now by recomputing every report (the reasons' statement beside it, started first: the longest single statement). */
-async function diffByRecomputing(p: Publication): Promise<TableDiff[]> {
-  const [reasons, now] = await Promise.all([reasonsBetween(p, null), recompute(p, "now")]);
+  const usable =
+    stored?.length === p.tables.length &&
+    row.reportsRules === reportRulesFingerprint(p.tables, p.asOf, p.agencyCode) &&
+    // every table explained (the same tables on both sides): its cells' changes are all there
+    reasons?.specs.every((s) => s !== null);
+  const now = usable
+    ? await recompute(p, "now", reportsNow(reasons!.specs as PublicationSpec[], stored!, reasons!.rows, currentLabels(labels.rows), p.asOf))
+    : await recompute(p, "now");
   return explained(diffFigures(p.figures, now), reasons);
 }
 
