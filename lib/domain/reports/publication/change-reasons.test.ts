@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildReasonsQuery, reasonSpecs, withReasons } from "./change-reasons";
 import type { TableDiff } from "./diff";
+import { reasonRow } from "./reason-row.test-support";
 
 const spec = { measure: "contracts" as const, by: ["nationality" as const], from: 2020, to: 2022 };
 
@@ -35,20 +36,7 @@ describe("reasons behind changed cells", () => {
         ],
       },
     ];
-    const row = (x: object) => ({
-      t: 0,
-      gk: 0,
-      gy: 0,
-      k1: null,
-      k2: null,
-      year: null,
-      added: "0",
-      corrected: "0",
-      cancelled: "0",
-      decided: "0",
-      dv: "0",
-      ...x,
-    });
+    const row = reasonRow;
     const out = withReasons(
       tables,
       [spec],

@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { shapeReport } from "../run-report";
-import type { ReasonRow } from "./change-reasons";
 import type { PublicationSpec } from "./figures";
 import { currentLabels, reportRulesFingerprint, reportsNow } from "./now-from-changes";
+import { reasonRow } from "./reason-row.test-support";
 
 const spec: PublicationSpec = { measure: "contracts", by: ["nationality"], from: 2021, to: 2022 };
-const row = (x: Partial<ReasonRow>): ReasonRow => ({
-  t: 0,
-  gk: 0,
-  gy: 0,
-  k1: null,
-  k2: null,
-  year: null,
-  added: "0",
-  corrected: "0",
-  cancelled: "0",
-  decided: "0",
-  dv: "0",
-  ...x,
-});
+const row = reasonRow;
 
 describe("the figures now from a publication's reports and the changes since", () => {
   const stored = shapeReport("contracts", ["nationality"], 2021, 2022, "2023-01-15", [
