@@ -44,17 +44,35 @@ export async function createTestUser(role: Role, agency?: TestAgency | null, opt
 
 let seqCounter = Math.floor(Math.random() * 400) * 2 + 1;
 
+const randomBirthDate = () => `19${70 + Math.floor(Math.random() * 29)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+
+/**
+ * A national number not held yet. The test files run in parallel processes against one database,
+ * each with its own counter, so two can draw the same (birth date, sequence) — about 1 in 1.2
+ * million per pair, which a full run of thousands of newcomers hits now and then (seen in CI as
+ * newcomer_national_number_key): another draw until one is free. With a fixed birth date only the
+ * sequence changes.
+ */
+async function freeNationalNumber(fixedBirthDate: string | undefined): Promise<{ nationalNumber: string; birthDate: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const birthDate = fixedBirthDate ?? randomBirthDate();
+    seqCounter = (seqCounter + 2) % 997 || 1;
+    const nationalNumber = makeNationalNumber(birthDate, seqCounter);
+    const taken = await db.newcomer.findUnique({ where: { nationalNumber }, select: { id: true } });
+    if (!taken || attempt >= 50) return { nationalNumber, birthDate };
+  }
+}
+
 export async function createTestNewcomer(
   agency: TestAgency,
   overrides: Partial<{ office: string; lastName: string; firstName: string; birthDate: string }> = {},
 ) {
-  const birthDate = overrides.birthDate ?? `19${70 + Math.floor(Math.random() * 29)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
-  seqCounter = (seqCounter + 2) % 997 || 1;
+  const { nationalNumber, birthDate } = await freeNationalNumber(overrides.birthDate);
   const lastName = overrides.lastName ?? `Achternaam${rnd()}`;
   const firstName = overrides.firstName ?? "Voornaam";
   return db.newcomer.create({
     data: {
-      nationalNumber: makeNationalNumber(birthDate, seqCounter),
+      nationalNumber,
       lastName,
       firstName,
       searchName: `${lastName} ${firstName}`.toLowerCase(),
