@@ -111,7 +111,13 @@ export function dimensionSql(d: Dimension, x: FactColumns): string {
 }
 
 /** Reference tables whose labels users maintain: the label comes from the database. */
-const labelTable: Partial<Record<Dimension, string>> = { office: "office", agency: "agency", nationality: "nationality", residence_status: "residence_status" };
+/** The code-list table each labelled dimension is joined with (its label column: `label`). */
+export const labelTable: Partial<Record<Dimension, string>> = {
+  office: "office",
+  agency: "agency",
+  nationality: "nationality",
+  residence_status: "residence_status",
+};
 
 /**
  * The coarsest grain of report_count that still has the columns the dimensions need: bit 2 set

@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
 import type { Dimension } from "../definitions";
 import { parseReportParams } from "../report-params.schema";
 import { type ReportResult, shapeReport } from "../run-report";
-import { buildReportQuery } from "../sql";
+import { buildReportQuery, labelTable } from "../sql";
 import type { ReasonRow } from "./change-reasons";
 import type { PublicationSpec } from "./figures";
 
@@ -37,8 +37,9 @@ export function reportRulesFingerprint(specs: PublicationSpec[], asOf: string, a
 export type CurrentLabels = Partial<Record<Dimension, Map<string, string>>>;
 
 /** The one statement that reads them (the report SQL joins the same tables). */
-export const CURRENT_LABELS_SQL = `SELECT 'office' AS d, code, label FROM office UNION ALL SELECT 'agency', code, label FROM agency
-  UNION ALL SELECT 'nationality', code, label FROM nationality UNION ALL SELECT 'residence_status', code, label FROM residence_status`;
+export const CURRENT_LABELS_SQL = Object.entries(labelTable)
+  .map(([d, table]) => `SELECT '${d}' AS d, code, label FROM ${table}`)
+  .join(" UNION ALL ");
 
 export function currentLabels(rows: { d: string; code: string; label: string }[]): CurrentLabels {
   const out: CurrentLabels = {};
