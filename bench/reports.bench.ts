@@ -27,7 +27,7 @@ import { runReport } from "@/lib/domain/reports/run-report";
 import { REPORT_CONCURRENCY, runReports } from "@/lib/domain/reports/run-reports";
 import { buildReportQuery } from "@/lib/domain/reports/sql";
 import { parseReportParams } from "@/lib/domain/reports/report-params.schema";
-import { contractsWithoutMarker, countFloorQueries, floorQueries } from "./support/report-floor";
+import { contractsWithoutMarker, countFloorParams, countFloorQueries, floorQueries } from "./support/report-floor";
 import { buildDirectReportQuery, reportCells } from "../tests/support/direct-report-sql";
 import { loadRecords, readJsonl } from "./support/report-load";
 import { timeReportPages } from "./support/report-pages";
@@ -50,6 +50,16 @@ const PERIOD = { from: 2019, to: 2022, asOf: "2023-01-15" };
 // end of the period, in its last year, and mid-year after it (the facts that start or end in the
 // as-of year are counted row by row, so the date matters)
 const AS_OF_DATES = (arg("as-of") ?? "2023-01-15,2022-06-30,2022-12-31,2023-07-01").split(",");
+
+/**
+ * A pool whose idle connections may die: the bench restarts PostgreSQL itself, and stops it when a
+ * step fails; a query's own error still rejects it (and is printed), only the idle ones are dropped.
+ */
+function openPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on("error", () => {});
+  return pool;
+}
 
 async function timeRuns(fn: () => Promise<unknown>): Promise<number> {
   await fn();
@@ -142,7 +152,7 @@ async function main() {
   }
   try {
     await migrate(url);
-    let pool = new pg.Pool({ connectionString: url, max: 4 });
+    let pool = openPool(url, 4);
     const client = await pool.connect();
     await seedReferenceData(client);
     const kept = Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM newcomer")).rows[0]!.n);
@@ -167,7 +177,7 @@ async function main() {
     //   (tests/support/direct-report-sql.ts), the simplest way without any derived table; its
     //   cells are checked equal to the engine's in the run. What the derived tables cost instead
     //   is the derivation (report_rebuild, above) and the triggers on every save (--writes).
-    let answerPool = new pg.Pool({ connectionString: url, max: 10 });
+    let answerPool = openPool(url, 10);
     const answerInputs = (asOf: string) =>
       answerTables.flatMap((t) => t.measures.map((m) => ({ measure: m, by: t.by, from: t.lastYearOnly ? PERIOD.to : PERIOD.from, to: PERIOD.to, asOf })));
     const answer = (asOf: string, on: pg.Pool = answerPool) => runReports(on, answerInputs(asOf));
@@ -180,8 +190,8 @@ async function main() {
       await Promise.all(Array.from({ length: REPORT_CONCURRENCY }, worker));
     };
     const countFloor = (asOf: string, on: pg.Pool = answerPool) => {
-      const y = Number(asOf.slice(0, 4));
-      return limited(countFloorQueries.map((q) => () => on.query(q, [PERIOD.from, PERIOD.to, asOf, y, `${y}-01-01`, `${y}-12-31`])));
+      const values = countFloorParams(PERIOD.from, PERIOD.to, asOf);
+      return limited(countFloorQueries.map((q) => () => on.query(q, values)));
     };
     const directAnswer = (asOf: string, on: pg.Pool = answerPool) =>
       limited(
@@ -195,9 +205,16 @@ async function main() {
     );
     for (const asOf of AS_OF_DATES) {
       let same = 0;
-      for (const i of answerInputs(asOf)) {
+      let sameTotals = 0;
+      const floorValues = countFloorParams(PERIOD.from, PERIOD.to, asOf);
+      for (const [n, i] of answerInputs(asOf).entries()) {
         const p = parseReportParams(i);
-        if ((await reportCells(answerPool, buildReportQuery(p))).join("\n") === (await reportCells(answerPool, buildDirectReportQuery(p))).join("\n")) same++;
+        const q = buildReportQuery(p);
+        if ((await reportCells(answerPool, q)).join("\n") === (await reportCells(answerPool, buildDirectReportQuery(p))).join("\n")) same++;
+        // the count floor groups by raw columns, the engine by dimensions: their totals must agree
+        const total = async (text: string, values: unknown[], column: string) =>
+          (await answerPool.query(`SELECT coalesce(sum(t.${column}), 0)::text AS t FROM (${text}) t`, values)).rows[0].t;
+        if ((await total(q.text, q.values, "value")) === (await total(countFloorQueries[n]!, floorValues, "sum"))) sameTotals++;
       }
       const vsCount = await interleaved(
         () => answer(asOf),
@@ -210,7 +227,10 @@ async function main() {
         Math.min(RUNS, 7),
       );
       console.log(`  peildatum ${asOf}: engine ${fmt(vsCount.a)}`);
-      console.log(`    vloer over de eigen teltabellen: ${fmt(vsCount.b)}, verhouding ${vsCount.ratio.toFixed(2)} (eis ≤ 1,5)`);
+      console.log(
+        `    vloer over de eigen teltabellen: ${fmt(vsCount.b)}, verhouding ${vsCount.ratio.toFixed(2)} (eis ≤ 1,5); ` +
+          `zelfde totalen: ${sameTotals === 19 ? "ja, 19 van 19" : `NEE, ${19 - sameTotals} verschillen`}`,
+      );
       console.log(
         `    onafhankelijke vloer direct over track_event: ${fmt(vsDirect.b)}, verhouding ${vsDirect.ratio.toFixed(3)}; ` +
           `zelfde cellen: ${same === 19 ? "ja, 19 van 19" : `NEE, ${19 - same} verschillen`}`,
@@ -230,8 +250,8 @@ async function main() {
           await Promise.all([pool.end(), answerPool.end()]).catch(() => {});
           await restart!();
           const waited = prewarmed ? await waitForPrewarm(url) : 0;
-          pool = new pg.Pool({ connectionString: url, max: 4 });
-          answerPool = new pg.Pool({ connectionString: url, max: 10 });
+          pool = openPool(url, 4);
+          answerPool = openPool(url, 10);
           return waited;
         }
       : null;

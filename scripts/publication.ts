@@ -6,7 +6,8 @@
 import { parseArgs } from "node:util";
 import { answerFootnotes, footnoteFigures } from "../lib/domain/reports/answer-texts";
 import { displayGrid, displayTotalLine } from "../lib/domain/reports/display-grid";
-import { csvCell, reportToCsv } from "../lib/domain/reports/export-csv";
+import { writeCsv } from "../lib/domain/lists/csv";
+import { reportToCsv } from "../lib/domain/reports/export-csv";
 import { tableAsReport } from "../lib/domain/reports/publication/figures";
 import type { Publication } from "../lib/server/reports/publications";
 import { asPublisher, cliError } from "./lib/cli-publisher";
@@ -23,8 +24,8 @@ function asCsv(p: Publication): string {
       const totals = displayTotalLine(report, mask);
       const name = `${t.spec.table ? `Tabel ${t.spec.table}: ` : ""}${t.spec.measure} per ${t.spec.by.join(", ")}`;
       const csv = reportToCsv(report, (_v, row, col) => (row === -1 ? totals[col]! : grid[row]![col]!));
-      const notes = answerFootnotes(t.spec.table, undefined, figures).map((f) => `${csvCell(f.text)}\r\n`);
-      return `${i === 0 ? "" : "\r\n"}${name}\r\n${csv}${notes.length && !csv.endsWith("\n") ? "\r\n" : ""}${notes.join("")}`;
+      const notes = answerFootnotes(t.spec.table, undefined, figures).map((f) => writeCsv([[f.text]], ";"));
+      return `${i === 0 ? "" : "\r\n"}${writeCsv([[name]], ";")}${csv}${notes.length && !csv.endsWith("\n") ? "\r\n" : ""}${notes.join("")}`;
     })
     .join("");
 }

@@ -1,3 +1,5 @@
+import { asOfWindow } from "../../lib/domain/reports/sql";
+
 // The floor of the answer benchmark: the aggregates of Tables 1–18, written by hand as plain SQL
 // and run directly with pg — what a DBA would type, with no engine around it.
 const live = (type: string, from = "$1") =>
@@ -41,25 +43,37 @@ export const contractsWithoutMarker = `SELECT office_code, extract(year FROM dat
   WHERE type = 'CONTRACT' AND cancelled_at IS NULL AND date <= $3::date ORDER BY newcomer_id, date, created_at, id) f
   WHERE date BETWEEN $1::date AND $2::date GROUP BY 1, 2`;
 
-// The same 19 aggregates written by hand over the report tables the engine reads (report_count
-// at the coarsest grain that has the columns, plus the facts that start or end in the as-of
-// year from report_fact). Parameters: $1 first year, $2 last year, $3 as-of date, $4 its year,
-// $5 / $6 the first and last day of that year.
+// The same 19 aggregates written by hand over the report tables the engine reads: report_count at
+// the coarsest grain that has the columns (the facts settled before the as-of year), the whole
+// months of that year up to the as-of date from report_month_count (starts − ends), and the facts
+// of the part of the as-of month from report_fact (the shorter half: from its first day, added, or
+// after the as-of date to its last day, taken back). Parameters (countFloorParams): $1 first
+// year, $2 last year, $3 the as-of year, $4 / $5 the first and last whole month, $6 / $7 the days
+// of the part of the month, $8 +1 / −1 which half.
 function counted(type: string, cols: string, grain: number, opts: { fines?: boolean; amount?: boolean; from?: string } = {}) {
-  const year = `year BETWEEN ${opts.from ?? "$1::int"} AND $2::int`;
-  const fine = opts.fines ? " AND state = 'BOETE'" : "";
+  const common = `type = '${type}' AND year BETWEEN ${opts.from ?? "$1::int"} AND $2::int${opts.fines ? " AND state = 'BOETE'" : ""}`;
+  const one = opts.amount ? "coalesce(amount_eur, 0)" : "1";
   const keys = cols
     .split(",")
     .map((_, i) => i + 1)
     .join(", ");
   return `SELECT ${cols}, year, sum(v) FROM (
-    SELECT ${cols}, year, ${opts.amount ? "n * coalesce(amount_eur, 0)" : "n"} AS v FROM report_count
-     WHERE grain = ${grain} AND type = '${type}' AND ${year}${fine} AND from_year < $4::int AND (to_year IS NULL OR to_year > $4::int) AND n <> 0
+    SELECT ${cols}, year, n * ${one} AS v FROM report_count
+     WHERE grain = ${grain} AND ${common} AND from_year < $3::int AND (to_year IS NULL OR to_year >= $3::int) AND n <> 0
     UNION ALL
-    SELECT ${cols}, year, ${opts.amount ? "coalesce(amount_eur, 0)" : "1"} FROM report_fact
-     WHERE type = '${type}' AND ${year}${fine} AND valid_from <= $3::date AND (valid_to IS NULL OR valid_to > $3::date)
-       AND ((valid_from >= $5::date AND valid_from <= $3::date) OR (valid_to > $3::date AND valid_to <= $6::date))
-  ) u GROUP BY ${keys}, ${cols.split(",").length + 1}`;
+    SELECT ${cols}, year, (starts - ends) * ${one} FROM report_month_count
+     WHERE grain = ${grain} AND ${common} AND month BETWEEN $4::date AND $5::date AND starts <> ends
+    UNION ALL
+    SELECT ${cols}, year, $8::int * ${one} FROM report_fact WHERE ${common} AND recorded_to IS NULL AND valid_from BETWEEN $6::date AND $7::date
+    UNION ALL
+    SELECT ${cols}, year, -$8::int * ${one} FROM report_fact WHERE ${common} AND recorded_to IS NULL AND valid_to BETWEEN $6::date AND $7::date
+  ) u GROUP BY ${keys}, ${cols.split(",").length + 1} HAVING sum(v) <> 0`;
+}
+
+/** The parameters of countFloorQueries for a period and an as-of date. */
+export function countFloorParams(from: number, to: number, asOf: string): unknown[] {
+  const w = asOfWindow(asOf);
+  return [from, to, Number(asOf.slice(0, 4)), w.monthsFrom, w.monthsTo, w.rowsFrom, w.rowsTo, w.sign];
 }
 
 export const countFloorQueries: string[] = [

@@ -160,6 +160,10 @@ describe("reports as recorded on an instant", () => {
     const counts = `SELECT grain, type, year, office_code, state, from_year, to_year, n FROM report_count
                      WHERE agency_code = $1 AND n <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
     const countsBefore = (await pool.query(counts, [agency.agencyCode])).rows;
+    const months = `SELECT grain, type, year, office_code, state, month, starts, ends FROM report_month_count
+                     WHERE agency_code = $1 AND (starts <> 0 OR ends <> 0) ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
+    const monthsBefore = (await pool.query(months, [agency.agencyCode])).rows;
+    expect(monthsBefore.length).toBeGreaterThan(0);
     const reportBefore = await runReport(pool, {
       measure: "contracts",
       by: ["office"],
@@ -172,6 +176,7 @@ describe("reports as recorded on an instant", () => {
     await pool.query("SELECT report_rebuild()");
     expect(await history(ids)).toEqual(before);
     expect((await pool.query(counts, [agency.agencyCode])).rows).toEqual(countsBefore);
+    expect((await pool.query(months, [agency.agencyCode])).rows).toEqual(monthsBefore);
     expect(
       await runReport(pool, { measure: "contracts", by: ["office"], from: 2020, to: 2023, asOf: "2023-01-15", agency: agency.agencyCode, recordedOn: t1 }),
     ).toEqual(reportBefore);

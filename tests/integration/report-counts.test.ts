@@ -50,11 +50,27 @@ async function expectTablesMatchTheRecords(newcomerIds: string[]) {
                GROUPING SETS ((nationality_code, residence_status_code), (nationality_code), (residence_status_code), ())`,
     ),
   ).toBe(0);
+  // per month: the current facts whose validity starts there, and those whose validity ends there
+  expect(
+    await difference(
+      `SELECT grain, ${KEY}, month, starts, ends FROM report_month_count WHERE starts <> 0 OR ends <> 0`,
+      `SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint, ${KEY}, month, sum(s), sum(e)
+       FROM (SELECT *, date_trunc('month', valid_from::timestamp)::date AS month, 1 AS s, 0 AS e FROM report_fact WHERE recorded_to IS NULL
+             UNION ALL
+             SELECT *, date_trunc('month', valid_to::timestamp)::date, 0, 1 FROM report_fact WHERE recorded_to IS NULL AND valid_to IS NOT NULL) f
+      GROUP BY ${ROLLED_UP}, month,
+               GROUPING SETS ((nationality_code, residence_status_code), (nationality_code), (residence_status_code), ())`,
+    ),
+  ).toBe(0);
 }
 
 const shiftDay = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Every date a fact of these newcomers starts or ends on, the day before, and 1 January of its year. */
+/**
+ * Every date a fact of these newcomers starts or ends on, the day before and after, the first and
+ * last day of its month (the engine sums whole months and reads part of one), 1 January and 31
+ * December of its year.
+ */
 async function asOfDatesAround(newcomerIds: string[]): Promise<string[]> {
   const r = await pool.query<{ d: string }>(
     `SELECT DISTINCT to_char(d, 'YYYY-MM-DD') AS d FROM (
@@ -63,7 +79,10 @@ async function asOfDatesAround(newcomerIds: string[]): Promise<string[]> {
     [newcomerIds],
   );
   const dates = new Set<string>();
-  for (const { d } of r.rows) for (const x of [shiftDay(d, -1), d, `${d.slice(0, 4)}-01-01`, `${d.slice(0, 4)}-12-31`]) dates.add(x);
+  for (const { d } of r.rows) {
+    const monthEnd = shiftDay(`${shiftDay(`${d.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
+    for (const x of [shiftDay(d, -1), d, shiftDay(d, 1), `${d.slice(0, 7)}-01`, monthEnd, `${d.slice(0, 4)}-01-01`, `${d.slice(0, 4)}-12-31`]) dates.add(x);
+  }
   return [...dates].sort();
 }
 

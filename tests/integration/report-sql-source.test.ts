@@ -126,5 +126,12 @@ describe("the report_count key is written once per language and agrees everywher
     // report_fact is filled from the view by column names (report_fact_sync): the view's columns and the knowledge time, any order
     expect((await columns("report_fact")).sort()).toEqual(["event_id", "valid_from", "valid_to", "newcomer_id", ...key, "recorded_from", "recorded_to"].sort());
     expect(await columns("report_fact_source")).toEqual(["event_id", "valid_from", "valid_to", "newcomer_id", ...key]);
+    // report_month_count: the same key and the month (right after the type in its unique index)
+    const monthIndex = await db.query<{ name: string }>(`
+      SELECT a.attname AS name FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+       WHERE i.indexrelid = 'report_month_count_key'::regclass ORDER BY k.ord`);
+    expect(monthIndex.rows.map((r) => r.name)).toEqual(["grain", "type", "month", ...key.filter((c) => c !== "type")]);
+    expect((await columns("report_month_count")).sort()).toEqual(["id", "grain", ...key, "month", "starts", "ends"].sort());
   });
 });

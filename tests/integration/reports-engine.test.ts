@@ -3,6 +3,9 @@
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { runReport, type ReportResult } from "@/lib/domain/reports/run-report";
+import { parseReportParams } from "@/lib/domain/reports/report-params.schema";
+import { buildReportQuery } from "@/lib/domain/reports/sql";
+import { buildDirectReportQuery, reportCells } from "../support/direct-report-sql";
 import { db } from "@/lib/server/db";
 import { createTestAgency, createTestNewcomer } from "../support/factories";
 import { addDecision, addEvent, cancelEvent, firstMarkers } from "../support/report-factories";
@@ -113,6 +116,11 @@ describe("report engine", () => {
     expect(sum.totals.total).toBe(825);
     expect(sum.rows.map((r) => r.keys[0])).toEqual(["75", "375"]); // the all-zero ONBEKEND row is left out
     expectTotalsAreSums(sum);
+    // the cells themselves: the unknown amounts' key is there with 0 (there are fines), as in the direct count
+    const p = parseReportParams({ ...q, measure: "fine_amount_eur" });
+    const cells = await reportCells(pool, buildReportQuery(p));
+    expect(cells).toEqual(await reportCells(pool, buildDirectReportQuery(p)));
+    expect(cells).toContain("ONBEKEND||2022|0");
     const byProvince = await runReport(pool, { ...q, measure: "fines", by: ["province", "infringement_type"] });
     expect(byProvince.rows).toEqual([expect.objectContaining({ keys: ["ONBEKEND", "NIET_REGELMATIG_DEELGENOMEN"], total: 4 })]);
   });

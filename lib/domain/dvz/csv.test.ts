@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeCsvCell, toDvzCsv } from "./csv";
+import { toDvzCsv } from "./csv";
 
 describe("DVZ file", () => {
   it("holds exactly the five legal columns", () => {
@@ -9,11 +9,13 @@ describe("DVZ file", () => {
     expect(lines[1]).toBe("El Amrani,Samira,85073003328,ja,nee");
   });
   it("neutralises formula-like cells and quotes separators", () => {
-    expect(escapeCsvCell('=HYPERLINK("http://x","klik")')).toBe(`"'=HYPERLINK(""http://x"",""klik"")"`);
-    expect(escapeCsvCell("+32")).toBe("'+32");
-    expect(escapeCsvCell("-1")).toBe("'-1");
-    expect(escapeCsvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(escapeCsvCell("Van der Berg, Jan")).toBe('"Van der Berg, Jan"');
-    expect(escapeCsvCell("De-Smet")).toBe("De-Smet");
+    const row = (lastName: string) =>
+      toDvzCsv([{ lastName, firstName: "X", nationalNumber: "85073003328", contractSigned: false, attestationObtained: false }]).split("\r\n")[1];
+    expect(row('=HYPERLINK("http://x","klik")')).toBe(`"'=HYPERLINK(""http://x"",""klik"")",X,85073003328,nee,nee`);
+    expect(row("+32")).toBe("'+32,X,85073003328,nee,nee");
+    expect(row("-1")).toBe("'-1,X,85073003328,nee,nee");
+    expect(row("@SUM(A1)")).toBe("'@SUM(A1),X,85073003328,nee,nee");
+    expect(row("Van der Berg, Jan")).toBe('"Van der Berg, Jan",X,85073003328,nee,nee');
+    expect(row("De-Smet")).toBe("De-Smet,X,85073003328,nee,nee");
   });
 });

@@ -42,6 +42,18 @@ describe("tableToCsv", () => {
     expect(lines).toHaveLength(7);
   });
 
+  it("quotes a text with a line break, so a note over two lines stays one field of one row", () => {
+    const csv = tableToCsv(
+      table({
+        rows: [
+          ["regel 1\nregel 2", null, 1],
+          ["oud\rnieuw", null, 2],
+        ],
+      }),
+    );
+    expect(csv).toBe('naam,geboortedatum,bedrag_eur\r\n"regel 1\nregel 2",,1\r\n"oud\rnieuw",,2\r\n');
+  });
+
   it("says in its last line that the export was cut at the cap", () => {
     const lines = tableToCsv(table({ cappedNote: "Let op: afgekapt na de eerste 10.000 rijen" }))
       .trimEnd()

@@ -1,11 +1,11 @@
 // The one table writer of every list export (issue 14: the dossier list, the worklists, the fines
-// queue, the reminders, the DVZ advices): a list as columns and rows, written as CSV (csv-stringify)
+// queue, the reminders, the DVZ advices): a list as columns and rows, written as CSV (csv.ts writeCsv)
 // or XLSX (exceljs), both through the same formula guard. Dates are ISO (machine readable: a
 // spreadsheet or a script reads them without guessing dd/mm against mm/dd) — in XLSX real date
 // cells. When the export stopped at the cap, the file says so in its last line (CSV) or its first
 // row (XLSX), besides the page. Pure: no I/O.
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { type CsvField, writeCsv } from "./csv";
 import { guardFormula } from "./formula-guard";
 
 /** At most this many rows leave in one export: one transaction, one audit row listing their ids. */
@@ -32,20 +32,11 @@ export interface ExportTable {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function csvCell(column: ExportColumn, value: ExportCell): string {
-  if (value === null) return "";
-  if (column.kind === "number" && typeof value === "number") return String(value);
-  // a date that is not ISO (never expected) is text like any other and is guarded as text
-  if (column.kind === "date" && typeof value === "string" && ISO_DATE.test(value)) return value;
-  return guardFormula(String(value));
-}
-
-/** The CSV: a header line, one line per row, CRLF line ends (RFC 4180), UTF-8; quoting by csv-stringify. */
+/** The CSV: a header line, one line per row, CRLF line ends (RFC 4180), UTF-8 (writeCsv: quoting and the guard). */
 export function tableToCsv(table: ExportTable): string {
-  const records: string[][] = [table.columns.map((c) => guardFormula(c.header))];
-  for (const row of table.rows) records.push(table.columns.map((c, i) => csvCell(c, row[i] ?? null)));
-  if (table.cappedNote) records.push([guardFormula(table.cappedNote)]);
-  return stringify(records, { record_delimiter: "windows" });
+  const records: CsvField[][] = [table.columns.map((c) => c.header), ...table.rows.map((row) => table.columns.map((_, i) => row[i] ?? null))];
+  if (table.cappedNote) records.push([table.cappedNote]);
+  return writeCsv(records);
 }
 
 /** A date cell: the ISO day as a UTC midnight Date, so the spreadsheet shows that day whatever its zone. */

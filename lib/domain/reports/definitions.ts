@@ -88,6 +88,15 @@ export const dimensionValues: Record<Dimension, Listed | null> = {
 /** The value of the "amount" dimension for a fine whose amount is not known yet (the report SQL's 'ONBEKEND'). */
 export const UNKNOWN_AMOUNT = "ONBEKEND";
 
+/**
+ * The keys of a report cell from its query columns k1, k2, as many as the report has dimensions: a
+ * missing value (NULL: e.g. a fact without a residence status) reads ONBEKEND. Every reader of
+ * report cells (the report, the publication's "now", the diff's reasons) goes through this one.
+ */
+export function cellKeys(cell: { k1?: string | null; k2?: string | null }, dimensions: number): string[] {
+  return [cell.k1, cell.k2].slice(0, dimensions).map((k) => k ?? "ONBEKEND");
+}
+
 const nationalityLabels = new Map(codes.nationalities.map((n) => [n.code, n.label]));
 
 /** The Dutch label of a value; `dbLabel` (the reference table's label) wins for user-maintained lists. */

@@ -1,15 +1,11 @@
 // A report as CSV (semicolon-separated, as Excel in nl-BE expects; numbers without thousands
-// separators so they stay numbers): the dimension columns, one column per year, the total.
+// separators so they stay numbers): the dimension columns, one column per year, the total;
+// written by the one CSV writer (writeCsv: quoting and the formula guard on the labels).
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locale";
+import { writeCsv } from "@/lib/domain/lists/csv";
 import { translator } from "@/lib/i18n/messages";
 import { dimensionLabel, localizeReportRows } from "./definitions";
 import type { ReportResult } from "./run-report";
-
-/** One field of a report CSV, quoted when it must be (also the footnote lines of scripts/publication.ts). */
-export const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
 
 /**
  * `display` turns a value into its shown form (the mark of a publication); row −1 is the Totaal
@@ -23,12 +19,11 @@ export function reportToCsv(
   const t = translator("reports", locale);
   const r = localizeReportRows(report, locale);
   const header = [...r.by.map((d) => dimensionLabel(d, locale)), ...r.years.map(String), t("table.totalHeader")];
-  const lines = [header.map(csvCell).join(";")];
-  r.rows.forEach((row, i) => {
+  const lines = r.rows.map((row, i) => {
     const vals = [...r.years.map((y) => row.values[String(y)]!), row.total];
-    lines.push([...row.labels, ...vals.map((v, j) => display(v, i, j))].map(csvCell).join(";"));
+    return [...row.labels, ...vals.map((v, j) => display(v, i, j))];
   });
   const tot = [...r.years.map((y) => r.totals.values[String(y)]!), r.totals.total];
-  lines.push([...r.by.map((_, i) => (i === 0 ? t("table.total") : "")), ...tot.map((v, j) => display(v, -1, j))].map(csvCell).join(";"));
-  return `${lines.join("\r\n")}\r\n`;
+  const totalLine = [...r.by.map((_, i) => (i === 0 ? t("table.total") : "")), ...tot.map((v, j) => display(v, -1, j))];
+  return writeCsv([header, ...lines, totalLine], ";");
 }

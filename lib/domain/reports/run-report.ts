@@ -3,7 +3,7 @@
 // or the app's Prisma client wrapped by lib/server/reports. It needs no session and no
 // "server-only", so the CLI (scripts/report.ts) and the benchmarks run it without Next; the
 // page-facing function (lib/server/reports/get-report.ts) checks the Actor and the scope first.
-import { compareValues, labelOfValue, type Dimension, type Measure } from "./definitions";
+import { cellKeys, compareValues, labelOfValue, type Dimension, type Measure } from "./definitions";
 import { parseReportParams } from "./report-params.schema";
 import { buildReportQuery } from "./sql";
 
@@ -64,7 +64,7 @@ export function shapeReport(measure: Measure, by: Dimension[], from: number, to:
   const zero = () => Object.fromEntries(years.map((y) => [String(y), 0])) as Record<string, number>;
   const byKey = new Map<string, ReportRow>();
   for (const c of cells) {
-    const keys = [c.k1, c.k2].slice(0, by.length).map((k) => k ?? "ONBEKEND");
+    const keys = cellKeys(c, by.length);
     const id = JSON.stringify(keys);
     let row = byKey.get(id);
     if (!row) {

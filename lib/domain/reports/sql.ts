@@ -1,17 +1,20 @@
 // Builds the one SQL query of a report over the pre-aggregated tables that database triggers keep
 // (prisma/sql/reports/50-refresh-rebuild.sql): report_count holds the report facts counted per
-// classification and state (the key, count-key.ts), and the years their validity starts
-// (from_year) and ends (to_year); report_fact holds the facts themselves with exact dates. The counts are kept at four grains
+// classification and state (the key, count-key.ts) and the years their validity starts
+// (from_year) and ends (to_year); report_month_count holds them counted per key and calendar
+// month, as the facts whose validity starts in the month and those whose validity ends in it;
+// report_fact holds the facts themselves with exact dates. Both counts are kept at four grains
 // (with or without nationality and residence status, the two columns with many values); a report
 // reads the coarsest one that has the columns of its dimensions.
 //
-// A fact counts as of date D when valid_from <= D < valid_to. With Y the year of D, every fact
-// falls in exactly one of three groups:
-//   - from_year < Y and (to_year > Y or open): valid at D, whatever the day — summed from
+// A fact counts as of date D when valid_from <= D < valid_to. As valid_from <= valid_to, the facts
+// valid at D are those started by D minus those ended by D. With Y the year of D:
+//   - from_year < Y and (to_year >= Y or open): started by D, not ended before Y — summed from
 //     report_count (thousands of rows, not millions of events);
-//   - valid_from or valid_to in year Y: decided by the exact dates — counted from report_fact
-//     (only the facts of one year, through its (type, valid_from) / (type, valid_to) indexes);
-//   - the rest start after D or end before Y: not valid at D.
+//   - plus the facts that start in Y by D, minus those that end in Y by D: the whole months of Y
+//     from report_month_count, and the rest of D's month fact by fact from report_fact (at most
+//     half a month, through its (type, valid_from) / (type, valid_to) indexes; asOfWindow);
+//   - every other fact starts after D or ends before Y: not valid at D, and in no part.
 // So PostgreSQL aggregates and JavaScript only receives one row per (dimension values, year).
 //
 // Knowledge time (kennisdatum, `recordedOn` = T): report_fact keeps every version of a fact with
@@ -127,34 +130,56 @@ export function countGrain(by: readonly Dimension[]): number {
   return (by.includes("nationality") ? 0 : 2) + (by.includes("residence_status") ? 0 : 1);
 }
 
+/**
+ * Which part of D's month a report reads fact by fact, and which whole months it sums
+ * (report_month_count). The facts valid at D are those started by D minus those ended by D; the
+ * starts and ends in D's year come from the months of that year before D's month plus the facts of
+ * [first of the month, D] (`sign` 1) — or, when D is in the second half of its month, from the
+ * months up to and including D's plus the facts of (D, last of the month] taken back (`sign` -1).
+ * Either way at most half a month of facts is read one by one. Dates as ISO days (UTC).
+ */
+export function asOfWindow(asOf: string): { monthsFrom: string; monthsTo: string; rowsFrom: string; rowsTo: string; sign: 1 | -1 } {
+  const [y, m, d] = asOf.split("-").map(Number) as [number, number, number];
+  const day = (year: number, month: number, date: number) => new Date(Date.UTC(year, month - 1, date)).toISOString().slice(0, 10);
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const monthsFrom = `${y}-01-01`;
+  if (d <= daysInMonth - d) return { monthsFrom, monthsTo: day(y, m - 1, 1), rowsFrom: day(y, m, 1), rowsTo: asOf, sign: 1 };
+  return { monthsFrom, monthsTo: day(y, m, 1), rowsFrom: day(y, m, d + 1), rowsTo: day(y, m, daysInMonth), sign: -1 };
+}
+
 export function buildReportQuery(p: ReportParams): ReportQuery {
   const asOfYear = Number(p.asOf.slice(0, 4));
-  const values: unknown[] = [measureEventType[p.measure], p.from, p.to, p.asOf, asOfYear, `${asOfYear}-01-01`, `${asOfYear}-12-31`, countGrain(p.by)];
+  const w = asOfWindow(p.asOf);
+  const values: unknown[] = [];
+  const param = (v: unknown, type = "") => `$${values.push(v)}${type}`;
+  const type = param(measureEventType[p.measure], '::"EventType"');
+  const years = [param(p.from, "::int"), param(p.to, "::int")];
+  const year = param(asOfYear, "::int");
+  const grain = param(countGrain(p.by), "::smallint");
+  const months = [param(w.monthsFrom, "::date"), param(w.monthsTo, "::date")];
+  const rows = [param(w.rowsFrom, "::date"), param(w.rowsTo, "::date")];
+  const sign = param(w.sign, "::int");
+  const agency = p.agency ? param(p.agency) : null;
+  // D itself is only compared with in the knowledge branch
+  const asOf = p.recordedOn ? param(p.asOf, "::date") : null;
+  const recordedOn = p.recordedOn ? param(p.recordedOn, "::timestamptz") : null;
   const common = (x: string) => {
-    const where = [`${x}.type = $1::"EventType"`, `${x}.year BETWEEN $2::int AND $3::int`];
+    const where = [`${x}.type = ${type}`, `${x}.year BETWEEN ${years[0]} AND ${years[1]}`];
     const condition = measureConditionSql(p.measure, x);
     if (condition) where.push(condition);
-    if (p.agency) where.push(`${x}.agency_code = $9`);
+    if (agency) where.push(`${x}.agency_code = ${agency}`);
     return where;
   };
-  if (p.agency) values.push(p.agency);
-  let recordedOn = "";
-  if (p.recordedOn) {
-    values.push(p.recordedOn);
-    recordedOn = `$${values.length}::timestamptz`;
-  }
   const keys = (x: string) => p.by.map((d, i) => `${dimensionSql(d, x)} AS k${i + 1}`).join(", ");
-  // n = 0: a key whose facts were all re-derived away (rows are not deleted, to keep the upsert simple)
-  const settled = ["c.grain = $8::smallint", ...common("c"), "c.from_year < $5::int", "(c.to_year IS NULL OR c.to_year > $5::int)", "c.n <> 0"];
-  const validAtAsOf = ["f.valid_from <= $4::date", "(f.valid_to IS NULL OR f.valid_to > $4::date)"];
-  const decidedByDate = [
-    ...common("f"),
-    ...validAtAsOf,
-    // the facts that start or end in the as-of year, each half an index range
-    "((f.valid_from >= $6::date AND f.valid_from <= $4::date) OR (f.valid_to > $4::date AND f.valid_to <= $7::date))",
-    // current facts only, as report_count counts
-    "f.recorded_to IS NULL",
-  ];
+  // valid at D, whatever the day: started before D's year and not ended before it (those that end
+  // in it by D are taken back with the ends below). n = 0: a key whose facts were all re-derived
+  // away (rows are not deleted, to keep the upsert simple)
+  const settled = [`c.grain = ${grain}`, ...common("c"), `c.from_year < ${year}`, `(c.to_year IS NULL OR c.to_year >= ${year})`, "c.n <> 0"];
+  // the starts minus the ends of the whole months (asOfWindow)
+  const wholeMonths = [`m.grain = ${grain}`, ...common("m"), `m.month BETWEEN ${months[0]} AND ${months[1]}`, "m.starts <> m.ends"];
+  // the facts of part of D's month, each half one index range; current facts only, as the counts
+  const partOfMonth = (bound: string) => [...common("f"), `f.${bound} BETWEEN ${rows[0]} AND ${rows[1]}`, "f.recorded_to IS NULL"];
+  const validAtAsOf = [`f.valid_from <= ${asOf}`, `(f.valid_to IS NULL OR f.valid_to > ${asOf})`];
   // as recorded on T: take back the current facts recorded after T, add the closed ones current at T
   const changedSince = [
     ...common("f"),
@@ -162,10 +187,15 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
     `((f.recorded_to IS NULL AND f.recorded_from > ${recordedOn}) OR (f.recorded_to > ${recordedOn} AND f.recorded_from <= ${recordedOn}))`,
   ];
   const factValue = factValueSql(p.measure, "f");
-  const knowledgeBranch = p.recordedOn
+  const amount = p.measure === "fine_amount_eur";
+  // a sum of amounts can be 0 where facts are (fines whose amount is not known: ONBEKEND), so the
+  // amount measure also carries the number of facts, which decides whether a key has a row
+  const facts = (n: string) => (amount ? `, ${n} AS n` : "");
+  const knownSign = "CASE WHEN f.recorded_to IS NULL THEN -1 ELSE 1 END";
+  const knowledgeBranch = recordedOn
     ? `
     UNION ALL
-    SELECT ${keys("f")}, f.year, CASE WHEN f.recorded_to IS NULL THEN -${factValue} ELSE ${factValue} END AS v
+    SELECT ${keys("f")}, f.year, CASE WHEN f.recorded_to IS NULL THEN -${factValue} ELSE ${factValue} END AS v${facts(knownSign)}
       FROM report_fact f WHERE ${changedSince.join(" AND ")}`
     : "";
   const groupKeys = p.by.map((_, i) => `k${i + 1}`).join(", ");
@@ -174,13 +204,21 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
   const labelJoins = p.by.map((d, i) => (labelTable[d] ? ` LEFT JOIN ${labelTable[d]} l${i + 1} ON l${i + 1}.code = g.k${i + 1}` : "")).join("");
   const text = `SELECT g.*, ${labels.join(", ")} FROM (
   SELECT ${groupKeys}, year, sum(v)::bigint AS value FROM (
-    SELECT ${keys("c")}, c.year, ${p.measure === "fine_amount_eur" ? `c.n * ${factValueSql(p.measure, "c")}` : "c.n"} AS v
+    SELECT ${keys("c")}, c.year, ${amount ? `c.n * ${factValueSql(p.measure, "c")}` : "c.n"} AS v${facts("c.n")}
       FROM report_count c WHERE ${settled.join(" AND ")}
     UNION ALL
-    SELECT ${keys("f")}, f.year, ${factValue} AS v
-      FROM report_fact f WHERE ${decidedByDate.join(" AND ")}${knowledgeBranch}
+    SELECT ${keys("m")}, m.year, (m.starts - m.ends)${amount ? ` * ${factValueSql(p.measure, "m")}` : ""} AS v${facts("m.starts - m.ends")}
+      FROM report_month_count m WHERE ${wholeMonths.join(" AND ")}
+    UNION ALL
+    SELECT ${keys("f")}, f.year, ${sign} * ${factValue} AS v${facts(sign)}
+      FROM report_fact f WHERE ${partOfMonth("valid_from").join(" AND ")}
+    UNION ALL
+    SELECT ${keys("f")}, f.year, -${sign} * ${factValue} AS v${facts(`-${sign}`)}
+      FROM report_fact f WHERE ${partOfMonth("valid_to").join(" AND ")}${knowledgeBranch}
   ) u
   GROUP BY ${groupKeys}, year
+  -- a key whose starts and ends cancel out (or whose facts were re-derived away) has no facts at D
+  HAVING sum(${amount ? "n" : "v"}) <> 0
 ) g${labelJoins}`;
   return { text, values };
 }

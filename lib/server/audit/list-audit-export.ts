@@ -2,7 +2,7 @@ import "server-only";
 // The CSV export of the audit log, for the filter the DPO chose: the same rows as the page (all
 // pages), labels in Dutch, changes as text, national numbers masked. Audited (audit.export) in
 // the same transaction that reads the rows.
-import { escapeCsvCell } from "@/lib/domain/dvz/csv";
+import { writeCsv } from "@/lib/domain/lists/csv";
 import { formatDateTime } from "@/lib/i18n/format";
 import { msg } from "@/lib/i18n/message";
 import { assertCan, type Actor } from "@/lib/server/auth/actor";
@@ -29,33 +29,29 @@ export async function exportAuditCsv(actor: Actor, input: Record<string, unknown
       if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
         throw new ValidationError({ filters: msg("audit.exportTooMany", { max: AUDIT_EXPORT_MAX_ROWS }) });
       }
-      const lines = [HEADER.join(",")];
-      for (const r of rows.map((row) => toAuditRowView(row))) {
-        lines.push(
-          [
-            formatDateTime(r.at),
-            r.userEmail ?? "systeem",
-            r.ip ?? "",
-            r.actionLabel,
-            r.action,
-            r.objectLabel,
-            r.entityId ?? "",
-            r.newcomerId ?? "",
-            r.agencyCode ?? "",
-            changesAsText(r.changes),
-            r.reason ?? "",
-          ]
-            .map(escapeCsvCell)
-            .join(","),
-        );
-      }
+      const records = rows.map((row) => {
+        const r = toAuditRowView(row);
+        return [
+          formatDateTime(r.at),
+          r.userEmail ?? "systeem",
+          r.ip ?? "",
+          r.actionLabel,
+          r.action,
+          r.objectLabel,
+          r.entityId ?? "",
+          r.newcomerId ?? "",
+          r.agencyCode ?? "",
+          changesAsText(r.changes),
+          r.reason ?? "",
+        ];
+      });
       await recordAudit(tx, actor, {
         action: "audit.export",
         entityType: "audit_log",
         after: { filters: Object.fromEntries(auditFilterParams(query)), count: rows.length },
       });
       const stamp = new Date().toISOString().slice(0, 10);
-      return { csv: `${lines.join("\r\n")}\r\n`, fileName: `auditlog-${stamp}.csv`, count: rows.length };
+      return { csv: writeCsv([HEADER, ...records]), fileName: `auditlog-${stamp}.csv`, count: rows.length };
     },
     { timeout: 60_000 },
   );

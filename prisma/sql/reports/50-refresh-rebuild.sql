@@ -1,7 +1,9 @@
--- Keeping report_fact (the view report_fact_source stored) and report_count (the facts counted per
--- key, 10-count-key.sql, at four grains: grain bit 2 set when nationality_code is rolled up, bit 1
--- when residence_status_code is; NULL in a rolled-up column) in step with the records. Both build
--- their statements from report_count_key(), so the key is not spelled out here.
+-- Keeping report_fact (the view report_fact_source stored), report_count (the facts counted per
+-- key, 10-count-key.sql, and the years their validity starts and ends, at four grains: grain bit 2
+-- set when nationality_code is rolled up, bit 1 when residence_status_code is; NULL in a rolled-up
+-- column) and report_month_count (per key and calendar month, the facts whose validity starts
+-- there and those whose validity ends there, at the same four grains) in step with the records.
+-- All build their statements from report_count_key(), so the key is not spelled out here.
 
 -- Knowledge time (recorded_from / recorded_to, NULL: current): the facts are never deleted, so a
 -- report can be computed as the database held it at any instant T (lib/domain/reports/sql.ts).
@@ -89,14 +91,41 @@ CREATE OR REPLACE FUNCTION "report_refresh_sql"(sync TEXT) RETURNS TEXT LANGUAGE
        GROUP BY %2$s, from_year, to_year,
                 GROUPING SETS ((nationality_code, residence_status_code), (nationality_code), (residence_status_code), ())
       HAVING sum(n) <> 0
+    ), month0 AS (
+      -- per month: +1 where a current fact's validity starts (ends), -1 where a closed one's did
+      SELECT %1$s, month, sum(starts) AS starts, sum(ends) AS ends FROM (
+        SELECT %1$s, date_trunc('month', valid_from::timestamp)::date AS month,
+               CASE WHEN recorded_to IS NULL THEN 1 ELSE -1 END AS starts, 0 AS ends
+          FROM changed
+        UNION ALL
+        SELECT %1$s, date_trunc('month', valid_to::timestamp)::date, 0, CASE WHEN recorded_to IS NULL THEN 1 ELSE -1 END
+          FROM changed WHERE valid_to IS NOT NULL
+      ) m
+       GROUP BY %1$s, month
+      HAVING sum(starts) <> 0 OR sum(ends) <> 0
+    ), month_delta AS (
+      SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint AS grain,
+             %1$s, month, sum(starts)::bigint AS starts, sum(ends)::bigint AS ends
+        FROM month0
+       GROUP BY %2$s, month,
+                GROUPING SETS ((nationality_code, residence_status_code), (nationality_code), (residence_status_code), ())
+      HAVING sum(starts) <> 0 OR sum(ends) <> 0
+    ), counted AS (
+      INSERT INTO report_count AS c (grain, %1$s, from_year, to_year, n)
+      SELECT * FROM delta ORDER BY grain, %1$s, from_year, to_year
+      ON CONFLICT (grain, %1$s, from_year, to_year) DO UPDATE SET n = c.n + excluded.n
+      RETURNING 1
     )
-    INSERT INTO report_count AS c (grain, %1$s, from_year, to_year, n)
-    SELECT * FROM delta ORDER BY grain, %1$s, from_year, to_year
-    ON CONFLICT (grain, %1$s, from_year, to_year) DO UPDATE SET n = c.n + excluded.n
+    -- the sub-select on `counted` makes the report_count upsert complete first: every transaction
+    -- takes the two tables' row locks in the same order (no deadlock between two saves)
+    INSERT INTO report_month_count AS c (grain, %1$s, month, starts, ends)
+    SELECT * FROM month_delta WHERE (SELECT count(*) FROM counted) >= 0 ORDER BY grain, %1$s, month
+    ON CONFLICT (grain, %1$s, month) DO UPDATE SET starts = c.starts + excluded.starts, ends = c.ends + excluded.ends
   $q$, report_count_key(), report_count_key(true), sync)
 $f$;
 
--- Re-derives the facts of the given newcomers (report_fact_sync) and moves report_count by the difference.
+-- Re-derives the facts of the given newcomers (report_fact_sync) and moves report_count and
+-- report_month_count by the difference.
 -- EXECUTE plans with the actual array, so a bulk import of 200,000 newcomers gets a hash join
 -- and a single click gets index look-ups. Keys are upserted in a fixed order (the order of the
 -- unique index report_count_key) so that two transactions touching the same counts cannot deadlock.
@@ -112,11 +141,37 @@ BEGIN
   END IF;
 END $$;
 
--- Derives both tables from scratch: a bulk import, a benchmark load (triggers off) and the
+-- Counts report_month_count afresh from the current facts (the table empty): report_rebuild, and
+-- the migration that added the table. The finest grain from the facts, the coarser ones rolled up
+-- from it, as report_count.
+CREATE OR REPLACE FUNCTION "report_month_count_fill"() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format($q$
+    INSERT INTO report_month_count (grain, %1$s, month, starts, ends)
+    SELECT 0, %1$s, month, sum(starts), sum(ends) FROM (
+      SELECT %1$s, date_trunc('month', valid_from::timestamp)::date AS month, 1 AS starts, 0 AS ends
+        FROM report_fact WHERE recorded_to IS NULL
+      UNION ALL
+      SELECT %1$s, date_trunc('month', valid_to::timestamp)::date, 0, 1
+        FROM report_fact WHERE recorded_to IS NULL AND valid_to IS NOT NULL
+    ) m GROUP BY %1$s, month
+  $q$, report_count_key());
+  EXECUTE format($q$
+    INSERT INTO report_month_count (grain, %1$s, month, starts, ends)
+    SELECT (GROUPING(nationality_code) * 2 + GROUPING(residence_status_code))::smallint, %1$s, month, sum(starts), sum(ends)
+      FROM report_month_count WHERE grain = 0
+     GROUP BY %2$s, month, GROUPING SETS ((nationality_code), (residence_status_code), ())
+  $q$, report_count_key(), report_count_key(true));
+END $$;
+-- only report_rebuild (the owner's rights) and migrations call it: it adds to the counts, the table must be empty
+REVOKE EXECUTE ON FUNCTION "report_month_count_fill"() FROM PUBLIC, inburgering_app;
+
+-- Derives the three tables from scratch: a bulk import, a benchmark load (triggers off) and the
 -- backfill when a migration changes what the facts are. report_fact keeps its history: all facts
 -- are compared with the view (report_fact_sync(NULL)), closed and inserted as the triggers do, at
 -- the instant of the calling transaction (an import's facts are recorded at the import's
--- instant); report_count, which holds only the current facts, is counted afresh. Their secondary
+-- instant); report_count and report_month_count, which hold only the current facts, are counted
+-- afresh. Their secondary
 -- indexes are dropped and built again afterwards, as they were (pg_get_indexdef): one sorted build
 -- instead of a million random inserts, several times faster. It drops and re-creates indexes and truncates, so it runs
 -- with the owner's rights (SECURITY DEFINER, pinned search_path); it takes no input, so the app
@@ -129,11 +184,12 @@ DECLARE
 BEGIN
   -- report_fact's primary key (random uuids) too; report_count's is a sequence, cheap to keep
   SELECT array_agg(pg_get_indexdef(i.indexrelid)) INTO definitions
-    FROM pg_index i WHERE i.indrelid IN ('report_fact'::regclass, 'report_count'::regclass) AND NOT i.indisprimary;
+    FROM pg_index i WHERE i.indrelid IN ('report_fact'::regclass, 'report_count'::regclass, 'report_month_count'::regclass) AND NOT i.indisprimary;
   EXECUTE (SELECT string_agg(format('DROP INDEX %s', i.indexrelid::regclass), '; ')
-             FROM pg_index i WHERE i.indrelid IN ('report_fact'::regclass, 'report_count'::regclass) AND NOT i.indisprimary);
+             FROM pg_index i WHERE i.indrelid IN ('report_fact'::regclass, 'report_count'::regclass, 'report_month_count'::regclass)
+                          AND NOT i.indisprimary);
   ALTER TABLE report_fact DROP CONSTRAINT report_fact_pkey;
-  TRUNCATE report_count;
+  TRUNCATE report_count, report_month_count;
   PERFORM report_fact_sync(NULL, false);
   -- the finest grain; from_year / to_year: output names (report_fact has no such columns)
   EXECUTE format($q$
@@ -148,6 +204,7 @@ BEGIN
       FROM report_count WHERE grain = 0
      GROUP BY %2$s, from_year, to_year, GROUPING SETS ((nationality_code), (residence_status_code), ())
   $q$, report_count_key(), report_count_key(true));
+  PERFORM report_month_count_fill();
   ALTER TABLE report_fact ADD CONSTRAINT report_fact_pkey PRIMARY KEY (event_id, valid_from, recorded_from);
   FOREACH definition IN ARRAY definitions LOOP EXECUTE definition; END LOOP;
 END $$;

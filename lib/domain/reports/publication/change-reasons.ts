@@ -26,6 +26,7 @@
 // parameters, every value a parameter. Each cell row also carries the cell's change of value (dv),
 // from which now-from-changes.ts derives the figures now without recomputing the reports.
 import { reportCountKey } from "../count-key";
+import { cellKeys } from "../definitions";
 import { dimensionSql, type FactColumns, factValueSql, measureConditionSql, measureEventType } from "../sql";
 import type { ChangedCell, TableDiff } from "./diff";
 import type { PublicationSpec } from "./figures";
@@ -197,8 +198,7 @@ export function withReasons(tables: TableDiff[], specs: (PublicationSpec | null)
   for (const r of rows) {
     const spec = specs[r.t];
     if (!spec) continue;
-    // a report's missing key reads ONBEKEND (run-report.ts shapeReport)
-    const keys = r.gk ? [] : [r.k1, r.k2].slice(0, spec.by.length).map((k) => k ?? "ONBEKEND");
+    const keys = r.gk ? [] : cellKeys(r, spec.by.length);
     byCell.set(cellId(r.t, keys, r.gy ? "total" : Number(r.year)), {
       addedLater: Number(r.added),
       corrected: Number(r.corrected),

@@ -13,7 +13,7 @@
 // fingerprint means recompute (lib/server/reports/publications.ts). Tested against runReport in
 // tests/integration/change-reasons-oracle.test.ts. Pure.
 import { createHash } from "node:crypto";
-import type { Dimension } from "../definitions";
+import { cellKeys, type Dimension } from "../definitions";
 import { parseReportParams } from "../report-params.schema";
 import { type ReportResult, shapeReport } from "../run-report";
 import { buildReportQuery, labelTable } from "../sql";
@@ -68,8 +68,7 @@ export function reportsNow(specs: PublicationSpec[], stored: ReportResult[], row
     });
     const cells = report.rows.flatMap((r) => report.years.map((y) => cell(r.keys, y, r.values[String(y)] ?? 0)));
     for (const c of changes.get(t) ?? []) {
-      // a missing key reads ONBEKEND, as in runReport (shapeReport)
-      const keys = [c.k1, c.k2].slice(0, s.by.length).map((k) => k ?? "ONBEKEND");
+      const keys = cellKeys(c, s.by.length);
       cells.push(cell(keys, Number(c.year), Number(c.dv)));
     }
     return shapeReport(s.measure, s.by, s.from, s.to, asOf, cells);
