@@ -33,9 +33,16 @@ describe("buildReportQuery", () => {
     );
     expect(q.text).toMatch(/FROM report_month_count m WHERE m\.grain = \$5::smallint .*m\.month BETWEEN \$6::date AND \$7::date/s);
     expect(q.text).toMatch(
-      /\$10::int \* COALESCE\(f\.amount_eur, 0\)::bigint AS v\s+FROM report_fact f WHERE .*f\.valid_from BETWEEN \$8::date AND \$9::date/s,
+      /\$10::int \* COALESCE\(f\.amount_eur, 0\)::bigint AS v, \$10::int AS n\s+FROM report_fact f WHERE .*f\.valid_from BETWEEN \$8::date AND \$9::date/s,
     );
-    expect(q.text).toMatch(/-\$10::int \* COALESCE\(f\.amount_eur, 0\)::bigint AS v\s+FROM report_fact f WHERE .*f\.valid_to BETWEEN \$8::date AND \$9::date/s);
+    expect(q.text).toMatch(
+      /-\$10::int \* COALESCE\(f\.amount_eur, 0\)::bigint AS v, -\$10::int AS n\s+FROM report_fact f WHERE .*f\.valid_to BETWEEN \$8::date AND \$9::date/s,
+    );
+    // the number of facts decides whether a key has a row (an unknown amount sums to 0)
+    expect(q.text).toContain("HAVING sum(n) <> 0");
+    expect(buildReportQuery({ measure: "fines", by: ["nationality"], from: 2019, to: 2022, asOf: "2022-06-30", agency: null }).text).toContain(
+      "HAVING sum(v) <> 0",
+    );
     expect(q.text).toContain("c.n * COALESCE(c.amount_eur, 0)");
     expect(q.text).toContain("(m.starts - m.ends) * COALESCE(m.amount_eur, 0)");
     expect(q.text).toContain("c.state = 'BOETE'");
