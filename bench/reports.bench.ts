@@ -204,6 +204,8 @@ async function main() {
       `\nAntwoord (18 tabellen, 19 rapporten, ${REPORT_CONCURRENCY} tegelijk zoals de pagina, pool 10), afwisselend met de vloer, ${Math.max(7, RUNS)} paren:`,
     );
     for (const asOf of AS_OF_DATES) {
+      const total = async (text: string, values: unknown[], column: string) =>
+        (await answerPool.query(`SELECT coalesce(sum(t.${column}), 0)::text AS t FROM (${text}) t`, values)).rows[0].t;
       let same = 0;
       let sameTotals = 0;
       const floorValues = countFloorParams(PERIOD.from, PERIOD.to, asOf);
@@ -212,8 +214,6 @@ async function main() {
         const q = buildReportQuery(p);
         if ((await reportCells(answerPool, q)).join("\n") === (await reportCells(answerPool, buildDirectReportQuery(p))).join("\n")) same++;
         // the count floor groups by raw columns, the engine by dimensions: their totals must agree
-        const total = async (text: string, values: unknown[], column: string) =>
-          (await answerPool.query(`SELECT coalesce(sum(t.${column}), 0)::text AS t FROM (${text}) t`, values)).rows[0].t;
         if ((await total(q.text, q.values, "value")) === (await total(countFloorQueries[n]!, floorValues, "sum"))) sameTotals++;
       }
       const vsCount = await interleaved(

@@ -186,16 +186,16 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
     ...validAtAsOf,
     `((f.recorded_to IS NULL AND f.recorded_from > ${recordedOn}) OR (f.recorded_to > ${recordedOn} AND f.recorded_from <= ${recordedOn}))`,
   ];
-  const factValue = factValueSql(p.measure, "f");
   const amount = p.measure === "fine_amount_eur";
-  // a sum of amounts can be 0 where facts are (fines whose amount is not known: ONBEKEND), so the
-  // amount measure also carries the number of facts, which decides whether a key has a row
-  const facts = (n: string) => (amount ? `, ${n} AS n` : "");
-  const knownSign = "CASE WHEN f.recorded_to IS NULL THEN -1 ELSE 1 END";
+  // every branch counts facts (`count`: a number of them, or ±1 per fact) and adds their value: the
+  // count itself, or for the amount measure the count times the amount — which can be 0 where facts
+  // are (fines whose amount is not known: ONBEKEND), so that measure also carries the count (n),
+  // which decides whether a key has a row
+  const counted = (count: string, x: string) => (amount ? `${count} * ${factValueSql(p.measure, x)} AS v, ${count} AS n` : `${count} AS v`);
   const knowledgeBranch = recordedOn
     ? `
     UNION ALL
-    SELECT ${keys("f")}, f.year, CASE WHEN f.recorded_to IS NULL THEN -${factValue} ELSE ${factValue} END AS v${facts(knownSign)}
+    SELECT ${keys("f")}, f.year, ${counted("CASE WHEN f.recorded_to IS NULL THEN -1 ELSE 1 END", "f")}
       FROM report_fact f WHERE ${changedSince.join(" AND ")}`
     : "";
   const groupKeys = p.by.map((_, i) => `k${i + 1}`).join(", ");
@@ -204,16 +204,16 @@ export function buildReportQuery(p: ReportParams): ReportQuery {
   const labelJoins = p.by.map((d, i) => (labelTable[d] ? ` LEFT JOIN ${labelTable[d]} l${i + 1} ON l${i + 1}.code = g.k${i + 1}` : "")).join("");
   const text = `SELECT g.*, ${labels.join(", ")} FROM (
   SELECT ${groupKeys}, year, sum(v)::bigint AS value FROM (
-    SELECT ${keys("c")}, c.year, ${amount ? `c.n * ${factValueSql(p.measure, "c")}` : "c.n"} AS v${facts("c.n")}
+    SELECT ${keys("c")}, c.year, ${counted("c.n", "c")}
       FROM report_count c WHERE ${settled.join(" AND ")}
     UNION ALL
-    SELECT ${keys("m")}, m.year, (m.starts - m.ends)${amount ? ` * ${factValueSql(p.measure, "m")}` : ""} AS v${facts("m.starts - m.ends")}
+    SELECT ${keys("m")}, m.year, ${counted("(m.starts - m.ends)", "m")}
       FROM report_month_count m WHERE ${wholeMonths.join(" AND ")}
     UNION ALL
-    SELECT ${keys("f")}, f.year, ${sign} * ${factValue} AS v${facts(sign)}
+    SELECT ${keys("f")}, f.year, ${counted(sign, "f")}
       FROM report_fact f WHERE ${partOfMonth("valid_from").join(" AND ")}
     UNION ALL
-    SELECT ${keys("f")}, f.year, -${sign} * ${factValue} AS v${facts(`-${sign}`)}
+    SELECT ${keys("f")}, f.year, ${counted(`-${sign}`, "f")}
       FROM report_fact f WHERE ${partOfMonth("valid_to").join(" AND ")}${knowledgeBranch}
   ) u
   GROUP BY ${groupKeys}, year
