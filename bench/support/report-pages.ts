@@ -23,8 +23,10 @@ export interface PeriodParams {
 
 export interface PageTiming {
   page: string;
-  /** the first visit: a session signed in just before, a reference date no run used before */
+  /** first visits (median of `runs`): each a session signed in just before and a reference date no run used before */
   first: number;
+  firstMin: number;
+  firstMax: number;
   /** later visits, each with another reference date than the visit before it */
   ms: number;
   min: number;
@@ -32,7 +34,9 @@ export interface PageTiming {
 }
 
 /**
- * Per page: a first visit (fresh session, a reference date not asked before), then `runs` visits
+ * Per page: `runs` first visits (each a fresh session and a reference date not asked before; one
+ * such visit is a single sample, and a single sample caught a pause of the server now and then:
+ * 25–583 ms in one run), then `runs` visits
  * rotating over `asOfDates` (never the parameters just fetched), timed until the HTML is complete;
  * fails on anything but a 200 with a table. `reportsDatabaseUrl`: the app reads its reports from
  * that replica (REPORTS_DATABASE_URL), and every page must say it did (the freshness note), so a
@@ -62,11 +66,18 @@ export async function timeReportPages(
     ...(reportsDatabaseUrl ? { REPORTS_DATABASE_URL: reportsDatabaseUrl } : {}),
   });
   const dates = opts.asOfDates?.length ? opts.asOfDates : [period.asOf];
-  // first visits use dates of their own (the day after each), so no earlier run warmed exactly them
-  const firstDate = (i: number) => {
+  // first visits use dates of their own (days after the run's dates, a new one each time), so no
+  // earlier visit warmed exactly them
+  const asked = new Set([...dates, period.asOf]);
+  let firstVisits = 0;
+  const firstDate = (): string => {
+    const i = firstVisits++;
     const d = new Date(`${dates[i % dates.length]}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() + 1 + Math.floor(i / dates.length));
-    return d.toISOString().slice(0, 10);
+    const iso = d.toISOString().slice(0, 10);
+    if (asked.has(iso)) return firstDate();
+    asked.add(iso);
+    return iso;
   };
   const urlOf = (p: PageCase, asOf: string) => {
     // the answer page (Tables 1–18) takes the period only
@@ -96,14 +107,18 @@ export async function timeReportPages(
     await fetchPage(await freshUser(), urlOf(cases[0]!, period.asOf));
     const results: PageTiming[] = [];
     for (const [k, p] of cases.entries()) {
-      const first = await fetchPage(await freshUser(), urlOf(p, firstDate(k)));
+      const firsts: number[] = [];
+      for (let i = 0; i < runs; i++) firsts.push(await fetchPage(await freshUser(), urlOf(p, firstDate())));
       const user = await freshUser();
       const times: number[] = [];
       for (let i = 0; i < runs; i++) times.push(await fetchPage(user, urlOf(p, dates[(i + k) % dates.length]!)));
       times.sort((a, b) => a - b);
+      firsts.sort((a, b) => a - b);
       results.push({
         page: p.slug === "antwoord" ? "antwoord (tabellen 1–18)" : `${p.slug} ${p.measure} per ${p.by.join(",")}`,
-        first,
+        first: firsts[Math.floor(firsts.length / 2)]!,
+        firstMin: firsts[0]!,
+        firstMax: firsts.at(-1)!,
         ms: times[Math.floor(times.length / 2)]!,
         min: times[0]!,
         max: times.at(-1)!,
@@ -118,7 +133,7 @@ export async function timeReportPages(
       let failedBefore = 0;
       for (;;) {
         try {
-          cold = { ms: await fetchPage(user, urlOf(answer, firstDate(cases.length))), failedBefore };
+          cold = { ms: await fetchPage(user, urlOf(answer, firstDate())), failedBefore };
           break;
         } catch (e) {
           if (++failedBefore > 3) throw e;
