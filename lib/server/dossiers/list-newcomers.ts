@@ -1,8 +1,9 @@
 import "server-only";
 // The newcomer list: search by name fragment (accent- and case-insensitive, every word must
-// occur, trigram index) or by national number (with or without dots and dashes, prefix through
-// the unique index), filters, sorting and pagination, always within the actor's scope. Built
-// as one SQL query so that it stays on indexes at a million newcomers (bench/dossiers.bench.ts).
+// occur; a plain name search through the name words, name-word-search.ts, else the trigram
+// index) or by national number (with or without dots and dashes, prefix through the unique
+// index), filters, sorting and pagination, always within the actor's scope. Built as one SQL
+// query so that it stays on indexes at a million newcomers (bench/dossiers.bench.ts).
 import { maskNationalNumber, normalizeNationalNumber } from "@/lib/domain/national-number";
 import { birthDateQuery, looksLikeNationalNumber, nameAndBirthYearQuery, normalizeSearchQuery } from "@/lib/domain/search-name";
 import { escapeLike, hasLikeWildcard } from "@/lib/domain/validation/like";
@@ -13,6 +14,7 @@ import { assertCan, type Actor } from "@/lib/server/auth/actor";
 import { db } from "@/lib/server/db";
 import { listNewcomersSchema, type ListNewcomersQuery, type TrackStatusFilter } from "./newcomer.schema";
 import { parseInput } from "@/lib/server/kit/parse-input";
+import { nameWordCount, nameWordIds, nameWordPageIds, type NameWordPlan, planNameWordSearch } from "./name-word-search";
 import type { Tx } from "@/lib/server/kit/tx";
 
 export const PAGE_SIZE = 25;
@@ -140,18 +142,54 @@ export function newcomerListQueries(actor: Actor, query: ListNewcomersQuery): { 
       ORDER BY ${ORDER[query.sort]}
       LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
     count: Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM newcomer n WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
-    search: Prisma.sql`
-      WITH m AS MATERIALIZED (
-        SELECT n.id, n.search_name, n.birth_date, n.created_at FROM newcomer n WHERE ${where} LIMIT ${COUNT_CAP + 1}),
-      page AS (SELECT n.id FROM m n ORDER BY ${ORDER[query.sort]} LIMIT ${PAGE_SIZE} OFFSET ${offset})
-      SELECT (SELECT count(*) FROM m) AS total, ${rowColumns()}
-      FROM page JOIN newcomer n ON n.id = page.id JOIN office o ON o.code = n.office_code
-      ORDER BY ${ORDER[query.sort]}`,
+    search: collectedPage(query, where),
   };
 }
 
-async function pageRows(query: ListNewcomersQuery, sql: ReturnType<typeof newcomerListQueries>): Promise<{ rows: Row[]; total: number }> {
+/** The page of the matches of `where` (at most COUNT_CAP + 1, collected once), sorted, with their number: `search` above. */
+function collectedPage(query: ListNewcomersQuery, where: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+      WITH m AS MATERIALIZED (
+        SELECT n.id, n.search_name, n.birth_date, n.created_at FROM newcomer n WHERE ${where} LIMIT ${COUNT_CAP + 1}),
+      page AS (SELECT n.id FROM m n ORDER BY ${ORDER[query.sort]} LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE})
+      SELECT (SELECT count(*) FROM m) AS total, ${rowColumns()}
+      FROM page JOIN newcomer n ON n.id = page.id JOIN office o ON o.code = n.office_code
+      ORDER BY ${ORDER[query.sort]}`;
+}
+
+/** The capped count a list page runs: of the name words for a plain name search, else of the list's WHERE. */
+export async function newcomerListCount(actor: Actor, query: ListNewcomersQuery): Promise<Prisma.Sql> {
+  const plan = query.q ? await planNameWordSearch(query) : null;
+  return plan && plan !== "common" ? nameWordCount(actor, plan, COUNT_CAP) : newcomerListQueries(actor, query).count;
+}
+
+/** A plain name search through the name words: the count, and the page in name order; another sort's page as below. */
+async function nameWordPage(actor: Actor, query: ListNewcomersQuery, plan: NameWordPlan, sql: ReturnType<typeof newcomerListQueries>) {
+  const total = Number((await db.$queryRaw<{ c: bigint }[]>(nameWordCount(actor, plan, COUNT_CAP)))[0]?.c ?? 0);
+  if (total === 0) return { rows: [], total };
+  if (query.sort === "naam" || query.sort === "-naam") {
+    const ids = nameWordPageIds(actor, plan, query.sort === "-naam", (query.page - 1) * PAGE_SIZE, PAGE_SIZE);
+    const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+      WITH page AS (${ids})
+      SELECT ${rowColumns()} FROM page JOIN newcomer n ON n.id = page.id JOIN office o ON o.code = n.office_code
+      ORDER BY ${ORDER[query.sort]}`);
+    return { rows, total };
+  }
+  // birth date or newest: few matches are collected by their ids (from the words) and sorted, many walk that order's index
+  const few = collectedPage(query, Prisma.sql`n.id IN (${nameWordIds(actor, plan)})`);
+  return { rows: await db.$queryRaw<Row[]>(total <= COUNT_CAP ? few : sql.rows), total };
+}
+
+async function pageRows(actor: Actor, query: ListNewcomersQuery, sql: ReturnType<typeof newcomerListQueries>): Promise<{ rows: Row[]; total: number }> {
   if (query.q) {
+    const plan = await planNameWordSearch(query);
+    if (plan === "common") {
+      // a fragment in most names ("a"): the count walks the name index and stops at the cap at
+      // once, and so does the page in that order; collecting 10,001 matches first would cost more
+      const total = Number((await db.$queryRaw<{ c: bigint }[]>(sql.count))[0]?.c ?? 0);
+      return { rows: total === 0 ? [] : await db.$queryRaw<Row[]>(total <= COUNT_CAP ? sql.search : sql.rows), total };
+    }
+    if (plan) return nameWordPage(actor, query, plan, sql);
     const found = await db.$queryRaw<(Row & { total: bigint })[]>(sql.search);
     // no row on this page: the count alone (a page past the end, or nothing found)
     const total = found.length ? Number(found[0]!.total) : Number((await db.$queryRaw<{ c: bigint }[]>(sql.count))[0]?.c ?? 0);
@@ -173,7 +211,7 @@ async function pageRows(query: ListNewcomersQuery, sql: ReturnType<typeof newcom
 export async function listNewcomers(actor: Actor, input: unknown) {
   const parsed = parseInput(listNewcomersSchema, input);
   const query = parsed;
-  const { rows, total } = await pageRows(query, newcomerListQueries(actor, query));
+  const { rows, total } = await pageRows(actor, query, newcomerListQueries(actor, query));
   return {
     query,
     rows: rows.map((r) => ({

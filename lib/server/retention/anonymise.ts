@@ -1,7 +1,7 @@
 import "server-only";
 // Anonymises dossiers (issue 15), one batch in one transaction: every personal column of
 // lib/domain/retention/personal-data.ts replaced, the person's audit rows redacted (the dossier
-// history shows old values), their search tokens gone, a keyed mark of the number kept for the
+// history shows old values), their search tokens and name words gone, a keyed mark of the number kept for the
 // import, and the anonymisation audited (who, when, which rule, how many records). The newcomer's
 // id stays: it is a random UUID and becomes the pseudonymous id the events, report facts and audit
 // rows keep pointing at. No classification column changes, so the report triggers re-derive
@@ -141,6 +141,10 @@ export async function anonymiseLocked(tx: Tx, actor: Actor | null, ids: string[]
     const only = t.key === "newcomer" ? Prisma.empty : Prisma.sql` AND ${holdsSomething(t.columns)}`;
     records[t.table] = await tx.$executeRaw(Prisma.sql`UPDATE ${ident(t.table)} SET ${sets} WHERE ${rowsOf(t.key, todo)}${only}`);
   }
+  // the name's words went with the new search name (prisma/sql/reports/90-name-words.sql); a word
+  // no other newcomer has would stay in the search dictionary without this
+  const [purged] = await tx.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT name_word_purge() AS n`);
+  records.name_word = Number(purged!.n);
   // a search by national number is kept server-side (search_token): any kept query whose digits are
   // a part of one of these numbers goes (at least 6 digits: a shorter one says nothing of a person)
   const plain = numbers.map((r) => r.national_number);
