@@ -173,6 +173,8 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
         // the track state kept on newcomer (prisma/sql/reports/80-track-state.sql): its triggers were skipped too
         if (mode === "bulk-rebuilding-indexes") await client.query("SELECT newcomer_track_state_rebuild()");
         else await client.query("SELECT newcomer_track_state_refresh($1::uuid[])", [[...ids, ...known.map((k) => k.id)]]);
+        // the planner's statistics of what was loaded (prisma/sql/reports/70-bulk-load.sql), before anyone searches it
+        if (mode === "bulk-rebuilding-indexes") await client.query("SELECT bulk_load_analyze()");
       },
     );
     opts.onProgress?.(total, total);

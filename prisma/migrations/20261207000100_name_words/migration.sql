@@ -597,6 +597,20 @@ END $$;
 REVOKE EXECUTE ON FUNCTION "bulk_load_drop"(TEXT[], BOOLEAN), "bulk_load_restore"() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION "bulk_load_drop"(TEXT[], BOOLEAN), "bulk_load_restore"() TO inburgering_app;
 
+-- After a bulk load that rebuilt the indexes, the planner's statistics of what it loaded, in the
+-- import's transaction: without them the first searches after a load planned the name words
+-- (newcomer_name_word, hundreds of thousands of new rows) as if empty, and 50 staff at work
+-- right after the demo load waited up to seconds (bench/load.bench.ts, bench/README.md "Last").
+-- Autovacuum would take them only later. The owner's rights: ANALYZE needs them (or MAINTAIN).
+CREATE OR REPLACE FUNCTION "bulk_load_analyze"() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  ANALYZE "newcomer", "track_event", "infringement_decision", "newcomer_name_word", "name_word", "report_fact", "report_count", "report_month_count";
+END $$;
+
+REVOKE EXECUTE ON FUNCTION "bulk_load_analyze"() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION "bulk_load_analyze"() TO inburgering_app;
+
 -- ==== prisma/sql/reports/80-track-state.sql
 -- The track state kept on `newcomer` (migration 20261202220000_newcomer_track_state): what the
 -- dossier list filters on and what the per-newcomer worklists are driven by, derived from the
