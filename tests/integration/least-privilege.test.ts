@@ -104,6 +104,15 @@ describe.skipIf(!appUrl || !ownerUrl)("the app's database role", () => {
       expect(firsts!.n).toBeGreaterThan(0);
       const [stash] = await query<{ n: number }>(owner, `SELECT count(*)::int AS n FROM inburgering_private.bulk_load_dropped`);
       expect(stash!.n).toBe(0);
+      // vacuumed after the commit, by the app's role (its MAINTAIN grant): nothing left for autovacuum to do while staff work
+      const vacuumed = await query<{ relname: string; vacuumed: boolean }>(
+        owner,
+        `SELECT relname, last_vacuum IS NOT NULL AS vacuumed FROM pg_stat_user_tables WHERE relname = ANY(bulk_loaded_tables()) ORDER BY relname`,
+      );
+      expect(vacuumed).toHaveLength(8);
+      expect(vacuumed.filter((t) => !t.vacuumed).map((t) => t.relname)).toEqual([]);
+      const [dead] = await query<{ n: number }>(owner, `SELECT n_dead_tup::int AS n FROM pg_stat_user_tables WHERE relname = 'newcomer'`);
+      expect(dead!.n).toBe(0);
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();

@@ -19,7 +19,7 @@ import { maskNationalNumbersInText } from "@/lib/domain/national-number";
 import { renderMessage } from "@/lib/i18n/message";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/messages";
 import { firstOfTypeFlags } from "@/lib/domain/track/first-of-type";
-import { withBulkLoad } from "./bulk-load";
+import { type LoadMode, vacuumBulkLoaded, withBulkLoad } from "./bulk-load";
 import { copyIn } from "./copy-text";
 import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "./copy-rows";
 import { loadReferenceCodes } from "./reference-codes";
@@ -84,7 +84,9 @@ export async function importExchange(opts: ImportOptions): Promise<ImportOutcome
     const file = validateExchangeBytes(bytes, refs, opts.onProgress);
     if (file.errors.length > 0) return { ok: false, errors: file.errors };
     opts.onPhase?.("IMPORTING", file.total);
-    const written = await writeAll(client, file.newcomers, file.total, opts);
+    const { mode, ...written } = await writeAll(client, file.newcomers, file.total, opts);
+    // after the commit (VACUUM runs outside a transaction): what the load wrote, ready to be read
+    if (mode === "bulk-rebuilding-indexes") await vacuumBulkLoaded(client);
     return { ok: true, ...written, seconds: (performance.now() - started) / 1000, warnings: file.warnings };
   } finally {
     await client.end();
@@ -115,6 +117,7 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
     const progress = (done: number) => opts.onProgress?.(known.length + done, total);
 
     let freshEvents = 0;
+    let loadMode = "rows" as LoadMode; // set by afterLoad below
     const knownEvents = await withBulkLoad(
       client,
       ["newcomer", "track_event", "infringement_decision"],
@@ -166,6 +169,7 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
         return known.length > 0 ? await addEventsOfKnownNewcomers(client, known, now) : 0;
       },
       async (mode) => {
+        loadMode = mode;
         if (mode === "rows") return; // the report triggers kept the report tables up to date
         await setBulkLoad(client, "off");
         if (mode === "bulk-rebuilding-indexes") await client.query("SELECT report_rebuild()");
@@ -191,7 +195,7 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
       ],
     );
     await client.query("COMMIT");
-    return { newcomers: fresh.length, events: freshEvents + knownEvents, previouslyAnonymised };
+    return { newcomers: fresh.length, events: freshEvents + knownEvents, previouslyAnonymised, mode: loadMode };
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
     throw e;

@@ -59,6 +59,15 @@ END $$;
 REVOKE EXECUTE ON FUNCTION "bulk_load_drop"(TEXT[], BOOLEAN), "bulk_load_restore"() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION "bulk_load_drop"(TEXT[], BOOLEAN), "bulk_load_restore"() TO inburgering_app;
 
+-- The tables a bulk load that rebuilds the indexes writes or derives anew: the import's own, the
+-- name words their triggers keep, the report tables report_rebuild() derives. The list of
+-- bulk_load_analyze() below, of the VACUUM after the commit (lib/server/exchange/bulk-load.ts) and
+-- of the MAINTAIN grant that lets the app's role run it.
+CREATE OR REPLACE FUNCTION "bulk_loaded_tables"() RETURNS TEXT[]
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT ARRAY['newcomer', 'track_event', 'infringement_decision', 'newcomer_name_word', 'name_word', 'report_fact', 'report_count', 'report_month_count']
+$$;
+
 -- After a bulk load that rebuilt the indexes, the planner's statistics of what it loaded, in the
 -- import's transaction: without them the first searches after a load planned the name words
 -- (newcomer_name_word, hundreds of thousands of new rows) as if empty, and 50 staff at work
@@ -66,9 +75,27 @@ GRANT EXECUTE ON FUNCTION "bulk_load_drop"(TEXT[], BOOLEAN), "bulk_load_restore"
 -- Autovacuum would take them only later. The owner's rights: ANALYZE needs them (or MAINTAIN).
 CREATE OR REPLACE FUNCTION "bulk_load_analyze"() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE t TEXT;
 BEGIN
-  ANALYZE "newcomer", "track_event", "infringement_decision", "newcomer_name_word", "name_word", "report_fact", "report_count", "report_month_count";
+  FOREACH t IN ARRAY bulk_loaded_tables() LOOP
+    EXECUTE format('ANALYZE %I', t);
+  END LOOP;
 END $$;
 
 REVOKE EXECUTE ON FUNCTION "bulk_load_analyze"() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION "bulk_load_analyze"() TO inburgering_app;
+
+-- The VACUUM after such a load's commit runs as the app's role (VACUUM cannot run in a function,
+-- which is always inside a transaction): MAINTAIN on these tables lets it (VACUUM, ANALYZE,
+-- REINDEX, CLUSTER and LOCK of them; no access to rows beyond what the role had). MAINTAIN exists
+-- from PostgreSQL 17 on; on an older server the VACUUM is skipped with a warning and autovacuum
+-- does it later.
+DO $$
+DECLARE t TEXT;
+BEGIN
+  IF current_setting('server_version_num')::int >= 170000 THEN
+    FOREACH t IN ARRAY bulk_loaded_tables() LOOP
+      EXECUTE format('GRANT MAINTAIN ON TABLE %I TO inburgering_app', t);
+    END LOOP;
+  END IF;
+END $$;
