@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { birthDateQuery, looksLikeNationalNumber, nameAndBirthYearQuery, normalizeSearchQuery, toSearchName } from "./search-name";
+import { birthDateQuery, classifySearchQuery, looksLikeNationalNumber, nameAndBirthYearQuery, normalizeSearchQuery, toSearchName } from "./search-name";
 
 describe("search name", () => {
   it("removes accents, case and punctuation", () => {
@@ -26,5 +26,23 @@ describe("birth date and birth year in a search", () => {
     expect(nameAndBirthYearQuery("El Amrani 1985")).toEqual({ name: "El Amrani", year: 1985 });
     expect(nameAndBirthYearQuery("1985")).toBeNull();
     expect(nameAndBirthYearQuery("Peeters")).toBeNull();
+  });
+});
+
+describe("one reading of a search query", () => {
+  it("tells a birth date, a name with a year, a national number and name words apart", () => {
+    expect(classifySearchQuery("30/07/1985")).toEqual({ kind: "birth-date", date: "1985-07-30" });
+    expect(classifySearchQuery("El Amrani 1985")).toEqual({
+      kind: "name-and-year",
+      year: 1985,
+      rest: { kind: "name", words: ["el", "amrani"], literal: [] },
+    });
+    expect(classifySearchQuery("85.07.30-033.28")).toEqual({ kind: "national-number", digits: "85073003328" });
+    expect(classifySearchQuery("8507")).toEqual({ kind: "national-number", digits: "8507" });
+    expect(classifySearchQuery("Öztürk-Yılmaz")).toEqual({ kind: "name", words: ["ozturk", "yilmaz"], literal: [] });
+  });
+  it("keeps the tokens with a LIKE wildcard to match them as typed, and finds no words in punctuation", () => {
+    expect(classifySearchQuery("100% peeters")).toEqual({ kind: "name", words: ["100", "peeters"], literal: ["100%"] });
+    expect(classifySearchQuery("?!")).toEqual({ kind: "name", words: [], literal: [] });
   });
 });

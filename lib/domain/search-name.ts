@@ -1,6 +1,7 @@
 // The searchable form of a name: lower case, accents and punctuation removed, single spaces.
 // Stored on the newcomer (search_name, trigram-indexed) and applied to what users type, so
 // "Öztürk", "ozturk" and "OZTÜRK" all find the same person.
+import { hasLikeWildcard } from "./validation/like";
 
 /** "Öztürk-Yılmaz", "Ayşe" → "ozturk yilmaz ayse" (last name first, as stored). */
 export function toSearchName(lastName: string, firstName: string): string {
@@ -42,4 +43,27 @@ export function nameAndBirthYearQuery(input: string): { name: string; year: numb
   const i = words.findIndex((w) => /^(19|20)\d\d$/.test(w));
   if (i < 0 || words.length < 2) return null;
   return { year: Number(words[i]), name: words.filter((_, j) => j !== i).join(" ") };
+}
+
+/**
+ * What a search box query asks for — the one reading of it that the dossier list's SQL
+ * (searchFilter in lib/server/dossiers/list-newcomers.ts) and its name-word path
+ * (name-word-search.ts) both follow: a birth date, a name with a birth year, a (partial) national
+ * number, or name words. `literal`: the typed tokens holding a LIKE wildcard (`%`, `_`, `\`),
+ * which normalising would drop, matched as typed.
+ */
+export type SearchQuery =
+  | { kind: "birth-date"; date: string }
+  | { kind: "name-and-year"; year: number; rest: SearchQuery }
+  | { kind: "national-number"; digits: string }
+  | { kind: "name"; words: string[]; literal: string[] };
+
+export function classifySearchQuery(input: string): SearchQuery {
+  const date = birthDateQuery(input);
+  if (date) return { kind: "birth-date", date };
+  const withYear = nameAndBirthYearQuery(input);
+  if (withYear) return { kind: "name-and-year", year: withYear.year, rest: classifySearchQuery(withYear.name) };
+  if (looksLikeNationalNumber(input)) return { kind: "national-number", digits: input.replace(/\D/g, "").slice(0, 11) };
+  const words = normalizeSearchQuery(input).split(" ").filter(Boolean);
+  return { kind: "name", words, literal: input.split(/\s+/).filter(hasLikeWildcard) };
 }

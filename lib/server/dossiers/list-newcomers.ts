@@ -4,9 +4,9 @@ import "server-only";
 // index) or by national number (with or without dots and dashes, prefix through the unique
 // index), filters, sorting and pagination, always within the actor's scope. Built as one SQL
 // query so that it stays on indexes at a million newcomers (bench/dossiers.bench.ts).
-import { maskNationalNumber, normalizeNationalNumber } from "@/lib/domain/national-number";
-import { birthDateQuery, looksLikeNationalNumber, nameAndBirthYearQuery, normalizeSearchQuery } from "@/lib/domain/search-name";
-import { escapeLike, hasLikeWildcard } from "@/lib/domain/validation/like";
+import { maskNationalNumber } from "@/lib/domain/national-number";
+import { classifySearchQuery, type SearchQuery } from "@/lib/domain/search-name";
+import { escapeLike } from "@/lib/domain/validation/like";
 import type { TrackStep } from "@/lib/domain/track/track-rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newcomerScopeSql, officeScope } from "@/lib/server/access/scope";
@@ -55,47 +55,49 @@ function statusFilter(status: TrackStatusFilter): Prisma.Sql {
   return Prisma.sql`n.track_status = ${STEP_LITERAL[status]}`;
 }
 
-/** The search text as conditions: a (partial) national number, or every word of a name. */
-function searchFilter(q: string): Prisma.Sql[] {
-  // a birth date (dd/mm/jjjj) finds everyone born that day; a name with a year, those of that name born that year
-  const born = birthDateQuery(q);
-  if (born) return [Prisma.sql`n.birth_date = ${born}::date`];
-  const withYear = nameAndBirthYearQuery(q);
-  if (withYear) {
-    const range = Prisma.sql`n.birth_date >= ${`${withYear.year}-01-01`}::date AND n.birth_date < ${`${withYear.year + 1}-01-01`}::date`;
-    return [range, ...searchFilter(withYear.name)];
-  }
-  if (looksLikeNationalNumber(q)) {
-    const digits = normalizeNationalNumber(q).replace(/\D/g, "").slice(0, 11);
-    // a merged dossier's other number (newcomer_alias, issue 14) still finds the person: two
-    // index lookups, one per unique index, rather than an OR the planner cannot seek
-    if (digits.length === 11) {
-      return [
-        Prisma.sql`n.id IN (SELECT x.id FROM newcomer x WHERE x.national_number = ${digits}
+/** The search text as conditions: a birth date, a name with a birth year, a (partial) national number, or every word of a name. */
+function searchFilter(search: SearchQuery): Prisma.Sql[] {
+  switch (search.kind) {
+    // a birth date (dd/mm/jjjj) finds everyone born that day; a name with a year, those of that name born that year
+    case "birth-date":
+      return [Prisma.sql`n.birth_date = ${search.date}::date`];
+    case "name-and-year": {
+      const range = Prisma.sql`n.birth_date >= ${`${search.year}-01-01`}::date AND n.birth_date < ${`${search.year + 1}-01-01`}::date`;
+      return [range, ...searchFilter(search.rest)];
+    }
+    case "national-number": {
+      const digits = search.digits;
+      // a merged dossier's other number (newcomer_alias, issue 14) still finds the person: two
+      // index lookups, one per unique index, rather than an OR the planner cannot seek
+      if (digits.length === 11) {
+        return [
+          Prisma.sql`n.id IN (SELECT x.id FROM newcomer x WHERE x.national_number = ${digits}
           UNION ALL SELECT a.newcomer_id FROM newcomer_alias a WHERE a.national_number = ${digits})`,
+        ];
+      }
+      const [low, high] = [digits.padEnd(11, "0"), digits.padEnd(11, "9")];
+      return [
+        Prisma.sql`n.id IN (SELECT x.id FROM newcomer x WHERE x.national_number BETWEEN ${low} AND ${high}
+        UNION ALL SELECT a.newcomer_id FROM newcomer_alias a WHERE a.national_number BETWEEN ${low} AND ${high})`,
       ];
     }
-    const [low, high] = [digits.padEnd(11, "0"), digits.padEnd(11, "9")];
-    return [
-      Prisma.sql`n.id IN (SELECT x.id FROM newcomer x WHERE x.national_number BETWEEN ${low} AND ${high}
-        UNION ALL SELECT a.newcomer_id FROM newcomer_alias a WHERE a.national_number BETWEEN ${low} AND ${high})`,
-    ];
+    case "name": {
+      // only [a-z0-9] remain after normalising, so no LIKE wildcard can slip in here
+      const conditions = search.words.map((w) => Prisma.sql`n.search_name LIKE ${`%${w}%`}`);
+      // Normalising drops %, _ and \, so "%" alone searched for nothing and listed everyone: a word
+      // holding one is matched literally in the name as written (case-insensitively).
+      for (const token of search.literal) {
+        conditions.push(Prisma.sql`(n.last_name || ' ' || n.first_name) ILIKE ${`%${escapeLike(token)}%`} ESCAPE '\\'`);
+      }
+      // text without a single searchable character ("?!") finds nobody rather than everybody
+      return conditions.length > 0 ? conditions : [Prisma.sql`FALSE`];
+    }
   }
-  const words = normalizeSearchQuery(q).split(" ").filter(Boolean);
-  // only [a-z0-9] remain after normalising, so no LIKE wildcard can slip in here
-  const conditions = words.map((w) => Prisma.sql`n.search_name LIKE ${`%${w}%`}`);
-  // Normalising drops %, _ and \, so "%" alone searched for nothing and listed everyone: a word
-  // holding one is matched literally in the name as written (case-insensitively).
-  for (const token of q.split(/\s+/).filter(hasLikeWildcard)) {
-    conditions.push(Prisma.sql`(n.last_name || ' ' || n.first_name) ILIKE ${`%${escapeLike(token)}%`} ESCAPE '\\'`);
-  }
-  // text without a single searchable character ("?!") finds nobody rather than everybody
-  return conditions.length > 0 ? conditions : [Prisma.sql`FALSE`];
 }
 
 export function newcomerListWhere(actor: Actor, query: ListNewcomersQuery): Prisma.Sql {
   const conditions: Prisma.Sql[] = [newcomerScopeSql(actor)];
-  if (query.q) conditions.push(...searchFilter(query.q));
+  if (query.q) conditions.push(...searchFilter(classifySearchQuery(query.q)));
   if (query.office) conditions.push(Prisma.sql`n.office_code = ${query.office}`);
   if (query.targetGroup) conditions.push(Prisma.sql`n.target_group = ${query.targetGroup}::"TargetGroup"`);
   if (query.status) conditions.push(statusFilter(query.status));
@@ -133,17 +135,26 @@ const rowColumns = () => Prisma.sql`
  */
 export function newcomerListQueries(actor: Actor, query: ListNewcomersQuery): { rows: Prisma.Sql; count: Prisma.Sql; search: Prisma.Sql } {
   const where = newcomerListWhere(actor, query);
-  const offset = (query.page - 1) * PAGE_SIZE;
   return {
     rows: Prisma.sql`
       SELECT ${rowColumns()}
       FROM newcomer n JOIN office o ON o.code = n.office_code
       WHERE ${where}
       ORDER BY ${ORDER[query.sort]}
-      LIMIT ${PAGE_SIZE} OFFSET ${offset}`,
+      LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(query)}`,
     count: Prisma.sql`SELECT count(*) AS c FROM (SELECT 1 FROM newcomer n WHERE ${where} LIMIT ${COUNT_CAP + 1}) t`,
     search: collectedPage(query, where),
   };
+}
+
+const pageOffset = (query: ListNewcomersQuery) => (query.page - 1) * PAGE_SIZE;
+
+/** The list rows of the ids in the statement's CTE `page`, in the list's order; `extra`: more columns before them. */
+function rowsOfPage(query: ListNewcomersQuery, extra = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+      SELECT ${extra} ${rowColumns()}
+      FROM page JOIN newcomer n ON n.id = page.id JOIN office o ON o.code = n.office_code
+      ORDER BY ${ORDER[query.sort]}`;
 }
 
 /** The page of the matches of `where` (at most COUNT_CAP + 1, collected once), sorted, with their number: `search` above. */
@@ -151,10 +162,23 @@ function collectedPage(query: ListNewcomersQuery, where: Prisma.Sql): Prisma.Sql
   return Prisma.sql`
       WITH m AS MATERIALIZED (
         SELECT n.id, n.search_name, n.birth_date, n.created_at FROM newcomer n WHERE ${where} LIMIT ${COUNT_CAP + 1}),
-      page AS (SELECT n.id FROM m n ORDER BY ${ORDER[query.sort]} LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE})
-      SELECT (SELECT count(*) FROM m) AS total, ${rowColumns()}
-      FROM page JOIN newcomer n ON n.id = page.id JOIN office o ON o.code = n.office_code
-      ORDER BY ${ORDER[query.sort]}`;
+      page AS (SELECT n.id FROM m n ORDER BY ${ORDER[query.sort]} LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(query)})
+      ${rowsOfPage(query, Prisma.sql`(SELECT count(*) FROM m) AS total,`)}`;
+}
+
+/** The number a capped count statement (`SELECT count(*) AS c …`) returns. */
+async function countOf(count: Prisma.Sql): Promise<number> {
+  return Number((await db.$queryRaw<{ c: bigint }[]>(count))[0]?.c ?? 0);
+}
+
+/**
+ * Count first, then the page: of the matches collected and sorted (`search`) when there are at most
+ * `collectUpTo`, else walking the sort order's index (`rows`); nothing to read when there are none.
+ */
+async function countThenPage(sql: ReturnType<typeof newcomerListQueries>, collectUpTo: number): Promise<{ rows: Row[]; total: number }> {
+  const total = await countOf(sql.count);
+  if (total === 0) return { rows: [], total };
+  return { rows: await db.$queryRaw<Row[]>(total <= collectUpTo ? sql.search : sql.rows), total };
 }
 
 /** The capped count a list page runs: of the name words for a plain name search, else of the list's WHERE. */
@@ -165,15 +189,11 @@ export async function newcomerListCount(actor: Actor, query: ListNewcomersQuery)
 
 /** A plain name search through the name words: the count, and the page in name order; another sort's page as below. */
 async function nameWordPage(actor: Actor, query: ListNewcomersQuery, plan: NameWordPlan, sql: ReturnType<typeof newcomerListQueries>) {
-  const total = Number((await db.$queryRaw<{ c: bigint }[]>(nameWordCount(actor, plan, COUNT_CAP)))[0]?.c ?? 0);
+  const total = await countOf(nameWordCount(actor, plan, COUNT_CAP));
   if (total === 0) return { rows: [], total };
   if (query.sort === "naam" || query.sort === "-naam") {
-    const ids = nameWordPageIds(actor, plan, query.sort === "-naam", (query.page - 1) * PAGE_SIZE, PAGE_SIZE);
-    const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-      WITH page AS (${ids})
-      SELECT ${rowColumns()} FROM page JOIN newcomer n ON n.id = page.id JOIN office o ON o.code = n.office_code
-      ORDER BY ${ORDER[query.sort]}`);
-    return { rows, total };
+    const ids = nameWordPageIds(actor, plan, query.sort === "-naam", pageOffset(query), PAGE_SIZE);
+    return { rows: await db.$queryRaw<Row[]>(Prisma.sql`WITH page AS (${ids}) ${rowsOfPage(query)}`), total };
   }
   // birth date or newest: few matches are collected by their ids (from the words) and sorted, many walk that order's index
   const few = collectedPage(query, Prisma.sql`n.id IN (${nameWordIds(actor, plan)})`);
@@ -186,13 +206,12 @@ async function pageRows(actor: Actor, query: ListNewcomersQuery, sql: ReturnType
     if (plan === "common") {
       // a fragment in most names ("a"): the count walks the name index and stops at the cap at
       // once, and so does the page in that order; collecting 10,001 matches first would cost more
-      const total = Number((await db.$queryRaw<{ c: bigint }[]>(sql.count))[0]?.c ?? 0);
-      return { rows: total === 0 ? [] : await db.$queryRaw<Row[]>(total <= COUNT_CAP ? sql.search : sql.rows), total };
+      return countThenPage(sql, COUNT_CAP);
     }
     if (plan) return nameWordPage(actor, query, plan, sql);
     const found = await db.$queryRaw<(Row & { total: bigint })[]>(sql.search);
     // no row on this page: the count alone (a page past the end, or nothing found)
-    const total = found.length ? Number(found[0]!.total) : Number((await db.$queryRaw<{ c: bigint }[]>(sql.count))[0]?.c ?? 0);
+    const total = found.length ? Number(found[0]!.total) : await countOf(sql.count);
     if (total <= COUNT_CAP) return { rows: found, total };
     return { rows: await db.$queryRaw<Row[]>(sql.rows), total };
   }
@@ -200,12 +219,10 @@ async function pageRows(actor: Actor, query: ListNewcomersQuery, sql: ReturnType
     // A status or year can match a few newcomers among a million: walking the sort order's index
     // for 25 of them could read most of it. The count (an index-only range of newcomer_track_state_idx)
     // says which: few matches are collected and sorted (`search`), many are walked in order (`rows`).
-    const total = Number((await db.$queryRaw<{ c: bigint }[]>(sql.count))[0]?.c ?? 0);
-    if (total <= FEW_MATCHES && total > 0) return { rows: await db.$queryRaw<Row[]>(sql.search), total };
-    return { rows: total === 0 ? [] : await db.$queryRaw<Row[]>(sql.rows), total };
+    return countThenPage(sql, FEW_MATCHES);
   }
-  const [rows, count] = await Promise.all([db.$queryRaw<Row[]>(sql.rows), db.$queryRaw<{ c: bigint }[]>(sql.count)]);
-  return { rows, total: Number(count[0]?.c ?? 0) };
+  const [rows, total] = await Promise.all([db.$queryRaw<Row[]>(sql.rows), countOf(sql.count)]);
+  return { rows, total };
 }
 
 export async function listNewcomers(actor: Actor, input: unknown) {

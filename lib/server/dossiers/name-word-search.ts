@@ -9,7 +9,7 @@ import "server-only";
 // by word, agency, search name, id), merged. At a million newcomers a common surname fragment
 // took 45–69 ms to count and 57–423 ms for its first page through the trigram index and the
 // table's rows (bench/dossiers.bench.ts); here a few ms (bench/README.md "Dossierlijst").
-import { normalizeSearchQuery } from "@/lib/domain/search-name";
+import { classifySearchQuery } from "@/lib/domain/search-name";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { newcomerScopeSql } from "@/lib/server/access/scope";
 import type { Actor } from "@/lib/server/auth/actor";
@@ -29,14 +29,14 @@ export interface NameWordPlan {
   others: string[];
 }
 
-/** The typed words when the query is a plain name search (nothing but name words: no number, date, year, wildcard or filter), else null. */
+/**
+ * The typed words when the query is a plain name search — name words only (classifySearchQuery: no
+ * birth date, birth year or national number, no literal wildcard) and no filter — else null.
+ */
 export function plainNameWords(query: ListNewcomersQuery): string[] | null {
   if (!query.q || query.office || query.targetGroup || query.status || query.extractionYear) return null;
-  // letters, blanks, hyphens and apostrophes only: digits are a number, a date or a birth year, and
-  // %, _ or \ a literal wildcard (searchFilter in list-newcomers.ts); those keep the trigram path
-  if (!/^[\p{L}\p{M}\s'-]+$/u.test(query.q)) return null;
-  const typed = normalizeSearchQuery(query.q).split(" ").filter(Boolean);
-  return typed.length > 0 ? typed : null;
+  const search = classifySearchQuery(query.q);
+  return search.kind === "name" && search.literal.length === 0 && search.words.length > 0 ? search.words : null;
 }
 
 /**
