@@ -44,6 +44,22 @@ async function startServer(dataDir: string, port: number): Promise<RunningPostgr
   return startEmbeddedPostgres({ dataDir, port, log: () => {} });
 }
 
+/** Runs `fn` on a connection of its own. */
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** About 200 newcomers spread over the table (a 1 % sample of its pages), for the write cases. */
+async function sampleNewcomerIds(c: pg.Client): Promise<string[]> {
+  return (await c.query<{ id: string }>(`SELECT id FROM newcomer TABLESAMPLE SYSTEM (1) LIMIT 200`)).rows.map((r) => r.id);
+}
+
 /** Loads the demo set at N newcomers through the app's import, unless `dir` holds it already. */
 async function load(server: RunningPostgres, dir: string): Promise<string> {
   const marker = path.join(dir, `loaded-${N}`);
@@ -53,16 +69,10 @@ async function load(server: RunningPostgres, dir: string): Promise<string> {
   // after a migration filled a table (statistics, the visibility map that index-only scans need)
   await migrate(url, () => {});
   if (fs.existsSync(marker)) {
-    const v = new pg.Client({ connectionString: url });
-    await v.connect();
-    await v.query("VACUUM ANALYZE");
-    await v.end();
+    await withClient(url, (v) => v.query("VACUUM ANALYZE"));
     return url;
   }
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  await seedReferenceData(c);
-  await c.end();
+  await withClient(url, seedReferenceData);
   const file = path.join(dir, `demo-${N}.jsonl`);
   let t = Date.now();
   const written = await writeDemoFile(file, { scale: N / DEMO_SCALE_1 });
@@ -73,11 +83,7 @@ async function load(server: RunningPostgres, dir: string): Promise<string> {
   if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.errors.slice(0, 3))}`);
   console.error(`imported (bulk-load mode, incl. report tables and track state) in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   fs.rmSync(file);
-  // what autovacuum does after a bulk load: statistics and the visibility map (index-only counts)
-  const v = new pg.Client({ connectionString: url });
-  await v.connect();
-  await v.query("VACUUM ANALYZE");
-  await v.end();
+  // the statistics and the visibility map (index-only counts): the import takes and VACUUMs what it loaded (vacuumBulkLoaded)
   fs.writeFileSync(marker, "");
   return url;
 }
@@ -336,10 +342,7 @@ async function writeCost(url: string, w: WriteCase): Promise<string> {
 
 /** The track state's triggers on a dossier event (a new step, a step re-dated), on random newcomers. */
 async function trackStateWrites(url: string): Promise<WriteCase> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  const ids = (await c.query<{ id: string }>(`SELECT id FROM newcomer TABLESAMPLE SYSTEM (1) LIMIT 200`)).rows.map((r) => r.id);
-  await c.end();
+  const ids = await withClient(url, sampleNewcomerIds);
   return {
     title: "Write cost of the track state (BEGIN; statement; COMMIT; every other trigger on in both columns; median of 40, interleaved):",
     table: "track_event",
@@ -363,16 +366,15 @@ async function trackStateWrites(url: string): Promise<WriteCase> {
 
 /** The name words' triggers on a newcomer (a new newcomer, a newcomer renamed), copied from random ones under numbers no one has. */
 async function nameWordWrites(url: string): Promise<WriteCase> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  const ids = (await c.query<{ id: string }>(`SELECT id FROM newcomer TABLESAMPLE SYSTEM (1) LIMIT 200`)).rows.map((r) => r.id);
-  const numbers = (
-    await c.query<{ nn: string }>(
-      `SELECT nn FROM (SELECT '0000' || lpad(i::text, 7, '0') AS nn FROM generate_series(1, 500) i) x
-        WHERE NOT EXISTS (SELECT 1 FROM newcomer n WHERE n.national_number = x.nn) LIMIT 82`,
-    )
-  ).rows.map((r) => r.nn);
-  await c.end();
+  const [ids, numbers] = await withClient(url, async (c) => [
+    await sampleNewcomerIds(c),
+    (
+      await c.query<{ nn: string }>(
+        `SELECT nn FROM (SELECT '0000' || lpad(i::text, 7, '0') AS nn FROM generate_series(1, 500) i) x
+          WHERE NOT EXISTS (SELECT 1 FROM newcomer n WHERE n.national_number = x.nn) LIMIT 82`,
+      )
+    ).rows.map((r) => r.nn),
+  ]);
   return {
     title: "Write cost of the name words (BEGIN; statement; COMMIT; every other trigger on in both columns; median of 40, interleaved):",
     table: "newcomer",
