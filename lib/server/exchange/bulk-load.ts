@@ -73,7 +73,8 @@ export type LoadMode = "rows" | "bulk" | "bulk-rebuilding-indexes";
 /**
  * Runs `load` in bulk-load mode when the import is large (see above), in the caller's
  * transaction. `incoming` is the number of new rows for `tables[0]` (the newcomers).
- * `afterLoad` runs once the indexes and keys are back, with the same mode.
+ * `afterLoad` runs once the indexes and keys are back, with the same mode. Returns what `load`
+ * returned and the mode it ran in (the caller VACUUMs after its commit when the indexes were rebuilt).
  */
 export async function withBulkLoad<T>(
   client: pg.ClientBase,
@@ -81,11 +82,11 @@ export async function withBulkLoad<T>(
   incoming: number,
   load: (mode: LoadMode) => Promise<T>,
   afterLoad: (mode: LoadMode) => Promise<void> = async () => {},
-): Promise<T> {
+): Promise<{ result: T; mode: LoadMode }> {
   if (incoming < BULK_IMPORT_MIN_LINES) {
     const result = await load("rows");
     await afterLoad("rows");
-    return result;
+    return { result, mode: "rows" };
   }
   const rebuild = incoming >= REBUILD_INDEXES_MIN_SHARE * (await rowCount(client, tables[0]!));
   const mode: LoadMode = rebuild ? "bulk-rebuilding-indexes" : "bulk";
@@ -94,7 +95,7 @@ export async function withBulkLoad<T>(
   if (rebuild) await client.query("SET LOCAL maintenance_work_mem = '256MB'");
   await client.query("SELECT bulk_load_restore()");
   await afterLoad(mode);
-  return result;
+  return { result, mode };
 }
 
 /**

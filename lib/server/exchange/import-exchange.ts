@@ -19,7 +19,7 @@ import { maskNationalNumbersInText } from "@/lib/domain/national-number";
 import { renderMessage } from "@/lib/i18n/message";
 import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/messages";
 import { firstOfTypeFlags } from "@/lib/domain/track/first-of-type";
-import { type LoadMode, vacuumBulkLoaded, withBulkLoad } from "./bulk-load";
+import { vacuumBulkLoaded, withBulkLoad } from "./bulk-load";
 import { copyIn } from "./copy-text";
 import { chunked, decisionRow, DECISION_COPY, EVENT_COLUMNS, EVENT_COPY, eventRow, NEWCOMER_COPY, newcomerRow } from "./copy-rows";
 import { loadReferenceCodes } from "./reference-codes";
@@ -117,8 +117,7 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
     const progress = (done: number) => opts.onProgress?.(known.length + done, total);
 
     let freshEvents = 0;
-    let loadMode = "rows" as LoadMode; // set by afterLoad below
-    const knownEvents = await withBulkLoad(
+    const { result: knownEvents, mode } = await withBulkLoad(
       client,
       ["newcomer", "track_event", "infringement_decision"],
       fresh.length,
@@ -169,7 +168,6 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
         return known.length > 0 ? await addEventsOfKnownNewcomers(client, known, now) : 0;
       },
       async (mode) => {
-        loadMode = mode;
         if (mode === "rows") return; // the report triggers kept the report tables up to date
         await setBulkLoad(client, "off");
         if (mode === "bulk-rebuilding-indexes") await client.query("SELECT report_rebuild()");
@@ -195,7 +193,7 @@ async function writeAll(client: pg.Client, newcomers: ResolvedNewcomer[], total:
       ],
     );
     await client.query("COMMIT");
-    return { newcomers: fresh.length, events: freshEvents + knownEvents, previouslyAnonymised, mode: loadMode };
+    return { newcomers: fresh.length, events: freshEvents + knownEvents, previouslyAnonymised, mode };
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
     throw e;
